@@ -1,0 +1,61 @@
+package org.tribune.web.config;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ResourceBundle;
+import org.tribune.web.site.SiteSettings;
+
+/**
+ * Answers pages with a short 503 page in the site's language while the database is not ready
+ * (unreachable, wrong settings, migrations not run), instead of letting every request fail deep in
+ * JPA with a stack trace. See {@link DatabaseReadiness} for how often it looks again.
+ */
+@WebFilter(urlPatterns = "/*")
+public class DatabaseGate extends HttpFilter {
+  private static final long serialVersionUID = 1L;
+
+  @Inject private transient DatabaseReadiness readiness;
+  @Inject private transient SiteSettings site;
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (isStatic(request) || readiness.isOpen()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    ResourceBundle messages = site.messages();
+    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    response.setHeader("Retry-After", "10");
+    response.setHeader("Cache-Control", "no-store");
+    response.setContentType("text/html");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response
+        .getWriter()
+        .write(
+            "<!DOCTYPE html><html lang=\""
+                + site.getLanguage()
+                + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\""
+                + " content=\"width=device-width, initial-scale=1\"><title>"
+                + messages.getString("unavailable.title")
+                + "</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main"
+                + " class=\"error-page\"><h1>"
+                + messages.getString("unavailable.title")
+                + "</h1><p>"
+                + messages.getString("unavailable.text")
+                + "</p></main></body></html>");
+  }
+
+  private static boolean isStatic(HttpServletRequest request) {
+    String path = request.getServletPath();
+    return path.startsWith("/css/") || path.equals("/favicon.ico");
+  }
+}

@@ -1,0 +1,41 @@
+package org.tribune.web.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Whether the modules are ready to serve pages, from their MicroProfile readiness checks (each
+ * module migrates its schema in its check). Once every check has been UP it stays open and costs
+ * nothing per request; until then it asks again at most every {@value #RECHECK_MILLIS} ms.
+ */
+@ApplicationScoped
+public class DatabaseReadiness {
+  static final long RECHECK_MILLIS = 2_000;
+
+  @Inject @Readiness private Instance<HealthCheck> checks;
+
+  private volatile boolean open;
+  private volatile long lastCheck;
+
+  /** Runs every readiness check now; returns whether all are UP. */
+  public boolean checkNow() {
+    lastCheck = System.currentTimeMillis();
+    open = checks.stream().allMatch(c -> c.call().getStatus() == HealthCheckResponse.Status.UP);
+    return open;
+  }
+
+  /** Whether pages may be served, re-checking when the last check is old enough. */
+  public boolean isOpen() {
+    if (open) {
+      return true;
+    }
+    if (System.currentTimeMillis() - lastCheck < RECHECK_MILLIS) {
+      return false;
+    }
+    return checkNow();
+  }
+}

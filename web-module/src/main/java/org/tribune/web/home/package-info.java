@@ -1,0 +1,2 @@
+/** The home page: the latest published articles. */
+package org.tribune.web.home;
