@@ -98,6 +98,14 @@ public class Article {
     return id;
   }
 
+  public String getTitle() {
+    return title;
+  }
+
+  public String getAuthorName() {
+    return authorName;
+  }
+
   public String getSlug() {
     return slug;
   }
