@@ -42,7 +42,7 @@ public class DefaultCommentService implements CommentService {
     if (comment.body().codePointCount(0, comment.body().length()) > maxLength) {
       throw new CommentRejectedException(Reason.TOO_LONG, "longer than " + maxLength);
     }
-    if (!articles.isPublished(comment.articleId())) {
+    if (!articles.acceptsComments(comment.articleId())) {
       throw new CommentRejectedException(Reason.ARTICLE_NOT_OPEN, "article " + comment.articleId());
     }
     Comment entity =

@@ -17,7 +17,7 @@ import org.tribune.web.site.SiteSettings;
  * (unreachable, wrong settings, migrations not run), instead of letting every request fail deep in
  * JPA with a stack trace. See {@link DatabaseReadiness} for how often it looks again.
  */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(filterName = "DatabaseGate")
 public class DatabaseGate extends HttpFilter {
   private static final long serialVersionUID = 1L;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.io.File;
 import java.sql.Connection;
@@ -15,9 +16,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -25,11 +30,16 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.tribune.articles.api.ArticleDraft;
 import org.tribune.articles.api.ArticleNotFoundException;
 import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.ArticleStatus;
 import org.tribune.articles.api.ArticleSummary;
-import org.tribune.articles.api.NewArticle;
+import org.tribune.articles.api.ArticleView;
+import org.tribune.articles.api.AuthorService;
+import org.tribune.articles.api.Page;
+import org.tribune.articles.api.SectionService;
+import org.tribune.articles.api.TagService;
 import org.tribune.comments.api.CommentRejectedException;
 import org.tribune.comments.api.CommentService;
 import org.tribune.comments.api.CommentView;
@@ -51,15 +61,36 @@ class PersistenceIT {
   }
 
   @Inject ArticleService articles;
+  @Inject AuthorService authors;
+  @Inject SectionService sections;
+  @Inject TagService tags;
   @Inject CommentService comments;
+
+  @Inject PublishedEvents publishedEvents;
 
   @Resource(lookup = "java:app/jdbc/tribune")
   DataSource dataSource;
 
+  @Resource ManagedExecutorService executor;
+
+  private long author() {
+    return authors.create("Claire Dumont", "Journaliste.");
+  }
+
+  private long draft(String title) {
+    return articles.create(ArticleDraft.markdown(title, "Le chapeau.", "Un texte.", author()));
+  }
+
   private long publishedArticle(String title, Instant at) {
-    long id = articles.createDraft(new NewArticle(title, "Claire Dumont", "Un texte."));
+    long id = draft(title);
     articles.publish(id, at);
     return id;
+  }
+
+  private List<Long> latestIds() {
+    return articles.latest(1, ArticleService.MAX_PAGE_SIZE).items().stream()
+        .map(ArticleSummary::id)
+        .toList();
   }
 
   private static String unique(String title) {
@@ -72,34 +103,129 @@ class PersistenceIT {
     long older =
         publishedArticle(unique("Le conseil municipal vote le budget"), now.minusSeconds(60));
     long newer = publishedArticle(unique("Ouverture d'une piste cyclable"), now.minusSeconds(30));
-    long draft = articles.createDraft(new NewArticle(unique("Brouillon"), "Julien Marchand", ""));
+    long draft = draft(unique("Brouillon"));
 
-    List<Long> listed =
-        articles.latestPublished(ArticleService.MAX_PAGE_SIZE).stream()
-            .map(ArticleSummary::id)
-            .toList();
+    List<Long> listed = latestIds();
 
     assertTrue(listed.indexOf(newer) >= 0 && listed.indexOf(newer) < listed.indexOf(older));
     assertFalse(listed.contains(draft));
     assertEquals(ArticleStatus.DRAFT, articles.find(draft).orElseThrow().status());
-    assertFalse(articles.isPublished(draft));
-    assertTrue(articles.isPublished(newer));
+    assertFalse(articles.isReadable(draft));
+    assertTrue(articles.isReadable(newer));
   }
 
   @Test
-  void articlesPublishedInTheFutureAreNotListedYet() {
+  void scheduledArticlesAppearAtTheirInstantAndArePublishedOnce() throws Exception {
     long later = publishedArticle(unique("Annonce du festival"), Instant.now().plusSeconds(3600));
-    assertFalse(
-        articles.latestPublished(ArticleService.MAX_PAGE_SIZE).stream()
-            .anyMatch(a -> a.id() == later));
-    assertFalse(articles.isPublished(later));
+    assertEquals(ArticleStatus.SCHEDULED, articles.find(later).orElseThrow().status());
+    assertFalse(latestIds().contains(later));
+    assertFalse(articles.isReadable(later));
+
+    long soon = publishedArticle(unique("Marché de Noël"), Instant.now().plusSeconds(2));
+    assertFalse(latestIds().contains(soon));
+    Thread.sleep(2_500);
+    assertTrue(latestIds().contains(soon), "visible at its instant, whether or not the job ran");
+
+    // Several callers at once (as several nodes would): the article is published once.
+    List<Future<Integer>> calls = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      calls.add(executor.submit(() -> articles.publishDueArticles()));
+    }
+    for (Future<Integer> call : calls) {
+      call.get(30, TimeUnit.SECONDS);
+    }
+    assertEquals(ArticleStatus.PUBLISHED, articles.find(soon).orElseThrow().status());
+    assertEquals(1, publishedEvents.count(soon));
+  }
+
+  @Test
+  void changingTheSlugKeepsTheOldOneAsARedirect() {
+    String title = unique("Le pont rouvre");
+    long id = publishedArticle(title, Instant.now().minusSeconds(5));
+    String first = articles.find(id).orElseThrow().slug();
+    ArticleDraft draft =
+        ArticleDraft.markdown(
+            title, "", "Texte", articles.find(id).orElseThrow().authors().get(0).id());
+    articles.update(id, draft.withSlug(first + "-travaux-finis"));
+
+    assertTrue(articles.findReadable(first).isEmpty());
+    assertEquals(Optional.of(first + "-travaux-finis"), articles.currentSlug(first));
+    assertTrue(articles.findReadable(first + "-travaux-finis").isPresent());
+    long other = draft(unique("Autre"));
+    assertThrows(
+        Exception.class,
+        () ->
+            articles.update(
+                other, ArticleDraft.markdown("Autre", "", "", author()).withSlug(first)),
+        "a former slug stays reserved for its article");
+  }
+
+  @Test
+  void archivedArticlesLeaveTheListsButStayReadable() {
+    long id = publishedArticle(unique("Résultats du concours"), Instant.now().minusSeconds(60));
+    articles.archive(id);
+    assertFalse(latestIds().contains(id));
+    String slug = articles.find(id).orElseThrow().slug();
+    assertTrue(articles.findReadable(slug).isPresent());
+    Instant at = articles.find(id).orElseThrow().publishedAt();
+    assertTrue(
+        articles.publishedBetween(at.minusSeconds(1), at.plusSeconds(1), 1, 100).items().stream()
+            .anyMatch(a -> a.id() == id));
+  }
+
+  @Test
+  void sectionPagesIncludeSubSectionsAndTagAndAuthorPagesFilter() {
+    long top = sections.create(unique("Vie locale"), "", null);
+    long sub = sections.create(unique("Urbanisme"), "", top);
+    long tag = tags.findOrCreate(unique("mobilité"), "");
+    long writer = author();
+    long inSub =
+        articles.create(
+            ArticleDraft.markdown(unique("Nouvelle piste"), "", "Texte", writer)
+                .withSection(sub)
+                .withTags(List.of(tag)));
+    articles.publish(inSub, Instant.now().minusSeconds(5));
+    long elsewhere = publishedArticle(unique("Ailleurs"), Instant.now().minusSeconds(5));
+
+    assertEquals(List.of(inSub), ids(articles.inSection(top, 1, 10)));
+    assertEquals(List.of(inSub), ids(articles.inSection(sub, 1, 10)));
+    assertEquals(List.of(inSub), ids(articles.withTag(tag, 1, 10)));
+    assertEquals(List.of(inSub), ids(articles.byAuthor(writer, 1, 10)));
+    assertFalse(ids(articles.inSection(top, 1, 10)).contains(elsewhere));
+    assertThrows(Exception.class, () -> sections.create("Trop profond", "", sub));
+
+    ArticleView view =
+        articles.findReadable(articles.find(inSub).orElseThrow().slug()).orElseThrow();
+    assertEquals(top, view.sectionParent().id());
+    assertEquals(tag, view.tags().get(0).id());
+  }
+
+  @Test
+  void pagesSayHowManyThereAre() {
+    long writer = author();
+    for (int i = 0; i < 3; i++) {
+      articles.publish(
+          articles.create(ArticleDraft.markdown(unique("Brève " + i), "", "", writer)),
+          Instant.now().minusSeconds(10 - i));
+    }
+    Page<ArticleSummary> second = articles.byAuthor(writer, 2, 2);
+    assertEquals(3, second.total());
+    assertEquals(2, second.totalPages());
+    assertEquals(1, second.items().size());
+    assertTrue(second.hasPrevious());
+    assertFalse(second.hasNext());
+    assertTrue(articles.byAuthor(writer, 50, 2).isEmpty());
+  }
+
+  private static List<Long> ids(Page<ArticleSummary> page) {
+    return page.items().stream().map(ArticleSummary::id).toList();
   }
 
   @Test
   void titlesGetUniqueSlugsWithAccentsFolded() {
     String title = "Élection à Paris " + UUID.randomUUID().toString().substring(0, 8);
-    long first = articles.createDraft(new NewArticle(title, "Claire Dumont", ""));
-    long second = articles.createDraft(new NewArticle(title, "Claire Dumont", ""));
+    long first = draft(title);
+    long second = draft(title);
     String slug = articles.find(first).orElseThrow().slug();
     assertTrue(slug.startsWith("election-a-paris-"), slug);
     assertEquals(slug + "-2", articles.find(second).orElseThrow().slug());
@@ -159,7 +285,7 @@ class PersistenceIT {
 
   @Test
   void commentsOnUnpublishedArticlesOrTooLongAreRefused() {
-    long draft = articles.createDraft(new NewArticle(unique("Brouillon"), "Claire Dumont", ""));
+    long draft = draft(unique("Brouillon"));
     CommentRejectedException notOpen =
         assertThrows(
             CommentRejectedException.class,
