@@ -1,8 +1,8 @@
 package org.tribune.articles.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.Collection;
@@ -29,8 +29,7 @@ public class ArticleRepository {
   private static final String NEWEST_FIRST = " ORDER BY a.publishedAt DESC, a.id DESC";
   private static final String VISIBLE = " a.status IN :statuses AND a.publishedAt <= :now";
 
-  @PersistenceContext(unitName = "articles")
-  private EntityManager em;
+  @Inject @ArticlesDatabase private EntityManager em;
 
   /** A page of a filtered list plus its total, as one unit. */
   record Slice(List<Article> items, long total) {}

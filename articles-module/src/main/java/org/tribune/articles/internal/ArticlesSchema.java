@@ -38,6 +38,8 @@ public class ArticlesSchema implements HealthCheck {
   @ConfigProperty(name = "tribune.demo-content", defaultValue = "true")
   private boolean demoContentEnabled;
 
+  @Inject private ArticlesPersistence persistence;
+
   private volatile boolean ready;
   private volatile String problem = "not migrated yet";
 
@@ -52,6 +54,7 @@ public class ArticlesSchema implements HealthCheck {
             .baselineVersion("0")
             .load()
             .migrate();
+        persistence.open();
         if (demoContentEnabled) {
           demoContent.createIfSiteIsEmpty();
         }

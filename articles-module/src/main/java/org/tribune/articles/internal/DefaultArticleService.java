@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,8 +27,7 @@ import org.tribune.articles.api.SitemapEntry;
 @Transactional
 public class DefaultArticleService implements ArticleService {
 
-  @PersistenceContext(unitName = "articles")
-  private EntityManager em;
+  @Inject @ArticlesDatabase private EntityManager em;
 
   @Inject private ArticleRepository repository;
   @Inject private BodyRenderer renderer;
@@ -102,13 +100,11 @@ public class DefaultArticleService implements ArticleService {
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<ArticleSummary> find(long articleId) {
     return Optional.ofNullable(em.find(Article.class, articleId)).map(Article::toSummary);
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<ArticleView> findReadable(String slug) {
     Instant now = clock.instant();
     return repository
@@ -128,7 +124,6 @@ public class DefaultArticleService implements ArticleService {
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<String> currentSlug(String formerSlug) {
     Instant now = clock.instant();
     return Optional.ofNullable(em.find(FormerSlug.class, formerSlug))
@@ -138,13 +133,11 @@ public class DefaultArticleService implements ArticleService {
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<ArticleSummary> latest(int page, int size) {
     return page(page, size, (offset) -> repository.listed(clock.instant(), offset, size));
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<ArticleSummary> inSection(long sectionId, int page, int size) {
     List<Long> ids = new ArrayList<>(List.of(sectionId));
     em.createQuery("SELECT s.id FROM ArticleSection s WHERE s.parent.id = :id", Long.class)
@@ -156,21 +149,18 @@ public class DefaultArticleService implements ArticleService {
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<ArticleSummary> withTag(long tagId, int page, int size) {
     return page(
         page, size, offset -> repository.listedWithTag(tagId, clock.instant(), offset, size));
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<ArticleSummary> byAuthor(long authorId, int page, int size) {
     return page(
         page, size, offset -> repository.listedByAuthor(authorId, clock.instant(), offset, size));
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<ArticleSummary> publishedBetween(Instant from, Instant to, int page, int size) {
     return page(
         page, size, offset -> repository.readableBetween(from, to, clock.instant(), offset, size));
@@ -184,20 +174,17 @@ public class DefaultArticleService implements ArticleService {
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public List<SitemapEntry> sitemap() {
     return repository.sitemap(clock.instant());
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public boolean acceptsComments(long articleId) {
     Article article = em.find(Article.class, articleId);
     return article != null && article.isReadable(clock.instant()) && article.isCommentsOpen();
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public boolean isReadable(long articleId) {
     Article article = em.find(Article.class, articleId);
     return article != null && article.isReadable(clock.instant());
@@ -216,7 +203,6 @@ public class DefaultArticleService implements ArticleService {
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public long count() {
     return repository.count();
   }

@@ -1,8 +1,8 @@
 package org.tribune.articles.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +13,7 @@ import org.tribune.articles.api.AuthorService;
 @Transactional
 public class DefaultAuthorService implements AuthorService {
 
-  @PersistenceContext(unitName = "articles")
-  private EntityManager em;
+  @Inject @ArticlesDatabase private EntityManager em;
 
   @Override
   public long create(String name, String bio) {
@@ -25,13 +24,11 @@ public class DefaultAuthorService implements AuthorService {
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<org.tribune.articles.api.Author> find(long authorId) {
     return Optional.ofNullable(em.find(Author.class, authorId)).map(Author::toRecord);
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<org.tribune.articles.api.Author> findBySlug(String slug) {
     return em.createNamedQuery(Author.FIND_BY_SLUG, Author.class)
         .setParameter("slug", slug)
@@ -41,7 +38,6 @@ public class DefaultAuthorService implements AuthorService {
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public List<org.tribune.articles.api.Author> all() {
     return em.createNamedQuery(Author.FIND_ALL, Author.class)
         .getResultStream()

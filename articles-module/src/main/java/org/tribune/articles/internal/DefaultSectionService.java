@@ -1,8 +1,8 @@
 package org.tribune.articles.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +14,7 @@ import org.tribune.articles.api.SectionService;
 @Transactional
 public class DefaultSectionService implements SectionService {
 
-  @PersistenceContext(unitName = "articles")
-  private EntityManager em;
+  @Inject @ArticlesDatabase private EntityManager em;
 
   @Override
   public long create(String name, String description, Long parentId) {
@@ -36,7 +35,6 @@ public class DefaultSectionService implements SectionService {
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<org.tribune.articles.api.Section> findBySlug(String slug) {
     List<Section> all = all();
     return all.stream()
@@ -46,7 +44,6 @@ public class DefaultSectionService implements SectionService {
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public List<org.tribune.articles.api.Section> topSections() {
     List<Section> all = all();
     return all.stream().filter(s -> s.getParent() == null).map(s -> toRecord(s, all)).toList();

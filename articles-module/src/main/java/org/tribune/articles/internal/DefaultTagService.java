@@ -1,8 +1,8 @@
 package org.tribune.articles.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import org.tribune.articles.api.TagService;
@@ -12,8 +12,7 @@ import org.tribune.articles.api.TagService;
 @Transactional
 public class DefaultTagService implements TagService {
 
-  @PersistenceContext(unitName = "articles")
-  private EntityManager em;
+  @Inject @ArticlesDatabase private EntityManager em;
 
   @Override
   public long findOrCreate(String name, String description) {
@@ -29,7 +28,6 @@ public class DefaultTagService implements TagService {
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<org.tribune.articles.api.Tag> findBySlug(String slug) {
     return bySlug(slug).map(Tag::toRecord);
   }

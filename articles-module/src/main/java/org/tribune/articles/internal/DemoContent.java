@@ -3,7 +3,6 @@ package org.tribune.articles.internal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,8 +38,7 @@ public class DemoContent {
           "demo/bibliotheque-nuit.md",
           "demo/pistes-cyclables.md");
 
-  @PersistenceContext(unitName = "articles")
-  private EntityManager em;
+  @Inject @ArticlesDatabase private EntityManager em;
 
   @Inject private BodyRenderer renderer;
 
