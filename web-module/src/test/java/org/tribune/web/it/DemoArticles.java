@@ -1,0 +1,56 @@
+package org.tribune.web.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The demo articles that the site writes on an empty database, read from the articles module's
+ * {@code demo/*.md} on the test class path, so that the tests follow their text.
+ */
+final class DemoArticles {
+  /** The same files as the articles module's demo content. */
+  private static final List<String> FILES =
+      List.of("demo/marche-couvert.md", "demo/comete.md", "demo/bibliotheque-nuit.md");
+
+  record DemoArticle(String title, int hoursAgo) {}
+
+  private DemoArticles() {}
+
+  /** All demo articles, newest first (as the home page lists them). */
+  static List<DemoArticle> newestFirst() {
+    return FILES.stream()
+        .map(DemoArticles::read)
+        .sorted(Comparator.comparingInt(DemoArticle::hoursAgo))
+        .toList();
+  }
+
+  static List<String> titlesNewestFirst() {
+    return newestFirst().stream().map(DemoArticle::title).toList();
+  }
+
+  private static DemoArticle read(String resource) {
+    try (InputStream in = DemoArticles.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("No " + resource + " on the test class path");
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new DemoArticle(
+          header(text, "title", resource), Integer.parseInt(header(text, "hours-ago", resource)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String header(String text, String key, String resource) {
+    return text.lines()
+        .takeWhile(line -> !line.isBlank())
+        .filter(line -> line.startsWith(key + ":"))
+        .map(line -> line.substring(key.length() + 1).strip())
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException(resource + " has no " + key + ": line"));
+  }
+}
