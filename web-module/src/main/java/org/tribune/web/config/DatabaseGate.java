@@ -54,8 +54,9 @@ public class DatabaseGate extends HttpFilter {
                 + "</p></main></body></html>");
   }
 
+  /** Static files, and the server's own health endpoint, which must say DOWN itself. */
   private static boolean isStatic(HttpServletRequest request) {
-    String path = request.getServletPath();
-    return path.startsWith("/css/") || path.equals("/favicon.ico");
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/css/") || path.equals("/favicon.ico") || path.startsWith("/health");
   }
 }

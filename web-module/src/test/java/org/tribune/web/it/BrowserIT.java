@@ -95,7 +95,7 @@ class BrowserIT {
     screenshot("home.png");
 
     assertAll(
-        () -> assertTrue(driver.getTitle().startsWith("Derniers articles"), driver.getTitle()),
+        () -> assertTrue(driver.getTitle().startsWith("Tribune – "), driver.getTitle()),
         () -> assertTrue(firstHeading.isDisplayed(), "the first article heading is not shown"),
         () -> assertFalse(firstHeading.getText().isBlank(), "the first heading has no text"),
         () ->

@@ -14,7 +14,13 @@ import java.util.List;
 final class DemoArticles {
   /** The same files as the articles module's demo content. */
   private static final List<String> FILES =
-      List.of("demo/marche-couvert.md", "demo/comete.md", "demo/bibliotheque-nuit.md");
+      List.of(
+          "demo/marche-couvert.md",
+          "demo/qualite-air.md",
+          "demo/comete.md",
+          "demo/festival-musique.md",
+          "demo/bibliotheque-nuit.md",
+          "demo/pistes-cyclables.md");
 
   record DemoArticle(String title, int hoursAgo) {}
 
