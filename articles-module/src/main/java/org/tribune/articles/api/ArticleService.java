@@ -86,6 +86,20 @@ public interface ArticleService {
       @Min(1) int page,
       @Min(1) @Max(MAX_PAGE_SIZE) int size);
 
+  /**
+   * Listed articles matching a query, best first: every term of the query must appear in the title,
+   * standfirst or body (see {@link SearchTerms}); the title weighs most. A query without any usable
+   * term gives an empty page.
+   */
+  Page<ArticleSummary> search(String query, @Min(1) int page, @Min(1) @Max(MAX_PAGE_SIZE) int size);
+
+  /**
+   * The newest listed articles with their bodies, for feeds.
+   *
+   * @param sectionId a section (its sub-sections included), or {@code null} for the whole site
+   */
+  List<ArticleContent> feed(Long sectionId, @Min(1) @Max(MAX_PAGE_SIZE) int limit);
+
   /** Every readable article, for the sitemap. */
   List<SitemapEntry> sitemap();
 

@@ -126,6 +126,18 @@ public class ArticleRepository {
         .getResultList();
   }
 
+  /** Articles by id, in no particular order, with their authors in one batch. */
+  List<Article> byIds(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("SELECT a FROM Article a WHERE a.id IN :ids", Article.class)
+        .setParameter("ids", ids)
+        .setHint("eclipselink.batch.type", "IN")
+        .setHint("eclipselink.batch", "a.authors")
+        .getResultList();
+  }
+
   Optional<Article> findBySlug(String slug) {
     return em.createQuery("SELECT a FROM Article a WHERE a.slug = :slug", Article.class)
         .setParameter("slug", slug)

@@ -8,10 +8,14 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.tribune.articles.api.ArticleChanged;
+import org.tribune.articles.api.ArticleContent;
 import org.tribune.articles.api.ArticleDeleted;
 import org.tribune.articles.api.ArticleDraft;
 import org.tribune.articles.api.ArticleNotFoundException;
@@ -20,6 +24,7 @@ import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.ArticleSummary;
 import org.tribune.articles.api.ArticleView;
 import org.tribune.articles.api.Page;
+import org.tribune.articles.api.SearchTerms;
 import org.tribune.articles.api.SitemapEntry;
 
 /** The JPA-backed {@link ArticleService}. */
@@ -30,6 +35,7 @@ public class DefaultArticleService implements ArticleService {
   @Inject @ArticlesDatabase private EntityManager em;
 
   @Inject private ArticleRepository repository;
+  @Inject private SearchIndex searchIndex;
   @Inject private BodyRenderer renderer;
   @Inject private Event<ArticleDeleted> deleted;
   @Inject private Event<ArticlePublished> published;
@@ -44,6 +50,7 @@ public class DefaultArticleService implements ArticleService {
     Article article = new Article(slug, content(draft), now);
     em.persist(article);
     em.flush();
+    searchIndex.index(article.getId(), draft.title(), draft.standfirst(), article.getBodyHtml());
     changed.fire(new ArticleChanged(article.getId(), article.getRevision()));
     return article.getId();
   }
@@ -63,6 +70,7 @@ public class DefaultArticleService implements ArticleService {
       em.persist(new FormerSlug(former, articleId, now));
     }
     article.revise(slug, content(draft), now);
+    searchIndex.index(articleId, draft.title(), draft.standfirst(), article.getBodyHtml());
     changed.fire(new ArticleChanged(articleId, article.getRevision()));
   }
 
@@ -139,13 +147,18 @@ public class DefaultArticleService implements ArticleService {
 
   @Override
   public Page<ArticleSummary> inSection(long sectionId, int page, int size) {
+    List<Long> ids = sectionAndChildren(sectionId);
+    return page(
+        page, size, offset -> repository.listedInSections(ids, clock.instant(), offset, size));
+  }
+
+  private List<Long> sectionAndChildren(long sectionId) {
     List<Long> ids = new ArrayList<>(List.of(sectionId));
     em.createQuery("SELECT s.id FROM ArticleSection s WHERE s.parent.id = :id", Long.class)
         .setParameter("id", sectionId)
         .getResultList()
         .forEach(ids::add);
-    return page(
-        page, size, offset -> repository.listedInSections(ids, clock.instant(), offset, size));
+    return ids;
   }
 
   @Override
@@ -171,6 +184,34 @@ public class DefaultArticleService implements ArticleService {
     ArticleRepository.Slice slice = query.apply(Page.offset(number, size));
     return new Page<>(
         slice.items().stream().map(Article::toSummary).toList(), number, size, slice.total());
+  }
+
+  @Override
+  public Page<ArticleSummary> search(String query, int page, int size) {
+    SearchIndex.Hits hits =
+        searchIndex.search(
+            SearchTerms.ofQuery(query), clock.instant(), Page.offset(page, size), size);
+    Map<Long, Article> found = new HashMap<>();
+    repository.byIds(hits.ids()).forEach(a -> found.put(a.getId(), a));
+    List<ArticleSummary> ranked =
+        hits.ids().stream()
+            .map(found::get)
+            .filter(Objects::nonNull)
+            .map(Article::toSummary)
+            .toList();
+    return new Page<>(ranked, page, size, hits.total());
+  }
+
+  @Override
+  public List<ArticleContent> feed(Long sectionId, int limit) {
+    Instant now = clock.instant();
+    ArticleRepository.Slice slice =
+        sectionId == null
+            ? repository.listed(now, 0, limit)
+            : repository.listedInSections(sectionAndChildren(sectionId), now, 0, limit);
+    return slice.items().stream()
+        .map(a -> new ArticleContent(a.toSummary(), a.getBodyHtml()))
+        .toList();
   }
 
   @Override

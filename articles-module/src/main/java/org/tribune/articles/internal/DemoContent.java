@@ -41,6 +41,7 @@ public class DemoContent {
   @Inject @ArticlesDatabase private EntityManager em;
 
   @Inject private BodyRenderer renderer;
+  @Inject private SearchIndex searchIndex;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -83,6 +84,8 @@ public class DemoContent {
               at);
       article.publish(at, at);
       em.persist(article);
+      em.flush();
+      searchIndex.index(article.getId(), demo.title(), demo.standfirst(), article.getBodyHtml());
     }
     LOG.info(
         "The site was empty: demo articles created (tribune.demo-content=false turns this off)");
