@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletResponse;
 import org.tribune.articles.api.Section;
 import org.tribune.articles.api.SectionService;
+import org.tribune.web.feed.FeedServlet;
 import org.tribune.web.site.Requests;
 
 /** Backs {@code /sections/{slug}}: the section's articles and those of its sub-sections. */
@@ -31,5 +32,14 @@ public class SectionBacking extends ListingBacking {
 
   public Section getSection() {
     return section;
+  }
+
+  /** The site path of the section's Atom feed. */
+  public String getFeedPath() {
+    return FeedServlet.feedPath(section.slug());
+  }
+
+  public String getFeedTitle() {
+    return FeedServlet.title(site.messages(), section.name(), site.getName());
   }
 }

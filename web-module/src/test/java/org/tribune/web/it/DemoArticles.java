@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The demo articles that the site writes on an empty database, read from the articles module's
@@ -22,7 +23,11 @@ final class DemoArticles {
           "demo/bibliotheque-nuit.md",
           "demo/pistes-cyclables.md");
 
-  record DemoArticle(String title, int hoursAgo) {}
+  /**
+   * @param section the section path as written in the file: {@code Vie locale / Urbanisme}
+   * @param body the Markdown body, after the header lines
+   */
+  record DemoArticle(String title, int hoursAgo, String section, String body) {}
 
   private DemoArticles() {}
 
@@ -45,7 +50,13 @@ final class DemoArticles {
       }
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       return new DemoArticle(
-          header(text, "title", resource), Integer.parseInt(header(text, "hours-ago", resource)));
+          header(text, "title", resource),
+          Integer.parseInt(header(text, "hours-ago", resource)),
+          header(text, "section", resource),
+          text.lines()
+              .dropWhile(line -> !line.isBlank())
+              .collect(Collectors.joining("\n"))
+              .strip());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
