@@ -17,11 +17,14 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.text.Collator;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.tribune.articles.api.ArticleLimits;
@@ -200,8 +203,13 @@ public class Article {
         commentsOpen);
   }
 
+  /** The tags in alphabetical order (accents ignored), whatever order they were loaded in. */
   public List<TagRef> tagRefs() {
-    return tags.stream().map(Tag::toRef).toList();
+    Collator collator = Collator.getInstance(Locale.FRENCH);
+    return tags.stream()
+        .sorted(Comparator.comparing(Tag::getName, collator).thenComparing(Tag::getId))
+        .map(Tag::toRef)
+        .toList();
   }
 
   public SectionRef sectionParent() {

@@ -126,6 +126,28 @@ public class ArticleRepository {
         .getResultList();
   }
 
+  /**
+   * The newest listed articles, of some sections or of all ({@code null}), with their authors and
+   * tags loaded in one batch each.
+   */
+  List<Article> feed(Collection<Long> sectionIds, Instant now, int limit) {
+    String where = sectionIds == null ? "" : " AND a.section.id IN :sections";
+    TypedQuery<Article> query =
+        em.createQuery(
+                "SELECT a FROM Article a WHERE" + VISIBLE + where + NEWEST_FIRST, Article.class)
+            .setParameter("statuses", LISTED)
+            .setParameter("now", now);
+    if (sectionIds != null) {
+      query.setParameter("sections", sectionIds);
+    }
+    return query
+        .setMaxResults(limit)
+        .setHint("eclipselink.batch.type", "IN")
+        .setHint("eclipselink.batch", "a.authors")
+        .setHint("eclipselink.batch", "a.tags")
+        .getResultList();
+  }
+
   /** Articles by id, in no particular order, with their authors in one batch. */
   List<Article> byIds(List<Long> ids) {
     if (ids.isEmpty()) {
@@ -180,16 +202,24 @@ public class ArticleRepository {
         || (former != null && !Long.valueOf(former.getArticleId()).equals(exceptArticleId));
   }
 
+  /** Readable articles with their last change: the later of their last edit and publication. */
   List<SitemapEntry> sitemap(Instant now) {
     return em.createQuery(
-            "SELECT NEW org.tribune.articles.api.SitemapEntry(a.slug, a.updatedAt)"
-                + " FROM Article a WHERE"
+            "SELECT a.slug, a.updatedAt, a.publishedAt FROM Article a WHERE"
                 + VISIBLE
                 + NEWEST_FIRST,
-            SitemapEntry.class)
+            Object[].class)
         .setParameter("statuses", READABLE)
         .setParameter("now", now)
-        .getResultList();
+        .getResultStream()
+        .map(
+            row -> {
+              Instant updated = (Instant) row[1];
+              Instant published = (Instant) row[2];
+              return new SitemapEntry(
+                  (String) row[0], updated.isAfter(published) ? updated : published);
+            })
+        .toList();
   }
 
   List<Long> dueScheduled(Instant now) {

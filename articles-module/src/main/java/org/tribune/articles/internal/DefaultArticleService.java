@@ -205,12 +205,9 @@ public class DefaultArticleService implements ArticleService {
   @Override
   public List<ArticleContent> feed(Long sectionId, int limit) {
     Instant now = clock.instant();
-    ArticleRepository.Slice slice =
-        sectionId == null
-            ? repository.listed(now, 0, limit)
-            : repository.listedInSections(sectionAndChildren(sectionId), now, 0, limit);
-    return slice.items().stream()
-        .map(a -> new ArticleContent(a.toSummary(), a.getBodyHtml()))
+    List<Long> sections = sectionId == null ? null : sectionAndChildren(sectionId);
+    return repository.feed(sections, now, limit).stream()
+        .map(a -> new ArticleContent(a.toSummary(), a.getBodyHtml(), a.tagRefs()))
         .toList();
   }
 

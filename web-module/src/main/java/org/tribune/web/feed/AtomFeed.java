@@ -24,6 +24,7 @@ import org.jdom2.output.XMLOutputter;
 import org.tribune.articles.api.ArticleContent;
 import org.tribune.articles.api.ArticleSummary;
 import org.tribune.articles.api.AuthorRef;
+import org.tribune.articles.api.TagRef;
 
 /**
  * Builds an Atom 1.0 feed (RFC 4287) of articles with their full bodies, using Rome.
@@ -132,6 +133,9 @@ final class AtomFeed {
     List<Category> categories = new ArrayList<>();
     if (article.section() != null) {
       categories.add(category(article.section().name(), absolute.apply("/sections/")));
+    }
+    for (TagRef tag : content.tags()) {
+      categories.add(category(tag.name(), absolute.apply("/tags/")));
     }
     entry.setCategories(categories);
     if (!isBlank(article.standfirst())) {

@@ -78,8 +78,8 @@ class AtomFeedTest {
 
   @Test
   void feedIsAtomInTheSiteLanguageWithSelfAndAlternateLinks() throws Exception {
-    Element root = root(List.of(new ArticleContent(MARKET, BODY)));
-    Feed feed = roundTrip(List.of(new ArticleContent(MARKET, BODY)));
+    Element root = root(List.of(new ArticleContent(MARKET, BODY, List.of())));
+    Feed feed = roundTrip(List.of(new ArticleContent(MARKET, BODY, List.of())));
     assertAll(
         () -> assertEquals(ATOM, root.getNamespaceURI()),
         () -> assertEquals("feed", root.getLocalName()),
@@ -98,7 +98,8 @@ class AtomFeedTest {
 
   @Test
   void entryCarriesTheFullBodyAsHtmlExactlyAsRendered() throws Exception {
-    Entry entry = roundTrip(List.of(new ArticleContent(MARKET, BODY))).getEntries().get(0);
+    Entry entry =
+        roundTrip(List.of(new ArticleContent(MARKET, BODY, List.of()))).getEntries().get(0);
     assertAll(
         () -> assertEquals("html", entry.getContents().get(0).getType()),
         () -> assertEquals(BODY, entry.getContents().get(0).getValue()),
@@ -114,7 +115,8 @@ class AtomFeedTest {
 
   @Test
   void entryLinksToTheArticleAndNamesAuthorsAndSection() throws Exception {
-    Entry entry = roundTrip(List.of(new ArticleContent(MARKET, BODY))).getEntries().get(0);
+    Entry entry =
+        roundTrip(List.of(new ArticleContent(MARKET, BODY, List.of()))).getEntries().get(0);
     Person author = (Person) entry.getAuthors().get(0);
     Category section = entry.getCategories().get(0);
     assertAll(
@@ -159,7 +161,8 @@ class AtomFeedTest {
             "Programme",
             Instant.parse("2026-11-29T10:00:00Z"),
             Instant.parse("2026-11-20T10:00:00Z"));
-    Entry entry = roundTrip(List.of(new ArticleContent(scheduled, BODY))).getEntries().get(0);
+    Entry entry =
+        roundTrip(List.of(new ArticleContent(scheduled, BODY, List.of()))).getEntries().get(0);
     assertEquals(scheduled.publishedAt(), entry.getUpdated().toInstant());
   }
 
@@ -182,8 +185,8 @@ class AtomFeedTest {
     Feed feed =
         roundTrip(
             List.of(
-                new ArticleContent(newerButOlderEdit, BODY),
-                new ArticleContent(olderButEditedLater, BODY)));
+                new ArticleContent(newerButOlderEdit, BODY, List.of()),
+                new ArticleContent(olderButEditedLater, BODY, List.of())));
     assertEquals(olderButEditedLater.updatedAt(), feed.getUpdated().toInstant());
   }
 
@@ -212,7 +215,8 @@ class AtomFeedTest {
             null,
             null,
             true);
-    Entry entry = roundTrip(List.of(new ArticleContent(bare, "<p>Bref.</p>"))).getEntries().get(0);
+    Entry entry =
+        roundTrip(List.of(new ArticleContent(bare, "<p>Bref.</p>", List.of()))).getEntries().get(0);
     assertAll(
         () -> assertNull(entry.getSummary()), () -> assertTrue(entry.getCategories().isEmpty()));
   }

@@ -120,6 +120,15 @@ class FeedsIT {
   }
 
   @Test
+  void entriesNameTheirTagsAsCategories(TribuneServer server) throws Exception {
+    SyndEntry comet =
+        entry(feed(server, "/feed.atom"), "Une comète visible à l'œil nu dans le ciel d'automne");
+    assertEquals(
+        List.of("Sciences", "astronomie", "sorties"),
+        comet.getCategories().stream().map(c -> c.getName()).toList());
+  }
+
+  @Test
   void feedFollowsTheAtomRulesRomeDoesNotCheck(TribuneServer server) throws Exception {
     for (String path : List.of("/feed.atom", "/sections/vie-locale/feed.atom")) {
       Element feed = parse(get(server, path).body()).getDocumentElement();
