@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tribune.articles.api.ArticleLimits;
 
 /**
  * Maps the public addresses ({@code /articles/{slug}}…) to their Faces views, which live under
@@ -26,6 +27,13 @@ public class Router extends HttpFilter {
   public static final String PARAMETERS = "tribune.route";
 
   private static final String SLUG = "([a-z0-9]+(?:-[a-z0-9]+)*)";
+
+  /**
+   * No route is longer: a slug has at most {@link ArticleLimits#SLUG_LENGTH} characters. Longer
+   * paths are not matched at all, because Java's regular expressions recurse once per repetition of
+   * the slug's group and a path of a few thousand "a-a-a…" overflows the stack (a 500).
+   */
+  static final int LONGEST_ROUTE = "/sections/".length() + ArticleLimits.SLUG_LENGTH;
 
   private record Route(Pattern pattern, String view, List<String> names) {}
 
@@ -47,6 +55,10 @@ public class Router extends HttpFilter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (path.endsWith(".xhtml")) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    if (path.length() > LONGEST_ROUTE) {
+      chain.doFilter(request, response);
       return;
     }
     for (Route route : ROUTES) {

@@ -30,6 +30,10 @@ class DatabaseDefinitionTest {
     assertDefault(defaults, definition.password(), "tribune.db.password");
     assertDefault(
         defaults, definition.properties()[0].substring("dataDir=".length()), "tribune.data.dir");
+    assertDefault(
+        defaults,
+        definition.properties()[1].substring("fish.payara.sql-trace-listeners=".length()),
+        "tribune.db.sql-trace-listeners");
     assertEquals(DatabaseDefinition.JNDI_NAME, definition.name());
   }
 

@@ -6,13 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,69 +14,36 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 
 /**
  * The home page in a real browser: Debian's headless Chromium driven by its chromedriver, never a
- * downloaded one. Skipped when they are not installed, unless {@code tribune.it.browser=required}.
+ * downloaded one (see {@link Chromium}). Skipped when they are not installed, unless {@code
+ * tribune.it.browser=required}.
  */
 @ExtendWith(SharedTribune.class)
 class BrowserIT {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final String INSTALL_HINT =
-      "Chromium not installed: apt-get install chromium chromium-driver";
-
+  private Chromium chromium;
   private WebDriver driver;
-  private Path profile;
 
   @BeforeAll
   static void requireChromium() {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if ("required".equals(System.getProperty("tribune.it.browser"))) {
-      assertTrue(installed, INSTALL_HINT + " (and tribune.it.browser=required)");
-    } else {
-      Assumptions.assumeTrue(installed, INSTALL_HINT);
-    }
+    Chromium.requireInstalled();
   }
 
   @BeforeEach
-  void openBrowser() throws IOException {
-    // With both paths given, Selenium Manager has nothing to look up or download.
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    profile = Files.createTempDirectory("tribune-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,900",
-        "--user-data-dir=" + profile);
-    driver = new ChromeDriver(options);
+  void openBrowser() {
+    chromium = Chromium.start();
+    driver = chromium.driver();
   }
 
   @AfterEach
-  void closeBrowser() throws IOException {
-    if (driver != null) {
-      driver.quit();
-    }
-    try (Stream<Path> files = Files.walk(profile)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
+  void closeBrowser() {
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -127,9 +88,7 @@ class BrowserIT {
                 () -> "the focused skip link is off screen at " + focused.getPoint()));
   }
 
-  private void screenshot(String fileName) throws IOException {
-    Path folder = Files.createDirectories(Path.of(System.getProperty("tribune.it.screenshot-dir")));
-    Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(shot, folder.resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
+  private void screenshot(String fileName) {
+    chromium.screenshot(fileName);
   }
 }

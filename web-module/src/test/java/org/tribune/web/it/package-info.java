@@ -6,6 +6,7 @@
  * <p>{@link org.tribune.web.it.TribuneServer} starts and stops one server; {@link
  * org.tribune.web.it.SharedTribune} hands one shared server to every read-only page test of the
  * run. Tests that change how the server is started (a wrong database, a restart) start private
- * ones. Nothing here is used outside this package.
+ * ones. {@link org.tribune.web.it.Chromium} starts the test browser; it is the one class used
+ * outside this package (by {@code persistence.XssIT}).
  */
 package org.tribune.web.it;
