@@ -67,7 +67,9 @@ class AccessibilityIT {
     driver.get(server.uri("/").toString());
     checks.addAll(check("home", visited));
 
-    follow("li.article-item h2.article-title a");
+    // The newest demo article: it has a section with a sub-section, and tags. On PostgreSQL the
+    // suite's other tests share the database, and their articles may come first.
+    followToArticle(DemoArticles.titlesNewestFirst().get(0));
     checks.addAll(check("article", visited));
     String article = driver.getCurrentUrl();
 
@@ -97,6 +99,20 @@ class AccessibilityIT {
 
     assertEquals(9, visited.size(), () -> "pages visited: " + visited);
     assertAll(checks);
+  }
+
+  /** Clicks the article's title in the list, following the "older" links until it shows. */
+  private void followToArticle(String title) {
+    for (int page = 1; page <= 50; page++) {
+      for (WebElement link : driver.findElements(By.cssSelector("h2.article-title a"))) {
+        if (link.getText().strip().equals(title)) {
+          link.click();
+          return;
+        }
+      }
+      follow(".pagination a[rel=next]");
+    }
+    throw new AssertionError("'" + title + "' is on none of the first 50 home pages");
   }
 
   /** Clicks the first link matching {@code css} on the current page and waits for the next one. */
