@@ -24,9 +24,17 @@ final class SearchQuery {
 
   private SearchQuery() {}
 
+  /** Letters and digits at the end of a text: a word that the length limit may have cut. */
+  private static final Pattern WORD_END = Pattern.compile("[\\p{L}\\p{N}]+$");
+
+  /** A letter or digit: what words are made of for search. */
+  private static final Pattern WORD_CHARACTER = Pattern.compile("[\\p{L}\\p{N}]");
+
   /**
    * The query as typed, without control codes, with runs of whitespace made one space, trimmed, at
-   * most {@link #MAX_LENGTH} characters (never cutting a character in two); {@code ""} for none.
+   * most {@link #MAX_LENGTH} characters. A word cut by that limit is left out, as search would
+   * otherwise require its first letters ({@code SearchTerms.ofQuery} does the same). {@code ""} for
+   * none.
    */
   static String clean(String raw) {
     if (raw == null) {
@@ -35,7 +43,12 @@ final class SearchQuery {
     String text = raw.length() > 4 * MAX_LENGTH ? raw.substring(0, 4 * MAX_LENGTH) : raw;
     text = INVISIBLE.matcher(text).replaceAll("");
     text = SPACE.matcher(text).replaceAll(" ").strip();
-    return cut(text, MAX_LENGTH);
+    String cut = cut(text, MAX_LENGTH);
+    if (cut.length() < text.length()
+        && WORD_CHARACTER.matcher(text).region(cut.length(), text.length()).lookingAt()) {
+      cut = WORD_END.matcher(cut).replaceFirst("");
+    }
+    return cut.strip();
   }
 
   /** The query shortened for a title or a sentence, with "…" when cut. */

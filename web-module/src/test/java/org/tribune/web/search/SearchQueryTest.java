@@ -30,11 +30,19 @@ class SearchQueryTest {
 
   @Test
   void longQueriesAreCutWithoutSplittingACharacter() {
-    assertEquals(SearchQuery.MAX_LENGTH, SearchQuery.clean("a".repeat(10_000)).length());
+    assertEquals(SearchQuery.MAX_LENGTH, SearchQuery.clean("é ".repeat(5_000)).length() + 1);
     String emoji = "a" + "\ud83d\ude80".repeat(400);
     String cut = SearchQuery.clean(emoji);
     assertTrue(cut.length() <= SearchQuery.MAX_LENGTH);
     assertTrue(!Character.isHighSurrogate(cut.charAt(cut.length() - 1)), "cut inside a pair");
+  }
+
+  @Test
+  void aWordCutByTheLengthLimitIsLeftOut() {
+    String cut = SearchQuery.clean("comete ".repeat(1000));
+    assertTrue(cut.endsWith(" comete") && cut.length() <= SearchQuery.MAX_LENGTH, cut);
+    assertEquals("", SearchQuery.clean("a".repeat(10_000)));
+    assertEquals("b", SearchQuery.clean("b " + "a".repeat(600)));
   }
 
   @Test
