@@ -305,7 +305,9 @@ class PersistenceIT {
         "every match once, on some page");
     assertEquals(
         List.of(created.get(4), created.get(3)), ids(first), "equal weights: newest first");
-    assertTrue(articles.search(word, 4, 2).isEmpty());
+    Page<ArticleSummary> pastTheEnd = articles.search(word, 4, 2);
+    assertTrue(pastTheEnd.isEmpty());
+    assertEquals(5, pastTheEnd.total(), "a page past the end still says how many there are");
   }
 
   @Test
