@@ -51,16 +51,27 @@ public final class SearchTerms {
   }
 
   /**
-   * The terms of a query: at most {@link #MAX_TERMS}, from its first {@link #MAX_QUERY_LENGTH}
-   * characters.
+   * The terms of a query: at most {@link #MAX_TERMS}, from the words that lie wholly within its
+   * first {@link #MAX_QUERY_LENGTH} characters. A word cut by that limit is left out: its first
+   * letters are not a word the reader typed, and every term must match.
    */
   public static List<String> ofQuery(String query) {
     if (query == null) {
       return List.of();
     }
-    String text = query.length() > MAX_QUERY_LENGTH ? query.substring(0, MAX_QUERY_LENGTH) : query;
-    List<String> terms = of(text);
-    return terms.size() > MAX_TERMS ? terms.subList(0, MAX_TERMS) : terms;
+    // One character more than the limit shows whether the last word goes on past it.
+    String text =
+        query.length() > MAX_QUERY_LENGTH ? query.substring(0, MAX_QUERY_LENGTH + 1) : query;
+    Set<String> terms = new LinkedHashSet<>();
+    forEachWord(
+        text,
+        (word, start, end) -> {
+          String term = end <= MAX_QUERY_LENGTH ? normalize(word) : null;
+          if (term != null && terms.size() < MAX_TERMS) {
+            terms.add(term);
+          }
+        });
+    return List.copyOf(terms);
   }
 
   /** The term for one word, or {@code null} for a word search ignores. */

@@ -74,7 +74,13 @@ public class SearchIndex {
         });
   }
 
-  /** Ids of the listed articles having every term, best first, and how many there are. */
+  /**
+   * Ids of the listed articles having every term, best first, and how many there are.
+   *
+   * <p>One statement gives the page and, through {@code COUNT(*) OVER ()}, the number of matches on
+   * all pages: the postings are read and joined once. Only a page past the end, which has no row to
+   * carry that number, costs a second statement.
+   */
   Hits search(List<String> terms, Instant now, int offset, int limit) {
     if (terms.isEmpty()) {
       return new Hits(List.of(), 0);
@@ -86,30 +92,39 @@ public class SearchIndex {
             + LISTED
             + " GROUP BY t.article_id HAVING COUNT(*) = "
             + terms.size();
-    Query count =
-        em.createNativeQuery("SELECT COUNT(*) FROM (SELECT t.article_id" + matching + ") hits");
     Query page =
-        em.createNativeQuery(
-            "SELECT t.article_id"
-                + matching
-                + " ORDER BY SUM(t.weight) DESC, MAX(a.published_at) DESC, t.article_id DESC"
-                + " LIMIT "
-                + limit
-                + " OFFSET "
-                + offset);
-    for (Query query : List.of(count, page)) {
-      int position = 1;
-      for (String term : terms) {
-        query.setParameter(position++, term);
-      }
-      query.setParameter(position, now.atOffset(java.time.ZoneOffset.UTC));
-    }
-    long total = ((Number) count.getSingleResult()).longValue();
+        bind(
+            em.createNativeQuery(
+                "SELECT t.article_id, COUNT(*) OVER ()"
+                    + matching
+                    + " ORDER BY SUM(t.weight) DESC, MAX(a.published_at) DESC, t.article_id DESC"
+                    + " LIMIT "
+                    + limit
+                    + " OFFSET "
+                    + offset),
+            terms,
+            now);
     List<Long> ids = new ArrayList<>();
-    for (Object id : page.getResultList()) {
-      ids.add(((Number) id).longValue());
+    long total = 0;
+    for (Object row : page.getResultList()) {
+      Object[] columns = (Object[]) row;
+      ids.add(((Number) columns[0]).longValue());
+      total = ((Number) columns[1]).longValue();
+    }
+    if (ids.isEmpty() && offset > 0) {
+      Query count =
+          em.createNativeQuery("SELECT COUNT(*) FROM (SELECT t.article_id" + matching + ") hits");
+      total = ((Number) bind(count, terms, now).getSingleResult()).longValue();
     }
     return new Hits(ids, total);
+  }
+
+  private static Query bind(Query query, List<String> terms, Instant now) {
+    int position = 1;
+    for (String term : terms) {
+      query.setParameter(position++, term);
+    }
+    return query.setParameter(position, now.atOffset(java.time.ZoneOffset.UTC));
   }
 
   /** Article ids in rank order, and the number of matches on all pages. */

@@ -57,9 +57,19 @@ public abstract class ListingBacking {
     return commentCounts.getOrDefault(article.id(), 0L);
   }
 
-  /** The site path of page {@code number} of this list. */
+  /**
+   * The site path of page {@code number} of this list; a base path with a query string of its own
+   * ({@code /search?q=…}) keeps it.
+   */
   public String pagePath(int number) {
-    return number <= 1 ? basePath : basePath + "?page=" + number;
+    return pagePath(basePath, number);
+  }
+
+  static String pagePath(String basePath, int number) {
+    if (number <= 1) {
+      return basePath;
+    }
+    return basePath + (basePath.indexOf('?') < 0 ? "?page=" : "&page=") + number;
   }
 
   /** The page title, with the page number after the first page. */

@@ -221,6 +221,160 @@ class PersistenceIT {
     return page.items().stream().map(ArticleSummary::id).toList();
   }
 
+  /** A word no other article has: letters and digits only, so search sees one word. */
+  private static String word() {
+    return "mot" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  }
+
+  private long published(ArticleDraft draft, Instant at) {
+    long id = articles.create(draft);
+    articles.publish(id, at);
+    return id;
+  }
+
+  @Test
+  void searchFoldsAccentsCaseAndPlurals() {
+    String word = word();
+    long id =
+        published(
+            ArticleDraft.markdown("Élections municipales " + word, "", "Un texte.", author()),
+            Instant.now().minusSeconds(5));
+
+    for (String query :
+        List.of(
+            "elections " + word,
+            "ÉLECTION " + word.toUpperCase(java.util.Locale.ROOT),
+            "Municipale, " + word + " !",
+            word + "s")) {
+      assertEquals(List.of(id), ids(articles.search(query, 1, 10)), query);
+    }
+    assertEquals(List.of(), ids(articles.search("referendum " + word, 1, 10)));
+  }
+
+  @Test
+  void searchRanksTitleThenStandfirstThenBodyMatchesWhateverTheirDates() {
+    String word = word();
+    long writer = author();
+    Instant now = Instant.now();
+    long inTitle =
+        published(
+            ArticleDraft.markdown("Le " + word + " au conseil", "", "Un texte.", writer),
+            now.minusSeconds(300));
+    long inStandfirst =
+        published(
+            ArticleDraft.markdown(unique("Conseil"), "Il y a un " + word + ".", "Texte.", writer),
+            now.minusSeconds(200));
+    long inBody =
+        published(
+            ArticleDraft.markdown(unique("Conseil"), "", "Le corps parle du " + word + ".", writer),
+            now.minusSeconds(100));
+
+    Page<ArticleSummary> found = articles.search(word, 1, 10);
+
+    assertEquals(List.of(inTitle, inStandfirst, inBody), ids(found));
+    assertEquals(3, found.total());
+  }
+
+  @Test
+  void searchPagesThroughAllMatches() {
+    String word = word();
+    long writer = author();
+    List<Long> created = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      created.add(
+          published(
+              ArticleDraft.markdown(unique("Brève"), "", "Texte " + word, writer),
+              Instant.now().minusSeconds(60 - i)));
+    }
+
+    Page<ArticleSummary> first = articles.search(word, 1, 2);
+    Page<ArticleSummary> second = articles.search(word, 2, 2);
+    Page<ArticleSummary> third = articles.search(word, 3, 2);
+
+    assertEquals(5, first.total());
+    assertEquals(3, first.totalPages());
+    assertEquals(
+        List.of(2, 2, 1),
+        List.of(first.items().size(), second.items().size(), third.items().size()));
+    List<Long> all = new ArrayList<>(ids(first));
+    all.addAll(ids(second));
+    all.addAll(ids(third));
+    assertEquals(
+        created.stream().sorted(java.util.Comparator.reverseOrder()).toList(),
+        all.stream().sorted(java.util.Comparator.reverseOrder()).toList(),
+        "every match once, on some page");
+    assertEquals(
+        List.of(created.get(4), created.get(3)), ids(first), "equal weights: newest first");
+    Page<ArticleSummary> pastTheEnd = articles.search(word, 4, 2);
+    assertTrue(pastTheEnd.isEmpty());
+    assertEquals(5, pastTheEnd.total(), "a page past the end still says how many there are");
+  }
+
+  @Test
+  void searchFindsOnlyListedArticlesAndFollowsChanges() {
+    String word = word();
+    long writer = author();
+    long draft = articles.create(ArticleDraft.markdown(unique("Brouillon"), "", word, writer));
+    long scheduled =
+        published(
+            ArticleDraft.markdown(unique("Plus tard"), "", word, writer),
+            Instant.now().plusSeconds(3600));
+    long archived =
+        published(
+            ArticleDraft.markdown(unique("Ancien"), "", word, writer),
+            Instant.now().minusSeconds(9));
+    articles.archive(archived);
+    long listed =
+        published(
+            ArticleDraft.markdown(unique("Visible"), "", word, writer),
+            Instant.now().minusSeconds(5));
+
+    assertEquals(List.of(listed), ids(articles.search(word, 1, 10)));
+    assertFalse(ids(articles.search(word, 1, 10)).contains(draft));
+    assertFalse(ids(articles.search(word, 1, 10)).contains(scheduled));
+
+    String other = word();
+    articles.update(listed, ArticleDraft.markdown(unique("Visible"), "", other, writer));
+    assertEquals(List.of(), ids(articles.search(word, 1, 10)), "the old words are forgotten");
+    assertEquals(List.of(listed), ids(articles.search(other, 1, 10)));
+
+    articles.delete(listed);
+    assertEquals(List.of(), ids(articles.search(other, 1, 10)));
+  }
+
+  @Test
+  void searchTreatsHostileQueriesAsPlainWords() {
+    String word = word();
+    long id =
+        published(
+            ArticleDraft.markdown(unique("Cible"), "", "Texte " + word, author()),
+            Instant.now().minusSeconds(5));
+    List<String> hostile =
+        List.of(
+            "%",
+            "_",
+            "%%",
+            word.substring(0, 6) + "%",
+            word.substring(0, 6) + "_" + word.substring(7),
+            "'",
+            "\"",
+            "' OR '1'='1",
+            "'; DROP TABLE articles_search_term; --",
+            "\u0000\u0007" + word,
+            "\\" + word,
+            "é".repeat(10_000),
+            (word + " ").repeat(2_000),
+            String.join(" ", java.util.Collections.nCopies(200, "x" + word)));
+    for (String query : hostile) {
+      Page<ArticleSummary> page = articles.search(query, 1, 10);
+      assertTrue(page.total() >= 0, query);
+    }
+    assertEquals(List.of(), ids(articles.search(word.substring(0, 6) + "%", 1, 10)), "no wildcard");
+    assertEquals(List.of(id), ids(articles.search("\u0000\u0007" + word, 1, 10)));
+    assertEquals(List.of(id), ids(articles.search((word + " ").repeat(2_000), 1, 10)));
+    assertTrue(articles.search("le la de ?", 1, 10).isEmpty());
+  }
+
   @Test
   void titlesGetUniqueSlugsWithAccentsFolded() {
     String title = "Élection à Paris " + UUID.randomUUID().toString().substring(0, 8);
