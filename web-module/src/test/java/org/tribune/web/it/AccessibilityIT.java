@@ -26,11 +26,12 @@ import org.openqa.selenium.WebElement;
 
 /**
  * A reader's walk through the public pages in Chromium, following the links each page shows: home,
- * an article, its section and sub-section, one of its tags, an author, the month's archive, the
- * Mastodon sharing page, and a missing page. On each, at desktop and phone width, axe-core (its
- * script comes from the {@code com.deque.html.axe-core:selenium} jar, nothing is downloaded) must
- * find no WCAG 2.0/2.1 A or AA violation, and at phone width nothing may stick out sideways.
- * Screenshots of every page go to {@code target/screenshots/a11y-*.png}.
+ * an article, its section and sub-section, one of its tags, an author, the month's archive, a
+ * search typed in the header's form, the Mastodon sharing page, and a missing page. On each, at
+ * desktop and phone width, axe-core (its script comes from the {@code
+ * com.deque.html.axe-core:selenium} jar, nothing is downloaded) must find no WCAG 2.0/2.1 A or AA
+ * violation, and at phone width nothing may stick out sideways. Screenshots of every page go to
+ * {@code target/screenshots/a11y-*.png}.
  */
 @ExtendWith(SharedTribune.class)
 class AccessibilityIT {
@@ -89,6 +90,17 @@ class AccessibilityIT {
     follow(".site-header nav a[href*='/archives/']");
     checks.addAll(check("archive", visited));
 
+    // Search from the header's form, as a reader types it: accents left out on purpose.
+    WebElement query = driver.findElement(By.cssSelector(".site-search input[name=q]"));
+    query.sendKeys("comete");
+    String before = driver.getCurrentUrl();
+    query.submit();
+    assertFalse(before.equals(driver.getCurrentUrl()), "the search form led nowhere");
+    assertFalse(
+        driver.findElements(By.cssSelector("mark")).isEmpty(),
+        "no highlighted word in the results");
+    checks.addAll(check("search", visited));
+
     driver.get(article);
     follow(".share a[href*='/share/mastodon']");
     checks.addAll(check("share-mastodon", visited));
@@ -97,7 +109,7 @@ class AccessibilityIT {
     driver.get(server.uri("/articles/cet-article-n-existe-pas").toString());
     checks.addAll(check("not-found", visited));
 
-    assertEquals(9, visited.size(), () -> "pages visited: " + visited);
+    assertEquals(10, visited.size(), () -> "pages visited: " + visited);
     assertAll(checks);
   }
 
