@@ -81,7 +81,32 @@ public final class TribuneServer implements AutoCloseable {
    * database named by {@code tribune.it.db.url} when that is set.
    */
   public static TribuneServer onTestDatabase(String name) {
-    return new TribuneServer(name, System.getProperty("tribune.it.db.url"));
+    String url = System.getProperty("tribune.it.db.url");
+    return new TribuneServer(name, url == null || url.isBlank() ? null : freshDatabase(url, name));
+  }
+
+  /**
+   * A new, empty PostgreSQL database next to the suite's one, so that each server starts on a
+   * database of its own, as with H2, whatever the in-container tests wrote in the shared one.
+   */
+  private static String freshDatabase(String url, String name) {
+    java.util.regex.Matcher parts =
+        java.util.regex.Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]+)(.*)$")
+            .matcher(url.strip());
+    if (!parts.matches()) {
+      throw new IllegalArgumentException("Not a PostgreSQL URL with a database: " + url);
+    }
+    String database =
+        (parts.group(2) + "_" + name + "_" + Long.toHexString(System.nanoTime()))
+            .toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^a-z0-9_]", "_");
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url.strip());
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + database);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("Cannot create the test database " + database, e);
+    }
+    return parts.group(1) + database + parts.group(3);
   }
 
   /** A server, not started yet, whose {@code TRIBUNE_DB_URL} is the given JDBC URL. */
