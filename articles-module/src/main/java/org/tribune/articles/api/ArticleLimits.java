@@ -1,11 +1,15 @@
 package org.tribune.articles.api;
 
-/** Column sizes shared by the schema, the entity mapping and input validation. */
+/** Column sizes shared by the schema, the entity mappings and input validation. */
 public final class ArticleLimits {
   public static final int TITLE_LENGTH = 300;
   public static final int SLUG_LENGTH = 200;
-  public static final int AUTHOR_NAME_LENGTH = 200;
+  public static final int STANDFIRST_LENGTH = 1000;
   public static final int BODY_LENGTH = 200_000;
+  public static final int NAME_LENGTH = 200;
+  public static final int DESCRIPTION_LENGTH = 2000;
+  public static final int IMAGE_URL_LENGTH = 1000;
+  public static final int IMAGE_ALT_LENGTH = 300;
 
   private ArticleLimits() {}
 }

@@ -1,17 +1,26 @@
 package org.tribune.articles.api;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An article as listed on a page.
  *
+ * @param authors in byline order, never empty
+ * @param section the section, or {@code null}
  * @param publishedAt the publication instant, {@code null} while a draft
+ * @param leadImageUrl an absolute URL, or {@code null}; {@code leadImageAlt} is then set
  */
 public record ArticleSummary(
     long id,
     String slug,
     String title,
-    String authorName,
+    String standfirst,
+    List<AuthorRef> authors,
+    SectionRef section,
     ArticleStatus status,
     Instant publishedAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    String leadImageUrl,
+    String leadImageAlt,
+    boolean commentsOpen) {}

@@ -4,36 +4,43 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.text.Collator;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.tribune.articles.api.ArticleLimits;
 import org.tribune.articles.api.ArticleStatus;
 import org.tribune.articles.api.ArticleSummary;
+import org.tribune.articles.api.BodyFormat;
+import org.tribune.articles.api.SectionRef;
+import org.tribune.articles.api.TagRef;
 
-/** An article: a headline, a byline and a Markdown body, published at an instant. */
+/**
+ * An article. Its body is rendered to sanitised HTML when it is written (each revision), never when
+ * it is read. Its queries live in {@link ArticleQueries}.
+ */
 @Entity
 @Table(name = "articles_article")
-@NamedQuery(
-    name = Article.FIND_PUBLISHED,
-    query =
-        "SELECT a FROM Article a WHERE a.status = org.tribune.articles.api.ArticleStatus.PUBLISHED"
-            + " AND a.publishedAt <= :now ORDER BY a.publishedAt DESC, a.id DESC")
-@NamedQuery(
-    name = Article.COUNT_BY_SLUG,
-    query = "SELECT COUNT(a) FROM Article a WHERE a.slug = :slug")
-@NamedQuery(name = Article.COUNT, query = "SELECT COUNT(a) FROM Article a")
 public class Article {
-  static final String FIND_PUBLISHED = "Article.findPublished";
-  static final String COUNT_BY_SLUG = "Article.countBySlug";
-  static final String COUNT = "Article.count";
 
   @Id
   @SequenceGenerator(
@@ -51,15 +58,57 @@ public class Article {
   @Column(nullable = false, length = ArticleLimits.TITLE_LENGTH)
   private String title;
 
-  @Column(name = "author_name", nullable = false, length = ArticleLimits.AUTHOR_NAME_LENGTH)
-  private String authorName;
+  @Column(nullable = false, length = ArticleLimits.STANDFIRST_LENGTH)
+  private String standfirst;
 
   @Column(nullable = false, length = ArticleLimits.BODY_LENGTH)
   private String body;
 
   @Enumerated(EnumType.STRING)
+  @Column(name = "body_format", nullable = false, length = 20)
+  private BodyFormat bodyFormat;
+
+  @Column(name = "body_html", nullable = false, length = 2 * ArticleLimits.BODY_LENGTH)
+  private String bodyHtml;
+
+  @Column(name = "word_count", nullable = false)
+  private int wordCount;
+
+  @Column(nullable = false)
+  private int revision;
+
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 20)
   private ArticleStatus status;
+
+  @ManyToOne(fetch = FetchType.EAGER)
+  @JoinColumn(name = "section_id")
+  private Section section;
+
+  @ManyToMany(fetch = FetchType.LAZY)
+  @JoinTable(
+      name = "articles_article_author",
+      joinColumns = @JoinColumn(name = "article_id"),
+      inverseJoinColumns = @JoinColumn(name = "author_id"))
+  @OrderColumn(name = "position")
+  private List<Author> authors = new ArrayList<>();
+
+  @ManyToMany(fetch = FetchType.LAZY)
+  @JoinTable(
+      name = "articles_article_tag",
+      joinColumns = @JoinColumn(name = "article_id"),
+      inverseJoinColumns = @JoinColumn(name = "tag_id"))
+  @OrderBy("name")
+  private Set<Tag> tags = new LinkedHashSet<>();
+
+  @Column(name = "lead_image_url", length = ArticleLimits.IMAGE_URL_LENGTH)
+  private String leadImageUrl;
+
+  @Column(name = "lead_image_alt", length = ArticleLimits.IMAGE_ALT_LENGTH)
+  private String leadImageAlt;
+
+  @Column(name = "comments_open", nullable = false)
+  private boolean commentsOpen;
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -72,26 +121,99 @@ public class Article {
 
   protected Article() {}
 
-  /** A new draft. Instants are kept to the microsecond, the precision of both databases. */
-  public Article(String slug, String title, String authorName, String body, Instant now) {
-    this.slug = requireText(slug, "slug");
-    this.title = requireText(title, "title").strip();
-    this.authorName = requireText(authorName, "authorName").strip();
-    this.body = Objects.requireNonNull(body, "body");
+  /** A new draft, at revision 1. */
+  public Article(String slug, Content content, Instant now) {
     this.status = ArticleStatus.DRAFT;
     this.createdAt = micros(now);
-    this.updatedAt = this.createdAt;
+    this.revision = 0;
+    revise(slug, content, now);
   }
 
-  /** Makes the article visible to readers from {@code at} on. */
+  /** Replaces the content and slug; the revision goes up. */
+  public void revise(String newSlug, Content content, Instant now) {
+    if (content.authors().isEmpty()) {
+      throw new IllegalArgumentException("An article needs at least one author");
+    }
+    if (content.leadImageUrl() != null && content.leadImageAlt() == null) {
+      throw new IllegalArgumentException("A lead image needs its text alternative");
+    }
+    this.slug = Texts.require(newSlug, "slug");
+    this.title = Texts.require(content.title(), "title").strip();
+    this.standfirst = content.standfirst();
+    this.body = content.body();
+    this.bodyFormat = content.format();
+    this.bodyHtml = content.rendered().html();
+    this.wordCount = content.rendered().wordCount();
+    this.section = content.section();
+    this.authors.clear();
+    this.authors.addAll(content.authors());
+    this.tags.clear();
+    this.tags.addAll(content.tags());
+    this.leadImageUrl = content.leadImageUrl();
+    this.leadImageAlt = content.leadImageAlt();
+    this.commentsOpen = content.commentsOpen();
+    touch(now);
+  }
+
+  /** Publishes at {@code at}: at once when it is not in the future, else scheduled. */
   public void publish(Instant at, Instant now) {
-    this.status = ArticleStatus.PUBLISHED;
     this.publishedAt = micros(at);
+    this.status = at.isAfter(now) ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED;
+    touch(now);
+  }
+
+  /** Takes a readable article off the lists; it stays at its address. */
+  public void archive(Instant now) {
+    if (!isReadable(now)) {
+      throw new IllegalStateException("Only a readable article can be archived");
+    }
+    this.status = ArticleStatus.ARCHIVED;
+    touch(now);
+  }
+
+  /** Back to a draft, invisible to readers. */
+  public void unpublish(Instant now) {
+    this.status = ArticleStatus.DRAFT;
+    this.publishedAt = null;
+    touch(now);
+  }
+
+  public boolean isReadable(Instant now) {
+    return status != ArticleStatus.DRAFT && publishedAt != null && !publishedAt.isAfter(now);
+  }
+
+  private void touch(Instant now) {
     this.updatedAt = micros(now);
+    this.revision++;
   }
 
   public ArticleSummary toSummary() {
-    return new ArticleSummary(id, slug, title, authorName, status, publishedAt, updatedAt);
+    return new ArticleSummary(
+        id,
+        slug,
+        title,
+        standfirst,
+        authors.stream().map(Author::toRef).toList(),
+        section == null ? null : section.toRef(),
+        status,
+        publishedAt,
+        updatedAt,
+        leadImageUrl,
+        leadImageAlt,
+        commentsOpen);
+  }
+
+  /** The tags in alphabetical order (accents ignored), whatever order they were loaded in. */
+  public List<TagRef> tagRefs() {
+    Collator collator = Collator.getInstance(Locale.FRENCH);
+    return tags.stream()
+        .sorted(Comparator.comparing(Tag::getName, collator).thenComparing(Tag::getId))
+        .map(Tag::toRef)
+        .toList();
+  }
+
+  public SectionRef sectionParent() {
+    return section == null || section.getParent() == null ? null : section.getParent().toRef();
   }
 
   public Long getId() {
@@ -102,6 +224,10 @@ public class Article {
     return slug;
   }
 
+  public String getTitle() {
+    return title;
+  }
+
   public ArticleStatus getStatus() {
     return status;
   }
@@ -110,14 +236,41 @@ public class Article {
     return publishedAt;
   }
 
+  public String getBodyHtml() {
+    return bodyHtml;
+  }
+
+  public int getWordCount() {
+    return wordCount;
+  }
+
+  public int getRevision() {
+    return revision;
+  }
+
+  public boolean isCommentsOpen() {
+    return commentsOpen;
+  }
+
+  public List<Author> getAuthors() {
+    return List.copyOf(authors);
+  }
+
   static Instant micros(Instant instant) {
     return Objects.requireNonNull(instant, "instant").truncatedTo(ChronoUnit.MICROS);
   }
 
-  private static String requireText(String value, String name) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be blank");
-    }
-    return value;
-  }
+  /** Everything a writer decides about an article, resolved to entities and rendered. */
+  public record Content(
+      String title,
+      String standfirst,
+      BodyFormat format,
+      String body,
+      BodyRenderer.Rendered rendered,
+      List<Author> authors,
+      Section section,
+      List<Tag> tags,
+      String leadImageUrl,
+      String leadImageAlt,
+      boolean commentsOpen) {}
 }

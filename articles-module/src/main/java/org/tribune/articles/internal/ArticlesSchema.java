@@ -16,11 +16,11 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The articles module's readiness check, which also owns its schema: the first check brings the
- * {@code articles_*} tables up to date with Flyway (then creates the demo content on an empty
- * site), and reports UP once that is done and the database answers. The web application runs all
- * readiness checks when it starts, before it serves requests. When the database cannot be reached
- * the check logs one error naming the settings to fix and tries again at the next check, so the
- * site recovers without a restart.
+ * {@code articles_*} tables up to date with Flyway (then creates the demo content on an empty site
+ * and starts scheduled publishing), and reports UP once that is done and the database answers. The
+ * web application runs all readiness checks when it starts, before it serves requests. When the
+ * database cannot be reached the check logs one error naming the settings to fix and tries again at
+ * the next check, so the site recovers without a restart.
  */
 @Readiness
 @ApplicationScoped
@@ -32,10 +32,13 @@ public class ArticlesSchema implements HealthCheck {
   private DataSource dataSource;
 
   @Inject private DemoContent demoContent;
+  @Inject private ScheduledPublishing scheduledPublishing;
 
   @Inject
   @ConfigProperty(name = "tribune.demo-content", defaultValue = "true")
   private boolean demoContentEnabled;
+
+  @Inject private ArticlesPersistence persistence;
 
   private volatile boolean ready;
   private volatile String problem = "not migrated yet";
@@ -51,9 +54,11 @@ public class ArticlesSchema implements HealthCheck {
             .baselineVersion("0")
             .load()
             .migrate();
+        persistence.open();
         if (demoContentEnabled) {
           demoContent.createIfSiteIsEmpty();
         }
+        scheduledPublishing.start();
         ready = true;
         problem = null;
         LOG.info("Articles schema is up to date");

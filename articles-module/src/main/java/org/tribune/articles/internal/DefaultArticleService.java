@@ -4,48 +4,100 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import org.tribune.articles.api.ArticleChanged;
+import org.tribune.articles.api.ArticleContent;
 import org.tribune.articles.api.ArticleDeleted;
+import org.tribune.articles.api.ArticleDraft;
 import org.tribune.articles.api.ArticleNotFoundException;
+import org.tribune.articles.api.ArticlePublished;
 import org.tribune.articles.api.ArticleService;
-import org.tribune.articles.api.ArticleStatus;
 import org.tribune.articles.api.ArticleSummary;
-import org.tribune.articles.api.NewArticle;
+import org.tribune.articles.api.ArticleView;
+import org.tribune.articles.api.Page;
+import org.tribune.articles.api.SearchTerms;
+import org.tribune.articles.api.SitemapEntry;
 
 /** The JPA-backed {@link ArticleService}. */
 @ApplicationScoped
 @Transactional
 public class DefaultArticleService implements ArticleService {
 
-  @PersistenceContext(unitName = "articles")
-  private EntityManager em;
+  @Inject @ArticlesDatabase private EntityManager em;
 
+  @Inject private ArticleRepository repository;
+  @Inject private SearchIndex searchIndex;
+  @Inject private BodyRenderer renderer;
   @Inject private Event<ArticleDeleted> deleted;
+  @Inject private Event<ArticlePublished> published;
+  @Inject private Event<ArticleChanged> changed;
 
   private final Clock clock = Clock.systemUTC();
 
   @Override
-  public long createDraft(NewArticle draft) {
-    Article article =
-        new Article(
-            freeSlug(Slugs.of(draft.title())),
-            draft.title(),
-            draft.authorName(),
-            draft.body(),
-            clock.instant());
+  public long create(ArticleDraft draft) {
+    Instant now = clock.instant();
+    String slug = draft.slug() != null ? requireFree(draft.slug(), null) : freeSlug(draft.title());
+    Article article = new Article(slug, content(draft), now);
     em.persist(article);
     em.flush();
+    searchIndex.index(article.getId(), draft.title(), draft.standfirst(), article.getBodyHtml());
+    changed.fire(new ArticleChanged(article.getId(), article.getRevision()));
     return article.getId();
   }
 
   @Override
-  public void publish(long articleId, Instant publishedAt) {
-    load(articleId).publish(publishedAt, clock.instant());
+  public void update(long articleId, ArticleDraft draft) {
+    Instant now = clock.instant();
+    Article article = load(articleId);
+    String former = article.getSlug();
+    String slug = draft.slug() == null ? former : draft.slug();
+    if (!slug.equals(former)) {
+      requireFree(slug, articleId);
+      FormerSlug reclaimed = em.find(FormerSlug.class, slug);
+      if (reclaimed != null) {
+        em.remove(reclaimed);
+      }
+      em.persist(new FormerSlug(former, articleId, now));
+    }
+    article.revise(slug, content(draft), now);
+    searchIndex.index(articleId, draft.title(), draft.standfirst(), article.getBodyHtml());
+    changed.fire(new ArticleChanged(articleId, article.getRevision()));
+  }
+
+  @Override
+  public void publish(long articleId, Instant at) {
+    Instant now = clock.instant();
+    Article article = load(articleId);
+    boolean wasReadable = article.isReadable(now);
+    article.publish(at, now);
+    if (!wasReadable && article.isReadable(now)) {
+      published.fire(new ArticlePublished(articleId));
+    }
+    changed.fire(new ArticleChanged(articleId, article.getRevision()));
+  }
+
+  @Override
+  public void archive(long articleId) {
+    Article article = load(articleId);
+    article.archive(clock.instant());
+    changed.fire(new ArticleChanged(articleId, article.getRevision()));
+  }
+
+  @Override
+  public void unpublish(long articleId) {
+    Article article = load(articleId);
+    article.unpublish(clock.instant());
+    changed.fire(new ArticleChanged(articleId, article.getRevision()));
   }
 
   @Override
@@ -56,35 +108,141 @@ public class DefaultArticleService implements ArticleService {
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<ArticleSummary> find(long articleId) {
     return Optional.ofNullable(em.find(Article.class, articleId)).map(Article::toSummary);
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public List<ArticleSummary> latestPublished(int limit) {
-    return em.createNamedQuery(Article.FIND_PUBLISHED, Article.class)
-        .setParameter("now", clock.instant())
-        .setMaxResults(limit)
-        .getResultStream()
-        .map(Article::toSummary)
+  public Optional<ArticleView> findReadable(String slug) {
+    Instant now = clock.instant();
+    return repository
+        .findBySlug(slug)
+        .filter(a -> a.isReadable(now))
+        .map(
+            a ->
+                new ArticleView(
+                    a.toSummary(),
+                    a.getBodyHtml(),
+                    a.sectionParent(),
+                    a.tagRefs(),
+                    BodyRenderer.readingMinutes(a.getWordCount()),
+                    a.getRevision(),
+                    repository.neighbour(a, true, now).map(Article::toSummary).orElse(null),
+                    repository.neighbour(a, false, now).map(Article::toSummary).orElse(null)));
+  }
+
+  @Override
+  public Optional<String> currentSlug(String formerSlug) {
+    Instant now = clock.instant();
+    return Optional.ofNullable(em.find(FormerSlug.class, formerSlug))
+        .map(f -> em.find(Article.class, f.getArticleId()))
+        .filter(a -> a.isReadable(now))
+        .map(Article::getSlug);
+  }
+
+  @Override
+  public Page<ArticleSummary> latest(int page, int size) {
+    return page(page, size, (offset) -> repository.listed(clock.instant(), offset, size));
+  }
+
+  @Override
+  public Page<ArticleSummary> inSection(long sectionId, int page, int size) {
+    List<Long> ids = sectionAndChildren(sectionId);
+    return page(
+        page, size, offset -> repository.listedInSections(ids, clock.instant(), offset, size));
+  }
+
+  private List<Long> sectionAndChildren(long sectionId) {
+    List<Long> ids = new ArrayList<>(List.of(sectionId));
+    em.createQuery("SELECT s.id FROM ArticleSection s WHERE s.parent.id = :id", Long.class)
+        .setParameter("id", sectionId)
+        .getResultList()
+        .forEach(ids::add);
+    return ids;
+  }
+
+  @Override
+  public Page<ArticleSummary> withTag(long tagId, int page, int size) {
+    return page(
+        page, size, offset -> repository.listedWithTag(tagId, clock.instant(), offset, size));
+  }
+
+  @Override
+  public Page<ArticleSummary> byAuthor(long authorId, int page, int size) {
+    return page(
+        page, size, offset -> repository.listedByAuthor(authorId, clock.instant(), offset, size));
+  }
+
+  @Override
+  public Page<ArticleSummary> publishedBetween(Instant from, Instant to, int page, int size) {
+    return page(
+        page, size, offset -> repository.readableBetween(from, to, clock.instant(), offset, size));
+  }
+
+  private static Page<ArticleSummary> page(
+      int number, int size, Function<Integer, ArticleRepository.Slice> query) {
+    ArticleRepository.Slice slice = query.apply(Page.offset(number, size));
+    return new Page<>(
+        slice.items().stream().map(Article::toSummary).toList(), number, size, slice.total());
+  }
+
+  @Override
+  public Page<ArticleSummary> search(String query, int page, int size) {
+    SearchIndex.Hits hits =
+        searchIndex.search(
+            SearchTerms.ofQuery(query), clock.instant(), Page.offset(page, size), size);
+    Map<Long, Article> found = new HashMap<>();
+    repository.byIds(hits.ids()).forEach(a -> found.put(a.getId(), a));
+    List<ArticleSummary> ranked =
+        hits.ids().stream()
+            .map(found::get)
+            .filter(Objects::nonNull)
+            .map(Article::toSummary)
+            .toList();
+    return new Page<>(ranked, page, size, hits.total());
+  }
+
+  @Override
+  public List<ArticleContent> feed(Long sectionId, int limit) {
+    Instant now = clock.instant();
+    List<Long> sections = sectionId == null ? null : sectionAndChildren(sectionId);
+    return repository.feed(sections, now, limit).stream()
+        .map(a -> new ArticleContent(a.toSummary(), a.getBodyHtml(), a.tagRefs()))
         .toList();
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public boolean isPublished(long articleId) {
-    Article article = em.find(Article.class, articleId);
-    return article != null
-        && article.getStatus() == ArticleStatus.PUBLISHED
-        && !article.getPublishedAt().isAfter(clock.instant());
+  public List<SitemapEntry> sitemap() {
+    return repository.sitemap(clock.instant());
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean acceptsComments(long articleId) {
+    Article article = em.find(Article.class, articleId);
+    return article != null && article.isReadable(clock.instant()) && article.isCommentsOpen();
+  }
+
+  @Override
+  public boolean isReadable(long articleId) {
+    Article article = em.find(Article.class, articleId);
+    return article != null && article.isReadable(clock.instant());
+  }
+
+  @Override
+  public int publishDueArticles() {
+    int count = 0;
+    for (long id : repository.dueScheduled(clock.instant())) {
+      if (repository.markPublished(id) == 1) {
+        published.fire(new ArticlePublished(id));
+        count++;
+      }
+    }
+    return count;
+  }
+
+  @Override
   public long count() {
-    return em.createNamedQuery(Article.COUNT, Long.class).getSingleResult();
+    return repository.count();
   }
 
   private Article load(long articleId) {
@@ -95,14 +253,46 @@ public class DefaultArticleService implements ArticleService {
     return article;
   }
 
-  private String freeSlug(String base) {
+  private Article.Content content(ArticleDraft draft) {
+    List<Author> authors =
+        draft.authorIds().stream().map(id -> existing(Author.class, id, "author")).toList();
+    Section section =
+        draft.sectionId() == null ? null : existing(Section.class, draft.sectionId(), "section");
+    List<Tag> tags = draft.tagIds().stream().map(id -> existing(Tag.class, id, "tag")).toList();
+    return new Article.Content(
+        draft.title(),
+        draft.standfirst(),
+        draft.bodyFormat(),
+        draft.body(),
+        renderer.render(draft.bodyFormat(), draft.body()),
+        authors,
+        section,
+        tags,
+        draft.leadImageUrl(),
+        draft.leadImageAlt(),
+        draft.commentsOpen());
+  }
+
+  private <T> T existing(Class<T> type, long id, String what) {
+    T entity = em.find(type, id);
+    if (entity == null) {
+      throw new IllegalArgumentException("No " + what + " with id " + id);
+    }
+    return entity;
+  }
+
+  private String requireFree(String slug, Long articleId) {
+    if (repository.slugTaken(slug, articleId)) {
+      throw new org.tribune.articles.api.SlugTakenException(slug);
+    }
+    return slug;
+  }
+
+  private String freeSlug(String title) {
+    String base = Slugs.of(title);
     for (int n = 1; ; n++) {
       String candidate = Slugs.numbered(base, n);
-      long taken =
-          em.createNamedQuery(Article.COUNT_BY_SLUG, Long.class)
-              .setParameter("slug", candidate)
-              .getSingleResult();
-      if (taken == 0) {
+      if (!repository.slugTaken(candidate, null)) {
         return candidate;
       }
     }

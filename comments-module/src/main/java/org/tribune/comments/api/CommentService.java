@@ -12,7 +12,8 @@ public interface CommentService {
   /**
    * Stores a new comment, waiting for moderation, and returns its id.
    *
-   * @throws CommentRejectedException if the article is not open to readers or the text is too long
+   * @throws CommentRejectedException if the article is not readable, is closed to comments, or the
+   *     text is too long
    */
   long post(@NotNull @Valid NewComment comment);
 

@@ -91,6 +91,22 @@ public class Comment {
     return id;
   }
 
+  public long getArticleId() {
+    return articleId;
+  }
+
+  public String getAuthorName() {
+    return authorName;
+  }
+
+  public String getBody() {
+    return body;
+  }
+
+  public CommentStatus getStatus() {
+    return status;
+  }
+
   public CommentView toView() {
     return new CommentView(id, articleId, authorName, body, status, createdAt);
   }

@@ -2,6 +2,7 @@ package org.tribune.comments.internal;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.logging.Level;
@@ -26,6 +27,8 @@ public class CommentsSchema implements HealthCheck {
   @Resource(lookup = "java:app/jdbc/tribune")
   private DataSource dataSource;
 
+  @Inject private CommentsPersistence persistence;
+
   private volatile boolean ready;
   private volatile String problem = "not migrated yet";
 
@@ -40,6 +43,7 @@ public class CommentsSchema implements HealthCheck {
             .baselineVersion("0")
             .load()
             .migrate();
+        persistence.open();
         ready = true;
         problem = null;
         LOG.info("Comments schema is up to date");

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Collection;
@@ -26,8 +25,7 @@ import org.tribune.comments.api.NewComment;
 @Transactional
 public class DefaultCommentService implements CommentService {
 
-  @PersistenceContext(unitName = "comments")
-  private EntityManager em;
+  @Inject @CommentsDatabase private EntityManager em;
 
   @Inject private ArticleService articles;
 
@@ -42,7 +40,7 @@ public class DefaultCommentService implements CommentService {
     if (comment.body().codePointCount(0, comment.body().length()) > maxLength) {
       throw new CommentRejectedException(Reason.TOO_LONG, "longer than " + maxLength);
     }
-    if (!articles.isPublished(comment.articleId())) {
+    if (!articles.acceptsComments(comment.articleId())) {
       throw new CommentRejectedException(Reason.ARTICLE_NOT_OPEN, "article " + comment.articleId());
     }
     Comment entity =
@@ -62,7 +60,6 @@ public class DefaultCommentService implements CommentService {
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public List<CommentView> approvedFor(long articleId) {
     return em.createNamedQuery(Comment.FIND_BY_ARTICLE_AND_STATUS, Comment.class)
         .setParameter("articleId", articleId)
@@ -73,7 +70,6 @@ public class DefaultCommentService implements CommentService {
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Map<Long, Long> countApproved(Collection<Long> articleIds) {
     Map<Long, Long> counts = new HashMap<>();
     articleIds.forEach(id -> counts.put(id, 0L));
@@ -89,7 +85,6 @@ public class DefaultCommentService implements CommentService {
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public long countAll(long articleId) {
     return em.createNamedQuery(Comment.COUNT_BY_ARTICLE, Long.class)
         .setParameter("articleId", articleId)

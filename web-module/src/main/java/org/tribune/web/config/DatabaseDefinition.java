@@ -11,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * repeated here; {@code DatabaseDefinitionTest} checks both stay equal. Environment variables
  * ({@code TRIBUNE_DB_URL}…) and system properties override them. An empty URL means the embedded H2
  * file database under {@code tribune.data.dir}.
+ *
+ * <p>{@code tribune.db.sql-trace-listeners} (empty by default) names Payara SQL trace listeners for
+ * diagnostics; the integration tests count the statements of a page with one.
  */
 @DataSourceDefinition(
     name = DatabaseDefinition.JNDI_NAME,
@@ -21,7 +24,10 @@ import jakarta.enterprise.context.ApplicationScoped;
     initialPoolSize = 0,
     minPoolSize = 0,
     maxPoolSize = 32,
-    properties = {"dataDir=${MPCONFIG=tribune.data.dir:tribune-data}"})
+    properties = {
+      "dataDir=${MPCONFIG=tribune.data.dir:tribune-data}",
+      "fish.payara.sql-trace-listeners=${MPCONFIG=tribune.db.sql-trace-listeners:}"
+    })
 @ApplicationScoped
 public class DatabaseDefinition {
   public static final String JNDI_NAME = "java:app/jdbc/tribune";

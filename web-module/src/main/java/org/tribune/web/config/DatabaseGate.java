@@ -17,7 +17,7 @@ import org.tribune.web.site.SiteSettings;
  * (unreachable, wrong settings, migrations not run), instead of letting every request fail deep in
  * JPA with a stack trace. See {@link DatabaseReadiness} for how often it looks again.
  */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(filterName = "DatabaseGate")
 public class DatabaseGate extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
@@ -54,8 +54,9 @@ public class DatabaseGate extends HttpFilter {
                 + "</p></main></body></html>");
   }
 
+  /** Static files, and the server's own health endpoint, which must say DOWN itself. */
   private static boolean isStatic(HttpServletRequest request) {
-    String path = request.getServletPath();
-    return path.startsWith("/css/") || path.equals("/favicon.ico");
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/css/") || path.equals("/favicon.ico") || path.startsWith("/health");
   }
 }

@@ -1,39 +1,18 @@
 package org.tribune.web.home;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.List;
-import java.util.Map;
-import org.tribune.articles.api.ArticleService;
-import org.tribune.articles.api.ArticleSummary;
-import org.tribune.comments.api.CommentService;
+import org.tribune.web.listing.ListingBacking;
 
-/** Backs {@code /index.xhtml}: the latest published articles with their comment counts. */
+/** Backs the home page: the latest listed articles, paginated. */
 @Named
 @RequestScoped
-public class HomeBacking {
-  static final int PAGE_SIZE = 20;
+public class HomeBacking extends ListingBacking {
 
-  @Inject private ArticleService articles;
-  @Inject private CommentService comments;
-
-  private List<ArticleSummary> latest;
-  private Map<Long, Long> commentCounts;
-
-  public List<ArticleSummary> getArticles() {
-    if (latest == null) {
-      latest = articles.latestPublished(PAGE_SIZE);
+  public void load() {
+    if (show("/", n -> articles.latest(n, PAGE_SIZE))) {
+      meta.setTitle(titled(site.getName() + " – " + site.messages().getString("site.tagline")));
+      meta.setDescription(site.getDescription());
     }
-    return latest;
-  }
-
-  /** Approved comments of a listed article; all counts come from one query. */
-  public long commentCount(ArticleSummary article) {
-    if (commentCounts == null) {
-      commentCounts =
-          comments.countApproved(getArticles().stream().map(ArticleSummary::id).toList());
-    }
-    return commentCounts.getOrDefault(article.id(), 0L);
   }
 }

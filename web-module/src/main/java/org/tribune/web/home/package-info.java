@@ -1,2 +1,2 @@
-/** The home page: the latest published articles. */
+/** The home page: the latest published articles, paginated. */
 package org.tribune.web.home;

@@ -38,6 +38,14 @@ public class SiteSettings {
   @ConfigProperty(name = "tribune.site.name", defaultValue = "Tribune")
   String name;
 
+  @Inject
+  @ConfigProperty(name = "tribune.site.url", defaultValue = " ")
+  String urlSetting;
+
+  @Inject
+  @ConfigProperty(name = "tribune.site.description", defaultValue = " ")
+  String descriptionSetting;
+
   private Locale locale;
   private ZoneId zone;
   private DateTimeFormatter dateFormat;
@@ -69,6 +77,24 @@ public class SiteSettings {
 
   public String getName() {
     return name;
+  }
+
+  /** The site's description for search engines: the setting, else the bundle's tagline. */
+  public String getDescription() {
+    String description = descriptionSetting == null ? "" : descriptionSetting.strip();
+    return description.isEmpty() ? messages().getString("site.description") : description;
+  }
+
+  /**
+   * The public address of the site without a trailing slash ({@code https://example.org}), or
+   * {@code null} when not configured: links are then built from each request's own address.
+   */
+  public String getUrl() {
+    String url = urlSetting == null ? "" : urlSetting.strip();
+    while (url.endsWith("/")) {
+      url = url.substring(0, url.length() - 1);
+    }
+    return url.isEmpty() ? null : url;
   }
 
   public ResourceBundle messages() {

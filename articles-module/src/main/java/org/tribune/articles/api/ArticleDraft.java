@@ -1,0 +1,131 @@
+package org.tribune.articles.api;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * What a writer supplies to create or change an article.
+ *
+ * @param slug the address, or {@code null}/blank to derive it from the title
+ * @param body the text, in {@code bodyFormat}
+ * @param authorIds one or more authors, in byline order
+ * @param sectionId the section, or {@code null}
+ * @param leadImageUrl an absolute http(s) URL, or {@code null}; needs {@code leadImageAlt}
+ */
+public record ArticleDraft(
+    @NotBlank @Size(max = ArticleLimits.TITLE_LENGTH) String title,
+    @Size(max = ArticleLimits.SLUG_LENGTH) @Pattern(regexp = "^$|^[a-z0-9]+(-[a-z0-9]+)*$")
+        String slug,
+    @Size(max = ArticleLimits.STANDFIRST_LENGTH) String standfirst,
+    @NotNull BodyFormat bodyFormat,
+    @Size(max = ArticleLimits.BODY_LENGTH) String body,
+    @NotEmpty List<Long> authorIds,
+    Long sectionId,
+    @NotNull List<Long> tagIds,
+    @Size(max = ArticleLimits.IMAGE_URL_LENGTH) @Pattern(regexp = "^$|^https?://\\S+$")
+        String leadImageUrl,
+    @Size(max = ArticleLimits.IMAGE_ALT_LENGTH) String leadImageAlt,
+    boolean commentsOpen) {
+
+  public ArticleDraft {
+    slug = blankToNull(slug);
+    standfirst = standfirst == null ? "" : standfirst.strip();
+    body = body == null ? "" : body;
+    authorIds = authorIds == null ? List.of() : List.copyOf(authorIds);
+    tagIds = tagIds == null ? List.of() : List.copyOf(tagIds);
+    leadImageUrl = blankToNull(leadImageUrl);
+    leadImageAlt = blankToNull(leadImageAlt);
+  }
+
+  /** A Markdown article by the given authors, in no section, without tags or image. */
+  public static ArticleDraft markdown(
+      String title, String standfirst, String body, Long... authors) {
+    return new ArticleDraft(
+        title,
+        null,
+        standfirst,
+        BodyFormat.MARKDOWN,
+        body,
+        List.of(authors),
+        null,
+        List.of(),
+        null,
+        null,
+        true);
+  }
+
+  public ArticleDraft withSection(Long id) {
+    return new ArticleDraft(
+        title,
+        slug,
+        standfirst,
+        bodyFormat,
+        body,
+        authorIds,
+        id,
+        tagIds,
+        leadImageUrl,
+        leadImageAlt,
+        commentsOpen);
+  }
+
+  public ArticleDraft withTags(List<Long> ids) {
+    return new ArticleDraft(
+        title,
+        slug,
+        standfirst,
+        bodyFormat,
+        body,
+        authorIds,
+        sectionId,
+        ids,
+        leadImageUrl,
+        leadImageAlt,
+        commentsOpen);
+  }
+
+  public ArticleDraft withSlug(String newSlug) {
+    return new ArticleDraft(
+        title,
+        newSlug,
+        standfirst,
+        bodyFormat,
+        body,
+        authorIds,
+        sectionId,
+        tagIds,
+        leadImageUrl,
+        leadImageAlt,
+        commentsOpen);
+  }
+
+  public ArticleDraft withLeadImage(String url, String alt) {
+    return new ArticleDraft(
+        title,
+        slug,
+        standfirst,
+        bodyFormat,
+        body,
+        authorIds,
+        sectionId,
+        tagIds,
+        url,
+        alt,
+        commentsOpen);
+  }
+
+  /** A lead image always comes with its text alternative. */
+  @AssertTrue(message = "a lead image needs its text alternative")
+  public boolean isLeadImageDescribed() {
+    return leadImageUrl == null || (leadImageAlt != null && !leadImageAlt.isBlank());
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

@@ -1,0 +1,4 @@
+package org.tribune.articles.api;
+
+/** An author as named in a byline, with the slug of the profile page. */
+public record AuthorRef(long id, String slug, String name) {}

@@ -1,0 +1,23 @@
+package org.tribune.articles.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Makes the one {@link BodyRenderer} of the application, in the site's language. */
+@ApplicationScoped
+public class Renderers {
+
+  @Inject
+  @ConfigProperty(name = "tribune.site.locale", defaultValue = "fr-FR")
+  String siteLocale;
+
+  /** Dependent: the renderer is immutable and only held by application-scoped beans. */
+  @Produces
+  @Dependent
+  BodyRenderer bodyRenderer() {
+    return new BodyRenderer(siteLocale);
+  }
+}

@@ -1,0 +1,132 @@
+package org.tribune.articles.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.tribune.articles.api.SearchTerms;
+
+/**
+ * The search index ({@code articles_search_term}): written with each revision of an article, read
+ * by term. Plain SQL that H2 and PostgreSQL both run; every lookup goes through the primary key.
+ */
+@ApplicationScoped
+public class SearchIndex {
+  static final int TITLE_WEIGHT = 10;
+  static final int STANDFIRST_WEIGHT = 4;
+  static final int BODY_WEIGHT = 1;
+  static final int MAX_WEIGHT = 1_000;
+  private static final int ROWS_PER_INSERT = 100;
+  private static final String LISTED =
+      "a.status IN ('PUBLISHED', 'SCHEDULED') AND a.published_at <= ?";
+
+  @Inject @ArticlesDatabase private EntityManager em;
+
+  /** Replaces the index rows of an article. */
+  void index(long articleId, String title, String standfirst, String bodyHtml) {
+    em.createNativeQuery("DELETE FROM articles_search_term WHERE article_id = ?")
+        .setParameter(1, articleId)
+        .executeUpdate();
+    List<Map.Entry<String, Integer>> rows =
+        new ArrayList<>(weights(title, standfirst, bodyHtml).entrySet());
+    for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+      List<Map.Entry<String, Integer>> chunk =
+          rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+      StringBuilder sql =
+          new StringBuilder("INSERT INTO articles_search_term (term, article_id, weight) VALUES ");
+      for (int i = 0; i < chunk.size(); i++) {
+        sql.append(i == 0 ? "" : ", ").append("(?, ?, ?)");
+      }
+      Query insert = em.createNativeQuery(sql.toString());
+      int position = 1;
+      for (Map.Entry<String, Integer> row : chunk) {
+        insert.setParameter(position++, row.getKey());
+        insert.setParameter(position++, articleId);
+        insert.setParameter(position++, row.getValue());
+      }
+      insert.executeUpdate();
+    }
+  }
+
+  static Map<String, Integer> weights(String title, String standfirst, String bodyHtml) {
+    Map<String, Integer> weights = new LinkedHashMap<>();
+    add(weights, title, TITLE_WEIGHT);
+    add(weights, standfirst, STANDFIRST_WEIGHT);
+    add(weights, bodyHtml == null ? "" : Jsoup.parseBodyFragment(bodyHtml).text(), BODY_WEIGHT);
+    return weights;
+  }
+
+  private static void add(Map<String, Integer> weights, String text, int weight) {
+    SearchTerms.forEachWord(
+        text,
+        (word, start, end) -> {
+          String term = SearchTerms.normalize(word);
+          if (term != null) {
+            weights.merge(term, weight, (a, b) -> Math.min(MAX_WEIGHT, a + b));
+          }
+        });
+  }
+
+  /**
+   * Ids of the listed articles having every term, best first, and how many there are.
+   *
+   * <p>One statement gives the page and, through {@code COUNT(*) OVER ()}, the number of matches on
+   * all pages: the postings are read and joined once. Only a page past the end, which has no row to
+   * carry that number, costs a second statement.
+   */
+  Hits search(List<String> terms, Instant now, int offset, int limit) {
+    if (terms.isEmpty()) {
+      return new Hits(List.of(), 0);
+    }
+    String matching =
+        " FROM articles_search_term t JOIN articles_article a ON a.id = t.article_id WHERE t.term IN ("
+            + String.join(", ", Collections.nCopies(terms.size(), "?"))
+            + ") AND "
+            + LISTED
+            + " GROUP BY t.article_id HAVING COUNT(*) = "
+            + terms.size();
+    Query page =
+        bind(
+            em.createNativeQuery(
+                "SELECT t.article_id, COUNT(*) OVER ()"
+                    + matching
+                    + " ORDER BY SUM(t.weight) DESC, MAX(a.published_at) DESC, t.article_id DESC"
+                    + " LIMIT "
+                    + limit
+                    + " OFFSET "
+                    + offset),
+            terms,
+            now);
+    List<Long> ids = new ArrayList<>();
+    long total = 0;
+    for (Object row : page.getResultList()) {
+      Object[] columns = (Object[]) row;
+      ids.add(((Number) columns[0]).longValue());
+      total = ((Number) columns[1]).longValue();
+    }
+    if (ids.isEmpty() && offset > 0) {
+      Query count =
+          em.createNativeQuery("SELECT COUNT(*) FROM (SELECT t.article_id" + matching + ") hits");
+      total = ((Number) bind(count, terms, now).getSingleResult()).longValue();
+    }
+    return new Hits(ids, total);
+  }
+
+  private static Query bind(Query query, List<String> terms, Instant now) {
+    int position = 1;
+    for (String term : terms) {
+      query.setParameter(position++, term);
+    }
+    return query.setParameter(position, now.atOffset(java.time.ZoneOffset.UTC));
+  }
+
+  /** Article ids in rank order, and the number of matches on all pages. */
+  record Hits(List<Long> ids, long total) {}
+}

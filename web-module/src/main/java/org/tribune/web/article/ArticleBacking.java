@@ -1,0 +1,156 @@
+package org.tribune.web.article;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Optional;
+import org.tribune.articles.api.ArticleService;
+import org.tribune.articles.api.ArticleSummary;
+import org.tribune.articles.api.ArticleView;
+import org.tribune.articles.api.AuthorRef;
+import org.tribune.articles.api.TagRef;
+import org.tribune.comments.api.CommentService;
+import org.tribune.comments.api.CommentView;
+import org.tribune.web.site.Links;
+import org.tribune.web.site.PageMeta;
+import org.tribune.web.site.Requests;
+import org.tribune.web.site.SiteSettings;
+
+/**
+ * Backs {@code /articles/{slug}}. A former slug answers 301 to the current address; drafts,
+ * articles scheduled for later and unknown slugs answer 404.
+ */
+@Named
+@RequestScoped
+public class ArticleBacking {
+
+  @Inject private ArticleService articles;
+  @Inject private CommentService comments;
+  @Inject private PageMeta meta;
+  @Inject private SiteSettings site;
+  @Inject private Links links;
+
+  private ArticleView view;
+  private List<CommentView> approvedComments;
+
+  public void load() {
+    String slug = Requests.routeParameter("slug");
+    Optional<ArticleView> found = articles.findReadable(slug);
+    if (found.isEmpty()) {
+      Optional<String> current = articles.currentSlug(slug);
+      if (current.isPresent()) {
+        Requests.movedPermanently("/articles/" + current.get());
+      } else {
+        Requests.fail(HttpServletResponse.SC_NOT_FOUND);
+      }
+      return;
+    }
+    view = found.get();
+    ArticleSummary article = view.summary();
+    meta.setTitle(article.title() + " – " + site.getName());
+    meta.setDescription(article.standfirst().isEmpty() ? article.title() : article.standfirst());
+    meta.setCanonicalPath("/articles/" + article.slug());
+    meta.setType("article");
+    meta.setImage(article.leadImageUrl(), article.leadImageAlt());
+    meta.setJsonLd(jsonLd());
+  }
+
+  public ArticleView getView() {
+    return view;
+  }
+
+  public ArticleSummary getArticle() {
+    return view.summary();
+  }
+
+  /** The approved comments, oldest first. */
+  public List<CommentView> getComments() {
+    if (approvedComments == null) {
+      approvedComments = comments.approvedFor(view.summary().id());
+    }
+    return approvedComments;
+  }
+
+  /** Whether the article was changed after it was published. */
+  public boolean isUpdated() {
+    ArticleSummary article = view.summary();
+    return article.updatedAt().isAfter(article.publishedAt().plusSeconds(60));
+  }
+
+  public String getPermalink() {
+    return links.absolute("/articles/" + view.summary().slug());
+  }
+
+  public String getShareX() {
+    return "https://x.com/intent/post?url="
+        + links.encode(getPermalink())
+        + "&text="
+        + links.encode(view.summary().title());
+  }
+
+  public String getShareFacebook() {
+    return "https://www.facebook.com/sharer/sharer.php?u=" + links.encode(getPermalink());
+  }
+
+  public String getShareLinkedIn() {
+    return "https://www.linkedin.com/sharing/share-offsite/?url=" + links.encode(getPermalink());
+  }
+
+  /** Mastodon has no central server: the reader picks an instance on our own page. */
+  public String getShareMastodon() {
+    return links.path(
+        "/share/mastodon?text=" + links.encode(view.summary().title() + " " + getPermalink()));
+  }
+
+  public String getShareEmail() {
+    return "mailto:?subject="
+        + links.encode(view.summary().title()).replace("+", "%20")
+        + "&body="
+        + links.encode(getPermalink()).replace("+", "%20");
+  }
+
+  private String jsonLd() {
+    ArticleSummary article = view.summary();
+    JsonArrayBuilder authors = Json.createArrayBuilder();
+    for (AuthorRef author : article.authors()) {
+      authors.add(
+          Json.createObjectBuilder()
+              .add("@type", "Person")
+              .add("name", author.name())
+              .add("url", links.absolute("/authors/" + author.slug())));
+    }
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("@context", "https://schema.org")
+            .add("@type", "NewsArticle")
+            .add("headline", article.title())
+            .add("description", article.standfirst())
+            .add("inLanguage", site.getLocale().toLanguageTag())
+            .add("mainEntityOfPage", getPermalink())
+            .add("url", getPermalink())
+            .add("datePublished", site.iso(article.publishedAt()))
+            .add("dateModified", site.iso(article.updatedAt()))
+            .add("author", authors)
+            .add(
+                "publisher",
+                Json.createObjectBuilder()
+                    .add("@type", "Organization")
+                    .add("name", site.getName())
+                    .add("url", links.absolute("/")));
+    if (article.section() != null) {
+      json.add("articleSection", article.section().name());
+    }
+    if (!view.tags().isEmpty()) {
+      json.add("keywords", String.join(", ", view.tags().stream().map(TagRef::name).toList()));
+    }
+    if (article.leadImageUrl() != null) {
+      json.add("image", article.leadImageUrl());
+    }
+    return json.build().toString();
+  }
+}

@@ -1,0 +1,2 @@
+/** The article page ({@code /articles/{slug}}): the article, its sharing links and discussion. */
+package org.tribune.web.article;

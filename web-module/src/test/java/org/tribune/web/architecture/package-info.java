@@ -1,0 +1,2 @@
+/** Build-time checks of the module boundaries (ArchUnit). */
+package org.tribune.web.architecture;

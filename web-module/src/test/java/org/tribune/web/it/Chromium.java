@@ -1,0 +1,128 @@
+package org.tribune.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven by its own chromedriver, never a downloaded one, with a fresh
+ * profile that is deleted on {@link #close()}. Tests call {@link #requireInstalled()} first: they
+ * are skipped without Chromium, unless {@code tribune.it.browser=required}, which fails them. Used
+ * by the browser tests of this package and by {@code persistence.XssIT}.
+ */
+public final class Chromium implements AutoCloseable {
+  /** Desktop window size of every test browser. */
+  public static final int WIDTH = 1280;
+
+  public static final int HEIGHT = 900;
+
+  private static final Path BINARY = Path.of("/usr/bin/chromium");
+  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  private static final String INSTALL_HINT =
+      "Chromium not installed: apt-get install chromium chromium-driver";
+
+  private final ChromeDriver driver;
+  private final Path profile;
+
+  private Chromium(ChromeDriver driver, Path profile) {
+    this.driver = driver;
+    this.profile = profile;
+  }
+
+  /** Skips the calling test when Chromium is missing, or fails it when it is required. */
+  public static void requireInstalled() {
+    boolean installed = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+    if ("required".equals(System.getProperty("tribune.it.browser"))) {
+      assertTrue(installed, INSTALL_HINT + " (and tribune.it.browser=required)");
+    } else {
+      Assumptions.assumeTrue(installed, INSTALL_HINT);
+    }
+  }
+
+  /**
+   * A new headless browser. An alert a page opens stays open (it is neither accepted nor dismissed
+   * behind the test's back), so that a test can see it.
+   */
+  public static Chromium start() {
+    // With both paths given, Selenium Manager has nothing to look up or download.
+    System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+    try {
+      Path profile = Files.createTempDirectory("tribune-chromium-");
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(BINARY.toFile());
+      options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+      options.addArguments(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--window-size=" + WIDTH + "," + HEIGHT,
+          "--user-data-dir=" + profile);
+      return new Chromium(new ChromeDriver(options), profile);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public ChromeDriver driver() {
+    return driver;
+  }
+
+  /**
+   * Lays pages out as a phone of this size does (viewport meta tag, touch, device pixels 1) until
+   * {@link #desktop()}; the current page is laid out again at once.
+   */
+  public void phone(int width, int height) {
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+  }
+
+  /** Back to the desktop window after {@link #phone(int, int)}. */
+  public void desktop() {
+    driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+  }
+
+  /** Saves what the browser shows to {@code tribune.it.screenshot-dir/fileName}. */
+  public Path screenshot(String fileName) {
+    try {
+      Path folder =
+          Files.createDirectories(Path.of(System.getProperty("tribune.it.screenshot-dir")));
+      Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+      return Files.copy(shot, folder.resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      try (Stream<Path> files = Files.walk(profile)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(file);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

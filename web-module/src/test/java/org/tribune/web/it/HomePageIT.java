@@ -1,0 +1,161 @@
+package org.tribune.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.htmlunit.WebClient;
+import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.DomNode;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The public home page, as a reader without JavaScript gets it. */
+@ExtendWith(SharedTribune.class)
+class HomePageIT {
+  /** "29 novembre 2026": day, French month name, year. */
+  private static final Pattern FRENCH_DATE =
+      Pattern.compile(
+          "\\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre"
+              + "|décembre) \\d{4}");
+
+  /** The site's default language and time zone (tribune.site.locale, tribune.site.time-zone). */
+  private static final DateTimeFormatter SITE_DATE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
+
+  private WebClient client;
+  private HtmlPage home;
+
+  @BeforeEach
+  void openHomePage(TribuneServer server) throws IOException {
+    client = WebClients.withoutJavaScript();
+    home = client.getPage(server.uri("/").toURL());
+  }
+
+  @AfterEach
+  void closeClient() {
+    client.close();
+  }
+
+  @Test
+  void homePageAnswersInFrenchWithATitle() {
+    assertAll(
+        () -> assertEquals(200, home.getWebResponse().getStatusCode()),
+        () -> assertEquals("fr", home.getDocumentElement().getAttribute("lang")),
+        () -> assertFalse(home.getTitleText().isBlank(), "the page has an empty <title>"));
+  }
+
+  @Test
+  void listsEachDemoArticleOnceNewestFirst() {
+    List<String> demoTitles = DemoArticles.titlesNewestFirst();
+    List<String> listed = texts(home.querySelectorAll("h2.article-title"));
+
+    for (String title : demoTitles) {
+      assertEquals(
+          1,
+          listed.stream().filter(title::equals).count(),
+          () -> "'" + title + "' should be listed once in " + listed);
+    }
+    assertEquals(
+        demoTitles,
+        listed.stream().filter(demoTitles::contains).toList(),
+        "demo articles are not listed newest first");
+  }
+
+  @Test
+  void eachArticleShowsItsDateInFrenchWithAMachineReadableInstant() {
+    List<DomNode> times = home.querySelectorAll("li.article-item time");
+    assertTrue(times.size() >= DemoArticles.newestFirst().size(), "too few <time> elements");
+    for (DomNode node : times) {
+      DomElement time = (DomElement) node;
+      String datetime = time.getAttribute("datetime");
+      String text = time.getTextContent().strip();
+      Instant instant = parseInstant(datetime);
+      assertAll(
+          () ->
+              assertTrue(
+                  FRENCH_DATE.matcher(text).matches(),
+                  () -> "'" + text + "' is not a date such as '29 novembre 2026'"),
+          () ->
+              assertEquals(
+                  SITE_DATE.format(instant),
+                  text,
+                  () -> "the text of <time datetime=\"" + datetime + "\"> shows another day"));
+    }
+  }
+
+  @Test
+  void articlesWithoutCommentsSayAucunCommentaire() {
+    List<String> demoTitles = DemoArticles.titlesNewestFirst();
+    int checked = 0;
+    for (DomNode item : home.querySelectorAll("li.article-item")) {
+      DomNode title = item.querySelector("h2.article-title");
+      if (title != null && demoTitles.contains(title.getTextContent().strip())) {
+        DomNode count = item.querySelector("span.comment-count");
+        assertNotNull(count, () -> "no comment count for " + title.getTextContent());
+        assertEquals("Aucun commentaire", count.getTextContent().strip());
+        checked++;
+      }
+    }
+    assertEquals(demoTitles.size(), checked, "not every demo article has a list item");
+  }
+
+  @Test
+  void firstLinkSkipsToTheMainContent() {
+    DomElement firstLink = home.getBody().querySelector("a");
+    DomElement content = home.getElementById("content");
+    assertAll(
+        () -> assertEquals("#content", firstLink.getAttribute("href")),
+        () -> assertFalse(firstLink.getTextContent().isBlank(), "the skip link has no text"),
+        () -> assertNotNull(content, "no element with id=content"),
+        () -> assertEquals("main", content.getTagName()));
+  }
+
+  @Test
+  void styleSheetIsServedAsCss(TribuneServer server) throws IOException {
+    WebResponse css = client.loadWebResponse(new WebRequest(server.uri("/css/site.css").toURL()));
+    assertAll(
+        () -> assertEquals(200, css.getStatusCode()),
+        () -> assertEquals("text/css", css.getContentType()),
+        () -> assertFalse(css.getContentAsString().isBlank(), "the style sheet is empty"));
+  }
+
+  @Test
+  void publicPagesSetNoCookie() {
+    List<String> setCookies =
+        home.getWebResponse().getResponseHeaders().stream()
+            .filter(header -> header.getName().equalsIgnoreCase("Set-Cookie"))
+            .map(header -> header.getValue())
+            .toList();
+    assertAll(
+        () -> assertEquals(List.of(), setCookies, "the home page opens a session"),
+        () -> assertEquals(0, client.getCookieManager().getCookies().size()));
+  }
+
+  private static Instant parseInstant(String datetime) {
+    try {
+      return Instant.parse(datetime);
+    } catch (DateTimeParseException e) {
+      throw new AssertionError("<time datetime=\"" + datetime + "\"> is not an ISO instant", e);
+    }
+  }
+
+  private static List<String> texts(List<DomNode> nodes) {
+    return nodes.stream().map(node -> node.getTextContent().strip()).toList();
+  }
+}

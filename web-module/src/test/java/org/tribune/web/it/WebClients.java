@@ -1,0 +1,20 @@
+package org.tribune.web.it;
+
+import org.htmlunit.BrowserVersion;
+import org.htmlunit.WebClient;
+
+/** HtmlUnit set up like a reader's browser with JavaScript off. */
+final class WebClients {
+  private WebClients() {}
+
+  /** A client that returns error pages instead of throwing, so tests can look at them. */
+  static WebClient withoutJavaScript() {
+    WebClient client = new WebClient(BrowserVersion.BEST_SUPPORTED);
+    client.getOptions().setJavaScriptEnabled(false);
+    client.getOptions().setCssEnabled(false);
+    client.getOptions().setThrowExceptionOnFailingStatusCode(false);
+    client.getOptions().setPrintContentOnFailingStatusCode(false);
+    client.getOptions().setTimeout(30_000);
+    return client;
+  }
+}

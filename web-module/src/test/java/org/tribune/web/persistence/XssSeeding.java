@@ -1,0 +1,173 @@
+package org.tribune.web.persistence;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tribune.articles.api.ArticleDraft;
+import org.tribune.articles.api.ArticleLimits;
+import org.tribune.articles.api.ArticleService;
+import org.tribune.articles.api.AuthorService;
+import org.tribune.articles.api.BodyFormat;
+import org.tribune.articles.api.SectionService;
+import org.tribune.articles.api.TagService;
+import org.tribune.comments.api.CommentLimits;
+import org.tribune.comments.api.CommentService;
+import org.tribune.comments.api.NewComment;
+
+/**
+ * Writes and publishes the articles of {@link XssIT}, in-container, through the services that the
+ * console will use: a POST makes a fresh set (each call its own, so each test can run alone) and
+ * answers the pages to open, one per line: {@code payload-number TAB site-path}. Deployed with the
+ * tests only, never in the WAR.
+ */
+@WebServlet("/test-seed/xss")
+public class XssSeeding extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  /** The payloads, one per line (see the file's header). */
+  static final String PAYLOADS = "xss-payloads.txt";
+
+  private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
+
+  @Inject private transient ArticleService articles;
+  @Inject private transient AuthorService authors;
+  @Inject private transient SectionService sections;
+  @Inject private transient TagService tags;
+  @Inject private transient CommentService comments;
+
+  /**
+   * The control page of the checks: payload number {@code unsafe} written raw into a page, as a
+   * broken site would. {@link XssIT} must see it run.
+   */
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String payload = payloads().get(Integer.parseInt(request.getParameter("unsafe")));
+    response.setContentType("text/html");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response
+        .getWriter()
+        .write(
+            "<!DOCTYPE html><html lang=\"fr\"><head><title>Contrôle – Tribune</title></head>"
+                + "<body><main>"
+                + payload
+                + "</main></body></html>");
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<String> payloads = payloads();
+    response.setContentType("text/plain");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    PrintWriter out = response.getWriter();
+    out.println("run\t" + run);
+    // One top section for the run, whose page lists the payloads' sub-sections: the navigation
+    // of every page stays short, and each sub-section page shows its parent too.
+    long parent =
+        sections.create(
+            fit("Rubriques " + run + " " + payloads.get(0), ArticleLimits.NAME_LENGTH),
+            payloads.get(0),
+            null);
+    out.println("0\t/sections/" + topSectionSlug(parent));
+    for (int i = 0; i < payloads.size(); i++) {
+      for (String path : seed(run + "-" + i, payloads.get(i), parent)) {
+        out.println(i + "\t" + path);
+      }
+    }
+  }
+
+  /** Everything a reader can see carries the payload; returns the pages that show it. */
+  private List<String> seed(String mark, String payload, long parent) {
+    long author =
+        authors.create(fit("Autrice " + mark + " " + payload, ArticleLimits.NAME_LENGTH), payload);
+    long section =
+        sections.create(
+            fit("Rubrique " + mark + " " + payload, ArticleLimits.NAME_LENGTH), payload, parent);
+    long tag =
+        tags.findOrCreate(fit("mot " + mark + " " + payload, ArticleLimits.NAME_LENGTH), payload);
+    List<String> paths = new ArrayList<>();
+    String tagSlug = null;
+    long firstArticle = -1;
+    for (BodyFormat format : BodyFormat.values()) {
+      String leadImage = "http://127.0.0.1:9/" + payload;
+      boolean imageAllowed = !payload.matches(".*\\s.*");
+      ArticleDraft draft =
+          new ArticleDraft(
+              fit(payload + " " + mark + " " + format, ArticleLimits.TITLE_LENGTH),
+              null,
+              payload,
+              format,
+              payload + "\n\nFin du texte.",
+              List.of(author),
+              section,
+              List.of(tag),
+              imageAllowed ? leadImage : null,
+              imageAllowed ? payload : null,
+              true);
+      long id = articles.create(draft);
+      articles.publish(id, Instant.now().minusSeconds(1));
+      comments.approve(
+          comments.post(
+              new NewComment(id, fit(payload, CommentLimits.AUTHOR_NAME_LENGTH), payload)));
+      String slug = articles.find(id).orElseThrow().slug();
+      paths.add("/articles/" + slug);
+      if (tagSlug == null) {
+        firstArticle = id;
+        tagSlug = articles.findReadable(slug).orElseThrow().tags().get(0).slug();
+      }
+    }
+    paths.add("/authors/" + authors.find(author).orElseThrow().slug());
+    paths.add("/tags/" + tagSlug);
+    paths.add("/sections/" + articles.find(firstArticle).orElseThrow().section().slug());
+    return paths;
+  }
+
+  private String topSectionSlug(long id) {
+    return sections.topSections().stream()
+        .filter(s -> s.id() == id)
+        .findFirst()
+        .orElseThrow()
+        .slug();
+  }
+
+  /** The payloads of the resource file, with "\n" and "\\uXXXX" turned into their characters. */
+  static List<String> payloads() {
+    try (InputStream in = XssSeeding.class.getResourceAsStream(PAYLOADS)) {
+      if (in == null) {
+        throw new IllegalStateException("No " + PAYLOADS + " beside " + XssSeeding.class);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .filter(line -> !line.isBlank() && !line.startsWith("# "))
+          .map(XssSeeding::unescape)
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String unescape(String line) {
+    Matcher unicode = UNICODE_ESCAPE.matcher(line.replace("\\n", "\n"));
+    return unicode.replaceAll(
+        m -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+  }
+
+  private static String fit(String text, int length) {
+    return text.length() <= length ? text : text.substring(0, length);
+  }
+}
