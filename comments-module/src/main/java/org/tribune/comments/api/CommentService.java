@@ -1,33 +1,109 @@
 package org.tribune.comments.api;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
-/** Reads and writes the comments under articles. Inject it with CDI. */
+/** Reads and writes the discussions under articles. Inject it with CDI. */
 public interface CommentService {
 
+  /** Most items a caller may ask for in one list call. */
+  int MAX_LIST_SIZE = 100;
+
   /**
-   * Stores a new comment, waiting for moderation, and returns its id.
+   * Checks a comment against the moderation policy and stores it as approved, held (pending) or
+   * spam (a silent verdict: the result tells the caller, who shows the visitor a held notice).
    *
-   * @throws CommentRejectedException if the article is not readable, is closed to comments, or the
-   *     text is too long
+   * @throws CommentRejectedException with every problem of the form, or a refusal (closed
+   *     discussion, duplicate, rate limit)
    */
-  long post(@NotNull @Valid NewComment comment);
+  PostResult post(@NotNull NewComment comment, @NotNull Submission submission);
 
-  /** Makes a comment visible to readers. */
-  void approve(long commentId);
+  /**
+   * Changes the body of one's own comment within the edit window; it then shows as edited.
+   *
+   * @throws CommentRejectedException {@code EDIT_NOT_ALLOWED} for a wrong token or a closed window,
+   *     or the body's problems
+   */
+  CommentView edit(long commentId, @NotNull String editToken, @NotNull String body);
 
-  /** The approved comments of an article, oldest first. */
-  List<CommentView> approvedFor(long articleId);
+  /**
+   * Deletes one's own comment within the edit window.
+   *
+   * @throws CommentRejectedException {@code EDIT_NOT_ALLOWED}
+   */
+  void deleteOwn(long commentId, @NotNull String editToken);
+
+  /** A page of the discussion under an article, as a given visitor sees it. */
+  Discussion discussion(
+      long articleId, @NotNull CommentSort sort, int page, @NotNull OwnComments viewer);
+
+  /**
+   * The page of the discussion, in this order, holding a comment the viewer may see, for
+   * permalinks; empty when there is none.
+   */
+  OptionalInt pageOf(long articleId, long commentId, @NotNull CommentSort sort, OwnComments viewer);
+
+  /**
+   * Votes a comment up ({@code +1}) or down ({@code -1}). A visitor has one vote per comment, known
+   * by the voter key (a cookie) or the address: voting the other way changes it, voting the same
+   * way again does nothing.
+   *
+   * @throws CommentRejectedException {@code COMMENT_NOT_FOUND} if the comment is not an approved
+   *     comment of this article
+   * @throws IllegalArgumentException if {@code direction} is neither 1 nor -1
+   */
+  VoteResult vote(
+      long articleId,
+      long commentId,
+      int direction,
+      @NotNull String voterKey,
+      @NotNull Submission submission);
 
   /**
    * The number of approved comments of each article, in one query. Articles without comments map to
    * 0.
    */
   Map<Long, Long> countApproved(@NotNull Collection<Long> articleIds);
+
+  /**
+   * The newest approved comments, newest first.
+   *
+   * @param articleId one article's, or {@code null} for the whole site (readable articles only)
+   */
+  List<LatestComment> latest(Long articleId, int limit);
+
+  /** A comment with this id, whatever its status, for moderation. */
+  Optional<CommentView> find(long commentId);
+
+  /** Moves a comment to another status (a moderator's decision). */
+  void moderate(long commentId, @NotNull CommentStatus status);
+
+  /** The comments in a status, newest first, for moderation. */
+  List<CommentView> withStatus(@NotNull CommentStatus status, int page, int size);
+
+  /** Sends every later comment with this comment's e-mail address or address hash to spam. */
+  void banAuthorOf(long commentId);
+
+  /** Everything stored about the comments written with this e-mail address, as JSON. */
+  String exportByEmail(@NotNull String email);
+
+  /**
+   * Erases every comment written with this e-mail address (replies by others stay, under a
+   * placeholder) and its subscriptions.
+   *
+   * @return how many comments were erased
+   */
+  int eraseByEmail(@NotNull String email);
+
+  /** Confirms a reply subscription from the link of its confirmation mail. */
+  boolean confirmSubscription(@NotNull String token);
+
+  /** Ends a reply subscription from the link at the foot of every mail. */
+  boolean unsubscribe(@NotNull String token);
 
   /** The number of comments of an article, whatever their status. */
   long countAll(long articleId);

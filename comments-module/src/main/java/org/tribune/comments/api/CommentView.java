@@ -2,11 +2,37 @@ package org.tribune.comments.api;
 
 import java.time.Instant;
 
-/** A comment as shown under an article. */
+/**
+ * A comment as shown under an article.
+ *
+ * @param parentId the comment it answers, or {@code null} at the top of a thread
+ * @param authorName plain text, to be escaped by whoever shows it
+ * @param website a checked {@code http(s)} URL, or {@code null}
+ * @param bodyHtml the body rendered to safe HTML (paragraphs, line breaks, blockquotes, links with
+ *     {@code rel="nofollow ugc noopener"}; nothing else)
+ * @param body the body as typed, for editing
+ * @param editedAt when its author last changed it, or {@code null}
+ * @param own whether the viewer proved to be its author (edit token)
+ * @param editableUntil end of the edit window when {@code own}, else {@code null}
+ */
 public record CommentView(
     long id,
     long articleId,
+    Long parentId,
+    int depth,
     String authorName,
+    String website,
     String body,
+    String bodyHtml,
     CommentStatus status,
-    Instant createdAt) {}
+    Instant createdAt,
+    Instant editedAt,
+    int score,
+    boolean own,
+    Instant editableUntil) {
+
+  /** Whether the viewer sees it only because they wrote it (held for moderation). */
+  public boolean held() {
+    return status != CommentStatus.APPROVED;
+  }
+}

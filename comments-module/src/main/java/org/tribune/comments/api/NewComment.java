@@ -1,13 +1,19 @@
 package org.tribune.comments.api;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
 /**
- * What a reader supplies to comment on an article. The body's length limit is a setting ({@code
- * tribune.comments.max-length}) and is checked by the service.
+ * What a reader typed in the comment form. Nothing is trusted: the service checks every field and
+ * reports every problem at once (see {@link CommentRejectedException}).
+ *
+ * @param parentId the comment answered, or {@code null} for a new thread
+ * @param email never shown publicly
+ * @param website optional, {@code http} or {@code https} only
+ * @param subscribe whether to be told of replies by e-mail (double opt-in)
  */
 public record NewComment(
     long articleId,
-    @NotBlank @Size(max = CommentLimits.AUTHOR_NAME_LENGTH) String authorName,
-    @NotBlank String body) {}
+    Long parentId,
+    String authorName,
+    String email,
+    String website,
+    String body,
+    boolean subscribe) {}

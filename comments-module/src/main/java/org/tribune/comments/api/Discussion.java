@@ -1,0 +1,29 @@
+package org.tribune.comments.api;
+
+import java.util.List;
+
+/**
+ * One page of the discussion under an article: whole threads (a top-level comment with all its
+ * replies), in the chosen order.
+ *
+ * @param approvedCount approved comments of the article, replies included (the number in "3
+ *     commentaires sur …")
+ * @param threadCount visible top-level threads, for paging
+ * @param page 1-based page number, clamped to the last page
+ * @param pageCount at least 1
+ * @param open whether new comments are accepted
+ */
+public record Discussion(
+    long articleId,
+    long approvedCount,
+    long threadCount,
+    CommentSort sort,
+    int page,
+    int pageCount,
+    List<CommentNode> threads,
+    boolean open) {
+
+  public boolean hasNextPage() {
+    return page < pageCount;
+  }
+}
