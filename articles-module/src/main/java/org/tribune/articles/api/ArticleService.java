@@ -5,8 +5,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes articles and reads them for the public pages. Inject it with CDI.
@@ -108,6 +110,9 @@ public interface ArticleService {
 
   /** Whether the article is readable. */
   boolean isReadable(long articleId);
+
+  /** Which of these articles are readable, in one query (for lists that mix many articles). */
+  Set<Long> readable(@NotNull Collection<Long> articleIds);
 
   /**
    * Marks scheduled articles whose instant has come as published and fires {@link ArticlePublished}

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.tribune.articles.api.ArticleStatus;
 import org.tribune.articles.api.SitemapEntry;
 
@@ -158,6 +159,16 @@ public class ArticleRepository {
         .setHint("eclipselink.batch.type", "IN")
         .setHint("eclipselink.batch", "a.authors")
         .getResultList();
+  }
+
+  /** The readable ones among some article ids. */
+  Set<Long> readableAmong(Collection<Long> ids, Instant now) {
+    return Set.copyOf(
+        em.createQuery("SELECT a.id FROM Article a WHERE a.id IN :ids AND" + VISIBLE, Long.class)
+            .setParameter("ids", ids)
+            .setParameter("statuses", READABLE)
+            .setParameter("now", now)
+            .getResultList());
   }
 
   Optional<Article> findBySlug(String slug) {

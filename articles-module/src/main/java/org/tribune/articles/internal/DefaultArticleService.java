@@ -8,11 +8,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.tribune.articles.api.ArticleChanged;
 import org.tribune.articles.api.ArticleContent;
@@ -226,6 +228,11 @@ public class DefaultArticleService implements ArticleService {
   public boolean isReadable(long articleId) {
     Article article = em.find(Article.class, articleId);
     return article != null && article.isReadable(clock.instant());
+  }
+
+  @Override
+  public Set<Long> readable(Collection<Long> articleIds) {
+    return articleIds.isEmpty() ? Set.of() : repository.readableAmong(articleIds, clock.instant());
   }
 
   @Override

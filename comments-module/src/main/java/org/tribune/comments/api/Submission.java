@@ -3,8 +3,8 @@ package org.tribune.comments.api;
 import java.time.Duration;
 
 /**
- * How a comment or a vote reached the site, as the web layer established it. The service hashes
- * the address with the site's salt and never stores it.
+ * How a comment or a vote reached the site, as the web layer established it. The service hashes the
+ * address with the site's salt and never stores it.
  *
  * @param clientIp the visitor's address (the socket's, or a trusted proxy's forwarded one)
  * @param userAgent the {@code User-Agent} header, may be {@code null}

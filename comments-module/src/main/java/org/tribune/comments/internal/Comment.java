@@ -7,41 +7,31 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.tribune.comments.api.CommentLimits;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.CommentView;
+import org.tribune.comments.api.LatestComment;
 
-/** A reader's comment under an article, known here by its id only. */
+/**
+ * A reader's comment under an article, known here by its id only. Its body is stored as typed and
+ * as rendered HTML, rendered again whenever it changes. The author is known by an e-mail address
+ * (never shown), the hash of their address and the hash of the edit token they were given.
+ */
 @Entity
 @Table(name = "comments_comment")
-@NamedQuery(
-    name = Comment.FIND_BY_ARTICLE_AND_STATUS,
-    query =
-        "SELECT c FROM Comment c WHERE c.articleId = :articleId AND c.status = :status"
-            + " ORDER BY c.createdAt, c.id")
-@NamedQuery(
-    name = Comment.COUNT_BY_ARTICLES_AND_STATUS,
-    query =
-        "SELECT c.articleId, COUNT(c) FROM Comment c WHERE c.articleId IN :articleIds"
-            + " AND c.status = :status GROUP BY c.articleId")
-@NamedQuery(
-    name = Comment.COUNT_BY_ARTICLE,
-    query = "SELECT COUNT(c) FROM Comment c WHERE c.articleId = :articleId")
-@NamedQuery(
-    name = Comment.DELETE_BY_ARTICLE,
-    query = "DELETE FROM Comment c WHERE c.articleId = :articleId")
 public class Comment {
-  static final String FIND_BY_ARTICLE_AND_STATUS = "Comment.findByArticleAndStatus";
-  static final String COUNT_BY_ARTICLES_AND_STATUS = "Comment.countByArticlesAndStatus";
-  static final String COUNT_BY_ARTICLE = "Comment.countByArticle";
-  static final String DELETE_BY_ARTICLE = "Comment.deleteByArticle";
+  /** Widest author name column: names are limited in code points, the column in UTF-16 units. */
+  static final int AUTHOR_NAME_COLUMN = 2 * CommentLimits.AUTHOR_NAME_LENGTH;
+
+  static final int USER_AGENT_LENGTH = 500;
+  static final int BODY_HTML_COLUMN = 1_000_000;
 
   @Id
   @SequenceGenerator(
@@ -56,11 +46,29 @@ public class Comment {
   @Column(name = "article_id", nullable = false)
   private long articleId;
 
-  @Column(name = "author_name", nullable = false, length = CommentLimits.AUTHOR_NAME_LENGTH)
+  @Column(name = "parent_id")
+  private Long parentId;
+
+  @Column(name = "root_id", nullable = false)
+  private long rootId;
+
+  @Column(nullable = false)
+  private int depth;
+
+  @Column(name = "author_name", nullable = false, length = AUTHOR_NAME_COLUMN)
   private String authorName;
+
+  @Column(length = CommentLimits.EMAIL_LENGTH)
+  private String email;
+
+  @Column(length = CommentLimits.WEBSITE_LENGTH)
+  private String website;
 
   @Column(nullable = false, length = CommentLimits.BODY_COLUMN_LENGTH)
   private String body;
+
+  @Column(name = "body_html", length = BODY_HTML_COLUMN)
+  private String bodyHtml;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 20)
@@ -69,22 +77,137 @@ public class Comment {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "edited_at")
+  private Instant editedAt;
+
+  @Column(nullable = false)
+  private int score;
+
+  @Column(name = "ip_hash", length = 64)
+  private String ipHash;
+
+  @Column(name = "user_agent", length = USER_AGENT_LENGTH)
+  private String userAgent;
+
+  @Column(name = "edit_token_hash", length = 64)
+  private String editTokenHash;
+
+  @Column(name = "replies_notified", nullable = false)
+  private boolean repliesNotified;
+
   protected Comment() {}
 
-  /** A new comment, waiting for moderation. */
-  public Comment(long articleId, String authorName, String body, Instant now) {
-    if (authorName == null || authorName.isBlank() || body == null || body.isBlank()) {
+  /** What a new comment is made of, checked and cleaned by the service. */
+  record Draft(
+      long articleId,
+      String authorName,
+      String email,
+      String website,
+      String body,
+      String bodyHtml,
+      String ipHash,
+      String userAgent,
+      String editTokenHash) {}
+
+  /**
+   * A new comment at the top of a thread ({@code parent == null}) or answering {@code parent}. A
+   * top-level comment is at depth 0 and is its own thread's root; the service chooses the parent so
+   * that the depth stays within the configured maximum.
+   */
+  Comment(Draft draft, Comment parent, CommentStatus status, Instant now) {
+    if (draft.authorName() == null
+        || draft.authorName().isBlank()
+        || draft.body() == null
+        || draft.body().isBlank()) {
       throw new IllegalArgumentException("A comment needs an author name and a text");
     }
-    this.articleId = articleId;
-    this.authorName = authorName.strip();
-    this.body = body.strip();
-    this.status = CommentStatus.PENDING;
+    if (parent != null && parent.articleId != draft.articleId()) {
+      throw new IllegalArgumentException("A reply belongs to the article of its parent");
+    }
+    this.articleId = draft.articleId();
+    this.authorName = draft.authorName();
+    this.email = draft.email();
+    this.website = draft.website();
+    this.body = draft.body();
+    this.bodyHtml = Objects.requireNonNull(draft.bodyHtml(), "bodyHtml");
+    this.ipHash = draft.ipHash();
+    this.userAgent = fit(draft.userAgent(), USER_AGENT_LENGTH);
+    this.editTokenHash = draft.editTokenHash();
+    this.status = Objects.requireNonNull(status, "status");
     this.createdAt = Objects.requireNonNull(now, "now").truncatedTo(ChronoUnit.MICROS);
+    if (parent != null) {
+      this.parentId = parent.getId();
+      this.rootId = parent.rootId;
+      this.depth = parent.depth + 1;
+    }
   }
 
-  public void approve() {
-    this.status = CommentStatus.APPROVED;
+  /** Called once the id is known (at persist): a top-level comment is its own thread's root. */
+  void rootItself() {
+    if (parentId == null) {
+      rootId = Objects.requireNonNull(id, "persist first");
+    }
+  }
+
+  private static String fit(String text, int length) {
+    if (text == null || text.length() <= length) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
+    return text.substring(0, end);
+  }
+
+  void moveTo(CommentStatus status) {
+    this.status = Objects.requireNonNull(status, "status");
+  }
+
+  /** Whether the holder of {@code token} may still change this comment at {@code now}. */
+  boolean changeableBy(String token, Instant now, Duration window) {
+    return status != CommentStatus.TRASH
+        && Tokens.matches(token, editTokenHash)
+        && now.isBefore(editableUntil(window));
+  }
+
+  boolean ownedBy(String token) {
+    return Tokens.matches(token, editTokenHash);
+  }
+
+  Instant editableUntil(Duration window) {
+    return createdAt.plus(window);
+  }
+
+  /** A new text from its author. */
+  void edit(String body, String bodyHtml, Instant now) {
+    this.body = Objects.requireNonNull(body, "body");
+    this.bodyHtml = Objects.requireNonNull(bodyHtml, "bodyHtml");
+    this.editedAt = now.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /**
+   * Keeps the comment's place in its thread but nothing about its author or text: for an erased
+   * comment that has replies, shown as a placeholder.
+   */
+  void anonymise() {
+    authorName = "";
+    email = null;
+    website = null;
+    body = "";
+    bodyHtml = "";
+    ipHash = null;
+    userAgent = null;
+    editTokenHash = null;
+    status = CommentStatus.TRASH;
+  }
+
+  /**
+   * Marks the subscribers of the parent as told of this reply; {@code false} if they already were.
+   */
+  boolean markRepliesNotified() {
+    if (repliesNotified) {
+      return false;
+    }
+    repliesNotified = true;
+    return true;
   }
 
   public Long getId() {
@@ -95,19 +218,82 @@ public class Comment {
     return articleId;
   }
 
+  public Long getParentId() {
+    return parentId;
+  }
+
+  public long getRootId() {
+    return rootId;
+  }
+
+  public int getDepth() {
+    return depth;
+  }
+
   public String getAuthorName() {
     return authorName;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getWebsite() {
+    return website;
   }
 
   public String getBody() {
     return body;
   }
 
+  public String getBodyHtml() {
+    return bodyHtml;
+  }
+
   public CommentStatus getStatus() {
     return status;
   }
 
-  public CommentView toView() {
-    return new CommentView(id, articleId, authorName, body, status, createdAt);
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getEditedAt() {
+    return editedAt;
+  }
+
+  public int getScore() {
+    return score;
+  }
+
+  public String getIpHash() {
+    return ipHash;
+  }
+
+  public String getUserAgent() {
+    return userAgent;
+  }
+
+  /** As shown to a reader; {@code own} when the viewer proved to be its author. */
+  CommentView toView(boolean own, Duration editWindow) {
+    return new CommentView(
+        id,
+        articleId,
+        parentId,
+        depth,
+        authorName,
+        website,
+        body,
+        bodyHtml,
+        status,
+        createdAt,
+        editedAt,
+        score,
+        own,
+        own ? editableUntil(editWindow) : null);
+  }
+
+  LatestComment toLatest() {
+    return new LatestComment(id, articleId, authorName, bodyHtml, createdAt, editedAt);
   }
 }

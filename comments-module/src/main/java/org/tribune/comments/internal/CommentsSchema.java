@@ -14,9 +14,10 @@ import org.eclipse.microprofile.health.Readiness;
 import org.flywaydb.core.Flyway;
 
 /**
- * Brings the {@code comments_*} tables up to date with Flyway at start-up, and reports readiness:
- * UP once migrated and the database answers. Retries the migration on each readiness check until it
- * succeeds, logging each distinct failure once.
+ * Brings the {@code comments_*} tables up to date with Flyway at start-up (the SQL scripts of
+ * {@code db/migration/comments} and {@link V3__RenderLegacyBodies}), loads the address salt, and
+ * reports readiness: UP once migrated and the database answers. Retries the migration on each
+ * readiness check until it succeeds, logging each distinct failure once.
  */
 @Readiness
 @ApplicationScoped
@@ -28,6 +29,7 @@ public class CommentsSchema implements HealthCheck {
   private DataSource dataSource;
 
   @Inject private CommentsPersistence persistence;
+  @Inject private AddressHasher addresses;
 
   private volatile boolean ready;
   private volatile String problem = "not migrated yet";
@@ -41,13 +43,15 @@ public class CommentsSchema implements HealthCheck {
             .table("comments_schema_history")
             .baselineOnMigrate(true)
             .baselineVersion("0")
+            .javaMigrations(new V3__RenderLegacyBodies())
             .load()
             .migrate();
+        addresses.load(dataSource);
         persistence.open();
         ready = true;
         problem = null;
         LOG.info("Comments schema is up to date");
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | SQLException e) {
         String message = DatabaseProblems.describe(e);
         if (!message.equals(problem)) {
           LOG.log(Level.SEVERE, "Comments: {0}", message);

@@ -3,71 +3,324 @@ package org.tribune.comments.internal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.TransactionalException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.logging.Logger;
 import org.tribune.articles.api.ArticleDeleted;
 import org.tribune.articles.api.ArticleService;
+import org.tribune.articles.api.ArticleSummary;
+import org.tribune.comments.api.CommentNode;
 import org.tribune.comments.api.CommentRejectedException;
 import org.tribune.comments.api.CommentRejectedException.Reason;
 import org.tribune.comments.api.CommentService;
+import org.tribune.comments.api.CommentSort;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.CommentView;
+import org.tribune.comments.api.Discussion;
+import org.tribune.comments.api.LatestComment;
 import org.tribune.comments.api.NewComment;
+import org.tribune.comments.api.OwnComments;
+import org.tribune.comments.api.PostResult;
+import org.tribune.comments.api.Submission;
+import org.tribune.comments.api.VoteResult;
 
-/** The JPA-backed {@link CommentService}. */
+/**
+ * The JPA-backed {@link CommentService}. See the module's README for the rules it applies:
+ * statuses, moderation policy, threading, privacy.
+ */
 @ApplicationScoped
 @Transactional
 public class DefaultCommentService implements CommentService {
+  private static final Logger LOG = Logger.getLogger(DefaultCommentService.class.getName());
 
-  @Inject @CommentsDatabase private EntityManager em;
+  /** Period of the rate limit. */
+  static final Duration RATE_PERIOD = Duration.ofMinutes(1);
 
+  /** How long the same text by the same address under the same article counts as a duplicate. */
+  static final Duration DUPLICATE_PERIOD = Duration.ofHours(1);
+
+  /** Most edit tokens of one visitor looked at: more than a browser keeps. */
+  static final int MAX_OWN_TOKENS = 500;
+
+  /** Rounds of over-fetching for the site-wide latest comments before settling for fewer. */
+  private static final int LATEST_ROUNDS = 5;
+
+  @Inject private CommentRepository repository;
   @Inject private ArticleService articles;
-
-  @Inject
-  @ConfigProperty(name = "tribune.comments.max-length", defaultValue = "10000")
-  private int maxLength;
+  @Inject private CommentSettings settings;
+  @Inject private AddressHasher addresses;
+  @Inject private CommentMails mails;
+  @Inject private Voting voting;
+  @Inject private PersonalData personalData;
 
   private final Clock clock = Clock.systemUTC();
 
+  // --- Writing ---------------------------------------------------------------------------------
+
   @Override
-  public long post(NewComment comment) {
-    if (comment.body().codePointCount(0, comment.body().length()) > maxLength) {
-      throw new CommentRejectedException(Reason.TOO_LONG, "longer than " + maxLength);
+  public PostResult post(NewComment comment, Submission submission) {
+    Instant now = clock.instant();
+    long articleId = comment.articleId();
+    if (!articles.isReadable(articleId)) {
+      throw new CommentRejectedException(Reason.ARTICLE_NOT_FOUND);
     }
-    if (!articles.acceptsComments(comment.articleId())) {
-      throw new CommentRejectedException(Reason.ARTICLE_NOT_OPEN, "article " + comment.articleId());
+    if (!isOpen(articleId, now)) {
+      throw new CommentRejectedException(Reason.CLOSED);
     }
-    Comment entity =
-        new Comment(comment.articleId(), comment.authorName(), comment.body(), clock.instant());
-    em.persist(entity);
-    em.flush();
-    return entity.getId();
+    List<Reason> problems = new ArrayList<>();
+    Comment parent = null;
+    if (comment.parentId() != null) {
+      Comment answered = repository.find(comment.parentId());
+      if (answered == null
+          || answered.getArticleId() != articleId
+          || answered.getStatus() != CommentStatus.APPROVED) {
+        problems.add(Reason.PARENT_NOT_FOUND);
+      } else {
+        parent = withinDepth(answered);
+      }
+    }
+    CommentInput.Checked checked = CommentInput.check(comment, settings.maxLength());
+    problems.addAll(checked.problems());
+    String html = problems.isEmpty() ? render(checked.body(), problems) : null;
+    if (!problems.isEmpty()) {
+      throw new CommentRejectedException(problems);
+    }
+
+    String ipHash = addresses.hash(submission.clientIp());
+    if (repository.countFromAddressSince(ipHash, now.minus(RATE_PERIOD)) >= settings.rateLimit()) {
+      throw new CommentRejectedException(Reason.RATE_LIMITED);
+    }
+    if (repository.postedSince(
+        articleId, checked.email(), checked.body(), now.minus(DUPLICATE_PERIOD))) {
+      throw new CommentRejectedException(Reason.DUPLICATE);
+    }
+    ModerationPolicy policy = settings.policy();
+    boolean firstTimeMode = policy.settings().mode() == ModerationPolicy.Mode.FIRST_TIME;
+    CommentStatus status =
+        policy.decide(
+            new ModerationPolicy.Facts(
+                submission.honeypotFilled(),
+                submission.formAge(),
+                repository.isBanned(checked.email(), ipHash),
+                firstTimeMode && repository.hasApproved(checked.email()),
+                checked.body()));
+
+    String token = Tokens.newToken();
+    Comment stored =
+        new Comment(
+            new Comment.Draft(
+                articleId,
+                checked.authorName(),
+                checked.email(),
+                checked.website(),
+                checked.body(),
+                html,
+                ipHash,
+                CommentInput.cleanLine(submission.userAgent()).strip(),
+                Tokens.sha256(token)),
+            parent,
+            status,
+            now);
+    repository.persist(stored);
+    stored.rootItself();
+    repository.flush();
+
+    if (comment.subscribe() && status != CommentStatus.SPAM) {
+      Subscription subscription = new Subscription(stored.getId(), checked.email(), now);
+      repository.persist(subscription);
+      mails.subscriptionCreated(subscription, stored);
+    }
+    if (status == CommentStatus.PENDING) {
+      mails.held(stored);
+    } else if (status == CommentStatus.APPROVED) {
+      notifyReply(stored);
+    }
+    return new PostResult(
+        stored.getId(), status, token, stored.editableUntil(settings.editWindow()));
+  }
+
+  /**
+   * The comment a reply hangs under: the one answered, or, when that one is at the deepest level
+   * already, its nearest ancestor above that level (or none: a new thread).
+   */
+  private Comment withinDepth(Comment answered) {
+    Comment parent = answered;
+    while (parent != null && parent.getDepth() >= settings.maxDepth()) {
+      parent = parent.getParentId() == null ? null : repository.find(parent.getParentId());
+    }
+    return parent;
+  }
+
+  /** The HTML of a checked body, or {@code null} with a problem if it would not fit its column. */
+  private static String render(String body, List<Reason> problems) {
+    String html = CommentRenderer.render(body);
+    if (html.length() > Comment.BODY_HTML_COLUMN) {
+      problems.add(Reason.BODY_TOO_LONG);
+      return null;
+    }
+    return html;
+  }
+
+  /** Tells the subscribers of the parent of a reply that has just become approved, once. */
+  private void notifyReply(Comment reply) {
+    if (reply.getParentId() != null && reply.markRepliesNotified()) {
+      mails.replyApproved(reply, repository.confirmedSubscriptions(reply.getParentId()));
+    }
   }
 
   @Override
-  public void approve(long commentId) {
-    Comment comment = em.find(Comment.class, commentId);
-    if (comment == null) {
-      throw new IllegalArgumentException("No comment with id " + commentId);
+  public CommentView edit(long commentId, String editToken, String body) {
+    Instant now = clock.instant();
+    Comment comment = changeable(commentId, editToken, now);
+    String cleaned = CommentInput.cleanBody(body);
+    List<Reason> problems = new ArrayList<>(CommentInput.checkBody(cleaned, settings.maxLength()));
+    String html = problems.isEmpty() ? render(cleaned, problems) : null;
+    if (!problems.isEmpty()) {
+      throw new CommentRejectedException(problems);
     }
-    comment.approve();
+    comment.edit(cleaned, html, now);
+    if (comment.getStatus() == CommentStatus.APPROVED && settings.policy().holdsText(cleaned)) {
+      // An approved comment edited into one the policy holds waits for a moderator again.
+      comment.moveTo(CommentStatus.PENDING);
+      mails.held(comment);
+    }
+    return comment.toView(true, settings.editWindow());
   }
 
   @Override
-  public List<CommentView> approvedFor(long articleId) {
-    return em.createNamedQuery(Comment.FIND_BY_ARTICLE_AND_STATUS, Comment.class)
-        .setParameter("articleId", articleId)
-        .setParameter("status", CommentStatus.APPROVED)
-        .getResultStream()
-        .map(Comment::toView)
-        .toList();
+  public void deleteOwn(long commentId, String editToken) {
+    changeable(commentId, editToken, clock.instant()).moveTo(CommentStatus.TRASH);
   }
+
+  private Comment changeable(long commentId, String editToken, Instant now) {
+    Comment comment = repository.find(commentId);
+    if (comment == null || !comment.changeableBy(editToken, now, settings.editWindow())) {
+      throw new CommentRejectedException(Reason.EDIT_NOT_ALLOWED);
+    }
+    return comment;
+  }
+
+  // --- Reading discussions ---------------------------------------------------------------------
+
+  @Override
+  public Discussion discussion(long articleId, CommentSort sort, int page, OwnComments viewer) {
+    boolean open = articles.isReadable(articleId) && isOpen(articleId, clock.instant());
+    Own own = own(articleId, viewer);
+    long[] counts = repository.threadAndApprovedCounts(articleId, own.visible());
+    long threadCount = counts[0];
+    int perPage = settings.threadsPerPage();
+    int pageCount =
+        (int) Math.max(1, Math.min(Integer.MAX_VALUE, (threadCount + perPage - 1) / perPage));
+    int number = Math.max(1, Math.min(page, pageCount));
+    List<Long> roots =
+        threadCount == 0
+            ? List.of()
+            : repository.threadPage(
+                articleId, own.visible(), sort, (number - 1) * perPage, perPage);
+    Duration window = settings.editWindow();
+    List<Threads.Entry> entries = new ArrayList<>();
+    for (Comment comment : repository.ofThreads(roots)) {
+      boolean mine = own.visible().contains(comment.getId());
+      boolean visible = comment.getStatus() == CommentStatus.APPROVED || mine;
+      entries.add(
+          new Threads.Entry(
+              comment.getId(),
+              comment.getParentId(),
+              comment.getRootId(),
+              visible ? comment.toView(mine, window) : null));
+    }
+    List<CommentNode> threads = Threads.build(roots, entries);
+    return new Discussion(
+        articleId, counts[1], threadCount, sort, number, pageCount, threads, open);
+  }
+
+  @Override
+  public OptionalInt pageOf(long articleId, long commentId, CommentSort sort, OwnComments viewer) {
+    Comment comment = repository.find(commentId);
+    if (comment == null || comment.getArticleId() != articleId) {
+      return OptionalInt.empty();
+    }
+    Own own = own(articleId, viewer);
+    if (comment.getStatus() != CommentStatus.APPROVED && !own.visible().contains(commentId)) {
+      return OptionalInt.empty();
+    }
+    long before = repository.threadsBefore(articleId, own.visible(), sort, comment.getRootId());
+    return OptionalInt.of(
+        (int) Math.min(Integer.MAX_VALUE, before / settings.threadsPerPage() + 1));
+  }
+
+  /** The comments of an article a visitor proved to have written and may still see. */
+  private record Own(Set<Long> visible) {}
+
+  private Own own(long articleId, OwnComments viewer) {
+    if (viewer == null || viewer.tokens().isEmpty()) {
+      return new Own(Set.of());
+    }
+    Map<Long, String> tokens = viewer.tokens();
+    List<Long> ids = tokens.keySet().stream().limit(MAX_OWN_TOKENS).toList();
+    Set<Long> visible = new LinkedHashSet<>();
+    for (Comment comment : repository.ofArticleAmong(articleId, ids)) {
+      if (comment.getStatus() != CommentStatus.TRASH
+          && comment.ownedBy(tokens.get(comment.getId()))) {
+        visible.add(comment.getId());
+      }
+    }
+    return new Own(Set.copyOf(visible));
+  }
+
+  /** Open to comments: the article says so and, if discussions close, it is recent enough. */
+  private boolean isOpen(long articleId, Instant now) {
+    if (!articles.acceptsComments(articleId)) {
+      return false;
+    }
+    int days = settings.closeAfterDays();
+    if (days == 0) {
+      return true;
+    }
+    Instant published = articles.find(articleId).map(ArticleSummary::publishedAt).orElse(null);
+    return published == null || now.isBefore(published.plus(Duration.ofDays(days)));
+  }
+
+  // --- Votes -----------------------------------------------------------------------------------
+
+  /**
+   * Runs each vote in a transaction of its own: if two votes of one visitor race past the checks
+   * (the comment's row lock makes that unlikely), the unique constraints refuse the second, which
+   * is then tried once more and finds the first.
+   */
+  @Override
+  @Transactional(TxType.NOT_SUPPORTED)
+  public VoteResult vote(
+      long articleId, long commentId, int direction, String voterKey, Submission submission) {
+    Vote.requireDirection(direction);
+    if (voterKey.isBlank()) {
+      throw new IllegalArgumentException("A vote needs a voter key");
+    }
+    String keyHash = Tokens.sha256(voterKey);
+    String ipHash = addresses.hash(submission.clientIp());
+    try {
+      return voting.cast(articleId, commentId, direction, keyHash, ipHash);
+    } catch (PersistenceException | TransactionalException raced) {
+      LOG.fine(() -> "Vote on comment " + commentId + " raced another one: trying again");
+      return voting.cast(articleId, commentId, direction, keyHash, ipHash);
+    }
+  }
+
+  // --- Lists and counts ------------------------------------------------------------------------
 
   @Override
   public Map<Long, Long> countApproved(Collection<Long> articleIds) {
@@ -76,25 +329,138 @@ public class DefaultCommentService implements CommentService {
     if (articleIds.isEmpty()) {
       return counts;
     }
-    em.createNamedQuery(Comment.COUNT_BY_ARTICLES_AND_STATUS, Object[].class)
-        .setParameter("articleIds", articleIds)
-        .setParameter("status", CommentStatus.APPROVED)
-        .getResultList()
-        .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+    repository
+        .approvedCounts(articleIds)
+        .forEach(row -> counts.put((Long) row[0], ((Number) row[1]).longValue()));
     return counts;
   }
 
   @Override
-  public long countAll(long articleId) {
-    return em.createNamedQuery(Comment.COUNT_BY_ARTICLE, Long.class)
-        .setParameter("articleId", articleId)
-        .getSingleResult();
+  public List<LatestComment> latest(Long articleId, int limit) {
+    int wanted = Math.min(limit, MAX_LIST_SIZE);
+    if (wanted < 1) {
+      return List.of();
+    }
+    if (articleId != null) {
+      if (!articles.isReadable(articleId)) {
+        return List.of();
+      }
+      return repository.latestApproved(articleId, 0, wanted).stream()
+          .map(Comment::toLatest)
+          .toList();
+    }
+    // Site-wide: fetch more than wanted, keep those of readable articles (one query per round).
+    List<LatestComment> latest = new ArrayList<>();
+    int batch = wanted * 2;
+    int offset = 0;
+    for (int round = 0; round < LATEST_ROUNDS && latest.size() < wanted; round++) {
+      List<Comment> candidates = repository.latestApproved(null, offset, batch);
+      Set<Long> readable =
+          articles.readable(candidates.stream().map(Comment::getArticleId).distinct().toList());
+      for (Comment comment : candidates) {
+        if (latest.size() < wanted && readable.contains(comment.getArticleId())) {
+          latest.add(comment.toLatest());
+        }
+      }
+      if (candidates.size() < batch) {
+        break;
+      }
+      offset += batch;
+      batch *= 2;
+    }
+    return latest;
   }
 
-  /** Runs inside the transaction that deletes the article: both go, or neither. */
+  @Override
+  public Optional<CommentView> find(long commentId) {
+    return Optional.ofNullable(repository.find(commentId))
+        .map(c -> c.toView(false, settings.editWindow()));
+  }
+
+  @Override
+  public void moderate(long commentId, CommentStatus status) {
+    Comment comment = existing(commentId);
+    comment.moveTo(status);
+    if (status == CommentStatus.APPROVED) {
+      notifyReply(comment);
+    }
+  }
+
+  @Override
+  public List<CommentView> withStatus(CommentStatus status, int page, int size) {
+    int perPage = Math.max(1, Math.min(size, MAX_LIST_SIZE));
+    int offset = (int) Math.min(Integer.MAX_VALUE, (long) (Math.max(page, 1) - 1) * perPage);
+    Duration window = settings.editWindow();
+    return repository.withStatus(status, offset, perPage).stream()
+        .map(c -> c.toView(false, window))
+        .toList();
+  }
+
+  @Override
+  public void banAuthorOf(long commentId) {
+    Comment comment = existing(commentId);
+    Instant now = clock.instant();
+    if (comment.getEmail() != null && !repository.banExists(Ban.Kind.EMAIL, comment.getEmail())) {
+      repository.persist(new Ban(Ban.Kind.EMAIL, comment.getEmail(), commentId, now));
+    }
+    if (comment.getIpHash() != null && !repository.banExists(Ban.Kind.IP, comment.getIpHash())) {
+      repository.persist(new Ban(Ban.Kind.IP, comment.getIpHash(), commentId, now));
+    }
+  }
+
+  private Comment existing(long commentId) {
+    Comment comment = repository.find(commentId);
+    if (comment == null) {
+      throw new CommentRejectedException(Reason.COMMENT_NOT_FOUND);
+    }
+    return comment;
+  }
+
+  @Override
+  public long countAll(long articleId) {
+    return repository.countAll(articleId);
+  }
+
+  // --- Personal data ---------------------------------------------------------------------------
+
+  @Override
+  public String exportByEmail(String email) {
+    return personalData.export(CommentInput.normaliseEmail(email), clock.instant());
+  }
+
+  @Override
+  public int eraseByEmail(String email) {
+    return personalData.erase(CommentInput.normaliseEmail(email));
+  }
+
+  // --- Subscriptions ---------------------------------------------------------------------------
+
+  @Override
+  public boolean confirmSubscription(String token) {
+    Optional<Subscription> subscription = subscription(token);
+    subscription.ifPresent(Subscription::confirm);
+    return subscription.isPresent();
+  }
+
+  @Override
+  public boolean unsubscribe(String token) {
+    Optional<Subscription> subscription = subscription(token);
+    subscription.ifPresent(repository::remove);
+    return subscription.isPresent();
+  }
+
+  private Optional<Subscription> subscription(String token) {
+    String value = token.strip();
+    if (value.isEmpty() || value.length() > 64) {
+      return Optional.empty();
+    }
+    return repository.subscriptionByToken(value);
+  }
+
+  // --- Articles --------------------------------------------------------------------------------
+
+  /** Runs inside the transaction that deletes the article: all of its discussion goes, or none. */
   void onArticleDeleted(@Observes ArticleDeleted event) {
-    em.createNamedQuery(Comment.DELETE_BY_ARTICLE)
-        .setParameter("articleId", event.articleId())
-        .executeUpdate();
+    repository.deleteArticle(event.articleId());
   }
 }

@@ -1,0 +1,59 @@
+package org.tribune.comments.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import org.tribune.comments.api.CommentLimits;
+
+/** A banned author: later comments with this e-mail address or address hash go to spam. */
+@Entity
+@Table(name = "comments_ban")
+public class Ban {
+  enum Kind {
+    EMAIL,
+    IP
+  }
+
+  @Id
+  @SequenceGenerator(
+      name = "comments_ban_seq",
+      sequenceName = "comments_ban_seq",
+      allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "comments_ban_seq")
+  private Long id;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 10)
+  private Kind kind;
+
+  @Column(name = "ban_value", nullable = false, length = CommentLimits.EMAIL_LENGTH)
+  private String bannedValue;
+
+  /** The comment that led to the ban, for the moderators' record. */
+  @Column(name = "comment_id")
+  private Long commentId;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected Ban() {}
+
+  Ban(Kind kind, String value, Long commentId, Instant now) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("Nothing to ban");
+    }
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.bannedValue = value;
+    this.commentId = commentId;
+    this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+  }
+}

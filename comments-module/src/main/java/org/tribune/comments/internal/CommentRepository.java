@@ -1,0 +1,413 @@
+package org.tribune.comments.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.tribune.comments.api.CommentSort;
+import org.tribune.comments.api.CommentStatus;
+
+/**
+ * The comment queries. A discussion page costs a fixed number of statements whatever its size: the
+ * counts in one, the page's thread ids in one (threads are grouped by their root id in SQL, so that
+ * a thread whose top comment is hidden but has visible replies still counts), every comment of
+ * those threads in one. Those grouping queries are native SQL that runs unchanged on H2 and
+ * PostgreSQL.
+ */
+@ApplicationScoped
+public class CommentRepository {
+  private static final String APPROVED = "'" + CommentStatus.APPROVED.name() + "'";
+
+  /** The columns a discussion sorts its threads by, as SQL over one article's comments. */
+  private static final String FIRST_AT = "MIN(c.created_at)";
+
+  private static final String ROOT_SCORE =
+      "SUM(CASE WHEN c.id = c.root_id AND c.status = " + APPROVED + " THEN c.score ELSE 0 END)";
+
+  @Inject @CommentsDatabase private EntityManager em;
+
+  Comment find(long id) {
+    return em.find(Comment.class, id);
+  }
+
+  /** The comment, its row locked until the transaction ends (votes on it wait for each other). */
+  Comment findLocked(long id) {
+    return em.find(Comment.class, id, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  void persist(Object entity) {
+    em.persist(entity);
+  }
+
+  void remove(Object entity) {
+    em.remove(entity);
+  }
+
+  void flush() {
+    em.flush();
+  }
+
+  // --- Counts ----------------------------------------------------------------------------------
+
+  List<Object[]> approvedCounts(Collection<Long> articleIds) {
+    return em.createQuery(
+            "SELECT c.articleId, COUNT(c) FROM Comment c WHERE c.articleId IN :articleIds"
+                + " AND c.status = :status GROUP BY c.articleId",
+            Object[].class)
+        .setParameter("articleIds", articleIds)
+        .setParameter("status", CommentStatus.APPROVED)
+        .getResultList();
+  }
+
+  long countAll(long articleId) {
+    return em.createQuery(
+            "SELECT COUNT(c) FROM Comment c WHERE c.articleId = :articleId", Long.class)
+        .setParameter("articleId", articleId)
+        .getSingleResult();
+  }
+
+  // --- Policy facts ----------------------------------------------------------------------------
+
+  long countFromAddressSince(String ipHash, Instant since) {
+    return em.createQuery(
+            "SELECT COUNT(c) FROM Comment c WHERE c.ipHash = :ipHash AND c.createdAt > :since",
+            Long.class)
+        .setParameter("ipHash", ipHash)
+        .setParameter("since", since)
+        .getSingleResult();
+  }
+
+  boolean postedSince(long articleId, String email, String body, Instant since) {
+    return !em.createQuery(
+            "SELECT c.id FROM Comment c WHERE c.email = :email AND c.createdAt > :since"
+                + " AND c.articleId = :articleId AND c.body = :body",
+            Long.class)
+        .setParameter("email", email)
+        .setParameter("since", since)
+        .setParameter("articleId", articleId)
+        .setParameter("body", body)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  boolean hasApproved(String email) {
+    return !em.createQuery(
+            "SELECT c.id FROM Comment c WHERE c.email = :email AND c.status = :status", Long.class)
+        .setParameter("email", email)
+        .setParameter("status", CommentStatus.APPROVED)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  boolean isBanned(String email, String ipHash) {
+    return em.createQuery(
+                "SELECT COUNT(b) FROM Ban b WHERE (b.kind = :emailKind AND b.bannedValue = :email)"
+                    + " OR (b.kind = :ipKind AND b.bannedValue = :ipHash)",
+                Long.class)
+            .setParameter("emailKind", Ban.Kind.EMAIL)
+            .setParameter("email", email)
+            .setParameter("ipKind", Ban.Kind.IP)
+            .setParameter("ipHash", ipHash)
+            .getSingleResult()
+        > 0;
+  }
+
+  boolean banExists(Ban.Kind kind, String value) {
+    return em.createQuery(
+                "SELECT COUNT(b) FROM Ban b WHERE b.kind = :kind AND b.bannedValue = :value",
+                Long.class)
+            .setParameter("kind", kind)
+            .setParameter("value", value)
+            .getSingleResult()
+        > 0;
+  }
+
+  // --- Discussions -----------------------------------------------------------------------------
+
+  /** Comments of an article among some ids (those a visitor holds tokens for). */
+  List<Comment> ofArticleAmong(long articleId, Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "SELECT c FROM Comment c WHERE c.articleId = :articleId AND c.id IN :ids",
+            Comment.class)
+        .setParameter("articleId", articleId)
+        .setParameter("ids", ids)
+        .getResultList();
+  }
+
+  /** The number of visible threads and of approved comments of an article. */
+  long[] threadAndApprovedCounts(long articleId, Collection<Long> ownVisible) {
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT COUNT(*), COALESCE(SUM(t.approved), 0) FROM (SELECT c.root_id,"
+                        + " SUM(CASE WHEN c.status = "
+                        + APPROVED
+                        + " THEN 1 ELSE 0 END) AS approved FROM comments_comment c"
+                        + " WHERE c.article_id = ? GROUP BY c.root_id HAVING "
+                        + visibleCount(ownVisible)
+                        + " > 0) t")
+                .setParameter(1, articleId)
+                .getSingleResult();
+    return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+  }
+
+  /** The root ids of one page of an article's visible threads, in the order of {@code sort}. */
+  List<Long> threadPage(
+      long articleId, Collection<Long> ownVisible, CommentSort sort, int offset, int limit) {
+    Query query =
+        em.createNativeQuery(
+                "SELECT c.root_id FROM comments_comment c WHERE c.article_id = ?"
+                    + " GROUP BY c.root_id HAVING "
+                    + visibleCount(ownVisible)
+                    + " > 0 ORDER BY "
+                    + order(sort)
+                    + " LIMIT ? OFFSET ?")
+            .setParameter(1, articleId)
+            .setParameter(2, limit)
+            .setParameter(3, offset);
+    return ((List<?>) query.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
+  }
+
+  /**
+   * How many visible threads of an article come before the thread of {@code rootId} in the order of
+   * {@code sort}.
+   */
+  long threadsBefore(long articleId, Collection<Long> ownVisible, CommentSort sort, long rootId) {
+    String before =
+        switch (sort) {
+          case NEWEST -> newer("t", "r");
+          case OLDEST ->
+              "t.first_at < r.first_at OR (t.first_at = r.first_at AND t.root_id < r.root_id)";
+          case POPULAR ->
+              "t.root_score > r.root_score OR (t.root_score = r.root_score AND ("
+                  + newer("t", "r")
+                  + "))";
+        };
+    Object count =
+        em.createNativeQuery(
+                "WITH t AS (SELECT c.root_id AS root_id, "
+                    + FIRST_AT
+                    + " AS first_at, "
+                    + ROOT_SCORE
+                    + " AS root_score FROM comments_comment c WHERE c.article_id = ?"
+                    + " GROUP BY c.root_id HAVING "
+                    + visibleCount(ownVisible)
+                    + " > 0) SELECT COUNT(*) FROM t, t r WHERE r.root_id = ? AND ("
+                    + before
+                    + ")")
+            .setParameter(1, articleId)
+            .setParameter(2, rootId)
+            .getSingleResult();
+    return ((Number) count).longValue();
+  }
+
+  private static String newer(String a, String b) {
+    return a
+        + ".first_at > "
+        + b
+        + ".first_at OR ("
+        + a
+        + ".first_at = "
+        + b
+        + ".first_at AND "
+        + a
+        + ".root_id > "
+        + b
+        + ".root_id)";
+  }
+
+  private static String order(CommentSort sort) {
+    return switch (sort) {
+      case NEWEST -> FIRST_AT + " DESC, c.root_id DESC";
+      case OLDEST -> FIRST_AT + " ASC, c.root_id ASC";
+      case POPULAR -> ROOT_SCORE + " DESC, " + FIRST_AT + " DESC, c.root_id DESC";
+    };
+  }
+
+  /**
+   * SQL counting the comments of a group the viewer may see: approved ones and their own. The ids
+   * are numbers the service checked against the database, written into the SQL as such.
+   */
+  private static String visibleCount(Collection<Long> ownVisible) {
+    String visible =
+        ownVisible.isEmpty()
+            ? "c.status = " + APPROVED
+            : "(c.status = "
+                + APPROVED
+                + " OR c.id IN ("
+                + ownVisible.stream().map(id -> Long.toString(id)).collect(Collectors.joining(","))
+                + "))";
+    return "SUM(CASE WHEN " + visible + " THEN 1 ELSE 0 END)";
+  }
+
+  /** Every comment of some threads, oldest first. */
+  List<Comment> ofThreads(Collection<Long> rootIds) {
+    if (rootIds.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "SELECT c FROM Comment c WHERE c.rootId IN :roots ORDER BY c.createdAt, c.id",
+            Comment.class)
+        .setParameter("roots", rootIds)
+        .getResultList();
+  }
+
+  // --- Lists -----------------------------------------------------------------------------------
+
+  /** Approved comments, newest first, of one article or ({@code null}) of all. */
+  List<Comment> latestApproved(Long articleId, int offset, int limit) {
+    String where = articleId == null ? "" : " AND c.articleId = :articleId";
+    var query =
+        em.createQuery(
+                "SELECT c FROM Comment c WHERE c.status = :status"
+                    + where
+                    + " ORDER BY c.createdAt DESC, c.id DESC",
+                Comment.class)
+            .setParameter("status", CommentStatus.APPROVED);
+    if (articleId != null) {
+      query.setParameter("articleId", articleId);
+    }
+    return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  List<Comment> withStatus(CommentStatus status, int offset, int limit) {
+    return em.createQuery(
+            "SELECT c FROM Comment c WHERE c.status = :status"
+                + " ORDER BY c.createdAt DESC, c.id DESC",
+            Comment.class)
+        .setParameter("status", status)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** Every comment written with an e-mail address, oldest first. */
+  List<Comment> byEmail(String email) {
+    return em.createQuery(
+            "SELECT c FROM Comment c WHERE c.email = :email ORDER BY c.createdAt, c.id",
+            Comment.class)
+        .setParameter("email", email)
+        .getResultList();
+  }
+
+  // --- Votes -----------------------------------------------------------------------------------
+
+  Optional<Vote> voteByKey(long commentId, String voterKeyHash) {
+    return em.createQuery(
+            "SELECT v FROM Vote v WHERE v.commentId = :commentId AND v.voterKey = :key", Vote.class)
+        .setParameter("commentId", commentId)
+        .setParameter("key", voterKeyHash)
+        .getResultStream()
+        .findFirst();
+  }
+
+  boolean votedFromAddress(long commentId, String ipHash) {
+    return em.createQuery(
+                "SELECT COUNT(v) FROM Vote v WHERE v.commentId = :commentId AND v.ipHash = :ip",
+                Long.class)
+            .setParameter("commentId", commentId)
+            .setParameter("ip", ipHash)
+            .getSingleResult()
+        > 0;
+  }
+
+  /** Adds to a comment's score in the database itself, so that no concurrent change is lost. */
+  void addToScore(long commentId, int change) {
+    em.createQuery("UPDATE Comment c SET c.score = c.score + :change WHERE c.id = :id")
+        .setParameter("change", change)
+        .setParameter("id", commentId)
+        .executeUpdate();
+  }
+
+  int score(long commentId) {
+    return em.createQuery("SELECT c.score FROM Comment c WHERE c.id = :id", Integer.class)
+        .setParameter("id", commentId)
+        .getSingleResult();
+  }
+
+  // --- Subscriptions ---------------------------------------------------------------------------
+
+  Optional<Subscription> subscriptionByToken(String token) {
+    return em.createQuery("SELECT s FROM Subscription s WHERE s.token = :token", Subscription.class)
+        .setParameter("token", token)
+        .getResultStream()
+        .findFirst();
+  }
+
+  boolean subscribed(long commentId, String email) {
+    return em.createQuery(
+                "SELECT COUNT(s) FROM Subscription s WHERE s.commentId = :commentId"
+                    + " AND s.email = :email",
+                Long.class)
+            .setParameter("commentId", commentId)
+            .setParameter("email", email)
+            .getSingleResult()
+        > 0;
+  }
+
+  List<Subscription> confirmedSubscriptions(long commentId) {
+    return em.createQuery(
+            "SELECT s FROM Subscription s WHERE s.commentId = :commentId AND s.confirmed = TRUE"
+                + " ORDER BY s.id",
+            Subscription.class)
+        .setParameter("commentId", commentId)
+        .getResultList();
+  }
+
+  List<Subscription> subscriptionsByEmail(String email) {
+    return em.createQuery(
+            "SELECT s FROM Subscription s WHERE s.email = :email ORDER BY s.createdAt, s.id",
+            Subscription.class)
+        .setParameter("email", email)
+        .getResultList();
+  }
+
+  int deleteSubscriptionsByEmail(String email) {
+    return em.createQuery("DELETE FROM Subscription s WHERE s.email = :email")
+        .setParameter("email", email)
+        .executeUpdate();
+  }
+
+  // --- Deletion --------------------------------------------------------------------------------
+
+  /** Deletes some comments with their votes and subscriptions. */
+  void deleteComments(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    em.createQuery("DELETE FROM Vote v WHERE v.commentId IN :ids")
+        .setParameter("ids", ids)
+        .executeUpdate();
+    em.createQuery("DELETE FROM Subscription s WHERE s.commentId IN :ids")
+        .setParameter("ids", ids)
+        .executeUpdate();
+    em.createQuery("DELETE FROM Comment c WHERE c.id IN :ids")
+        .setParameter("ids", ids)
+        .executeUpdate();
+  }
+
+  /** Deletes an article's comments with their votes and subscriptions. */
+  void deleteArticle(long articleId) {
+    String ofArticle = " IN (SELECT c.id FROM Comment c WHERE c.articleId = :articleId)";
+    em.createQuery("DELETE FROM Vote v WHERE v.commentId" + ofArticle)
+        .setParameter("articleId", articleId)
+        .executeUpdate();
+    em.createQuery("DELETE FROM Subscription s WHERE s.commentId" + ofArticle)
+        .setParameter("articleId", articleId)
+        .executeUpdate();
+    em.createQuery("DELETE FROM Comment c WHERE c.articleId = :articleId")
+        .setParameter("articleId", articleId)
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,131 @@
+package org.tribune.comments.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a commenter may ask about the data kept on them, by e-mail address: a copy (export) and its
+ * erasure. Votes are not linked to an address and are neither exported nor erased; bans stay, as
+ * the moderators' record.
+ */
+@ApplicationScoped
+@Transactional
+public class PersonalData {
+  @Inject private CommentRepository repository;
+
+  /**
+   * Their comments (article, place in the thread, dates, status, name, website, text, score,
+   * browser) and subscriptions, as JSON. Not included: the address hash and the edit token hash,
+   * which are one-way hashes that identify nobody to them.
+   */
+  String export(String email, Instant now) {
+    JsonArrayBuilder comments = Json.createArrayBuilder();
+    JsonArrayBuilder subscriptions = Json.createArrayBuilder();
+    if (CommentInput.isEmail(email)) {
+      for (Comment comment : repository.byEmail(email)) {
+        JsonObjectBuilder json =
+            Json.createObjectBuilder()
+                .add("id", comment.getId())
+                .add("articleId", comment.getArticleId())
+                .add("createdAt", comment.getCreatedAt().toString())
+                .add("status", comment.getStatus().name())
+                .add("authorName", comment.getAuthorName())
+                .add("body", comment.getBody())
+                .add("score", comment.getScore());
+        optional(json, "parentId", comment.getParentId());
+        optional(json, "editedAt", comment.getEditedAt());
+        optional(json, "website", comment.getWebsite());
+        optional(json, "userAgent", comment.getUserAgent());
+        comments.add(json);
+      }
+      for (Subscription subscription : repository.subscriptionsByEmail(email)) {
+        subscriptions.add(
+            Json.createObjectBuilder()
+                .add("commentId", subscription.getCommentId())
+                .add("confirmed", subscription.isConfirmed())
+                .add("createdAt", subscription.getCreatedAt().toString()));
+      }
+    }
+    return Json.createObjectBuilder()
+        .add("email", email)
+        .add("exportedAt", now.toString())
+        .add("comments", comments)
+        .add("subscriptions", subscriptions)
+        .build()
+        .toString();
+  }
+
+  private static void optional(JsonObjectBuilder json, String name, Object value) {
+    if (value == null) {
+      json.addNull(name);
+    } else if (value instanceof Long number) {
+      json.add(name, number);
+    } else {
+      json.add(name, value.toString());
+    }
+  }
+
+  /**
+   * Deletes their comments and subscriptions. A comment that has replies by others stays as an
+   * anonymous tombstone (no name, address, text or hashes; status {@code TRASH}) so that the
+   * replies keep their place under a placeholder; the others are deleted with their votes.
+   *
+   * @return how many of their comments were erased, deleted or made tombstones
+   */
+  int erase(String email) {
+    if (email.isEmpty()) {
+      return 0;
+    }
+    List<Comment> theirs = repository.byEmail(email);
+    Set<Long> erased = new HashSet<>();
+    Set<Long> roots = new HashSet<>();
+    for (Comment comment : theirs) {
+      erased.add(comment.getId());
+      roots.add(comment.getRootId());
+    }
+    // Which of their comments have, somewhere below, a comment that stays.
+    Map<Long, Long> parents = new HashMap<>();
+    List<Long> staying = new ArrayList<>();
+    for (Comment comment : repository.ofThreads(roots)) {
+      if (comment.getParentId() != null) {
+        parents.put(comment.getId(), comment.getParentId());
+      }
+      if (!erased.contains(comment.getId())) {
+        staying.add(comment.getId());
+      }
+    }
+    Set<Long> keptAsPlaceholders = new HashSet<>();
+    for (long id : staying) {
+      Long ancestor = parents.get(id);
+      for (int level = 0; ancestor != null && level < 1_000; level++) {
+        if (erased.contains(ancestor)) {
+          keptAsPlaceholders.add(ancestor);
+        }
+        ancestor = parents.get(ancestor);
+      }
+    }
+    List<Long> deleted = new ArrayList<>();
+    for (Comment comment : theirs) {
+      if (keptAsPlaceholders.contains(comment.getId())) {
+        comment.anonymise();
+      } else {
+        deleted.add(comment.getId());
+      }
+    }
+    repository.flush();
+    repository.deleteSubscriptionsByEmail(email);
+    repository.deleteComments(deleted);
+    return theirs.size();
+  }
+}
