@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tribune.articles.api.ArticleService;
@@ -14,8 +15,11 @@ import org.tribune.articles.api.ArticleSummary;
 import org.tribune.articles.api.ArticleView;
 import org.tribune.articles.api.AuthorRef;
 import org.tribune.articles.api.TagRef;
+import org.tribune.comments.api.CommentNode;
 import org.tribune.comments.api.CommentService;
+import org.tribune.comments.api.CommentSort;
 import org.tribune.comments.api.CommentView;
+import org.tribune.comments.api.OwnComments;
 import org.tribune.web.site.Links;
 import org.tribune.web.site.PageMeta;
 import org.tribune.web.site.Requests;
@@ -68,12 +72,27 @@ public class ArticleBacking {
     return view.summary();
   }
 
-  /** The approved comments, oldest first. */
+  /**
+   * The approved comments of the discussion's first page, oldest thread first, each thread's
+   * replies after it (until the page shows threads as trees).
+   */
   public List<CommentView> getComments() {
     if (approvedComments == null) {
-      approvedComments = comments.approvedFor(view.summary().id());
+      List<CommentView> flat = new ArrayList<>();
+      comments
+          .discussion(view.summary().id(), CommentSort.OLDEST, 1, OwnComments.NONE)
+          .threads()
+          .forEach(thread -> flatten(thread, flat));
+      approvedComments = flat;
     }
     return approvedComments;
+  }
+
+  private static void flatten(CommentNode node, List<CommentView> into) {
+    if (node.comment() != null) {
+      into.add(node.comment());
+    }
+    node.replies().forEach(reply -> flatten(reply, into));
   }
 
   /** Whether the article was changed after it was published. */

@@ -33,7 +33,9 @@ import org.tribune.articles.api.BodyFormat;
 import org.tribune.articles.api.SectionService;
 import org.tribune.articles.api.TagService;
 import org.tribune.comments.api.CommentService;
+import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.NewComment;
+import org.tribune.comments.api.Submission;
 
 /**
  * List pages cost the same number of SQL statements whatever the number of articles they show: no
@@ -189,7 +191,15 @@ class ListQueriesIT {
       long id = ids.get(i);
       articles.publish(id, at.plusSeconds(i));
       if (i % 2 == 0) {
-        comments.approve(comments.post(new NewComment(id, "Léa", "Merci pour cet article.")));
+        long comment =
+            comments
+                .post(
+                    new NewComment(
+                        id, null, "Léa", "lea@example.org", null, "Merci pour cet article.", false),
+                    new Submission(
+                        "list-" + UUID.randomUUID(), null, Duration.ofSeconds(30), false))
+                .commentId();
+        comments.moderate(comment, CommentStatus.APPROVED);
       }
     }
     return ids;

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,8 +43,11 @@ import org.tribune.articles.api.SectionService;
 import org.tribune.articles.api.TagService;
 import org.tribune.comments.api.CommentRejectedException;
 import org.tribune.comments.api.CommentService;
-import org.tribune.comments.api.CommentView;
+import org.tribune.comments.api.CommentSort;
+import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.NewComment;
+import org.tribune.comments.api.OwnComments;
+import org.tribune.comments.api.Submission;
 
 /**
  * The services of both modules on the real WAR and database. Each test makes its own articles, with
@@ -404,16 +408,25 @@ class PersistenceIT {
     }
   }
 
+  /** Posts a comment from an address of its own (no rate limit); returns its id. */
+  private long comment(long articleId, String name, String body) {
+    return comments
+        .post(
+            new NewComment(articleId, null, name, "lecteur@example.org", null, body, false),
+            new Submission("persistence-" + UUID.randomUUID(), null, Duration.ofSeconds(30), false))
+        .commentId();
+  }
+
   @Test
   void commentsAreCountedForManyArticlesAtOnce() {
     long discussed =
         publishedArticle(unique("Rénovation de la gare"), Instant.now().minusSeconds(5));
     long quiet = publishedArticle(unique("Horaires d'hiver"), Instant.now().minusSeconds(5));
-    long first = comments.post(new NewComment(discussed, "Léa", "Enfin des travaux."));
-    long second = comments.post(new NewComment(discussed, "Marc", "Et le parking ?"));
-    comments.post(new NewComment(discussed, "Anne", "En attente de modération."));
-    comments.approve(first);
-    comments.approve(second);
+    long first = comment(discussed, "Léa", "Enfin des travaux.");
+    long second = comment(discussed, "Marc", "Et le parking ?");
+    comment(discussed, "Anne", "En attente de modération.");
+    comments.moderate(first, CommentStatus.APPROVED);
+    comments.moderate(second, CommentStatus.APPROVED);
 
     Map<Long, Long> counts = comments.countApproved(List.of(discussed, quiet));
 
@@ -421,14 +434,16 @@ class PersistenceIT {
     assertEquals(3, comments.countAll(discussed));
     assertEquals(
         List.of("Enfin des travaux.", "Et le parking ?"),
-        comments.approvedFor(discussed).stream().map(CommentView::body).toList());
+        comments.discussion(discussed, CommentSort.OLDEST, 1, OwnComments.NONE).threads().stream()
+            .map(thread -> thread.comment().body())
+            .toList());
   }
 
   @Test
   void deletingAnArticleRemovesItsComments() {
     long article = publishedArticle(unique("Fermeture du pont"), Instant.now().minusSeconds(5));
-    comments.approve(comments.post(new NewComment(article, "Léa", "Pour combien de temps ?")));
-    comments.post(new NewComment(article, "Marc", "Dommage."));
+    comments.moderate(comment(article, "Léa", "Pour combien de temps ?"), CommentStatus.APPROVED);
+    comment(article, "Marc", "Dommage.");
 
     articles.delete(article);
 
@@ -441,18 +456,15 @@ class PersistenceIT {
   void commentsOnUnpublishedArticlesOrTooLongAreRefused() {
     long draft = draft(unique("Brouillon"));
     CommentRejectedException notOpen =
-        assertThrows(
-            CommentRejectedException.class,
-            () -> comments.post(new NewComment(draft, "Léa", "Trop tôt")));
-    assertEquals(CommentRejectedException.Reason.ARTICLE_NOT_OPEN, notOpen.reason());
+        assertThrows(CommentRejectedException.class, () -> comment(draft, "Léa", "Trop tôt"));
+    assertEquals(CommentRejectedException.Reason.ARTICLE_NOT_FOUND, notOpen.reason());
 
     long open = publishedArticle(unique("Concert au parc"), Instant.now().minusSeconds(5));
     CommentRejectedException tooLong =
         assertThrows(
-            CommentRejectedException.class,
-            () -> comments.post(new NewComment(open, "Léa", "é".repeat(10_001))));
-    assertEquals(CommentRejectedException.Reason.TOO_LONG, tooLong.reason());
-    comments.post(new NewComment(open, "Léa", "é".repeat(10_000)));
+            CommentRejectedException.class, () -> comment(open, "Léa", "é".repeat(10_001)));
+    assertEquals(CommentRejectedException.Reason.BODY_TOO_LONG, tooLong.reason());
+    comment(open, "Léa", "é".repeat(10_000));
     assertEquals(1, comments.countAll(open));
   }
 

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,9 @@ import org.tribune.articles.api.SectionService;
 import org.tribune.articles.api.TagService;
 import org.tribune.comments.api.CommentLimits;
 import org.tribune.comments.api.CommentService;
+import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.NewComment;
+import org.tribune.comments.api.Submission;
 
 /**
  * Writes and publishes the articles of {@link XssIT}, in-container, through the services that the
@@ -121,9 +124,22 @@ public class XssSeeding extends HttpServlet {
               true);
       long id = articles.create(draft);
       articles.publish(id, Instant.now().minusSeconds(1));
-      comments.approve(
-          comments.post(
-              new NewComment(id, fit(payload, CommentLimits.AUTHOR_NAME_LENGTH), payload)));
+      comments.moderate(
+          comments
+              .post(
+                  new NewComment(
+                      id,
+                      null,
+                      fit("L " + payload, CommentLimits.AUTHOR_NAME_LENGTH),
+                      "xss@example.org",
+                      null,
+                      payload + "\n\nFin du commentaire.",
+                      false),
+                  // An address of its own per comment: many comments a second, no rate limit.
+                  new Submission(
+                      "xss-" + UUID.randomUUID(), "XssSeeding", Duration.ofMinutes(1), false))
+              .commentId(),
+          CommentStatus.APPROVED);
       String slug = articles.find(id).orElseThrow().slug();
       paths.add("/articles/" + slug);
       if (tagSlug == null) {

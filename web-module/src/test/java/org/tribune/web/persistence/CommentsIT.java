@@ -1,0 +1,1052 @@
+package org.tribune.web.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import java.io.File;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.Filters;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tribune.articles.api.ArticleDraft;
+import org.tribune.articles.api.ArticleService;
+import org.tribune.articles.api.AuthorService;
+import org.tribune.articles.api.BodyFormat;
+import org.tribune.comments.api.CommentNode;
+import org.tribune.comments.api.CommentRejectedException;
+import org.tribune.comments.api.CommentRejectedException.Reason;
+import org.tribune.comments.api.CommentService;
+import org.tribune.comments.api.CommentSort;
+import org.tribune.comments.api.CommentStatus;
+import org.tribune.comments.api.CommentView;
+import org.tribune.comments.api.Discussion;
+import org.tribune.comments.api.LatestComment;
+import org.tribune.comments.api.NewComment;
+import org.tribune.comments.api.OwnComments;
+import org.tribune.comments.api.PostResult;
+import org.tribune.comments.api.Submission;
+import org.tribune.comments.api.VoteResult;
+
+/**
+ * The discussion domain on the real WAR and database, with the default settings of the comments
+ * module (first-time moderation, 30 threads a page, 5 comments a minute per address, depth 5). Each
+ * test makes its own articles, addresses and e-mail addresses, so tests do not depend on each
+ * other. Mail goes to an SMTP server (GreenMail) that the mail tests start inside the container, on
+ * the port the build reserved for it ({@code tribune.mail.port}, see {@code arquillian.xml}).
+ */
+@ExtendWith(ArquillianExtension.class)
+class CommentsIT {
+  private static final Duration HUMAN = Duration.ofSeconds(30);
+  private static final int PER_PAGE = 30;
+  private static final String EMOJI = "\uD83D\uDE00";
+
+  @Deployment
+  static WebArchive deployment() {
+    return ShrinkWrap.createFromZipFile(
+            WebArchive.class, new File(System.getProperty("tribune.it.war")))
+        .addPackage(CommentsIT.class.getPackage())
+        // GreenMail, to receive the mails in the container (its JUnit helpers need JUnit 4).
+        .addPackages(
+            true,
+            Filters.exclude(".*/junit[0-9]*/.*"),
+            GreenMail.class.getPackage().getName().replace(".util", ""));
+  }
+
+  @Inject ArticleService articles;
+  @Inject AuthorService authors;
+  @Inject CommentService comments;
+
+  @Resource(lookup = "java:app/jdbc/tribune")
+  DataSource dataSource;
+
+  @Resource ManagedExecutorService executor;
+
+  // --- Helpers -----------------------------------------------------------------------------------
+
+  private long article() {
+    return article(true);
+  }
+
+  private long article(boolean commentsOpen) {
+    long author = authors.create("Claire Dumont " + UUID.randomUUID(), "");
+    long id =
+        articles.create(
+            new ArticleDraft(
+                "Débat " + UUID.randomUUID(),
+                null,
+                "",
+                BodyFormat.MARKDOWN,
+                "Texte.",
+                List.of(author),
+                null,
+                List.of(),
+                null,
+                null,
+                commentsOpen));
+    articles.publish(id, Instant.now().minusSeconds(60));
+    return id;
+  }
+
+  private static String email() {
+    return "lecteur-" + UUID.randomUUID() + "@example.org";
+  }
+
+  /** A human's submission from an address of its own. */
+  private static Submission human() {
+    return from("ip-" + UUID.randomUUID());
+  }
+
+  private static Submission from(String address) {
+    return new Submission(address, "Mozilla/5.0 (test)", HUMAN, false);
+  }
+
+  private PostResult post(long article, Long parent, String email, String body) {
+    return comments.post(new NewComment(article, parent, "Léa", email, null, body, false), human());
+  }
+
+  /** An approved comment (moderated if the policy held it). */
+  private long approved(long article, Long parent, String body) {
+    return approved(article, parent, email(), body);
+  }
+
+  private long approved(long article, Long parent, String email, String body) {
+    PostResult result = post(article, parent, email, body);
+    if (result.status() != CommentStatus.APPROVED) {
+      comments.moderate(result.commentId(), CommentStatus.APPROVED);
+    }
+    return result.commentId();
+  }
+
+  /** An e-mail address that already has an approved comment, so the policy approves it now. */
+  private String knownEmail() {
+    String email = email();
+    approved(article(), null, email, "Ma première contribution " + UUID.randomUUID());
+    return email;
+  }
+
+  private static List<Reason> reasons(Runnable call) {
+    return assertThrows(CommentRejectedException.class, call::run).reasons();
+  }
+
+  private static List<Long> ids(List<CommentNode> nodes) {
+    return nodes.stream().map(CommentNode::id).toList();
+  }
+
+  private static CommentNode only(List<CommentNode> nodes) {
+    assertEquals(1, nodes.size(), () -> "threads " + ids(nodes));
+    return nodes.get(0);
+  }
+
+  private long count(String sql, long id) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setLong(1, id);
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
+
+  private String subscriptionToken(long commentId) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT token FROM comments_subscription WHERE comment_id = ?")) {
+      select.setLong(1, commentId);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? row.getString(1) : null;
+      }
+    }
+  }
+
+  // --- Posting and the policy --------------------------------------------------------------------
+
+  @Test
+  void aNewcomerIsHeldUntilApprovedThenTheirNextCommentsGoStraightThrough() {
+    long article = article();
+    String email = email();
+    PostResult first = post(article, null, email, "Bonjour, première fois ici.");
+    assertEquals(CommentStatus.PENDING, first.status());
+    assertNotNull(first.editToken());
+    assertTrue(first.editableUntil().isAfter(Instant.now().plusSeconds(14 * 60)));
+    assertEquals(CommentStatus.PENDING, post(article, null, email, "Encore moi.").status());
+
+    comments.moderate(first.commentId(), CommentStatus.APPROVED);
+
+    assertEquals(
+        CommentStatus.APPROVED,
+        post(article, null, email.toUpperCase(), "Merci pour la validation.").status(),
+        "addresses compare without case");
+  }
+
+  @Test
+  void aKnownAuthorWithTooManyLinksIsHeld() {
+    String email = knownEmail();
+    PostResult result =
+        post(article(), null, email, "https://a.example http://b.example www.c.example");
+    assertEquals(CommentStatus.PENDING, result.status());
+  }
+
+  @Test
+  void honeypotAndTooFastOrUnknownFormAgeAreSilentSpam() {
+    long article = article();
+    String email = knownEmail();
+    List<Submission> robots =
+        List.of(
+            new Submission("ip-" + UUID.randomUUID(), null, HUMAN, true),
+            new Submission("ip-" + UUID.randomUUID(), null, null, false),
+            new Submission("ip-" + UUID.randomUUID(), null, Duration.ofSeconds(1), false));
+    for (int i = 0; i < robots.size(); i++) {
+      PostResult result =
+          comments.post(
+              new NewComment(article, null, "Bot", email, null, "Achetez " + i, false),
+              robots.get(i));
+      assertEquals(CommentStatus.SPAM, result.status());
+      assertNotNull(result.editToken(), "a spam verdict looks like any held comment");
+      Discussion theirs =
+          comments.discussion(
+              article,
+              CommentSort.OLDEST,
+              1,
+              new OwnComments(Map.of(result.commentId(), result.editToken())));
+      assertTrue(
+          theirs.threads().stream().anyMatch(t -> t.id() == result.commentId()),
+          "its author sees it, as held");
+    }
+    Discussion everyone = comments.discussion(article, CommentSort.OLDEST, 1, OwnComments.NONE);
+    assertEquals(0, everyone.threadCount());
+    assertEquals(List.of(), everyone.threads());
+  }
+
+  @Test
+  void everyProblemOfTheFormIsReportedAtOnce() {
+    long article = article();
+    assertEquals(
+        List.of(
+            Reason.NAME_REQUIRED,
+            Reason.EMAIL_INVALID,
+            Reason.WEBSITE_INVALID,
+            Reason.BODY_REQUIRED),
+        reasons(
+            () ->
+                comments.post(
+                    new NewComment(
+                        article, null, "  ", "pas-une-adresse", "javascript:alert(1)", " ", false),
+                    human())));
+    assertEquals(
+        List.of(Reason.NAME_REQUIRED, Reason.EMAIL_REQUIRED, Reason.BODY_REQUIRED),
+        reasons(
+            () ->
+                comments.post(
+                    new NewComment(article, null, null, null, null, null, false), human())));
+    assertEquals(
+        List.of(Reason.PARENT_NOT_FOUND, Reason.NAME_TOO_LONG),
+        reasons(
+            () ->
+                comments.post(
+                    new NewComment(article, -1L, "n".repeat(101), email(), null, "Texte", false),
+                    human())));
+    assertEquals(0, comments.countAll(article));
+  }
+
+  @Test
+  void fourByteCharactersCountAsOneAndFitTheColumns() {
+    long article = article();
+    String email = email();
+    PostResult longest =
+        comments.post(
+            new NewComment(
+                article,
+                null,
+                EMOJI.repeat(100),
+                email,
+                "https://example.org/" + "a".repeat(470),
+                EMOJI.repeat(10_000),
+                false),
+            human());
+    CommentView stored = comments.find(longest.commentId()).orElseThrow();
+    assertEquals(EMOJI.repeat(100), stored.authorName());
+    assertEquals(EMOJI.repeat(10_000), stored.body());
+    assertEquals(
+        List.of(Reason.BODY_TOO_LONG),
+        reasons(() -> post(article, null, email, EMOJI.repeat(10_001))));
+  }
+
+  @Test
+  void storedTextIsCleanedAndRenderedOnce() {
+    long article = article();
+    PostResult result =
+        comments.post(
+            new NewComment(
+                article,
+                null,
+                " Léa\u0000 ",
+                " Lea@Example.org ",
+                "Example.org",
+                "> cité <b>\n\nVoir https://example.org/x?a=1&b=2 !\u0007",
+                false),
+            human());
+    CommentView view = comments.find(result.commentId()).orElseThrow();
+    assertEquals("Léa", view.authorName());
+    assertEquals("https://example.org/", view.website());
+    assertEquals("> cité <b>\n\nVoir https://example.org/x?a=1&b=2 !", view.body());
+    assertEquals(
+        "<blockquote><p>cité &lt;b&gt;</p></blockquote><p>Voir <a"
+            + " href=\"https://example.org/x?a=1&amp;b=2\" rel=\"nofollow ugc noopener\">"
+            + "https://example.org/x?a=1&amp;b=2</a> !</p>",
+        view.bodyHtml());
+  }
+
+  @Test
+  void draftsAreNotFoundAndClosedDiscussionsRefuse() {
+    long author = authors.create("Claire Dumont " + UUID.randomUUID(), "");
+    long draft =
+        articles.create(ArticleDraft.markdown("Brouillon " + UUID.randomUUID(), "", "", author));
+    assertEquals(
+        List.of(Reason.ARTICLE_NOT_FOUND), reasons(() -> post(draft, null, email(), "Trop tôt")));
+    long closed = article(false);
+    assertEquals(List.of(Reason.CLOSED), reasons(() -> post(closed, null, email(), "Fermé")));
+    assertFalse(comments.discussion(closed, CommentSort.NEWEST, 1, OwnComments.NONE).open());
+    assertTrue(comments.discussion(article(), CommentSort.NEWEST, 1, OwnComments.NONE).open());
+  }
+
+  @Test
+  void anAddressPostingTooFastIsRateLimited() {
+    long article = article();
+    Submission same = from("ip-" + UUID.randomUUID());
+    for (int i = 0; i < 5; i++) {
+      comments.post(
+          new NewComment(article, null, "Léa", email(), null, "Message " + i, false), same);
+    }
+    assertEquals(
+        List.of(Reason.RATE_LIMITED),
+        reasons(
+            () ->
+                comments.post(
+                    new NewComment(article, null, "Léa", email(), null, "Un de trop", false),
+                    same)));
+    assertEquals(5, comments.countAll(article));
+  }
+
+  @Test
+  void theSameTextByTheSameAddressUnderTheSameArticleIsADuplicate() {
+    long article = article();
+    String email = email();
+    post(article, null, email, "Je suis d'accord.");
+    assertEquals(
+        List.of(Reason.DUPLICATE), reasons(() -> post(article, null, email, "Je suis d'accord.")));
+    post(article(), null, email, "Je suis d'accord.");
+    post(article, null, email(), "Je suis d'accord.");
+  }
+
+  @Test
+  void aBannedAuthorsLaterCommentsGoToSpamByEmailOrAddress() {
+    long article = article();
+    String email = knownEmail();
+    String address = "ip-" + UUID.randomUUID();
+    PostResult before =
+        comments.post(
+            new NewComment(article, null, "Troll", email, null, "Provocation", false),
+            from(address));
+    assertEquals(CommentStatus.APPROVED, before.status());
+
+    comments.banAuthorOf(before.commentId());
+    comments.banAuthorOf(before.commentId());
+
+    assertEquals(CommentStatus.APPROVED, comments.find(before.commentId()).orElseThrow().status());
+    assertEquals(
+        CommentStatus.SPAM,
+        comments
+            .post(new NewComment(article, null, "Troll", email, null, "Encore", false), human())
+            .status());
+    assertEquals(
+        CommentStatus.SPAM,
+        comments
+            .post(
+                new NewComment(article, null, "Autre", knownEmail(), null, "Même adresse", false),
+                from(address))
+            .status());
+    assertEquals(
+        List.of(Reason.COMMENT_NOT_FOUND), reasons(() -> comments.banAuthorOf(Long.MAX_VALUE)));
+  }
+
+  // --- Threads -----------------------------------------------------------------------------------
+
+  @Test
+  void repliesNestUpToTheMaximumDepthThenHangUnderTheParent() {
+    long article = article();
+    List<Long> chain = new ArrayList<>();
+    chain.add(approved(article, null, "Niveau 0"));
+    for (int depth = 1; depth <= 5; depth++) {
+      chain.add(approved(article, chain.get(depth - 1), "Niveau " + depth));
+    }
+    long deeper = approved(article, chain.get(5), "Trop profond");
+
+    CommentView view = comments.find(deeper).orElseThrow();
+    assertEquals(5, view.depth());
+    assertEquals(chain.get(4), view.parentId());
+    assertEquals(5, comments.find(chain.get(5)).orElseThrow().depth());
+
+    CommentNode node =
+        only(comments.discussion(article, CommentSort.OLDEST, 1, OwnComments.NONE).threads());
+    for (int depth = 1; depth < 5; depth++) {
+      node = node.replies().get(0);
+    }
+    assertEquals(List.of(chain.get(5), deeper), ids(node.replies()), "siblings, oldest first");
+  }
+
+  @Test
+  void aParentMustBeAVisibleCommentOfTheSameArticle() {
+    long article = article();
+    long elsewhere = approved(article(), null, "Ailleurs");
+    long held = post(article, null, email(), "En attente").commentId();
+    assertEquals(
+        List.of(Reason.PARENT_NOT_FOUND), reasons(() -> post(article, elsewhere, email(), "R")));
+    assertEquals(
+        List.of(Reason.PARENT_NOT_FOUND), reasons(() -> post(article, held, email(), "R")));
+    assertEquals(
+        List.of(Reason.PARENT_NOT_FOUND),
+        reasons(() -> post(article, Long.MAX_VALUE, email(), "R")));
+  }
+
+  @Test
+  void threadsArePagedAndSortedWithWholeThreadsOnEachPage() {
+    long article = article();
+    List<Long> roots = new ArrayList<>();
+    for (int i = 0; i < PER_PAGE + 2; i++) {
+      roots.add(approved(article, null, "Fil " + i));
+    }
+    long reply = approved(article, roots.get(0), "Réponse au premier fil");
+    approved(article, reply, "Réponse à la réponse");
+    comments.vote(article, roots.get(5), 1, "k-" + UUID.randomUUID(), human());
+    comments.vote(article, roots.get(5), 1, "k-" + UUID.randomUUID(), human());
+    comments.vote(article, roots.get(9), 1, "k-" + UUID.randomUUID(), human());
+    comments.vote(article, roots.get(1), -1, "k-" + UUID.randomUUID(), human());
+
+    Discussion newest = comments.discussion(article, CommentSort.NEWEST, 1, OwnComments.NONE);
+    assertEquals(PER_PAGE + 4, newest.approvedCount());
+    assertEquals(PER_PAGE + 2, newest.threadCount());
+    assertEquals(2, newest.pageCount());
+    assertTrue(newest.hasNextPage());
+    assertEquals(PER_PAGE, newest.threads().size());
+    assertEquals(roots.get(PER_PAGE + 1), newest.threads().get(0).id());
+
+    Discussion oldestLast = comments.discussion(article, CommentSort.OLDEST, 2, OwnComments.NONE);
+    assertEquals(List.of(roots.get(PER_PAGE), roots.get(PER_PAGE + 1)), ids(oldestLast.threads()));
+    assertFalse(oldestLast.hasNextPage());
+
+    CommentNode first =
+        comments.discussion(article, CommentSort.OLDEST, 1, OwnComments.NONE).threads().get(0);
+    assertEquals(roots.get(0), first.id());
+    assertEquals(List.of(reply), ids(first.replies()));
+    assertEquals(1, first.replies().get(0).replies().size());
+
+    Discussion popular = comments.discussion(article, CommentSort.POPULAR, 1, OwnComments.NONE);
+    assertEquals(List.of(roots.get(5), roots.get(9)), ids(popular.threads()).subList(0, 2));
+    assertEquals(2, popular.threads().get(0).comment().score());
+    assertEquals(roots.get(PER_PAGE + 1), popular.threads().get(2).id(), "then newest first");
+    assertEquals(
+        List.of(roots.get(0), roots.get(1)),
+        ids(comments.discussion(article, CommentSort.POPULAR, 2, OwnComments.NONE).threads()),
+        "the oldest, then negative scores, come last");
+
+    assertEquals(2, comments.discussion(article, CommentSort.NEWEST, 99, OwnComments.NONE).page());
+    assertEquals(1, comments.discussion(article, CommentSort.NEWEST, -3, OwnComments.NONE).page());
+    Discussion empty = comments.discussion(article(), CommentSort.NEWEST, 5, OwnComments.NONE);
+    assertEquals(
+        List.of(1, 1, 0), List.of(empty.page(), empty.pageCount(), empty.threads().size()));
+  }
+
+  @Test
+  void aHiddenCommentWithVisibleRepliesIsAPlaceholder() {
+    long article = article();
+    long root = approved(article, null, "Bientôt supprimé");
+    long reply = approved(article, root, "Je reste");
+    long lonely = approved(article, null, "Seul");
+    comments.moderate(root, CommentStatus.TRASH);
+    comments.moderate(lonely, CommentStatus.SPAM);
+
+    Discussion discussion = comments.discussion(article, CommentSort.OLDEST, 1, OwnComments.NONE);
+    CommentNode thread = only(discussion.threads());
+    assertTrue(thread.removed());
+    assertEquals(root, thread.id());
+    assertEquals(reply, thread.replies().get(0).comment().id());
+    assertEquals(1, discussion.approvedCount());
+    assertEquals(1, discussion.threadCount());
+  }
+
+  @Test
+  void authorsSeeTheirOwnHeldCommentsAndNobodyElseDoes() {
+    long article = article();
+    long root = approved(article, null, "Sujet");
+    PostResult held = post(article, root, email(), "Ma réponse en attente");
+    assertEquals(CommentStatus.PENDING, held.status());
+    PostResult heldThread = post(article, null, email(), "Mon fil en attente");
+
+    OwnComments mine =
+        new OwnComments(
+            Map.of(
+                held.commentId(),
+                held.editToken(),
+                heldThread.commentId(),
+                heldThread.editToken()));
+    Discussion seenByAuthor = comments.discussion(article, CommentSort.OLDEST, 1, mine);
+    assertEquals(List.of(root, heldThread.commentId()), ids(seenByAuthor.threads()));
+    CommentView own = seenByAuthor.threads().get(0).replies().get(0).comment();
+    assertTrue(own.own());
+    assertTrue(own.held());
+    assertEquals(held.editableUntil(), own.editableUntil());
+    assertEquals(1, seenByAuthor.approvedCount());
+    assertFalse(seenByAuthor.threads().get(0).comment().own());
+
+    OwnComments forged = new OwnComments(Map.of(held.commentId(), heldThread.editToken()));
+    for (OwnComments other : List.of(OwnComments.NONE, forged)) {
+      Discussion seen = comments.discussion(article, CommentSort.OLDEST, 1, other);
+      assertEquals(List.of(root), ids(seen.threads()));
+      assertEquals(List.of(), seen.threads().get(0).replies());
+    }
+
+    comments.deleteOwn(held.commentId(), held.editToken());
+    assertEquals(
+        List.of(),
+        comments.discussion(article, CommentSort.OLDEST, 1, mine).threads().get(0).replies());
+  }
+
+  @Test
+  void pageOfFindsTheThreadOfAnyVisibleComment() {
+    long article = article();
+    List<Long> roots = new ArrayList<>();
+    for (int i = 0; i < PER_PAGE + 1; i++) {
+      roots.add(approved(article, null, "Fil " + i));
+    }
+    long reply = approved(article, roots.get(0), "Réponse");
+    PostResult held = post(article, roots.get(PER_PAGE), email(), "En attente");
+
+    assertEquals(
+        OptionalInt.of(1), comments.pageOf(article, reply, CommentSort.OLDEST, OwnComments.NONE));
+    assertEquals(
+        OptionalInt.of(2), comments.pageOf(article, reply, CommentSort.NEWEST, OwnComments.NONE));
+    assertEquals(
+        OptionalInt.of(2), comments.pageOf(article, roots.get(PER_PAGE), CommentSort.OLDEST, null));
+    assertEquals(
+        OptionalInt.of(1),
+        comments.pageOf(article, roots.get(PER_PAGE), CommentSort.POPULAR, null));
+    assertEquals(
+        OptionalInt.empty(),
+        comments.pageOf(article, held.commentId(), CommentSort.OLDEST, OwnComments.NONE));
+    assertEquals(
+        OptionalInt.of(2),
+        comments.pageOf(
+            article,
+            held.commentId(),
+            CommentSort.OLDEST,
+            new OwnComments(Map.of(held.commentId(), held.editToken()))));
+    assertEquals(OptionalInt.empty(), comments.pageOf(article(), reply, CommentSort.OLDEST, null));
+  }
+
+  // --- Votes -------------------------------------------------------------------------------------
+
+  @Test
+  void aVisitorHasOneVoteAComment() {
+    long article = article();
+    long comment = approved(article, null, "Votez");
+    Submission address = from("ip-" + UUID.randomUUID());
+    String key = "k-" + UUID.randomUUID();
+
+    assertEquals(
+        new VoteResult(comment, 1, true), comments.vote(article, comment, 1, key, address));
+    assertEquals(
+        new VoteResult(comment, 1, false), comments.vote(article, comment, 1, key, address));
+    assertEquals(
+        new VoteResult(comment, -1, true), comments.vote(article, comment, -1, key, human()));
+    assertEquals(
+        new VoteResult(comment, -1, false),
+        comments.vote(article, comment, 1, "k-" + UUID.randomUUID(), address),
+        "another key from an address that voted");
+    assertEquals(
+        new VoteResult(comment, 0, true),
+        comments.vote(article, comment, 1, "k-" + UUID.randomUUID(), human()));
+    assertEquals(0, comments.find(comment).orElseThrow().score());
+  }
+
+  @Test
+  void onlyApprovedCommentsOfTheArticleCanBeVotedAndOnlyUpOrDown() {
+    long article = article();
+    long comment = approved(article, null, "Votez");
+    long held = post(article, null, email(), "En attente").commentId();
+    String key = "k-" + UUID.randomUUID();
+    assertEquals(
+        List.of(Reason.COMMENT_NOT_FOUND),
+        reasons(() -> comments.vote(article(), comment, 1, key, human())));
+    assertEquals(
+        List.of(Reason.COMMENT_NOT_FOUND),
+        reasons(() -> comments.vote(article, held, 1, key, human())));
+    assertEquals(
+        List.of(Reason.COMMENT_NOT_FOUND),
+        reasons(() -> comments.vote(article, Long.MAX_VALUE, 1, key, human())));
+    assertThrows(
+        IllegalArgumentException.class, () -> comments.vote(article, comment, 2, key, human()));
+    assertThrows(
+        IllegalArgumentException.class, () -> comments.vote(article, comment, 0, key, human()));
+  }
+
+  @Test
+  void concurrentVotesAreAllCountedAndARacingRepeatOnce() throws Exception {
+    long article = article();
+    long comment = approved(article, null, "Populaire");
+    List<Future<VoteResult>> votes = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      votes.add(
+          executor.submit(
+              () -> comments.vote(article, comment, 1, "k-" + UUID.randomUUID(), human())));
+    }
+    String key = "k-" + UUID.randomUUID();
+    Submission address = human();
+    for (int i = 0; i < 4; i++) {
+      votes.add(executor.submit(() -> comments.vote(article, comment, 1, key, address)));
+    }
+    long counted = 0;
+    for (Future<VoteResult> vote : votes) {
+      if (vote.get(60, TimeUnit.SECONDS).counted()) {
+        counted++;
+      }
+    }
+    assertEquals(9, counted);
+    assertEquals(9, comments.find(comment).orElseThrow().score());
+  }
+
+  // --- Editing -----------------------------------------------------------------------------------
+
+  @Test
+  void authorsEditAndDeleteWithTheirTokenOnly() {
+    long article = article();
+    String email = knownEmail();
+    PostResult result = post(article, null, email, "Premier jet");
+    assertEquals(CommentStatus.APPROVED, result.status());
+
+    assertEquals(
+        List.of(Reason.EDIT_NOT_ALLOWED),
+        reasons(() -> comments.edit(result.commentId(), wrongToken(), "Piraté")));
+    assertEquals(
+        List.of(Reason.EDIT_NOT_ALLOWED),
+        reasons(() -> comments.edit(Long.MAX_VALUE, result.editToken(), "Ailleurs")));
+    assertEquals(
+        List.of(Reason.BODY_REQUIRED),
+        reasons(() -> comments.edit(result.commentId(), result.editToken(), " \n ")));
+
+    CommentView edited =
+        comments.edit(result.commentId(), result.editToken(), "Version\n\ncorrigée");
+    assertEquals("Version\n\ncorrigée", edited.body());
+    assertEquals("<p>Version</p><p>corrigée</p>", edited.bodyHtml());
+    assertNotNull(edited.editedAt());
+    assertTrue(edited.own());
+    assertEquals(CommentStatus.APPROVED, edited.status());
+
+    CommentView spammy =
+        comments.edit(
+            result.commentId(),
+            result.editToken(),
+            "https://a.example https://b.example https://c.example");
+    assertEquals(CommentStatus.PENDING, spammy.status(), "edited into what the policy holds");
+
+    assertThrows(
+        CommentRejectedException.class, () -> comments.deleteOwn(result.commentId(), wrongToken()));
+    comments.deleteOwn(result.commentId(), result.editToken());
+    assertEquals(CommentStatus.TRASH, comments.find(result.commentId()).orElseThrow().status());
+    assertEquals(
+        List.of(Reason.EDIT_NOT_ALLOWED),
+        reasons(() -> comments.edit(result.commentId(), result.editToken(), "Trop tard")));
+  }
+
+  /** A token no comment has. */
+  private static String wrongToken() {
+    return UUID.randomUUID().toString();
+  }
+
+  // --- Lists and moderation ----------------------------------------------------------------------
+
+  @Test
+  void latestCommentsAreApprovedOnesOfReadableArticlesNewestFirst() {
+    long article = article();
+    long hidden = article();
+    long first = approved(article, null, "Ancien");
+    long second = approved(article, null, "Récent");
+    post(article, null, email(), "En attente");
+    long ofHidden = approved(hidden, null, "Sous un article retiré");
+    articles.unpublish(hidden);
+
+    assertEquals(
+        List.of(second, first),
+        comments.latest(article, 10).stream().map(LatestComment::id).toList());
+    assertEquals(
+        List.of(second), comments.latest(article, 1).stream().map(LatestComment::id).toList());
+    assertEquals(List.of(), comments.latest(hidden, 10));
+    List<Long> siteWide =
+        comments.latest(null, CommentService.MAX_LIST_SIZE).stream()
+            .map(LatestComment::id)
+            .toList();
+    assertTrue(siteWide.indexOf(second) >= 0 && siteWide.indexOf(second) < siteWide.indexOf(first));
+    assertFalse(siteWide.contains(ofHidden));
+    assertTrue(comments.latest(null, 1_000).size() <= CommentService.MAX_LIST_SIZE);
+    assertEquals(List.of(), comments.latest(null, 0));
+  }
+
+  @Test
+  void moderatorsListByStatusAndFindAnyComment() {
+    long article = article();
+    PostResult held = post(article, null, email(), "À modérer");
+    List<Long> pending =
+        comments.withStatus(CommentStatus.PENDING, 1, CommentService.MAX_LIST_SIZE).stream()
+            .map(CommentView::id)
+            .toList();
+    assertTrue(pending.contains(held.commentId()));
+    assertEquals(1, comments.withStatus(CommentStatus.PENDING, 1, 1).size());
+    CommentView found = comments.find(held.commentId()).orElseThrow();
+    assertEquals(CommentStatus.PENDING, found.status());
+    assertFalse(found.own());
+    assertTrue(comments.find(Long.MAX_VALUE).isEmpty());
+    assertEquals(
+        List.of(Reason.COMMENT_NOT_FOUND),
+        reasons(() -> comments.moderate(Long.MAX_VALUE, CommentStatus.APPROVED)));
+  }
+
+  // --- Costs -------------------------------------------------------------------------------------
+
+  @Test
+  void aDiscussionPageRunsAsManyStatementsForTwentyThreadsAsForTwo() {
+    long few = article();
+    long many = article();
+    OwnComments viewer = threads(few, 2);
+    OwnComments manyViewer = threads(many, 20);
+
+    Function<Long, List<String>> cost =
+        article -> {
+          OwnComments own = article == few ? viewer : manyViewer;
+          comments.discussion(article, CommentSort.POPULAR, 1, own);
+          String mark = UUID.randomUUID().toString();
+          StatementCounter.begin(mark);
+          try {
+            Discussion discussion = comments.discussion(article, CommentSort.POPULAR, 1, own);
+            assertFalse(discussion.threads().isEmpty());
+          } finally {
+            StatementCounter.end();
+          }
+          return StatementCounter.statements(mark);
+        };
+    List<String> fewStatements = cost.apply(few);
+    List<String> manyStatements = cost.apply(many);
+    assertFalse(fewStatements.isEmpty(), "no statement recorded: is the trace listener installed?");
+    assertEquals(
+        fewStatements.size(),
+        manyStatements.size(),
+        () ->
+            "two threads:\n  "
+                + String.join("\n  ", fewStatements)
+                + "\ntwenty threads:\n  "
+                + String.join("\n  ", manyStatements));
+    assertTrue(manyStatements.size() <= 10, () -> String.join("\n", manyStatements));
+  }
+
+  /** Threads with two replies each, one of them held; the viewer wrote the held ones. */
+  private OwnComments threads(long article, int count) {
+    Map<Long, String> own = new java.util.HashMap<>();
+    for (int i = 0; i < count; i++) {
+      long root = approved(article, null, "Fil " + i);
+      approved(article, root, "Réponse " + i);
+      PostResult held = post(article, root, email(), "En attente " + i);
+      own.put(held.commentId(), held.editToken());
+    }
+    return new OwnComments(own);
+  }
+
+  // --- Privacy and deletion ----------------------------------------------------------------------
+
+  @Test
+  void deletingAnArticleRemovesItsCommentsVotesAndSubscriptions() throws SQLException {
+    long article = article();
+    long comment =
+        comments
+            .post(
+                new NewComment(article, null, "Léa", knownEmail(), null, "Abonnée", true), human())
+            .commentId();
+    comments.vote(article, comment, 1, "k-" + UUID.randomUUID(), human());
+    assertEquals(1, count("SELECT COUNT(*) FROM comments_vote WHERE comment_id = ?", comment));
+    assertEquals(
+        1, count("SELECT COUNT(*) FROM comments_subscription WHERE comment_id = ?", comment));
+
+    articles.delete(article);
+
+    assertEquals(0, comments.countAll(article));
+    assertEquals(0, count("SELECT COUNT(*) FROM comments_vote WHERE comment_id = ?", comment));
+    assertEquals(
+        0, count("SELECT COUNT(*) FROM comments_subscription WHERE comment_id = ?", comment));
+  }
+
+  @Test
+  void aCommenterGetsTheirOwnDataAndNobodyElses() {
+    long article = article();
+    String email = email();
+    long root =
+        comments
+            .post(
+                new NewComment(
+                    article, null, "Léa", email, "https://lea.example", "Mon avis", true),
+                human())
+            .commentId();
+    comments.moderate(root, CommentStatus.APPROVED);
+    approved(article, root, "Avis d'un autre");
+
+    JsonObject export =
+        Json.createReader(new StringReader(comments.exportByEmail(" " + email.toUpperCase() + " ")))
+            .readObject();
+    assertEquals(email, export.getString("email"));
+    JsonArray theirs = export.getJsonArray("comments");
+    assertEquals(1, theirs.size());
+    JsonObject comment = theirs.getJsonObject(0);
+    assertEquals(root, comment.getJsonNumber("id").longValue());
+    assertEquals(article, comment.getJsonNumber("articleId").longValue());
+    assertEquals("Mon avis", comment.getString("body"));
+    assertEquals("https://lea.example/", comment.getString("website"));
+    assertEquals("APPROVED", comment.getString("status"));
+    assertFalse(comment.containsKey("ipHash"));
+    assertEquals(1, export.getJsonArray("subscriptions").size());
+    assertFalse(export.toString().contains("Avis d'un autre"));
+
+    JsonObject nobody =
+        Json.createReader(new StringReader(comments.exportByEmail("inconnu@example.org")))
+            .readObject();
+    assertEquals(0, nobody.getJsonArray("comments").size());
+  }
+
+  @Test
+  void erasingACommenterKeepsOthersRepliesUnderAPlaceholder() throws SQLException {
+    long article = article();
+    String email = email();
+    long root = approved(article, null, email, "Mon fil");
+    long reply = approved(article, root, "Une réponse d'un autre");
+    long mine = approved(article, reply, email, "Ma réponse, sans réponse");
+    long alone = approved(article, null, email, "Mon autre fil");
+    comments.vote(article, alone, 1, "k-" + UUID.randomUUID(), human());
+    comments.post(new NewComment(article, null, "Léa", email, null, "Abonnée", true), human());
+
+    assertEquals(4, comments.eraseByEmail(email));
+
+    Discussion discussion = comments.discussion(article, CommentSort.OLDEST, 1, OwnComments.NONE);
+    CommentNode thread = only(discussion.threads());
+    assertEquals(root, thread.id());
+    assertTrue(thread.removed());
+    assertEquals(reply, thread.replies().get(0).comment().id());
+    assertEquals(List.of(), thread.replies().get(0).replies());
+    assertTrue(comments.find(mine).isEmpty());
+    assertTrue(comments.find(alone).isEmpty());
+    CommentView tombstone = comments.find(root).orElseThrow();
+    assertEquals("", tombstone.authorName());
+    assertEquals("", tombstone.body());
+    assertEquals(CommentStatus.TRASH, tombstone.status());
+    assertEquals(0, count("SELECT COUNT(*) FROM comments_vote WHERE comment_id = ?", alone));
+    JsonObject export =
+        Json.createReader(new StringReader(comments.exportByEmail(email))).readObject();
+    assertEquals(0, export.getJsonArray("comments").size());
+    assertEquals(0, export.getJsonArray("subscriptions").size());
+    assertEquals(0, comments.eraseByEmail(email));
+  }
+
+  @Test
+  void subscriptionsAreConfirmedAndEndedByTheirToken() throws SQLException {
+    long article = article();
+    long comment =
+        comments
+            .post(
+                new NewComment(article, null, "Léa", email(), null, "Prévenez-moi", true), human())
+            .commentId();
+    String token = subscriptionToken(comment);
+    assertNotNull(token);
+    assertFalse(comments.confirmSubscription("pas-un-jeton"));
+    assertFalse(comments.confirmSubscription(""));
+    assertTrue(comments.confirmSubscription(token));
+    assertTrue(comments.confirmSubscription(token), "confirming twice is harmless");
+    assertTrue(comments.unsubscribe(token));
+    assertFalse(comments.unsubscribe(token));
+    assertNull(subscriptionToken(comment));
+
+    PostResult spam =
+        comments.post(
+            new NewComment(article, null, "Bot", email(), null, "Spam", true),
+            new Submission("ip-" + UUID.randomUUID(), null, null, false));
+    assertEquals(CommentStatus.SPAM, spam.status());
+    assertNull(subscriptionToken(spam.commentId()), "no subscription, hence no mail, for spam");
+  }
+
+  // --- Mail
+  // ----------------------------------------------------------------------------------------
+
+  /**
+   * The SMTP server of the container, started by the first test that needs it and left running
+   * until the container stops: mails of other tests may reach it too, so tests look only at mails
+   * to addresses of their own.
+   */
+  private static GreenMail smtp;
+
+  private static synchronized GreenMail smtp() {
+    if (smtp == null) {
+      int port = ConfigProvider.getConfig().getValue("tribune.mail.port", Integer.class);
+      smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      smtp.start();
+    }
+    return smtp;
+  }
+
+  private static List<MimeMessage> mailsTo(String address) throws Exception {
+    List<MimeMessage> found = new ArrayList<>();
+    for (MimeMessage message : smtp().getReceivedMessages()) {
+      for (jakarta.mail.Address to : message.getAllRecipients()) {
+        if (to.toString().equalsIgnoreCase(address)) {
+          found.add(message);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The text of the first mail to {@code address} containing {@code marker}, waiting for it. */
+  private static String awaitMail(String address, String marker) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      for (MimeMessage message : mailsTo(address)) {
+        String text = message.getSubject() + "\n" + message.getContent();
+        if (text.contains(marker)) {
+          return text.replace("\r\n", "\n");
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no mail to " + address + " containing " + marker);
+  }
+
+  private static String token(String text, String path) {
+    Matcher link =
+        Pattern.compile(Pattern.quote(path) + "\\?token=([A-Za-z0-9_%-]+)").matcher(text);
+    assertTrue(link.find(), () -> "no " + path + " link in:\n" + text);
+    return link.group(1);
+  }
+
+  @Test
+  void subscribersHearOfApprovedRepliesButNotOfTheirOwnAndUntilTheyUnsubscribe() throws Exception {
+    smtp();
+    long article = article();
+    String subscriber = knownEmail();
+    long comment =
+        comments
+            .post(
+                new NewComment(article, null, "Léa", subscriber, null, "Prévenez-moi", true),
+                human())
+            .commentId();
+
+    String confirmation = awaitMail(subscriber, "Confirmez");
+    String token = token(confirmation, "/comments/subscriptions/confirm");
+    assertEquals(token, token(confirmation, "/comments/subscriptions/cancel"));
+    assertTrue(confirmation.contains("Léa"), confirmation);
+    assertTrue(comments.confirmSubscription(token));
+
+    String marker = UUID.randomUUID().toString();
+    long reply =
+        comments
+            .post(
+                new NewComment(
+                    article, comment, "Marc", knownEmail(), null, "Réponse " + marker, false),
+                human())
+            .commentId();
+    String news = awaitMail(subscriber, marker);
+    assertTrue(news.contains("Nouvelle réponse"), news);
+    assertTrue(news.contains("Marc"), news);
+    assertTrue(news.contains("#comment-" + reply), news);
+    assertTrue(news.contains("/comments/subscriptions/cancel?token=" + token), news);
+
+    comments.post(
+        new NewComment(article, comment, "Léa", subscriber, null, "Je me réponds", false), human());
+
+    String held = UUID.randomUUID().toString();
+    PostResult newcomer =
+        comments.post(
+            new NewComment(article, comment, "Nouveau", email(), null, "Tenu " + held, false),
+            human());
+    assertEquals(CommentStatus.PENDING, newcomer.status());
+    String staff = awaitMail("moderation@tribune.test", held);
+    assertTrue(staff.contains("Commentaire à modérer"), staff);
+    comments.moderate(newcomer.commentId(), CommentStatus.APPROVED);
+    awaitMail(subscriber, held);
+    comments.moderate(newcomer.commentId(), CommentStatus.SPAM);
+    comments.moderate(newcomer.commentId(), CommentStatus.APPROVED);
+
+    assertTrue(comments.unsubscribe(token));
+    String after = UUID.randomUUID().toString();
+    comments.post(
+        new NewComment(article, comment, "Marc", knownEmail(), null, "Après " + after, false),
+        human());
+    // The staff mail of a held comment posted last is a sign the earlier mails went out.
+    String last = UUID.randomUUID().toString();
+    comments.post(
+        new NewComment(article, null, "Fin", email(), null, "Fin " + last, false), human());
+    awaitMail("moderation@tribune.test", last);
+    Thread.sleep(2_000);
+
+    List<String> subjects = new ArrayList<>();
+    for (MimeMessage message : mailsTo(subscriber)) {
+      subjects.add(message.getSubject());
+    }
+    assertEquals(3, subjects.size(), () -> "one confirmation, two replies: " + subjects);
+  }
+
+  @Test
+  void aHeldCommentReachesTheStaffWhileMailToOthersStaysOff() throws Exception {
+    smtp();
+    String marker = UUID.randomUUID().toString();
+    String author = email();
+    PostResult held =
+        comments.post(
+            new NewComment(article(), null, "Léa", author, "lea.example", "Texte " + marker, true),
+            human());
+    String staff = awaitMail("moderation@tribune.test", marker);
+    assertTrue(staff.contains(author), "the staff see the address");
+    assertTrue(staff.contains("https://lea.example/"), staff);
+    assertTrue(staff.contains(Long.toString(held.commentId())), staff);
+    String confirmation = awaitMail(author, "Confirmez");
+    assertFalse(confirmation.contains(marker), "the text goes to the staff only");
+  }
+}
