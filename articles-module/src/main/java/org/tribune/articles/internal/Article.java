@@ -178,6 +178,16 @@ public class Article {
     touch(now);
   }
 
+  /**
+   * The instant from which the article is listed (on the home page, in sections, in search): its
+   * publication instant while published or scheduled, {@code null} otherwise.
+   */
+  public Instant listedFrom() {
+    return status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED
+        ? publishedAt
+        : null;
+  }
+
   public boolean isReadable(Instant now) {
     return status != ArticleStatus.DRAFT && publishedAt != null && !publishedAt.isAfter(now);
   }
@@ -226,6 +236,10 @@ public class Article {
 
   public String getTitle() {
     return title;
+  }
+
+  public String getStandfirst() {
+    return standfirst;
   }
 
   public ArticleStatus getStatus() {

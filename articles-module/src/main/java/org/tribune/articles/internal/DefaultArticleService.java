@@ -52,7 +52,7 @@ public class DefaultArticleService implements ArticleService {
     Article article = new Article(slug, content(draft), now);
     em.persist(article);
     em.flush();
-    searchIndex.index(article.getId(), draft.title(), draft.standfirst(), article.getBodyHtml());
+    searchIndex.index(article);
     changed.fire(new ArticleChanged(article.getId(), article.getRevision()));
     return article.getId();
   }
@@ -72,7 +72,7 @@ public class DefaultArticleService implements ArticleService {
       em.persist(new FormerSlug(former, articleId, now));
     }
     article.revise(slug, content(draft), now);
-    searchIndex.index(articleId, draft.title(), draft.standfirst(), article.getBodyHtml());
+    searchIndex.index(article);
     changed.fire(new ArticleChanged(articleId, article.getRevision()));
   }
 
@@ -82,6 +82,7 @@ public class DefaultArticleService implements ArticleService {
     Article article = load(articleId);
     boolean wasReadable = article.isReadable(now);
     article.publish(at, now);
+    searchIndex.relist(article);
     if (!wasReadable && article.isReadable(now)) {
       published.fire(new ArticlePublished(articleId));
     }
@@ -92,6 +93,7 @@ public class DefaultArticleService implements ArticleService {
   public void archive(long articleId) {
     Article article = load(articleId);
     article.archive(clock.instant());
+    searchIndex.relist(article);
     changed.fire(new ArticleChanged(articleId, article.getRevision()));
   }
 
@@ -99,6 +101,7 @@ public class DefaultArticleService implements ArticleService {
   public void unpublish(long articleId) {
     Article article = load(articleId);
     article.unpublish(clock.instant());
+    searchIndex.relist(article);
     changed.fire(new ArticleChanged(articleId, article.getRevision()));
   }
 

@@ -85,7 +85,7 @@ public class DemoContent {
       article.publish(at, at);
       em.persist(article);
       em.flush();
-      searchIndex.index(article.getId(), demo.title(), demo.standfirst(), article.getBodyHtml());
+      searchIndex.index(article);
     }
     LOG.info(
         "The site was empty: demo articles created (tribune.demo-content=false turns this off)");

@@ -89,7 +89,7 @@ public final class Generate {
                   + " body_html, word_count, revision, status, section_id, comments_open,"
                   + " created_at, updated_at, published_at) FROM STDIN");
       CopyIn termRows =
-          copy(terms, "COPY articles_search_term (term, article_id, weight) FROM STDIN");
+          copy(terms, "COPY articles_search_term (term, article_id, weight, listed_from) FROM STDIN");
       long termCount = 0;
       StringBuilder articleBuffer = new StringBuilder(1 << 20);
       StringBuilder termBuffer = new StringBuilder(1 << 20);
@@ -108,6 +108,8 @@ public final class Generate {
         int roll = random.nextInt(100);
         String status = roll < 97 ? "PUBLISHED" : roll < 99 ? "ARCHIVED" : "DRAFT";
         Instant published = now.minusSeconds((long) (random.nextDouble() * SPAN.toSeconds()));
+        // As Article.listedFrom(): the publication instant while published, none when archived.
+        String listedFrom = "PUBLISHED".equals(status) ? timestamp(published) : null;
         Long section = sections.isEmpty() ? null : sections.get(random.nextInt(sections.size()));
         row(
             articleBuffer,
@@ -130,7 +132,7 @@ public final class Generate {
         for (Map.Entry<String, Integer> term :
             weights(title, standfirst, Jsoup.parseBodyFragment(html.toString()).text())
                 .entrySet()) {
-          row(termBuffer, term.getKey(), id, term.getValue());
+          row(termBuffer, term.getKey(), id, term.getValue(), listedFrom);
           termCount++;
         }
         if (articleBuffer.length() > 1 << 20) {
