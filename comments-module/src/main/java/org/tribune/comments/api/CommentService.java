@@ -1,6 +1,7 @@
 package org.tribune.comments.api;
 
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,20 @@ public interface CommentService {
    *     discussion, duplicate, rate limit)
    */
   PostResult post(@NotNull NewComment comment, @NotNull Submission submission);
+
+  /**
+   * A token to put in a comment form (or a vote button) rendered now for this article and this
+   * visitor. {@code visitorNonce} is a random value the visitor's browser keeps (a cookie) and
+   * sends back with the form; see {@link #formAge}.
+   */
+  String formToken(long articleId, @NotNull String visitorNonce);
+
+  /**
+   * How long ago a form token was issued, if it is genuine and was issued for this article and this
+   * visitor's nonce within the last day; empty otherwise (forged, altered, another visitor's: a
+   * cross-site request). The age feeds {@link Submission#formAge()}.
+   */
+  Optional<Duration> formAge(long articleId, String visitorNonce, String token);
 
   /**
    * Changes the body of one's own comment within the edit window; it then shows as edited.

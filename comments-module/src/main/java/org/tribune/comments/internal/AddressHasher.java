@@ -67,6 +67,18 @@ public class AddressHasher {
     }
   }
 
+  /**
+   * A key derived from the site's salt for one purpose (signing form tokens…): the same on every
+   * node and across restarts, different for each purpose.
+   */
+  byte[] key(String purpose) {
+    String current = salt;
+    if (current == null) {
+      throw new IllegalStateException("The comments database is not ready yet");
+    }
+    return java.util.HexFormat.of().parseHex(Tokens.sha256(purpose + "\u0000" + current));
+  }
+
   /** The hash of an address; an unknown address hashes like an empty one. */
   String hash(String address) {
     String current = salt;

@@ -66,6 +66,7 @@ public class DefaultCommentService implements CommentService {
   @Inject private CommentMails mails;
   @Inject private Voting voting;
   @Inject private PersonalData personalData;
+  @Inject private FormTokens formTokens;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -180,6 +181,18 @@ public class DefaultCommentService implements CommentService {
     if (reply.getParentId() != null && reply.markRepliesNotified()) {
       mails.replyApproved(reply, repository.confirmedSubscriptions(reply.getParentId()));
     }
+  }
+
+  @Override
+  @Transactional(TxType.SUPPORTS)
+  public String formToken(long articleId, String visitorNonce) {
+    return formTokens.issue(articleId, visitorNonce);
+  }
+
+  @Override
+  @Transactional(TxType.SUPPORTS)
+  public Optional<Duration> formAge(long articleId, String visitorNonce, String token) {
+    return formTokens.age(articleId, visitorNonce, token);
   }
 
   @Override

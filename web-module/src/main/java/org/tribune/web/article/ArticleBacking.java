@@ -7,19 +7,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.ArticleSummary;
 import org.tribune.articles.api.ArticleView;
 import org.tribune.articles.api.AuthorRef;
 import org.tribune.articles.api.TagRef;
-import org.tribune.comments.api.CommentNode;
-import org.tribune.comments.api.CommentService;
-import org.tribune.comments.api.CommentSort;
-import org.tribune.comments.api.CommentView;
-import org.tribune.comments.api.OwnComments;
+import org.tribune.web.discussion.DiscussionBacking;
 import org.tribune.web.site.Links;
 import org.tribune.web.site.PageMeta;
 import org.tribune.web.site.Requests;
@@ -34,13 +28,12 @@ import org.tribune.web.site.SiteSettings;
 public class ArticleBacking {
 
   @Inject private ArticleService articles;
-  @Inject private CommentService comments;
+  @Inject private DiscussionBacking discussion;
   @Inject private PageMeta meta;
   @Inject private SiteSettings site;
   @Inject private Links links;
 
   private ArticleView view;
-  private List<CommentView> approvedComments;
 
   public void load() {
     String slug = Requests.routeParameter("slug");
@@ -62,6 +55,7 @@ public class ArticleBacking {
     meta.setType("article");
     meta.setImage(article.leadImageUrl(), article.leadImageAlt());
     meta.setJsonLd(jsonLd());
+    discussion.load(article);
   }
 
   public ArticleView getView() {
@@ -70,29 +64,6 @@ public class ArticleBacking {
 
   public ArticleSummary getArticle() {
     return view.summary();
-  }
-
-  /**
-   * The approved comments of the discussion's first page, oldest thread first, each thread's
-   * replies after it (until the page shows threads as trees).
-   */
-  public List<CommentView> getComments() {
-    if (approvedComments == null) {
-      List<CommentView> flat = new ArrayList<>();
-      comments
-          .discussion(view.summary().id(), CommentSort.OLDEST, 1, OwnComments.NONE)
-          .threads()
-          .forEach(thread -> flatten(thread, flat));
-      approvedComments = flat;
-    }
-    return approvedComments;
-  }
-
-  private static void flatten(CommentNode node, List<CommentView> into) {
-    if (node.comment() != null) {
-      into.add(node.comment());
-    }
-    node.replies().forEach(reply -> flatten(reply, into));
   }
 
   /** Whether the article was changed after it was published. */

@@ -50,6 +50,7 @@ public class SiteSettings {
   private ZoneId zone;
   private DateTimeFormatter dateFormat;
   private DateTimeFormatter dateTimeFormat;
+  private DateTimeFormatter timeFormat;
 
   @PostConstruct
   void init() {
@@ -60,6 +61,8 @@ public class SiteSettings {
         DateTimeFormatter.ofPattern(messages.getString("format.date"), locale).withZone(zone);
     dateTimeFormat =
         DateTimeFormatter.ofPattern(messages.getString("format.date-time"), locale).withZone(zone);
+    timeFormat =
+        DateTimeFormatter.ofPattern(messages.getString("format.time"), locale).withZone(zone);
   }
 
   public Locale getLocale() {
@@ -107,6 +110,11 @@ public class SiteSettings {
   }
 
   /** "30 octobre 2017 à 10 h 06", in the site's zone. */
+  /** The time of day in the site's zone, French style: "10 h 06". */
+  public String time(Instant instant) {
+    return instant == null ? "" : timeFormat.format(instant);
+  }
+
   public String dateTime(Instant instant) {
     return instant == null ? "" : dateTimeFormat.format(instant);
   }

@@ -1,0 +1,266 @@
+package org.tribune.web.discussion;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tribune.articles.api.ArticleSummary;
+import org.tribune.comments.api.CommentNode;
+import org.tribune.comments.api.CommentService;
+import org.tribune.comments.api.CommentSort;
+import org.tribune.comments.api.Discussion;
+import org.tribune.comments.api.OwnComments;
+import org.tribune.web.site.Links;
+import org.tribune.web.site.SiteSettings;
+
+/**
+ * Backs the discussion under an article ({@code /WEB-INF/includes/discussion.xhtml}): the page of
+ * threads in the visitor's order, the form (with what they typed when a POST was refused, or what
+ * they asked us to remember), its token, and the no-script reply and edit forms ({@code ?replyto=},
+ * {@code ?edit=}).
+ */
+@Named
+@RequestScoped
+public class DiscussionBacking {
+  /** Request attribute: the {@link CommentForm} of a refused POST. */
+  static final String FORM = "tribune.discussion.form";
+
+  /** Request attribute: the {@link FormErrors} of a refused POST. */
+  static final String ERRORS = "tribune.discussion.errors";
+
+  /** Request attribute: the id of the comment whose edit was refused, and its text. */
+  static final String EDITING = "tribune.discussion.editing";
+
+  static final String EDIT_BODY = "tribune.discussion.edit-body";
+
+  @Inject private CommentService comments;
+  @Inject private org.tribune.articles.api.ArticleService articles;
+  @Inject private Links links;
+  @Inject private SiteSettings site;
+
+  @Inject
+  @ConfigProperty(name = "tribune.comments.max-length", defaultValue = "10000")
+  int maxLength;
+
+  private ArticleSummary article;
+  private Discussion discussion;
+  private List<ThreadRow> rows;
+  private CommentForm form;
+  private FormErrors errors;
+  private String formToken;
+  private Long replyTo;
+  private Long editing;
+  private String editBody;
+
+  /**
+   * Loads the discussion alone, for {@code /WEB-INF/views/discussion.xhtml} (the script's "more
+   * comments" and refresh after posting); 404 for an article that is not readable.
+   */
+  public void loadFragment() {
+    String slug = org.tribune.web.site.Requests.routeParameter("slug");
+    var found =
+        slug == null
+            ? java.util.Optional.<org.tribune.articles.api.ArticleView>empty()
+            : articles.findReadable(slug);
+    if (found.isEmpty()) {
+      org.tribune.web.site.Requests.fail(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    load(found.get().summary());
+  }
+
+  /** Loads the page of the discussion the request asks for. */
+  public void load(ArticleSummary article) {
+    this.article = article;
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    HttpServletResponse response = (HttpServletResponse) external.getResponse();
+    CommentSort sort = DiscussionRequests.sort(request, response);
+    OwnComments own = VisitorCookies.own(request);
+    discussion =
+        comments.discussion(article.id(), sort, DiscussionRequests.commentPage(request), own);
+    rows = ThreadRow.flatten(discussion.threads());
+    formToken = comments.formToken(article.id(), VisitorCookies.visitor(request, response));
+    Object refused = request.getAttribute(FORM);
+    if (refused instanceof CommentForm kept) {
+      form = kept;
+    } else {
+      form =
+          VisitorCookies.commenter(request)
+              .map(c -> new CommentForm("", c.name(), c.email(), c.website(), "", false, true))
+              .orElse(CommentForm.empty());
+    }
+    errors = request.getAttribute(ERRORS) instanceof FormErrors e ? e : FormErrors.NONE;
+    replyTo = visibleId(request.getParameter("replyto"));
+    if (replyTo == null && form.parentId() != null && form.parentId() > 0) {
+      replyTo = form.parentId();
+    }
+    editing =
+        request.getAttribute(EDITING) instanceof Long id
+            ? id
+            : visibleId(request.getParameter("edit"));
+    if (editing != null) {
+      editBody =
+          request.getAttribute(EDIT_BODY) instanceof String body
+              ? body
+              : rows.stream()
+                  .map(ThreadRow::node)
+                  .filter(n -> n.id() == editing && !n.removed() && n.comment().own())
+                  .map(n -> n.comment().body())
+                  .findFirst()
+                  .orElse(null);
+      if (editBody == null) {
+        editing = null;
+      }
+    }
+  }
+
+  private Long visibleId(String parameter) {
+    if (parameter == null
+        || parameter.length() > 18
+        || !parameter.chars().allMatch(Character::isDigit)
+        || parameter.isEmpty()) {
+      return null;
+    }
+    long id = Long.parseLong(parameter);
+    return rows.stream().anyMatch(r -> r.node().id() == id && !r.node().removed()) ? id : null;
+  }
+
+  /** Whether the viewer may still edit or delete this comment of theirs. */
+  public boolean editable(org.tribune.comments.api.CommentView comment) {
+    return comment.own()
+        && comment.editableUntil() != null
+        && java.time.Instant.now().isBefore(comment.editableUntil());
+  }
+
+  public ArticleSummary getArticle() {
+    return article;
+  }
+
+  public Discussion getDiscussion() {
+    return discussion;
+  }
+
+  public List<ThreadRow> getRows() {
+    return rows;
+  }
+
+  public CommentForm getForm() {
+    return form;
+  }
+
+  public FormErrors getErrors() {
+    return errors;
+  }
+
+  public String getFormToken() {
+    return formToken;
+  }
+
+  public Long getReplyTo() {
+    return replyTo;
+  }
+
+  public Long getEditing() {
+    return editing;
+  }
+
+  public String getEditBody() {
+    return editBody;
+  }
+
+  public int getMaxLength() {
+    return maxLength;
+  }
+
+  /** The counter as the page first shows it, e.g. "0 / 10 000". */
+  public String getCounter() {
+    NumberFormat numbers = NumberFormat.getIntegerInstance(site.getLocale());
+    return numbers.format(form.body().codePointCount(0, form.body().length()))
+        + " / "
+        + numbers.format(maxLength);
+  }
+
+  public String getNumberLocale() {
+    return site.getLocale().toLanguageTag();
+  }
+
+  /** The base path of the discussion's own addresses. */
+  public String getBase() {
+    return links.article(article.slug()) + "/comments";
+  }
+
+  /** The article page in another order, back at the discussion. */
+  public String sortLink(String sort) {
+    return links.article(article.slug()) + "?sort=" + sort + "#comments";
+  }
+
+  /** Another page of threads, in the same order. */
+  public String pageLink(int page) {
+    return links.article(article.slug())
+        + "?sort="
+        + discussion.sort().parameter()
+        + (page > 1 ? "&cpage=" + page : "")
+        + "#comments";
+  }
+
+  /** The script's address for the next page of threads. */
+  public String getNextFragment() {
+    return getBase()
+        + "?sort="
+        + discussion.sort().parameter()
+        + "&cpage="
+        + (discussion.page() + 1);
+  }
+
+  /** The no-script link that opens the reply form under a comment. */
+  public String replyLink(long id) {
+    return links.article(article.slug())
+        + "?sort="
+        + discussion.sort().parameter()
+        + (discussion.page() > 1 ? "&cpage=" + discussion.page() : "")
+        + "&replyto="
+        + id
+        + "#reply-"
+        + id;
+  }
+
+  /** The no-script link that opens the edit form of one's own comment. */
+  public String editLink(long id) {
+    return links.article(article.slug())
+        + "?sort="
+        + discussion.sort().parameter()
+        + (discussion.page() > 1 ? "&cpage=" + discussion.page() : "")
+        + "&edit="
+        + id
+        + "#comment-"
+        + id;
+  }
+
+  public String permalink(long id) {
+    return getBase() + "/" + id;
+  }
+
+  /** Field errors by field name ({@code name, email, website, body}) for the view. */
+  public Map<String, List<String>> getFieldErrors() {
+    return errors.byField();
+  }
+
+  /** The node of the comment being answered without a script, for its author's name. */
+  public CommentNode getReplyNode() {
+    return replyTo == null
+        ? null
+        : rows.stream()
+            .map(ThreadRow::node)
+            .filter(n -> n.id() == replyTo)
+            .findFirst()
+            .orElse(null);
+  }
+}

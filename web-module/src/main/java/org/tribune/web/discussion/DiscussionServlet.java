@@ -1,0 +1,404 @@
+package org.tribune.web.discussion;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tribune.articles.api.ArticleService;
+import org.tribune.articles.api.ArticleSummary;
+import org.tribune.articles.api.ArticleView;
+import org.tribune.comments.api.CommentRejectedException;
+import org.tribune.comments.api.CommentRejectedException.Reason;
+import org.tribune.comments.api.CommentService;
+import org.tribune.comments.api.CommentSort;
+import org.tribune.comments.api.CommentView;
+import org.tribune.comments.api.NewComment;
+import org.tribune.comments.api.OwnComments;
+import org.tribune.comments.api.PostResult;
+import org.tribune.comments.api.Submission;
+import org.tribune.comments.api.VoteResult;
+import org.tribune.web.config.Router;
+import org.tribune.web.site.Links;
+import org.tribune.web.site.SiteSettings;
+
+/**
+ * The discussion's own addresses under {@code /articles/{slug}/comments}:
+ *
+ * <ul>
+ *   <li>{@code POST …/comments}: a new comment or reply;
+ *   <li>{@code POST …/comments/{id}/vote|edit|delete}: a vote, an edit or a deletion of one's own;
+ *   <li>{@code GET …/comments/{id}}: a permalink, redirected to the page holding the comment;
+ *   <li>{@code GET …/comments?sort=&cpage=}: a page of threads alone, for the script.
+ * </ul>
+ *
+ * Every POST carries the form token of the page it came from, bound to the visitor's cookie: a
+ * request forged by another site has neither and is refused. Without a script, a POST ends in a
+ * redirect to the comment ({@code 303}), or in the article page again with the messages and
+ * everything typed; a script asking for {@code application/json} gets JSON instead.
+ */
+@WebServlet(name = "Discussion", urlPatterns = "/articles/*")
+public class DiscussionServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  private static final Pattern PATH =
+      Pattern.compile(
+          "/([a-z0-9]+(?:-[a-z0-9]+)*)/comments(?:/(\\d{1,18})(?:/(vote|edit|delete))?)?");
+
+  private static final int LONGEST_PATH = 400;
+  private static final int USER_AGENT_LENGTH = 500;
+
+  @Inject private transient ArticleService articles;
+  @Inject private transient CommentService comments;
+  @Inject private transient TrustedProxies proxies;
+  @Inject private transient SiteSettings site;
+  @Inject private transient Links links;
+
+  private record Target(ArticleSummary article, Long commentId, String action) {}
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
+    Target target = target(request);
+    if (target == null || target.action() != null) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    if (target.commentId() == null) {
+      request.setAttribute(Router.PARAMETERS, Map.of("slug", target.article().slug()));
+      request.getRequestDispatcher("/WEB-INF/views/discussion.xhtml").forward(request, response);
+      return;
+    }
+    CommentSort sort = VisitorCookies.sort(request).orElse(CommentSort.NEWEST);
+    OptionalInt page =
+        comments.pageOf(
+            target.article().id(), target.commentId(), sort, VisitorCookies.own(request));
+    if (page.isEmpty()) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    response.sendRedirect(anchor(target.article(), sort, page.getAsInt(), target.commentId()));
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
+    request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    Target target = target(request);
+    if (target == null || (target.commentId() == null) != (target.action() == null)) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    String nonce = VisitorCookies.sentVisitor(request).orElse(null);
+    Optional<Duration> age =
+        comments.formAge(target.article().id(), nonce, request.getParameter("form-token"));
+    if (target.action() == null) {
+      post(request, response, target.article(), age);
+      return;
+    }
+    if (age.isEmpty()) {
+      refuse(
+          request,
+          response,
+          target,
+          HttpServletResponse.SC_FORBIDDEN,
+          FormErrors.general(site.messages().getString("discussion.error.expired")));
+      return;
+    }
+    switch (target.action()) {
+      case "vote" -> vote(request, response, target, nonce, age.get());
+      case "edit" -> edit(request, response, target);
+      default -> delete(request, response, target);
+    }
+  }
+
+  private void post(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      ArticleSummary article,
+      Optional<Duration> age)
+      throws IOException, ServletException {
+    CommentForm form = CommentForm.from(request);
+    Target target = new Target(article, null, null);
+    if (age.isEmpty()) {
+      request.setAttribute(DiscussionBacking.FORM, form);
+      refuse(
+          request,
+          response,
+          target,
+          HttpServletResponse.SC_FORBIDDEN,
+          FormErrors.general(site.messages().getString("discussion.error.expired")));
+      return;
+    }
+    NewComment comment =
+        new NewComment(
+            article.id(),
+            form.parentId(),
+            form.name(),
+            form.email(),
+            form.website(),
+            form.body(),
+            form.subscribe());
+    String honeypot = request.getParameter("url");
+    Submission submission =
+        new Submission(
+            proxies.clientAddress(request),
+            userAgent(request),
+            age.get(),
+            honeypot != null && !honeypot.isEmpty());
+    PostResult posted;
+    try {
+      posted = comments.post(comment, submission);
+    } catch (CommentRejectedException refused) {
+      request.setAttribute(DiscussionBacking.FORM, form);
+      refuse(request, response, target, status(refused), FormErrors.of(refused, site.messages()));
+      return;
+    }
+    VisitorCookies.addOwn(request, response, posted.commentId(), posted.editToken());
+    if (form.remember()) {
+      VisitorCookies.remember(
+          request,
+          response,
+          new VisitorCookies.Commenter(
+              form.name().strip(), form.email().strip(), form.website().strip()));
+    } else {
+      VisitorCookies.forget(request, response);
+    }
+    Map<Long, String> own = new HashMap<>(VisitorCookies.own(request).tokens());
+    own.put(posted.commentId(), posted.editToken());
+    CommentSort sort = VisitorCookies.sort(request).orElse(CommentSort.NEWEST);
+    int page =
+        comments.pageOf(article.id(), posted.commentId(), sort, new OwnComments(own)).orElse(1);
+    if (wantsJson(request)) {
+      json(
+          response,
+          HttpServletResponse.SC_CREATED,
+          Json.createObjectBuilder()
+              .add("ok", true)
+              .add("id", posted.commentId())
+              .add("held", posted.status() != org.tribune.comments.api.CommentStatus.APPROVED)
+              .add("anchor", "comment-" + posted.commentId())
+              .add("fragment", fragment(article, sort, page))
+              .build());
+      return;
+    }
+    redirectSeeOther(response, anchor(article, sort, page, posted.commentId()));
+  }
+
+  private void vote(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Target target,
+      String nonce,
+      Duration age)
+      throws IOException, ServletException {
+    String direction = request.getParameter("direction");
+    int delta = "up".equals(direction) ? 1 : "down".equals(direction) ? -1 : 0;
+    if (delta == 0) {
+      response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+      return;
+    }
+    VoteResult result;
+    try {
+      result =
+          comments.vote(
+              target.article().id(),
+              target.commentId(),
+              delta,
+              nonce,
+              new Submission(proxies.clientAddress(request), userAgent(request), age, false));
+    } catch (CommentRejectedException refused) {
+      refuse(request, response, target, status(refused), FormErrors.of(refused, site.messages()));
+      return;
+    }
+    if (wantsJson(request)) {
+      json(
+          response,
+          HttpServletResponse.SC_OK,
+          Json.createObjectBuilder()
+              .add("ok", true)
+              .add("score", result.score())
+              .add("counted", result.counted())
+              .build());
+      return;
+    }
+    redirectSeeOther(response, backTo(request, target));
+  }
+
+  private void edit(HttpServletRequest request, HttpServletResponse response, Target target)
+      throws IOException, ServletException {
+    String body = CommentForm.field(request, "body");
+    String token = VisitorCookies.own(request).tokens().get(target.commentId());
+    try {
+      if (token == null || !belongs(target)) {
+        throw new CommentRejectedException(Reason.EDIT_NOT_ALLOWED);
+      }
+      comments.edit(target.commentId(), token, body);
+    } catch (CommentRejectedException refused) {
+      request.setAttribute(DiscussionBacking.EDITING, target.commentId());
+      request.setAttribute(DiscussionBacking.EDIT_BODY, body);
+      refuse(request, response, target, status(refused), FormErrors.of(refused, site.messages()));
+      return;
+    }
+    if (wantsJson(request)) {
+      json(response, HttpServletResponse.SC_OK, Json.createObjectBuilder().add("ok", true).build());
+      return;
+    }
+    redirectSeeOther(response, backTo(request, target));
+  }
+
+  private void delete(HttpServletRequest request, HttpServletResponse response, Target target)
+      throws IOException, ServletException {
+    String token = VisitorCookies.own(request).tokens().get(target.commentId());
+    try {
+      if (token == null || !belongs(target)) {
+        throw new CommentRejectedException(Reason.EDIT_NOT_ALLOWED);
+      }
+      comments.deleteOwn(target.commentId(), token);
+    } catch (CommentRejectedException refused) {
+      refuse(request, response, target, status(refused), FormErrors.of(refused, site.messages()));
+      return;
+    }
+    if (wantsJson(request)) {
+      json(response, HttpServletResponse.SC_OK, Json.createObjectBuilder().add("ok", true).build());
+      return;
+    }
+    redirectSeeOther(response, links.article(target.article().slug()) + "#comments");
+  }
+
+  private boolean belongs(Target target) {
+    return comments
+        .find(target.commentId())
+        .map(CommentView::articleId)
+        .filter(id -> id == target.article().id())
+        .isPresent();
+  }
+
+  /**
+   * Answers a refused request: JSON for a script; else the article page again, with the messages
+   * and what was typed (request attributes read by {@link DiscussionBacking}).
+   */
+  private void refuse(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Target target,
+      int status,
+      FormErrors errors)
+      throws IOException, ServletException {
+    if (wantsJson(request)) {
+      JsonObjectBuilder fields = Json.createObjectBuilder();
+      errors
+          .byField()
+          .forEach(
+              (field, messages) -> {
+                JsonArrayBuilder list = Json.createArrayBuilder();
+                messages.forEach(list::add);
+                fields.add(field, list);
+              });
+      json(
+          response,
+          status,
+          Json.createObjectBuilder().add("ok", false).add("errors", fields).build());
+      return;
+    }
+    request.setAttribute(DiscussionBacking.ERRORS, errors);
+    request.setAttribute(Router.PARAMETERS, Map.of("slug", target.article().slug()));
+    response.setStatus(status);
+    request.getRequestDispatcher("/WEB-INF/views/article.xhtml").forward(request, response);
+  }
+
+  private static int status(CommentRejectedException refused) {
+    List<Reason> reasons = refused.reasons();
+    if (reasons.contains(Reason.RATE_LIMITED)) {
+      return 429;
+    }
+    if (reasons.contains(Reason.ARTICLE_NOT_FOUND) || reasons.contains(Reason.COMMENT_NOT_FOUND)) {
+      return HttpServletResponse.SC_NOT_FOUND;
+    }
+    if (reasons.contains(Reason.CLOSED) || reasons.contains(Reason.EDIT_NOT_ALLOWED)) {
+      return HttpServletResponse.SC_FORBIDDEN;
+    }
+    return HttpServletResponse.SC_BAD_REQUEST;
+  }
+
+  /** The article and comment this address names, or {@code null} if it names none. */
+  private Target target(HttpServletRequest request) {
+    String path = request.getPathInfo();
+    if (path == null || path.length() > LONGEST_PATH) {
+      return null;
+    }
+    Matcher matcher = PATH.matcher(path);
+    if (!matcher.matches()) {
+      return null;
+    }
+    Optional<ArticleView> article = articles.findReadable(matcher.group(1));
+    if (article.isEmpty()) {
+      return null;
+    }
+    Long comment = matcher.group(2) == null ? null : Long.valueOf(matcher.group(2));
+    return new Target(article.get().summary(), comment, matcher.group(3));
+  }
+
+  private String anchor(ArticleSummary article, CommentSort sort, int page, long commentId) {
+    return links.article(article.slug())
+        + "?sort="
+        + sort.parameter()
+        + (page > 1 ? "&cpage=" + page : "")
+        + "#comment-"
+        + commentId;
+  }
+
+  private String fragment(ArticleSummary article, CommentSort sort, int page) {
+    return links.article(article.slug()) + "/comments?sort=" + sort.parameter() + "&cpage=" + page;
+  }
+
+  /** Back to the comment, on the page the form was on. */
+  private String backTo(HttpServletRequest request, Target target) {
+    CommentSort sort =
+        CommentSort.fromParameter(request.getParameter("sort"))
+            .orElse(VisitorCookies.sort(request).orElse(CommentSort.NEWEST));
+    return anchor(
+        target.article(), sort, DiscussionRequests.commentPage(request), target.commentId());
+  }
+
+  private static String userAgent(HttpServletRequest request) {
+    String agent = request.getHeader("User-Agent");
+    return agent == null || agent.length() <= USER_AGENT_LENGTH
+        ? agent
+        : agent.substring(0, USER_AGENT_LENGTH);
+  }
+
+  static boolean wantsJson(HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    return accept != null && accept.startsWith("application/json");
+  }
+
+  private static void redirectSeeOther(HttpServletResponse response, String location) {
+    response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+    response.setHeader("Location", location);
+  }
+
+  private static void json(HttpServletResponse response, int status, JsonObject body)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.setHeader("Cache-Control", "no-store");
+    response.getWriter().write(body.toString());
+  }
+}

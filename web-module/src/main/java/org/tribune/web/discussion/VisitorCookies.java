@@ -1,0 +1,181 @@
+package org.tribune.web.discussion;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tribune.comments.api.CommentSort;
+import org.tribune.comments.api.OwnComments;
+
+/**
+ * The cookies a visitor's browser keeps for the discussions, all {@code HttpOnly} and {@code
+ * SameSite=Lax}:
+ *
+ * <ul>
+ *   <li>{@value #VISITOR}: a random value, the visitor's nonce in form tokens and their voter key;
+ *   <li>{@value #OWN}: the edit tokens of their recent comments ({@code id.token~…});
+ *   <li>{@value #COMMENTER}: their name, e-mail and website, only if they ticked the box;
+ *   <li>{@value #SORT}: the order they last chose.
+ * </ul>
+ */
+public final class VisitorCookies {
+  static final String VISITOR = "tribune_visitor";
+  static final String OWN = "tribune_own";
+  static final String COMMENTER = "tribune_commenter";
+  static final String SORT = "tribune_sort";
+
+  /** Edit tokens kept: the most recent comments only, so the cookie stays small. */
+  static final int MAX_OWN = 20;
+
+  private static final Duration YEAR = Duration.ofDays(365);
+  private static final Duration OWN_LIFETIME = Duration.ofDays(30);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private VisitorCookies() {}
+
+  /** The visitor's nonce, made and set on the response if the browser sent none. */
+  public static String visitor(HttpServletRequest request, HttpServletResponse response) {
+    Object made = request.getAttribute(VISITOR);
+    if (made instanceof String value) {
+      return value;
+    }
+    String value = read(request, VISITOR).filter(VisitorCookies::isNonce).orElse(null);
+    if (value == null) {
+      byte[] bytes = new byte[24];
+      RANDOM.nextBytes(bytes);
+      value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      set(request, response, VISITOR, value, YEAR);
+    }
+    request.setAttribute(VISITOR, value);
+    return value;
+  }
+
+  /** The nonce the browser sent, if any: a POST without one cannot be genuine. */
+  static Optional<String> sentVisitor(HttpServletRequest request) {
+    return read(request, VISITOR).filter(VisitorCookies::isNonce);
+  }
+
+  private static boolean isNonce(String value) {
+    return value.length() == 32
+        && value.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+  }
+
+  /** The edit tokens the browser holds, by comment id. */
+  public static OwnComments own(HttpServletRequest request) {
+    return new OwnComments(parseOwn(read(request, OWN).orElse("")));
+  }
+
+  static Map<Long, String> parseOwn(String value) {
+    Map<Long, String> tokens = new LinkedHashMap<>();
+    for (String entry : value.split("~")) {
+      int dot = entry.indexOf('.');
+      if (dot < 1 || dot > 18 || tokens.size() >= MAX_OWN) {
+        continue;
+      }
+      try {
+        long id = Long.parseLong(entry.substring(0, dot));
+        String token = entry.substring(dot + 1);
+        if (!token.isEmpty() && token.length() <= 64) {
+          tokens.put(id, token);
+        }
+      } catch (NumberFormatException e) {
+        // not ours: ignore
+      }
+    }
+    return tokens;
+  }
+
+  /** Adds a comment's edit token, keeping the most recent ones. */
+  static void addOwn(
+      HttpServletRequest request, HttpServletResponse response, long commentId, String token) {
+    Map<Long, String> tokens = new LinkedHashMap<>();
+    tokens.put(commentId, token);
+    parseOwn(read(request, OWN).orElse(""))
+        .forEach(
+            (id, t) -> {
+              if (tokens.size() < MAX_OWN) {
+                tokens.putIfAbsent(id, t);
+              }
+            });
+    List<String> entries = new ArrayList<>();
+    tokens.forEach((id, t) -> entries.add(id + "." + t));
+    set(request, response, OWN, String.join("~", entries), OWN_LIFETIME);
+  }
+
+  /** The name, e-mail and website the visitor asked us to remember. */
+  public static Optional<Commenter> commenter(HttpServletRequest request) {
+    return read(request, COMMENTER)
+        .map(v -> URLDecoder.decode(v, StandardCharsets.UTF_8))
+        .map(v -> v.split("\n", -1))
+        .filter(parts -> parts.length == 3)
+        .map(parts -> new Commenter(parts[0], parts[1], parts[2]));
+  }
+
+  static void remember(HttpServletRequest request, HttpServletResponse response, Commenter who) {
+    String value = String.join("\n", who.name(), who.email(), who.website());
+    String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
+    if (encoded.length() < 1500) {
+      set(request, response, COMMENTER, encoded, YEAR);
+    }
+  }
+
+  static void forget(HttpServletRequest request, HttpServletResponse response) {
+    if (read(request, COMMENTER).isPresent()) {
+      set(request, response, COMMENTER, "", Duration.ZERO);
+    }
+  }
+
+  /** The sort the visitor chose last time. */
+  public static Optional<CommentSort> sort(HttpServletRequest request) {
+    return read(request, SORT).flatMap(CommentSort::fromParameter);
+  }
+
+  public static void rememberSort(
+      HttpServletRequest request, HttpServletResponse response, CommentSort sort) {
+    if (sort(request).orElse(null) != sort) {
+      set(request, response, SORT, sort.parameter(), YEAR);
+    }
+  }
+
+  private static Optional<String> read(HttpServletRequest request, String name) {
+    Cookie[] cookies = request.getCookies();
+    if (cookies == null) {
+      return Optional.empty();
+    }
+    for (Cookie cookie : cookies) {
+      if (name.equals(cookie.getName()) && cookie.getValue() != null) {
+        return Optional.of(cookie.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static void set(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String name,
+      String value,
+      Duration lifetime) {
+    Cookie cookie = new Cookie(name, value);
+    String context = request.getContextPath();
+    cookie.setPath(context.isEmpty() ? "/" : context);
+    cookie.setHttpOnly(true);
+    cookie.setSecure(request.isSecure());
+    cookie.setMaxAge((int) lifetime.toSeconds());
+    cookie.setAttribute("SameSite", "Lax");
+    response.addCookie(cookie);
+  }
+
+  /** Who a visitor says they are, as remembered. */
+  public record Commenter(String name, String email, String website) {}
+}

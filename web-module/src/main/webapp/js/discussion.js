@@ -1,0 +1,292 @@
+/*
+ * Tribune discussions: what a script adds to a page that works without one.
+ * - a live character counter under each comment box ("1 234 / 10 000");
+ * - "Répondre" opens the form under the comment, in place;
+ * - "Citer": select a passage of the article or of a comment, and the button inserts it into the
+ *   comment as a quotation with its source;
+ * - posting, voting and "Afficher plus de commentaires" without reloading the page.
+ * The server checks everything again; nothing here is trusted.
+ */
+(function () {
+  'use strict';
+  var section = document.getElementById('comments');
+  if (!section || !window.fetch) {
+    return;
+  }
+  var mainForm = document.getElementById('comment-form');
+  var home = mainForm ? mainForm.parentNode : null;
+  var homeNext = mainForm ? mainForm.nextSibling : null;
+  var texts = document.getElementById('discussion-texts');
+
+  function text(key) {
+    return texts ? texts.getAttribute('data-' + key) || '' : '';
+  }
+
+  /* The counter: characters as the server counts them (code points). */
+  function length(value) {
+    var n = 0;
+    for (var i = 0; i < value.length; i++) {
+      var c = value.charCodeAt(i);
+      if (c < 0xd800 || c > 0xdbff) {
+        n++;
+      }
+    }
+    return n;
+  }
+  function bindCounter(area) {
+    var output = document.getElementById(area.getAttribute('data-counter'));
+    if (!output) {
+      return;
+    }
+    var max = parseInt(output.getAttribute('data-max'), 10);
+    var format = new Intl.NumberFormat(output.getAttribute('data-locale') || 'fr-FR');
+    function update() {
+      var n = length(area.value);
+      output.textContent = format.format(n) + ' / ' + format.format(max);
+      output.classList.toggle('over', n > max);
+    }
+    area.addEventListener('input', update);
+    update();
+  }
+  Array.prototype.forEach.call(section.querySelectorAll('textarea[data-counter]'), bindCounter);
+
+  /* Replies in place. */
+  function showMessage(form, messages, kind) {
+    var box = form.querySelector('.form-errors');
+    box.textContent = '';
+    box.className = 'form-errors' + (kind ? ' ' + kind : '');
+    if (!messages.length) {
+      return;
+    }
+    var list = document.createElement('ul');
+    messages.forEach(function (m) {
+      var item = document.createElement('li');
+      item.textContent = m;
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+  }
+  function resetReply() {
+    if (!mainForm || !home) {
+      return;
+    }
+    home.insertBefore(mainForm, homeNext);
+    mainForm.querySelector('[data-parent]').value = '';
+    mainForm.querySelector('.comment-form-heading').textContent = mainForm.getAttribute('data-heading');
+    mainForm.querySelector('[data-cancel-reply]').hidden = true;
+  }
+  if (mainForm) {
+    mainForm.setAttribute('data-heading', mainForm.querySelector('.comment-form-heading').textContent);
+    mainForm.querySelector('[data-cancel-reply]').addEventListener('click', function () {
+      resetReply();
+      mainForm.querySelector('textarea').focus();
+    });
+  }
+  section.addEventListener('click', function (event) {
+    var link = event.target.closest('a[data-reply]');
+    if (!link || !mainForm) {
+      return;
+    }
+    event.preventDefault();
+    var comment = link.closest('article');
+    comment.appendChild(mainForm);
+    mainForm.querySelector('[data-parent]').value = link.getAttribute('data-reply');
+    mainForm.querySelector('.comment-form-heading').textContent =
+      link.textContent.trim() + ' — ' + link.getAttribute('data-reply-to');
+    mainForm.querySelector('[data-cancel-reply]').hidden = false;
+    mainForm.querySelector('textarea').focus();
+  });
+
+  /* Quoting a selected passage. */
+  var quoteButton = section.querySelector('[data-quote-button]');
+  var pending = null;
+  function sourceOf(node) {
+    var element = node.nodeType === 1 ? node : node.parentNode;
+    var body = element && element.closest('.article-body, .comment-body');
+    if (!body) {
+      return null;
+    }
+    if (body.classList.contains('article-body')) {
+      return '« ' + section.getAttribute('data-article-title') + ' »';
+    }
+    return body.getAttribute('data-quote-source');
+  }
+  document.addEventListener('selectionchange', function () {
+    var selection = window.getSelection();
+    var passage = selection ? selection.toString().trim() : '';
+    var source = passage && selection.rangeCount ? sourceOf(selection.getRangeAt(0).commonAncestorContainer) : null;
+    if (!quoteButton || !mainForm || !source) {
+      if (quoteButton && document.activeElement !== quoteButton) {
+        quoteButton.hidden = true;
+      }
+      pending = null;
+      return;
+    }
+    pending = { passage: passage, source: source };
+    var rect = selection.getRangeAt(0).getBoundingClientRect();
+    quoteButton.style.top = window.scrollY + rect.bottom + 6 + 'px';
+    quoteButton.style.left = window.scrollX + Math.max(rect.left, 8) + 'px';
+    quoteButton.hidden = false;
+  });
+  if (quoteButton) {
+    quoteButton.addEventListener('mousedown', function (event) {
+      event.preventDefault(); /* keep the selection */
+    });
+    quoteButton.addEventListener('click', function () {
+      if (!pending) {
+        return;
+      }
+      var area = mainForm.querySelector('textarea');
+      var quote = pending.passage.split(/\r?\n/).filter(function (line) {
+        return line.trim() !== '';
+      }).map(function (line) {
+        return '> ' + line.trim();
+      }).join('\n') + '\n> — ' + pending.source + '\n\n';
+      var start = area.selectionStart || 0;
+      var before = area.value.slice(0, start);
+      if (before && !/\n\n$/.test(before)) {
+        before += before.endsWith('\n') ? '\n' : '\n\n';
+      }
+      area.value = before + quote + area.value.slice(area.selectionEnd || start);
+      area.dispatchEvent(new Event('input'));
+      quoteButton.hidden = true;
+      pending = null;
+      area.focus();
+      area.selectionStart = area.selectionEnd = (before + quote).length;
+    });
+  }
+
+  /* Posting without reloading. */
+  function threads() {
+    return document.getElementById('comment-threads');
+  }
+  function loadThreads(url) {
+    return fetch(url, { headers: { Accept: 'text/html' }, credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error(response.status);
+        }
+        return response.text();
+      })
+      .then(function (html) {
+        var holder = document.createElement('div');
+        holder.innerHTML = html;
+        return holder.querySelector('#comment-threads');
+      });
+  }
+  function send(form) {
+    return fetch(form.action, {
+      method: 'POST',
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+      body: new URLSearchParams(new FormData(form))
+    }).then(function (response) {
+      return response.json().then(function (json) {
+        json.status = response.status;
+        return json;
+      });
+    });
+  }
+  section.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (form.hasAttribute('data-comment-form')) {
+      event.preventDefault();
+      var button = form.querySelector('button[type=submit]');
+      button.disabled = true;
+      showMessage(form, [text('sending')], 'pending');
+      send(form)
+        .then(function (answer) {
+          if (!answer.ok) {
+            var messages = [];
+            Object.keys(answer.errors || {}).forEach(function (field) {
+              messages = messages.concat(answer.errors[field]);
+            });
+            showMessage(form, messages, '');
+            return;
+          }
+          return loadThreads(answer.fragment).then(function (fresh) {
+            form.querySelector('textarea').value = '';
+            form.querySelector('textarea').dispatchEvent(new Event('input'));
+            showMessage(form, [answer.held ? text('sent-held') : text('sent')], 'done');
+            if (form === mainForm) {
+              resetReply();
+            }
+            threads().replaceWith(fresh);
+            var mine = document.getElementById(answer.anchor);
+            if (mine) {
+              mine.scrollIntoView({ block: 'center' });
+              mine.classList.add('just-posted');
+            }
+          });
+        })
+        .catch(function () {
+          showMessage(form, [text('network-error')], '');
+        })
+        .then(function () {
+          button.disabled = false;
+        });
+      return;
+    }
+    if (form.hasAttribute('data-vote')) {
+      event.preventDefault();
+      var data = new URLSearchParams(new FormData(form));
+      data.set('direction', event.submitter ? event.submitter.value : 'up');
+      fetch(form.action, {
+        method: 'POST',
+        headers: { Accept: 'application/json' },
+        credentials: 'same-origin',
+        body: data
+      })
+        .then(function (response) {
+          return response.json();
+        })
+        .then(function (answer) {
+          if (answer.ok) {
+            var score = form.querySelector('.score');
+            score.textContent = score.textContent.replace(/-?\d+/, answer.score);
+          }
+        })
+        .catch(function () {
+          form.submit();
+        });
+    }
+  });
+
+  /* "Afficher plus de commentaires". */
+  section.addEventListener('click', function (event) {
+    var more = event.target.closest('a[data-more]');
+    if (!more) {
+      return;
+    }
+    event.preventDefault();
+    loadThreads(more.getAttribute('data-more'))
+      .then(function (next) {
+        var list = threads().querySelector('.comment-list');
+        var first = next.querySelector('.comment-list > li');
+        Array.prototype.forEach.call(next.querySelectorAll('.comment-list > li'), function (item) {
+          list.appendChild(item);
+        });
+        var pages = threads().querySelector('.comment-pages');
+        var nextPages = next.querySelector('.comment-pages');
+        if (pages) {
+          pages.remove();
+        }
+        if (nextPages) {
+          var previous = nextPages.querySelector('.previous-comments');
+          if (previous) {
+            previous.remove();
+          }
+          threads().appendChild(nextPages);
+        }
+        if (first) {
+          var link = first.querySelector('a.comment-date');
+          if (link) {
+            link.focus();
+          }
+        }
+      })
+      .catch(function () {
+        window.location.href = more.href;
+      });
+  });
+})();
