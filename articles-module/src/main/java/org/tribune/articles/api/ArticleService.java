@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -113,6 +114,12 @@ public interface ArticleService {
 
   /** Which of these articles are readable, in one query (for lists that mix many articles). */
   Set<Long> readable(@NotNull Collection<Long> articleIds);
+
+  /**
+   * The readable articles among these ids, by id, in a fixed number of queries whatever their
+   * number (for lists of comments that name their articles).
+   */
+  Map<Long, ArticleSummary> readableSummaries(@NotNull Collection<Long> articleIds);
 
   /**
    * Marks scheduled articles whose instant has come as published and fires {@link ArticlePublished}

@@ -239,6 +239,16 @@ public class DefaultArticleService implements ArticleService {
   }
 
   @Override
+  public Map<Long, ArticleSummary> readableSummaries(Collection<Long> articleIds) {
+    Instant now = clock.instant();
+    Map<Long, ArticleSummary> found = new HashMap<>();
+    repository.byIds(List.copyOf(new java.util.LinkedHashSet<>(articleIds))).stream()
+        .filter(a -> a.isReadable(now))
+        .forEach(a -> found.put(a.getId(), a.toSummary()));
+    return found;
+  }
+
+  @Override
   public int publishDueArticles() {
     int count = 0;
     for (long id : repository.dueScheduled(clock.instant())) {

@@ -34,6 +34,7 @@ import org.tribune.comments.api.PostResult;
 import org.tribune.comments.api.Submission;
 import org.tribune.comments.api.VoteResult;
 import org.tribune.web.config.Router;
+import org.tribune.web.feed.CommentFeeds;
 import org.tribune.web.site.Links;
 import org.tribune.web.site.SiteSettings;
 
@@ -44,7 +45,8 @@ import org.tribune.web.site.SiteSettings;
  *   <li>{@code POST …/comments}: a new comment or reply;
  *   <li>{@code POST …/comments/{id}/vote|edit|delete}: a vote, an edit or a deletion of one's own;
  *   <li>{@code GET …/comments/{id}}: a permalink, redirected to the page holding the comment;
- *   <li>{@code GET …/comments?sort=&cpage=}: a page of threads alone, for the script.
+ *   <li>{@code GET …/comments?sort=&cpage=}: a page of threads alone, for the script;
+ *   <li>{@code GET …/comments.atom}: the article's comment feed.
  * </ul>
  *
  * Every POST carries the form token of the page it came from, bound to the visitor's cookie: a
@@ -58,7 +60,7 @@ public class DiscussionServlet extends HttpServlet {
 
   private static final Pattern PATH =
       Pattern.compile(
-          "/([a-z0-9]+(?:-[a-z0-9]+)*)/comments(?:/(\\d{1,18})(?:/(vote|edit|delete))?)?");
+          "/([a-z0-9]+(?:-[a-z0-9]+)*)/comments(?:/(\\d{1,18})(?:/(vote|edit|delete))?|(\\.atom))?");
 
   private static final int LONGEST_PATH = 400;
   private static final int USER_AGENT_LENGTH = 500;
@@ -69,7 +71,9 @@ public class DiscussionServlet extends HttpServlet {
   @Inject private transient SiteSettings site;
   @Inject private transient Links links;
 
-  private record Target(ArticleSummary article, Long commentId, String action) {}
+  @Inject private transient CommentFeeds feeds;
+
+  private record Target(ArticleSummary article, Long commentId, String action, boolean feed) {}
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -77,6 +81,10 @@ public class DiscussionServlet extends HttpServlet {
     Target target = target(request);
     if (target == null || target.action() != null) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    if (target.feed()) {
+      feeds.article(request, response, target.article());
       return;
     }
     if (target.commentId() == null) {
@@ -100,7 +108,9 @@ public class DiscussionServlet extends HttpServlet {
       throws IOException, ServletException {
     request.setCharacterEncoding(StandardCharsets.UTF_8.name());
     Target target = target(request);
-    if (target == null || (target.commentId() == null) != (target.action() == null)) {
+    if (target == null
+        || target.feed()
+        || (target.commentId() == null) != (target.action() == null)) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
@@ -134,7 +144,7 @@ public class DiscussionServlet extends HttpServlet {
       Optional<Duration> age)
       throws IOException, ServletException {
     CommentForm form = CommentForm.from(request);
-    Target target = new Target(article, null, null);
+    Target target = new Target(article, null, null, false);
     if (age.isEmpty()) {
       request.setAttribute(DiscussionBacking.FORM, form);
       refuse(
@@ -351,7 +361,7 @@ public class DiscussionServlet extends HttpServlet {
       return null;
     }
     Long comment = matcher.group(2) == null ? null : Long.valueOf(matcher.group(2));
-    return new Target(article.get().summary(), comment, matcher.group(3));
+    return new Target(article.get().summary(), comment, matcher.group(3), matcher.group(4) != null);
   }
 
   private String anchor(ArticleSummary article, CommentSort sort, int page, long commentId) {

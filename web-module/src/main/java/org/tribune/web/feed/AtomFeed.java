@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jdom2.Document;
 import org.jdom2.Namespace;
@@ -25,6 +26,7 @@ import org.tribune.articles.api.ArticleContent;
 import org.tribune.articles.api.ArticleSummary;
 import org.tribune.articles.api.AuthorRef;
 import org.tribune.articles.api.TagRef;
+import org.tribune.comments.api.LatestComment;
 
 /**
  * Builds an Atom 1.0 feed (RFC 4287) of articles with their full bodies, using Rome.
@@ -77,6 +79,68 @@ final class AtomFeed {
     for (ArticleContent article : articles) {
       Instant entryUpdated = updated(article.summary());
       entries.add(entry(article, entryUpdated));
+      if (updated == null || entryUpdated.isAfter(updated)) {
+        updated = entryUpdated;
+      }
+    }
+    feed.setEntries(entries);
+    feed.setUpdated(Date.from(updated == null ? now : updated));
+    return feed;
+  }
+
+  /**
+   * A feed of comments, newest first as given; comments whose article is not in {@code articles}
+   * (no longer readable) are left out.
+   *
+   * @param entryTitle the title of an entry from the author's name and the article's title
+   */
+  Feed buildComments(
+      FeedScope scope,
+      List<LatestComment> comments,
+      Map<Long, ArticleSummary> articles,
+      java.util.function.BinaryOperator<String> entryTitle,
+      Instant now) {
+    Feed feed = new Feed("atom_1.0");
+    feed.setEncoding(StandardCharsets.UTF_8.name());
+    feed.setLanguage(language);
+    feed.setId(absolute.apply(scope.feedPath()));
+    feed.setTitleEx(text(scope.title()));
+    if (!isBlank(scope.subtitle())) {
+      feed.setSubtitle(text(scope.subtitle()));
+    }
+    feed.setAlternateLinks(list(link("alternate", HTML_PAGE, absolute.apply(scope.pagePath()))));
+    feed.setOtherLinks(list(link("self", MEDIA_TYPE, feed.getId())));
+    feed.setAuthors(list(person(siteName, absolute.apply("/"))));
+    Instant updated = null;
+    List<Entry> entries = new ArrayList<>();
+    for (LatestComment comment : comments) {
+      ArticleSummary article = articles.get(comment.articleId());
+      if (article == null) {
+        continue;
+      }
+      Instant entryUpdated = comment.editedAt() != null ? comment.editedAt() : comment.createdAt();
+      String permalink =
+          absolute.apply("/articles/" + article.slug() + "/comments/" + comment.id());
+      Entry entry = new Entry();
+      entry.setId(
+          host == null
+              ? permalink
+              : "tag:"
+                  + host
+                  + ","
+                  + comment.createdAt().atZone(ZoneOffset.UTC).getYear()
+                  + ":comments/"
+                  + comment.id());
+      entry.setTitleEx(text(entryTitle.apply(comment.authorName(), article.title())));
+      entry.setAlternateLinks(list(link("alternate", HTML_PAGE, permalink)));
+      entry.setPublished(Date.from(comment.createdAt()));
+      entry.setUpdated(Date.from(entryUpdated));
+      entry.setAuthors(list(person(comment.authorName(), null)));
+      Content body = new Content();
+      body.setType(Content.HTML);
+      body.setValue(comment.bodyHtml());
+      entry.setContents(list(body));
+      entries.add(entry);
       if (updated == null || entryUpdated.isAfter(updated)) {
         updated = entryUpdated;
       }
