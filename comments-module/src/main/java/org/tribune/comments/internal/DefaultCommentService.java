@@ -56,6 +56,9 @@ public class DefaultCommentService implements CommentService {
   /** Most edit tokens of one visitor looked at: more than a browser keeps. */
   static final int MAX_OWN_TOKENS = 500;
 
+  /** Tries of a vote that met another one. */
+  private static final int VOTE_ATTEMPTS = 3;
+
   /** Rounds of over-fetching for the site-wide latest comments before settling for fewer. */
   private static final int LATEST_ROUNDS = 5;
 
@@ -298,9 +301,10 @@ public class DefaultCommentService implements CommentService {
   // --- Votes -----------------------------------------------------------------------------------
 
   /**
-   * Runs each vote in a transaction of its own: if two votes of one visitor race past the checks
-   * (the comment's row lock makes that unlikely), the unique constraints refuse the second, which
-   * is then tried once more and finds the first.
+   * Runs each vote in a transaction of its own. Votes on one comment take turns on its row lock; if
+   * one fails all the same (a lock wait timing out under load, or two votes of one visitor racing
+   * past the checks and meeting a unique constraint), it is tried again, and then finds the other
+   * vote committed.
    */
   @Override
   @Transactional(TxType.NOT_SUPPORTED)
@@ -312,11 +316,15 @@ public class DefaultCommentService implements CommentService {
     }
     String keyHash = Tokens.sha256(voterKey);
     String ipHash = addresses.hash(submission.clientIp());
-    try {
-      return voting.cast(articleId, commentId, direction, keyHash, ipHash);
-    } catch (PersistenceException | TransactionalException raced) {
-      LOG.fine(() -> "Vote on comment " + commentId + " raced another one: trying again");
-      return voting.cast(articleId, commentId, direction, keyHash, ipHash);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return voting.cast(articleId, commentId, direction, keyHash, ipHash);
+      } catch (PersistenceException | TransactionalException failure) {
+        if (attempt == VOTE_ATTEMPTS) {
+          throw failure;
+        }
+        LOG.fine(() -> "Vote on comment " + commentId + " failed (" + failure + "), again");
+      }
     }
   }
 
