@@ -37,6 +37,7 @@ import org.tribune.comments.api.OwnComments;
 import org.tribune.comments.api.PostResult;
 import org.tribune.comments.api.Submission;
 import org.tribune.comments.api.VoteResult;
+import org.tribune.comments.internal.mail.CommentMails;
 
 /**
  * The JPA-backed {@link CommentService}. See the module's README for the rules it applies:
@@ -145,10 +146,10 @@ public class DefaultCommentService implements CommentService {
     if (comment.subscribe() && status != CommentStatus.SPAM) {
       Subscription subscription = new Subscription(stored.getId(), checked.email(), now);
       repository.persist(subscription);
-      mails.subscriptionCreated(subscription, stored);
+      mails.subscriptionCreated(stored.toMail(), subscription.toSubscriber());
     }
     if (status == CommentStatus.PENDING) {
-      mails.held(stored);
+      mails.held(stored.toMail());
     } else if (status == CommentStatus.APPROVED) {
       notifyReply(stored);
     }
@@ -181,7 +182,11 @@ public class DefaultCommentService implements CommentService {
   /** Tells the subscribers of the parent of a reply that has just become approved, once. */
   private void notifyReply(Comment reply) {
     if (reply.getParentId() != null && reply.markRepliesNotified()) {
-      mails.replyApproved(reply, repository.confirmedSubscriptions(reply.getParentId()));
+      mails.replyApproved(
+          reply.toMail(),
+          repository.confirmedSubscriptions(reply.getParentId()).stream()
+              .map(Subscription::toSubscriber)
+              .toList());
     }
   }
 
@@ -199,7 +204,7 @@ public class DefaultCommentService implements CommentService {
     if (comment.getStatus() == CommentStatus.APPROVED && settings.policy().holdsText(cleaned)) {
       // An approved comment edited into one the policy holds waits for a moderator again.
       comment.moveTo(CommentStatus.PENDING);
-      mails.held(comment);
+      mails.held(comment.toMail());
     }
     return comment.toView(true, settings.editWindow());
   }
