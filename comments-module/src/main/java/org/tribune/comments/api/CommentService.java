@@ -94,13 +94,22 @@ public interface CommentService {
   /** A comment with this id, whatever its status, for moderation. */
   Optional<CommentView> find(long commentId);
 
-  /** Moves a comment to another status (a moderator's decision). */
+  /**
+   * Moves a comment to another status (a moderator's decision). Approving a reply tells the
+   * subscribers of its parent, once.
+   *
+   * @throws CommentRejectedException {@code COMMENT_NOT_FOUND} if no comment has this id
+   */
   void moderate(long commentId, @NotNull CommentStatus status);
 
   /** The comments in a status, newest first, for moderation. */
   List<CommentView> withStatus(@NotNull CommentStatus status, int page, int size);
 
-  /** Sends every later comment with this comment's e-mail address or address hash to spam. */
+  /**
+   * Sends every later comment with this comment's e-mail address or address hash to spam.
+   *
+   * @throws CommentRejectedException {@code COMMENT_NOT_FOUND} if no comment has this id
+   */
   void banAuthorOf(long commentId);
 
   /** Everything stored about the comments written with this e-mail address, as JSON. */

@@ -18,6 +18,7 @@ import org.tribune.comments.api.CommentLimits;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.CommentView;
 import org.tribune.comments.api.LatestComment;
+import org.tribune.comments.internal.mail.MailedComment;
 
 /**
  * A reader's comment under an article, known here by its id only. Its body is stored as typed and
@@ -291,6 +292,11 @@ public class Comment {
         score,
         own,
         own ? editableUntil(editWindow) : null);
+  }
+
+  /** What mails say about it. */
+  MailedComment toMail() {
+    return new MailedComment(id, articleId, authorName, email, website, body);
   }
 
   LatestComment toLatest() {

@@ -37,6 +37,7 @@ import org.tribune.comments.api.OwnComments;
 import org.tribune.comments.api.PostResult;
 import org.tribune.comments.api.Submission;
 import org.tribune.comments.api.VoteResult;
+import org.tribune.comments.internal.mail.CommentMails;
 
 /**
  * The JPA-backed {@link CommentService}. See the module's README for the rules it applies:
@@ -55,6 +56,9 @@ public class DefaultCommentService implements CommentService {
 
   /** Most edit tokens of one visitor looked at: more than a browser keeps. */
   static final int MAX_OWN_TOKENS = 500;
+
+  /** Tries of a vote that met another one. */
+  private static final int VOTE_ATTEMPTS = 3;
 
   /** Rounds of over-fetching for the site-wide latest comments before settling for fewer. */
   private static final int LATEST_ROUNDS = 5;
@@ -143,10 +147,10 @@ public class DefaultCommentService implements CommentService {
     if (comment.subscribe() && status != CommentStatus.SPAM) {
       Subscription subscription = new Subscription(stored.getId(), checked.email(), now);
       repository.persist(subscription);
-      mails.subscriptionCreated(subscription, stored);
+      mails.subscriptionCreated(stored.toMail(), subscription.toSubscriber());
     }
     if (status == CommentStatus.PENDING) {
-      mails.held(stored);
+      mails.held(stored.toMail());
     } else if (status == CommentStatus.APPROVED) {
       notifyReply(stored);
     }
@@ -179,7 +183,11 @@ public class DefaultCommentService implements CommentService {
   /** Tells the subscribers of the parent of a reply that has just become approved, once. */
   private void notifyReply(Comment reply) {
     if (reply.getParentId() != null && reply.markRepliesNotified()) {
-      mails.replyApproved(reply, repository.confirmedSubscriptions(reply.getParentId()));
+      mails.replyApproved(
+          reply.toMail(),
+          repository.confirmedSubscriptions(reply.getParentId()).stream()
+              .map(Subscription::toSubscriber)
+              .toList());
     }
   }
 
@@ -209,7 +217,7 @@ public class DefaultCommentService implements CommentService {
     if (comment.getStatus() == CommentStatus.APPROVED && settings.policy().holdsText(cleaned)) {
       // An approved comment edited into one the policy holds waits for a moderator again.
       comment.moveTo(CommentStatus.PENDING);
-      mails.held(comment);
+      mails.held(comment.toMail());
     }
     return comment.toView(true, settings.editWindow());
   }
@@ -311,9 +319,10 @@ public class DefaultCommentService implements CommentService {
   // --- Votes -----------------------------------------------------------------------------------
 
   /**
-   * Runs each vote in a transaction of its own: if two votes of one visitor race past the checks
-   * (the comment's row lock makes that unlikely), the unique constraints refuse the second, which
-   * is then tried once more and finds the first.
+   * Runs each vote in a transaction of its own. Votes on one comment take turns on its row lock; if
+   * one fails all the same (a lock wait timing out under load, or two votes of one visitor racing
+   * past the checks and meeting a unique constraint), it is tried again, and then finds the other
+   * vote committed.
    */
   @Override
   @Transactional(TxType.NOT_SUPPORTED)
@@ -325,11 +334,15 @@ public class DefaultCommentService implements CommentService {
     }
     String keyHash = Tokens.sha256(voterKey);
     String ipHash = addresses.hash(submission.clientIp());
-    try {
-      return voting.cast(articleId, commentId, direction, keyHash, ipHash);
-    } catch (PersistenceException | TransactionalException raced) {
-      LOG.fine(() -> "Vote on comment " + commentId + " raced another one: trying again");
-      return voting.cast(articleId, commentId, direction, keyHash, ipHash);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return voting.cast(articleId, commentId, direction, keyHash, ipHash);
+      } catch (PersistenceException | TransactionalException failure) {
+        if (attempt == VOTE_ATTEMPTS) {
+          throw failure;
+        }
+        LOG.fine(() -> "Vote on comment " + commentId + " failed (" + failure + "), again");
+      }
     }
   }
 

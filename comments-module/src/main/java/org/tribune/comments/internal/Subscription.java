@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.tribune.comments.api.CommentLimits;
+import org.tribune.comments.internal.mail.Subscriber;
 
 /**
  * A commenter's wish to be told of replies to their comment, by e-mail. It counts only once
@@ -56,6 +57,10 @@ public class Subscription {
 
   void confirm() {
     confirmed = true;
+  }
+
+  Subscriber toSubscriber() {
+    return new Subscriber(email, token);
   }
 
   long getCommentId() {

@@ -1,4 +1,4 @@
-package org.tribune.comments.internal;
+package org.tribune.comments.internal.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.tribune.comments.internal;
+package org.tribune.comments.internal.mail;
 
 /**
  * How to reach the SMTP server ({@code tribune.mail.*}). Without a host, mail is off: nothing is

@@ -1,9 +1,11 @@
-package org.tribune.comments.internal;
+package org.tribune.comments.internal.mail;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +25,12 @@ import org.tribune.articles.api.ArticleSummary;
  * {@link OutgoingMail.Batch} event for {@link MailDispatcher} to send after commit: the
  * confirmation of a reply subscription, the news of an approved reply to each confirmed subscriber
  * of the parent comment (but its own author), and a note to the staff for each held comment. Texts
- * come from the bundle {@code org.tribune.comments.internal.mail}: French, or English when {@code
- * tribune.site.locale} is English. Links are built on {@code tribune.site.url}.
+ * come from the bundle {@code org.tribune.comments.internal.mail.mail}: French, or English when
+ * {@code tribune.site.locale} is English. Links are built on {@code tribune.site.url}.
  */
 @ApplicationScoped
 public class CommentMails {
-  static final String BUNDLE = "org.tribune.comments.internal.mail";
+  static final String BUNDLE = "org.tribune.comments.internal.mail.mail";
   static final String CONFIRM_PATH = "/comments/subscriptions/confirm?token=";
   static final String CANCEL_PATH = "/comments/subscriptions/cancel?token=";
   private static final Logger LOG = Logger.getLogger(CommentMails.class.getName());
@@ -94,10 +96,7 @@ public class CommentMails {
             password.orElse(""),
             from.map(String::strip).filter(f -> !f.isEmpty()).orElseGet(this::defaultFrom),
             startTls);
-    staff =
-        ModerationPolicy.parseWords(staffSetting.orElse("")).stream()
-            .filter(CommentInput::isEmail)
-            .toList();
+    staff = addresses("tribune.mail.staff", staffSetting.orElse(""));
     texts = bundle(siteLocale);
     if (settings.enabled() && siteUrl.isEmpty()) {
       LOG.warning(
@@ -117,9 +116,34 @@ public class CommentMails {
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
+  /** The addresses of a comma-separated setting; a wrong one is logged and left out. */
+  static List<String> addresses(String key, String setting) {
+    List<String> addresses = new ArrayList<>();
+    for (String address : setting.split(",")) {
+      if (address.isBlank()) {
+        continue;
+      }
+      try {
+        addresses.add(new InternetAddress(address.strip(), true).getAddress());
+      } catch (AddressException e) {
+        LOG.warning(() -> key + ": '" + address.strip() + "' is not an e-mail address; left out");
+      }
+    }
+    return List.copyOf(addresses);
+  }
+
+  private static boolean isAddress(String text) {
+    try {
+      new InternetAddress(text, true);
+      return true;
+    } catch (AddressException e) {
+      return false;
+    }
+  }
+
   private String defaultFrom() {
     String user = username.map(String::strip).orElse("");
-    if (CommentInput.isEmail(user.toLowerCase(Locale.ROOT))) {
+    if (user.contains("@") && isAddress(user)) {
       return user;
     }
     String siteHost = null;
@@ -135,76 +159,75 @@ public class CommentMails {
     return settings;
   }
 
-  /** Asks a new subscriber to confirm. */
-  void subscriptionCreated(Subscription subscription, Comment comment) {
+  /** Asks the author of a comment who wants to hear of replies to confirm. */
+  public void subscriptionCreated(MailedComment comment, Subscriber subscriber) {
     if (!settings.enabled()) {
       return;
     }
-    Optional<ArticleSummary> article = articles.find(comment.getArticleId());
+    Optional<ArticleSummary> article = articles.find(comment.articleId());
     if (article.isEmpty()) {
       return;
     }
     String text =
         format(
             "subscription.text",
-            comment.getAuthorName(),
+            comment.authorName(),
             article.get().title(),
-            siteUrl + CONFIRM_PATH + encode(subscription.getToken()));
-    send(List.of(mail(subscription, format("subscription.subject", siteName), text)));
+            siteUrl + CONFIRM_PATH + encode(subscriber.token()));
+    send(List.of(mail(subscriber, format("subscription.subject", siteName), text)));
   }
 
   /** Tells the confirmed subscribers of the parent of an approved reply, but its own author. */
-  void replyApproved(Comment reply, List<Subscription> subscribers) {
+  public void replyApproved(MailedComment reply, List<Subscriber> subscribers) {
     if (!settings.enabled() || subscribers.isEmpty()) {
       return;
     }
-    Optional<ArticleSummary> article = articles.find(reply.getArticleId());
+    Optional<ArticleSummary> article = articles.find(reply.articleId());
     if (article.isEmpty()) {
       return;
     }
     List<OutgoingMail> mails = new ArrayList<>();
-    for (Subscription subscription : subscribers) {
-      if (subscription.getEmail().equals(reply.getEmail())) {
+    for (Subscriber subscriber : subscribers) {
+      if (subscriber.email().equals(reply.email())) {
         continue;
       }
       String text =
           format(
               "reply.text",
-              reply.getAuthorName(),
+              reply.authorName(),
               article.get().title(),
-              quote(reply.getBody()),
-              commentLink(article.get(), reply.getId()));
-      mails.add(mail(subscription, format("reply.subject", siteName), text));
+              quote(reply.body()),
+              commentLink(article.get(), reply.id()));
+      mails.add(mail(subscriber, format("reply.subject", siteName), text));
     }
     send(mails);
   }
 
   /** Tells the staff that a comment waits for them. */
-  void held(Comment comment) {
+  public void held(MailedComment comment) {
     if (!settings.enabled() || staff.isEmpty()) {
       return;
     }
-    Optional<ArticleSummary> article = articles.find(comment.getArticleId());
-    String title = article.map(ArticleSummary::title).orElse("#" + comment.getArticleId());
-    String link = article.map(a -> commentLink(a, comment.getId())).orElse(siteUrl + "/");
+    Optional<ArticleSummary> article = articles.find(comment.articleId());
+    String title = article.map(ArticleSummary::title).orElse("#" + comment.articleId());
+    String link = article.map(a -> commentLink(a, comment.id())).orElse(siteUrl + "/");
     String text =
         format(
             "held.text",
             title,
-            comment.getAuthorName(),
-            String.valueOf(comment.getEmail()),
-            comment.getWebsite() == null ? "-" : comment.getWebsite(),
-            quote(comment.getBody()),
+            comment.authorName(),
+            String.valueOf(comment.email()),
+            comment.website() == null ? "-" : comment.website(),
+            quote(comment.body()),
             link,
-            Long.toString(comment.getId()));
+            Long.toString(comment.id()));
     String subject = format("held.subject", siteName, title);
     send(staff.stream().map(to -> new OutgoingMail(to, subject, text, null)).toList());
   }
 
-  private OutgoingMail mail(Subscription subscription, String subject, String text) {
-    String cancel = siteUrl + CANCEL_PATH + encode(subscription.getToken());
-    return new OutgoingMail(
-        subscription.getEmail(), subject, text + format("footer", cancel), cancel);
+  private OutgoingMail mail(Subscriber subscriber, String subject, String text) {
+    String cancel = siteUrl + CANCEL_PATH + encode(subscriber.token());
+    return new OutgoingMail(subscriber.email(), subject, text + format("footer", cancel), cancel);
   }
 
   private void send(List<OutgoingMail> mails) {

@@ -1,4 +1,4 @@
-package org.tribune.comments.internal;
+package org.tribune.comments.internal.mail;
 
 import java.util.List;
 
