@@ -96,9 +96,10 @@ public class SearchIndex {
   /**
    * Ids of the listed articles having every term, best first, and how many there are.
    *
-   * <p>One statement gives the page and, through {@code COUNT(*) OVER ()}, the number of matches on
-   * all pages: the postings are read and joined once. Only a page past the end, which has no row to
-   * carry that number, costs a second statement.
+   * <p>Two statements, both answered from the covering index: the page, then the count, which a
+   * first page that is not full makes unnecessary. (One statement with {@code COUNT(*) OVER ()} was
+   * measured three times slower on PostgreSQL for a word in 70 % of 100 000 articles: the window
+   * keeps every match in memory, spilling to disk, before the page can be cut.)
    */
   Hits search(List<String> terms, Instant now, int offset, int limit) {
     if (terms.isEmpty()) {
@@ -112,7 +113,7 @@ public class SearchIndex {
     Query page =
         bind(
             em.createNativeQuery(
-                "SELECT t.article_id, COUNT(*) OVER ()"
+                "SELECT t.article_id"
                     + matching
                     + " ORDER BY SUM(t.weight) DESC, MAX(t.listed_from) DESC, t.article_id DESC"
                     + " LIMIT "
@@ -122,17 +123,21 @@ public class SearchIndex {
             terms,
             now);
     List<Long> ids = new ArrayList<>();
-    long total = 0;
-    for (Object row : page.getResultList()) {
-      Object[] columns = (Object[]) row;
-      ids.add(((Number) columns[0]).longValue());
-      total = ((Number) columns[1]).longValue();
+    for (Object id : page.getResultList()) {
+      ids.add(((Number) id).longValue());
     }
-    if (ids.isEmpty() && offset > 0) {
-      Query count =
-          em.createNativeQuery("SELECT COUNT(*) FROM (SELECT t.article_id" + matching + ") hits");
-      total = ((Number) bind(count, terms, now).getSingleResult()).longValue();
+    if (offset == 0 && ids.size() < limit) {
+      return new Hits(ids, ids.size());
     }
+    // One term needs no grouping: a term appears once per article (the primary key).
+    Query count =
+        terms.size() == 1
+            ? em.createNativeQuery(
+                "SELECT COUNT(*) FROM articles_search_term t WHERE t.term = ?"
+                    + " AND t.listed_from <= ?")
+            : em.createNativeQuery(
+                "SELECT COUNT(*) FROM (SELECT t.article_id" + matching + ") hits");
+    long total = ((Number) bind(count, terms, now).getSingleResult()).longValue();
     return new Hits(ids, total);
   }
 
