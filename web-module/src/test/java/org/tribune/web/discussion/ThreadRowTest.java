@@ -15,8 +15,7 @@ class ThreadRowTest {
 
   @Test
   void theFlattenedMarkupNestsRepliesAndIsBalanced() {
-    List<ThreadRow> rows =
-        ThreadRow.flatten(List.of(node(1, node(2, node(3)), node(4)), node(5)));
+    List<ThreadRow> rows = ThreadRow.flatten(List.of(node(1, node(2, node(3)), node(4)), node(5)));
     String markup = rows.stream().map(r -> r.open() + r.close()).collect(Collectors.joining());
     assertEquals(
         "<li id=\"comment-1\" class=\"comment depth-0\"><ol class=\"replies\">"
