@@ -88,17 +88,22 @@ java -cp "$classpath" org.tribune.bench.search.Measure "http://127.0.0.1:$port" 
 java -cp "$classpath" org.tribune.bench.search.Measure "http://127.0.0.1:$port" "$rounds" 4 "$target/measure-4.md"
 stop_server
 
-say "Query plan of the search for the commonest word"
-# The statements SearchIndex runs (the page, then the count) for the term "commune", as PostgreSQL plans them.
-matching="FROM articles_search_term t
-  WHERE t.term IN ('commune') AND t.listed_from <= now()
-  GROUP BY t.article_id HAVING COUNT(*) = 1"
-psql -d "$db" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT t.article_id $matching
-  ORDER BY SUM(t.weight) DESC, MAX(t.listed_from) DESC, t.article_id DESC LIMIT 12 OFFSET 0" \
-  | tee "$target/plan.txt"
-psql -d "$db" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(*) FROM articles_search_term t
-  WHERE t.term = 'commune' AND t.listed_from <= now()" \
-  | tee -a "$target/plan.txt"
+say "Query plans of the search (the statements SearchIndex runs: the page, then the count)"
+plan() {
+  # $1: first term, $2: joined term or empty
+  local from="FROM articles_search_term t0"
+  local score="t0.weight"
+  if [ -n "$2" ]; then
+    from="$from JOIN articles_search_term t1 ON t1.article_id = t0.article_id AND t1.term = '$2'"
+    score="$score + t1.weight"
+  fi
+  from="$from WHERE t0.term = '$1' AND t0.listed_from <= now()"
+  echo "### $1 $2"
+  psql -d "$db" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT t0.article_id $from
+    ORDER BY $score DESC, t0.listed_from DESC, t0.article_id DESC LIMIT 12 OFFSET 0"
+  psql -d "$db" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(*) $from"
+}
+{ plan commune; plan commune comete; plan conseil municipal; } | tee "$target/plan.txt"
 
 {
   echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
