@@ -58,7 +58,12 @@ class XssIT {
       }
       if (document.getElementById('xss-ran')) problems.push('an element #xss-ran was added');
       const jsonLd = document.querySelectorAll('script[type="application/ld+json"]');
+      // The discussion's own script: one, ours, after the discussion in <main>.
+      const ownScripts = [...document.querySelectorAll('main > script[src]')].filter(
+          s => new URL(s.src).origin === location.origin
+              && new URL(s.src).pathname === '/js/discussion.js');
       for (const script of document.querySelectorAll('script')) {
+        if (ownScripts.length === 1 && script === ownScripts[0]) continue;
         if (script.type !== 'application/ld+json' || script.parentElement !== document.head) {
           problems.push('a script element: ' + script.outerHTML.slice(0, 160));
         } else {
@@ -80,8 +85,23 @@ class XssIT {
           }
         }
       }
-      // The layout's own search form (one per page, GET to /search) is the only form allowed.
+      // Allowed forms: the layout's own search form (one per page, GET to /search), and the
+      // discussion's (comment, vote, edit, delete: POST to this site's /articles/…), never inside
+      // what a reader wrote (.comment-body) or the article's body.
       const siteSearch = document.querySelectorAll('header form.site-search[method=get]');
+      const discussion = document.getElementById('comments');
+      const ownDiscussion = element => {
+        if (!discussion || !discussion.contains(element)
+            || element.closest('.comment-body, .article-body')
+            || element.hasAttribute('formaction') || element.hasAttribute('style')) {
+          return false;
+        }
+        if (element.matches('button.quote-button')) return true;
+        const form = element.localName === 'form' ? element : element.closest('form');
+        if (!form || form.method !== 'post') return false;
+        const action = new URL(form.action);
+        return action.origin === location.origin && action.pathname.startsWith('/articles/');
+      };
       for (const element of document.querySelectorAll(
           'iframe, frame, object, embed, applet, base, form, input, button, textarea, svg, math,'
           + ' style, body meta, body link, [style], [srcdoc], [formaction]')) {
@@ -89,7 +109,7 @@ class XssIT {
             && new URL(siteSearch[0].action).pathname === '/search'
             && (element === siteSearch[0] || siteSearch[0].contains(element))
             && !element.hasAttribute('formaction') && !element.hasAttribute('style');
-        if (!ownSearch) {
+        if (!ownSearch && !ownDiscussion(element)) {
           problems.push('a <' + element.localName + '> element: ' + element.outerHTML.slice(0, 120));
         }
       }
