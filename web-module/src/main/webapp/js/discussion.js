@@ -187,6 +187,34 @@
       });
     });
   }
+  /*
+   * Puts the thread holding a new comment in the page without losing the threads already shown
+   * (several pages may be, after "Afficher plus de commentaires"): the thread replaces its old
+   * version if it is shown; a new thread goes first (newest first) or last (other orders).
+   */
+  function placeThread(fresh, anchor) {
+    var current = threads();
+    var list = current.querySelector('.comment-list');
+    var mine = fresh.querySelector('#' + anchor);
+    var thread = mine;
+    while (thread && !(thread.parentNode && thread.parentNode.classList &&
+        thread.parentNode.classList.contains('comment-list'))) {
+      thread = thread.parentNode;
+    }
+    if (!list || !thread) {
+      current.replaceWith(fresh);
+      return;
+    }
+    var shown = document.getElementById(thread.id);
+    if (shown && shown.parentNode === list) {
+      list.replaceChild(thread, shown);
+    } else if (fresh.getAttribute('data-sort') === 'newest') {
+      list.insertBefore(thread, list.firstChild);
+    } else {
+      list.appendChild(thread);
+    }
+  }
+
   section.addEventListener('submit', function (event) {
     var form = event.target;
     if (form.hasAttribute('data-comment-form')) {
@@ -211,7 +239,7 @@
             if (form === mainForm) {
               resetReply();
             }
-            threads().replaceWith(fresh);
+            placeThread(fresh, answer.anchor);
             var mine = document.getElementById(answer.anchor);
             if (mine) {
               mine.scrollIntoView({ block: 'center' });

@@ -49,7 +49,7 @@ public record CommentForm(
       return null;
     }
     String digits = parent.strip();
-    if (digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
+    if (digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return -1L;
     }
     return Long.parseLong(digits);

@@ -99,8 +99,10 @@ public class DiscussionBacking {
     }
     errors = request.getAttribute(ERRORS) instanceof FormErrors e ? e : FormErrors.NONE;
     replyTo = visibleId(request.getParameter("replyto"));
-    if (replyTo == null && form.parentId() != null && form.parentId() > 0) {
-      replyTo = form.parentId();
+    if (replyTo == null && refused instanceof CommentForm) {
+      // A refused reply opens again under its comment, if that is on this page; else (the
+      // comment is gone, or was never on this article) the main form shows the messages and text.
+      replyTo = visibleId(form.parent().strip());
     }
     editing =
         request.getAttribute(EDITING) instanceof Long id
@@ -125,7 +127,7 @@ public class DiscussionBacking {
   private Long visibleId(String parameter) {
     if (parameter == null
         || parameter.length() > 18
-        || !parameter.chars().allMatch(Character::isDigit)
+        || !parameter.chars().allMatch(c -> c >= '0' && c <= '9')
         || parameter.isEmpty()) {
       return null;
     }

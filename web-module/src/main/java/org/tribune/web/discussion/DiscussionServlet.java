@@ -191,7 +191,7 @@ public class DiscussionServlet extends HttpServlet {
     }
     Map<Long, String> own = new HashMap<>(VisitorCookies.own(request).tokens());
     own.put(posted.commentId(), posted.editToken());
-    CommentSort sort = VisitorCookies.sort(request).orElse(CommentSort.NEWEST);
+    CommentSort sort = requestedSort(request);
     int page =
         comments.pageOf(article.id(), posted.commentId(), sort, new OwnComments(own)).orElse(1);
     if (wantsJson(request)) {
@@ -377,11 +377,15 @@ public class DiscussionServlet extends HttpServlet {
     return links.article(article.slug()) + "/comments?sort=" + sort.parameter() + "&cpage=" + page;
   }
 
+  /** The order of the page a form was on: its {@code sort} field, else the visitor's. */
+  private static CommentSort requestedSort(HttpServletRequest request) {
+    return CommentSort.fromParameter(request.getParameter("sort"))
+        .orElse(VisitorCookies.sort(request).orElse(CommentSort.NEWEST));
+  }
+
   /** Back to the comment, on the page the form was on. */
   private String backTo(HttpServletRequest request, Target target) {
-    CommentSort sort =
-        CommentSort.fromParameter(request.getParameter("sort"))
-            .orElse(VisitorCookies.sort(request).orElse(CommentSort.NEWEST));
+    CommentSort sort = requestedSort(request);
     return anchor(
         target.article(), sort, DiscussionRequests.commentPage(request), target.commentId());
   }
