@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.htmlunit.FormEncodingType;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
@@ -43,6 +45,7 @@ import org.htmlunit.util.NameValuePair;
  */
 final class Visitor implements AutoCloseable {
   private static final int MOST_REDIRECTS = 5;
+  private static final Pattern COMMENT_ANCHOR = Pattern.compile("#comment-(\\d+)$");
 
   private final TribuneServer server;
   private final WebClient client;
@@ -136,6 +139,19 @@ final class Visitor implements AutoCloseable {
             ((HtmlInput) field).setValue(value);
           }
         });
+  }
+
+  /**
+   * Writes a comment (or, with a {@code parent} field, a reply) through the article's own form, as
+   * a reader does; returns its id, read from the redirect to its anchor.
+   */
+  long postComment(String articlePath, Map<String, String> fields) {
+    HtmlPage page = open(articlePath);
+    Page posted = submit(page.getHtmlElementById("comment-form"), fields);
+    assertTrue(isRedirect(posted), () -> "the comment was not posted:\n" + excerpt(posted));
+    Matcher anchor = COMMENT_ANCHOR.matcher(location(posted));
+    assertTrue(anchor.find(), () -> "not a comment's anchor: " + location(posted));
+    return Long.parseLong(anchor.group(1));
   }
 
   /** POSTs fields as a form does ({@code application/x-www-form-urlencoded}, UTF-8). */
