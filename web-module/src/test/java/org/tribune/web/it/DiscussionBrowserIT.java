@@ -335,6 +335,72 @@ class DiscussionBrowserIT {
   }
 
   @Test
+  void aRefusalIsShownInTheFormAndTheTextKept(TribuneServer server) {
+    open(server, pathOf(server, ARTICLE));
+    markPage();
+    fill(fields("Lucas", "court"));
+    setValue("#comment-body", "w".repeat(10_001));
+
+    driver.findElement(By.cssSelector("#comment-form button[type=submit]")).click();
+    WebElement message =
+        waitFor(d -> visible(By.cssSelector("#comment-form .form-errors:not(.pending) li")));
+
+    assertAll(
+        this::assertNotReloaded,
+        () ->
+            assertEquals(
+                "Votre commentaire est trop long : raccourcissez-le sous la limite indiquée par le"
+                    + " compteur.",
+                message.getText()),
+        () -> assertEquals(10_001, value("#comment-body").length(), "the text is lost"),
+        () ->
+            assertTrue(
+                driver
+                    .findElement(By.cssSelector("#comment-form button[type=submit]"))
+                    .isEnabled()));
+  }
+
+  /**
+   * After "Afficher plus de commentaires", a reply to a thread of the second page must leave the
+   * first page where it was: the reader was reading it.
+   */
+  @Test
+  void aReplyUnderTheNextPageKeepsTheThreadsAlreadyShown(TribuneServer server) {
+    String path = pathOf(server, ARTICLE);
+    List<Long> ids = new ArrayList<>();
+    try (Visitor visitor = new Visitor(server)) {
+      for (int i = 0; i <= DiscussionServers.THREADS_PER_PAGE; i++) {
+        ids.add(visitor.postComment(path, fields("Mélanie", unique("Fil à suivre " + i))));
+      }
+    }
+    open(server, path);
+    markPage();
+    driver.findElement(By.cssSelector("a.more-comments")).click();
+    waitFor(d -> threadIds().contains(ids.get(0)));
+    List<Long> shown = threadIds();
+
+    driver.findElement(By.cssSelector("#comment-" + ids.get(0) + " a.reply")).click();
+    long reply = postWithScript("Noé", unique("Je réponds en bas de la page."));
+
+    List<Long> after = threadIds();
+    assertAll(
+        this::assertNotReloaded,
+        () ->
+            assertEquals(
+                1,
+                driver
+                    .findElements(
+                        By.cssSelector(
+                            "#comment-" + ids.get(0) + " > ol.replies > #comment-" + reply))
+                    .size(),
+                "the reply is not under its thread"),
+        () ->
+            assertTrue(
+                after.containsAll(shown),
+                "threads shown before the reply are gone: " + shown + " then " + after));
+  }
+
+  @Test
   void theEditLinkWorksWithScriptOn(TribuneServer server) {
     String path = pathOf(server, ARTICLE);
     open(server, path);
