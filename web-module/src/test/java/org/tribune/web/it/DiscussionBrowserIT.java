@@ -363,6 +363,9 @@ class DiscussionBrowserIT {
   /**
    * After "Afficher plus de commentaires", a reply to a thread of the second page must leave the
    * first page where it was: the reader was reading it.
+   *
+   * <p>Fails (bug): the script replaces the whole list with the page of the reply's thread (the
+   * {@code fragment} of the JSON answer), so the threads of the first page vanish.
    */
   @Test
   void aReplyUnderTheNextPageKeepsTheThreadsAlreadyShown(TribuneServer server) {
