@@ -252,6 +252,7 @@ class DiscussionBrowserIT {
     clickSort("Plus anciens");
     open(server, path);
     String remembered = currentSort();
+    scrollTo(driver.findElement(By.cssSelector("nav.comment-sort")));
     chromium.screenshot("discussion-sorted.png");
 
     assertAll(
