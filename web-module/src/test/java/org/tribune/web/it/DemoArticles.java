@@ -39,6 +39,15 @@ final class DemoArticles {
         .toList();
   }
 
+  /** One demo article, by its file name: {@code comete.md}. */
+  static DemoArticle named(String fileName) {
+    String resource = "demo/" + fileName;
+    if (!FILES.contains(resource)) {
+      throw new IllegalArgumentException("No demo article " + resource + " in " + FILES);
+    }
+    return read(resource);
+  }
+
   static List<String> titlesNewestFirst() {
     return newestFirst().stream().map(DemoArticle::title).toList();
   }

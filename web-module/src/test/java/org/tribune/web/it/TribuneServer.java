@@ -114,6 +114,19 @@ public final class TribuneServer implements AutoCloseable {
     return new TribuneServer(name, databaseUrl);
   }
 
+  /**
+   * Adds one setting, as an operator's environment variable ({@code TRIBUNE_COMMENTS_MODERATION},
+   * {@code hold-all}), to the next {@link #start()}. Only {@code TRIBUNE_*} variables: the server
+   * inherits none from the build, so this is the only way a test changes a setting.
+   */
+  public TribuneServer withEnvironment(String variable, String value) {
+    if (!variable.startsWith("TRIBUNE_")) {
+      throw new IllegalArgumentException("Not a Tribune setting: " + variable);
+    }
+    environment.put(variable, value);
+    return this;
+  }
+
   /** Starts the server and waits until the home page answers 200. */
   public TribuneServer start() {
     launch();

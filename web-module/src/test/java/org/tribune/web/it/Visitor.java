@@ -1,0 +1,261 @@
+package org.tribune.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.htmlunit.FormEncodingType;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
+import org.htmlunit.WebClient;
+import org.htmlunit.WebRequest;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.DomNode;
+import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlCheckBoxInput;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlInput;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlTextArea;
+import org.htmlunit.util.Cookie;
+import org.htmlunit.util.NameValuePair;
+
+/**
+ * One reader of the site without JavaScript (HtmlUnit, see {@link WebClients}), with a cookie jar
+ * of their own, who sees every answer as it comes: redirects are followed only when asked, so that
+ * a test can look at a 303 or a 302 first.
+ *
+ * <p>Fragments ({@code #comment-12}) are never sent: a browser keeps them for itself, and HtmlUnit
+ * would take a new fragment of the current address for a jump within the page, not a request.
+ */
+final class Visitor implements AutoCloseable {
+  private static final int MOST_REDIRECTS = 5;
+  private static final Pattern COMMENT_ANCHOR = Pattern.compile("#comment-(\\d+)$");
+
+  private final TribuneServer server;
+  private final WebClient client;
+
+  Visitor(TribuneServer server) {
+    this(server, null);
+  }
+
+  private Visitor(TribuneServer server, InetAddress source) {
+    this.server = server;
+    this.client = WebClients.withoutJavaScript();
+    client.getOptions().setRedirectEnabled(false);
+    if (source != null) {
+      client.getOptions().setLocalAddress(source);
+    }
+  }
+
+  /**
+   * A reader whose connections leave from {@code loopback} (Linux answers on all of 127.0.0.0/8),
+   * so that the server, which counts comments by address, counts theirs apart from other tests'.
+   */
+  static Visitor from(TribuneServer server, String loopback) {
+    try {
+      InetAddress address = InetAddress.getByName(loopback);
+      assertTrue(address.isLoopbackAddress(), () -> loopback + " is not a loopback address");
+      return new Visitor(server, address);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(loopback, e);
+    }
+  }
+
+  /** GETs an address of the site ({@code /articles/x} or absolute) without following a redirect. */
+  Page get(String address) {
+    return load(new WebRequest(url(address)));
+  }
+
+  /** GETs a page, following the site's redirects, and fails unless it is HTML. */
+  HtmlPage open(String address) {
+    Page page = get(address);
+    for (int i = 0; i < MOST_REDIRECTS && isRedirect(page); i++) {
+      page = get(location(page));
+    }
+    return html(page);
+  }
+
+  /** Follows the redirect a POST or a permalink answered, and fails if it is not one. */
+  HtmlPage follow(Page redirect) {
+    assertTrue(
+        isRedirect(redirect),
+        () ->
+            "expected a redirect from "
+                + redirect.getUrl()
+                + ", got "
+                + status(redirect)
+                + ":\n"
+                + excerpt(redirect));
+    return open(location(redirect));
+  }
+
+  /**
+   * Fills the named fields of a form as a reader types them (text, hidden value, or "on" / "" for a
+   * box) and presses its first submit button.
+   */
+  Page submit(HtmlForm form, Map<String, String> fields) {
+    fill(form, fields);
+    HtmlButton button = form.querySelector("button[type=submit]");
+    assertNotNull(button, () -> "no submit button in " + form.asXml());
+    return press(button);
+  }
+
+  /** Presses a submit button (a vote arrow, "Supprimer"…). */
+  Page press(HtmlButton button) {
+    try {
+      return button.click();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void fill(HtmlForm form, Map<String, String> fields) {
+    fields.forEach(
+        (name, value) -> {
+          DomElement field = form.querySelector("[name='" + name + "']");
+          assertNotNull(field, () -> "no field " + name + " in form " + form.getId());
+          if (field instanceof HtmlTextArea area) {
+            area.setText(value);
+          } else if (field instanceof HtmlCheckBoxInput box) {
+            box.setChecked(!value.isEmpty());
+          } else {
+            assertInstanceOf(HtmlInput.class, field, () -> name + " is not an input");
+            ((HtmlInput) field).setValue(value);
+          }
+        });
+  }
+
+  /**
+   * Writes a comment (or, with a {@code parent} field, a reply) through the article's own form, as
+   * a reader does; returns its id, read from the redirect to its anchor.
+   */
+  long postComment(String articlePath, Map<String, String> fields) {
+    HtmlPage page = open(articlePath);
+    Page posted = submit(page.getHtmlElementById("comment-form"), fields);
+    assertTrue(isRedirect(posted), () -> "the comment was not posted:\n" + excerpt(posted));
+    Matcher anchor = COMMENT_ANCHOR.matcher(location(posted));
+    assertTrue(anchor.find(), () -> "not a comment's anchor: " + location(posted));
+    return Long.parseLong(anchor.group(1));
+  }
+
+  /** POSTs fields as a form does ({@code application/x-www-form-urlencoded}, UTF-8). */
+  Page post(String address, Map<String, String> fields, Map<String, String> headers) {
+    WebRequest request = new WebRequest(url(address), HttpMethod.POST);
+    request.setEncodingType(FormEncodingType.URL_ENCODED);
+    request.setCharset(StandardCharsets.UTF_8);
+    List<NameValuePair> parameters = new ArrayList<>();
+    fields.forEach((name, value) -> parameters.add(new NameValuePair(name, value)));
+    request.setRequestParameters(parameters);
+    headers.forEach(request::setAdditionalHeader);
+    return load(request);
+  }
+
+  /** POSTs a body written by hand, percent-escapes included, as a hostile client does. */
+  Page postEncoded(String address, String encodedBody) {
+    WebRequest request = new WebRequest(url(address), HttpMethod.POST);
+    request.setAdditionalHeader("Content-Type", "application/x-www-form-urlencoded");
+    request.setRequestBody(encodedBody);
+    return load(request);
+  }
+
+  /** The value of one of the cookies the site gave this reader. */
+  Optional<String> cookie(String name) {
+    return Optional.ofNullable(client.getCookieManager().getCookie(name)).map(Cookie::getValue);
+  }
+
+  /** Forgets every cookie, as a new browser. */
+  void clearCookies() {
+    client.getCookieManager().clearCookies();
+  }
+
+  /** The address of the article titled so, from the links of the home page and the next ones. */
+  String articlePath(String title) {
+    HtmlPage list = open("/");
+    for (int page = 1; page <= 20; page++) {
+      for (DomNode link : list.querySelectorAll("h2.article-title a")) {
+        if (link.getTextContent().strip().equals(title)) {
+          return URI.create(((DomElement) link).getAttribute("href")).getPath();
+        }
+      }
+      DomElement next = list.querySelector(".pagination a[rel=next]");
+      if (next == null) {
+        break;
+      }
+      list = open(next.getAttribute("href"));
+    }
+    throw new AssertionError("no link to '" + title + "' on the home pages");
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  static int status(Page page) {
+    return page.getWebResponse().getStatusCode();
+  }
+
+  static boolean isRedirect(Page page) {
+    int status = status(page);
+    return status >= 300 && status < 400;
+  }
+
+  /** The {@code Location} of a redirect, as sent (fragment included). */
+  static String location(Page page) {
+    String location = page.getWebResponse().getResponseHeaderValue("Location");
+    assertNotNull(location, () -> "no Location in the answer " + status(page));
+    return location;
+  }
+
+  /** The page an answer holds, which must be HTML. */
+  static HtmlPage html(Page page) {
+    assertFalse(isRedirect(page), () -> "a redirect to " + location(page) + ", not a page");
+    return assertInstanceOf(
+        HtmlPage.class, page, () -> "not an HTML page: " + page.getWebResponse().getContentType());
+  }
+
+  /** The body of an answer as the server sent it. */
+  static String text(Page page) {
+    return page.getWebResponse().getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  private static String excerpt(Page page) {
+    String text = text(page);
+    return text.length() > 2000 ? text.substring(0, 2000) + "…" : text;
+  }
+
+  private Page load(WebRequest request) {
+    try {
+      return client.getPage(request);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach " + request.getUrl(), e);
+    }
+  }
+
+  /** An address of the site, resolved against the server's root, without its fragment. */
+  private URL url(String address) {
+    String resolved = server.uri("/").resolve(address).toString();
+    int fragment = resolved.indexOf('#');
+    try {
+      return URI.create(fragment < 0 ? resolved : resolved.substring(0, fragment)).toURL();
+    } catch (MalformedURLException e) {
+      throw new IllegalArgumentException(address, e);
+    }
+  }
+}
