@@ -122,12 +122,7 @@ public class DiscussionServlet extends HttpServlet {
       return;
     }
     if (age.isEmpty()) {
-      refuse(
-          request,
-          response,
-          target,
-          HttpServletResponse.SC_FORBIDDEN,
-          FormErrors.general(site.messages().getString("discussion.error.expired")));
+      refuseExpired(request, response, target);
       return;
     }
     switch (target.action()) {
@@ -147,12 +142,7 @@ public class DiscussionServlet extends HttpServlet {
     Target target = new Target(article, null, null, false);
     if (age.isEmpty()) {
       request.setAttribute(DiscussionBacking.FORM, form);
-      refuse(
-          request,
-          response,
-          target,
-          HttpServletResponse.SC_FORBIDDEN,
-          FormErrors.general(site.messages().getString("discussion.error.expired")));
+      refuseExpired(request, response, target);
       return;
     }
     NewComment comment =
@@ -330,6 +320,18 @@ public class DiscussionServlet extends HttpServlet {
     request.setAttribute(Router.PARAMETERS, Map.of("slug", target.article().slug()));
     response.setStatus(status);
     request.getRequestDispatcher("/WEB-INF/views/article.xhtml").forward(request, response);
+  }
+
+  /** Refuses a POST whose form token is missing, forged or another visitor's (403). */
+  private void refuseExpired(
+      HttpServletRequest request, HttpServletResponse response, Target target)
+      throws IOException, ServletException {
+    refuse(
+        request,
+        response,
+        target,
+        HttpServletResponse.SC_FORBIDDEN,
+        FormErrors.general(site.messages().getString("discussion.error.expired")));
   }
 
   private static int status(CommentRejectedException refused) {

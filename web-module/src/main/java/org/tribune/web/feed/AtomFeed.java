@@ -61,18 +61,7 @@ final class AtomFeed {
    * @param now the feed's {@code updated} when it has no entry
    */
   Feed build(FeedScope scope, List<ArticleContent> articles, Instant now) {
-    Feed feed = new Feed("atom_1.0");
-    feed.setEncoding(StandardCharsets.UTF_8.name());
-    feed.setLanguage(language);
-    feed.setId(absolute.apply(scope.feedPath()));
-    feed.setTitleEx(text(scope.title()));
-    if (!isBlank(scope.subtitle())) {
-      feed.setSubtitle(text(scope.subtitle()));
-    }
-    feed.setAlternateLinks(list(link("alternate", HTML_PAGE, absolute.apply(scope.pagePath()))));
-    feed.setOtherLinks(list(link("self", MEDIA_TYPE, feed.getId())));
-    // Entries name their own authors; this one only stands for an entry that would have none.
-    feed.setAuthors(list(person(siteName, absolute.apply("/"))));
+    Feed feed = feed(scope);
 
     Instant updated = null;
     List<Entry> entries = new ArrayList<>();
@@ -100,17 +89,7 @@ final class AtomFeed {
       Map<Long, ArticleSummary> articles,
       java.util.function.BinaryOperator<String> entryTitle,
       Instant now) {
-    Feed feed = new Feed("atom_1.0");
-    feed.setEncoding(StandardCharsets.UTF_8.name());
-    feed.setLanguage(language);
-    feed.setId(absolute.apply(scope.feedPath()));
-    feed.setTitleEx(text(scope.title()));
-    if (!isBlank(scope.subtitle())) {
-      feed.setSubtitle(text(scope.subtitle()));
-    }
-    feed.setAlternateLinks(list(link("alternate", HTML_PAGE, absolute.apply(scope.pagePath()))));
-    feed.setOtherLinks(list(link("self", MEDIA_TYPE, feed.getId())));
-    feed.setAuthors(list(person(siteName, absolute.apply("/"))));
+    Feed feed = feed(scope);
     Instant updated = null;
     List<Entry> entries = new ArrayList<>();
     for (LatestComment comment : comments) {
@@ -147,6 +126,23 @@ final class AtomFeed {
     }
     feed.setEntries(entries);
     feed.setUpdated(Date.from(updated == null ? now : updated));
+    return feed;
+  }
+
+  /** A feed without entries: its id, title, links, language and stand-in author. */
+  private Feed feed(FeedScope scope) {
+    Feed feed = new Feed("atom_1.0");
+    feed.setEncoding(StandardCharsets.UTF_8.name());
+    feed.setLanguage(language);
+    feed.setId(absolute.apply(scope.feedPath()));
+    feed.setTitleEx(text(scope.title()));
+    if (!isBlank(scope.subtitle())) {
+      feed.setSubtitle(text(scope.subtitle()));
+    }
+    feed.setAlternateLinks(list(link("alternate", HTML_PAGE, absolute.apply(scope.pagePath()))));
+    feed.setOtherLinks(list(link("self", MEDIA_TYPE, feed.getId())));
+    // Entries name their own authors; this one only stands for an entry that would have none.
+    feed.setAuthors(list(person(siteName, absolute.apply("/"))));
     return feed;
   }
 
