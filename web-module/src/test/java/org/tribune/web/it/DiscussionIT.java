@@ -166,6 +166,64 @@ class DiscussionIT {
   }
 
   @Test
+  void anApprovedCommentIsInBothCommentFeedsAndInTheHomePageBlock(TribuneServer server)
+      throws Exception {
+    try (Visitor author = new Visitor(server);
+        Visitor reader = new Visitor(server)) {
+      String path = author.articlePath(FIRST_COMMENT.title());
+      String body = unique("Les horaires du soir sont une vraie réussite");
+      long id =
+          author.postComment(
+              path,
+              Map.of(
+                  "name", "Hugo Lefèvre",
+                  "email", "hugo.lefevre@example.org",
+                  "body", body));
+      String permalink = server.uri(path + "/comments/" + id).toString();
+      for (String feedPath : List.of(path + "/comments.atom", "/comments.atom")) {
+        java.net.http.HttpResponse<String> response =
+            java.net.http.HttpClient.newHttpClient()
+                .send(
+                    java.net.http.HttpRequest.newBuilder(server.uri(feedPath)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), feedPath);
+        assertTrue(
+            response
+                .headers()
+                .firstValue("Content-Type")
+                .orElse("")
+                .startsWith("application/atom+xml"),
+            feedPath);
+        com.rometools.rome.feed.synd.SyndFeed feed =
+            new com.rometools.rome.io.SyndFeedInput().build(new StringReader(response.body()));
+        com.rometools.rome.feed.synd.SyndEntry entry =
+            feed.getEntries().stream()
+                .filter(e -> permalink.equals(e.getLink()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(feedPath + " lacks " + permalink));
+        assertAll(
+            feedPath,
+            () ->
+                assertEquals(
+                    "Hugo Lefèvre sur « " + FIRST_COMMENT.title() + " »", entry.getTitle()),
+            () -> assertEquals("Hugo Lefèvre", entry.getAuthor()),
+            () -> assertTrue(entry.getContents().get(0).getValue().contains(body)),
+            () -> assertFalse(response.body().contains("example.org</email>"), "an e-mail"),
+            () -> assertFalse(response.body().contains("hugo.lefevre"), "the e-mail address"));
+      }
+      HtmlPage home = reader.open("/");
+      DomElement block = home.querySelector("aside.latest-comments");
+      assertNotNull(block, "no 'Derniers commentaires' block on the home page");
+      assertTrue(
+          block.asNormalizedText().contains("Hugo Lefèvre sur " + FIRST_COMMENT.title()),
+          block::asNormalizedText);
+      assertNotNull(
+          block.querySelector("a[href='" + path + "/comments/" + id + "']"),
+          "the block does not link to the comment's permalink");
+    }
+  }
+
+  @Test
   void aReplyOpenedFromItsLinkIsNestedUnderItsParentThreeLevelsDeep(TribuneServer server) {
     try (Visitor author = new Visitor(server);
         Visitor replier = new Visitor(server)) {
