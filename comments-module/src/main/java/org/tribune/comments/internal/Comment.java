@@ -50,6 +50,10 @@ public class Comment {
   @Column(name = "parent_id")
   private Long parentId;
 
+  /** The comment answered, when the depth limit hung this reply under one of its ancestors. */
+  @Column(name = "answered_id")
+  private Long answeredId;
+
   @Column(name = "root_id", nullable = false)
   private long rootId;
 
@@ -217,6 +221,16 @@ public class Comment {
 
   public long getArticleId() {
     return articleId;
+  }
+
+  /** Records the comment answered, when the reply hangs higher than under it. */
+  void answering(Comment answered) {
+    this.answeredId = answered.getId().equals(parentId) ? null : answered.getId();
+  }
+
+  /** The comment this reply answers: the one recorded, else its parent. */
+  public Long getAnsweredId() {
+    return answeredId != null ? answeredId : parentId;
   }
 
   public Long getParentId() {

@@ -88,8 +88,9 @@ public class DefaultCommentService implements CommentService {
     }
     List<Reason> problems = new ArrayList<>();
     Comment parent = null;
+    Comment answered = null;
     if (comment.parentId() != null) {
-      Comment answered = repository.find(comment.parentId());
+      answered = repository.find(comment.parentId());
       if (answered == null
           || answered.getArticleId() != articleId
           || answered.getStatus() != CommentStatus.APPROVED) {
@@ -140,6 +141,9 @@ public class DefaultCommentService implements CommentService {
             parent,
             status,
             now);
+    if (answered != null) {
+      stored.answering(answered);
+    }
     repository.persist(stored);
     stored.rootItself();
     repository.flush();
@@ -180,12 +184,15 @@ public class DefaultCommentService implements CommentService {
     return html;
   }
 
-  /** Tells the subscribers of the parent of a reply that has just become approved, once. */
+  /**
+   * Tells the subscribers of the comment a reply answers (its parent, or the deeper comment it
+   * answered when the depth limit hung it higher) that it has just become approved, once.
+   */
   private void notifyReply(Comment reply) {
-    if (reply.getParentId() != null && reply.markRepliesNotified()) {
+    if (reply.getAnsweredId() != null && reply.markRepliesNotified()) {
       mails.replyApproved(
           reply.toMail(),
-          repository.confirmedSubscriptions(reply.getParentId()).stream()
+          repository.confirmedSubscriptions(reply.getAnsweredId()).stream()
               .map(Subscription::toSubscriber)
               .toList());
     }

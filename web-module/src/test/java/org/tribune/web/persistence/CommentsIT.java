@@ -1034,6 +1034,40 @@ class CommentsIT {
   }
 
   @Test
+  void aReplyHungHigherByTheDepthLimitStillReachesTheCommentItAnswers() throws Exception {
+    smtp();
+    long article = article();
+    List<Long> chain = new ArrayList<>();
+    chain.add(approved(article, null, "Niveau 0"));
+    for (int depth = 1; depth < 5; depth++) {
+      chain.add(approved(article, chain.get(depth - 1), "Niveau " + depth));
+    }
+    String subscriber = knownEmail();
+    long deepest =
+        comments
+            .post(
+                new NewComment(article, chain.get(4), "Inès", subscriber, null, "Au fond", true),
+                human())
+            .commentId();
+    assertEquals(5, comments.find(deepest).orElseThrow().depth());
+    assertTrue(
+        comments.confirmSubscription(
+            token(awaitMail(subscriber, "Confirmez"), "/comments/subscriptions/confirm")));
+
+    String marker = UUID.randomUUID().toString();
+    long reply =
+        comments
+            .post(
+                new NewComment(
+                    article, deepest, "Marc", knownEmail(), null, "Réponse " + marker, false),
+                human())
+            .commentId();
+    assertEquals(chain.get(4), comments.find(reply).orElseThrow().parentId(), "hung higher");
+    String news = awaitMail(subscriber, marker);
+    assertTrue(news.contains("#comment-" + reply), news);
+  }
+
+  @Test
   void aHeldCommentReachesTheStaffWhileMailToOthersStaysOff() throws Exception {
     smtp();
     String marker = UUID.randomUUID().toString();
