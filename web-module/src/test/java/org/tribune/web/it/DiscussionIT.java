@@ -224,6 +224,29 @@ class DiscussionIT {
   }
 
   @Test
+  void aSubscriptionLinkAsksBeforeActingAndAnUnknownTokenIsSaidSo(TribuneServer server) {
+    try (Visitor reader = new Visitor(server)) {
+      for (String action : List.of("confirm", "cancel")) {
+        String address = "/comments/subscriptions/" + action + "?token=inconnu-123";
+        HtmlPage asked = reader.open(address);
+        HtmlForm form = asked.querySelector("main form[method=post]");
+        assertNotNull(form, "opening the link must only ask");
+        Page answered = reader.submit(form, Map.of());
+        assertEquals(404, status(answered), action);
+        assertTrue(
+            text(answered).contains("Ce lien n'est plus valable"), () -> action + text(answered));
+      }
+      for (String address :
+          List.of(
+              "/comments/subscriptions/confirm",
+              "/comments/subscriptions/confirm?token=%3Cscript%3E",
+              "/comments/subscriptions/other?token=abc")) {
+        assertEquals(404, status(reader.get(address)), address);
+      }
+    }
+  }
+
+  @Test
   void aReplyOpenedFromItsLinkIsNestedUnderItsParentThreeLevelsDeep(TribuneServer server) {
     try (Visitor author = new Visitor(server);
         Visitor replier = new Visitor(server)) {
