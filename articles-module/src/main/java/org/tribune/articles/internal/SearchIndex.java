@@ -46,8 +46,11 @@ public class SearchIndex {
       StringBuilder sql =
           new StringBuilder(
               "INSERT INTO articles_search_term (term, article_id, weight, listed_from) VALUES ");
+      // A null parameter goes to the driver as a string, which PostgreSQL will not put in a
+      // timestamp column: an article that is not listed gets a NULL literal instead.
+      String listed = listedFrom == null ? "NULL" : "?";
       for (int i = 0; i < chunk.size(); i++) {
-        sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?)");
+        sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ").append(listed).append(')');
       }
       Query insert = em.createNativeQuery(sql.toString());
       int position = 1;
@@ -55,7 +58,9 @@ public class SearchIndex {
         insert.setParameter(position++, row.getKey());
         insert.setParameter(position++, articleId);
         insert.setParameter(position++, row.getValue());
-        insert.setParameter(position++, utc(listedFrom));
+        if (listedFrom != null) {
+          insert.setParameter(position++, utc(listedFrom));
+        }
       }
       insert.executeUpdate();
     }
@@ -63,14 +68,22 @@ public class SearchIndex {
 
   /** Brings the postings of an article in line with its status and publication instant. */
   void relist(Article article) {
-    em.createNativeQuery("UPDATE articles_search_term SET listed_from = ? WHERE article_id = ?")
-        .setParameter(1, utc(article.listedFrom()))
-        .setParameter(2, article.getId())
-        .executeUpdate();
+    Instant listedFrom = article.listedFrom();
+    if (listedFrom == null) {
+      em.createNativeQuery(
+              "UPDATE articles_search_term SET listed_from = NULL WHERE article_id = ?")
+          .setParameter(1, article.getId())
+          .executeUpdate();
+    } else {
+      em.createNativeQuery("UPDATE articles_search_term SET listed_from = ? WHERE article_id = ?")
+          .setParameter(1, utc(listedFrom))
+          .setParameter(2, article.getId())
+          .executeUpdate();
+    }
   }
 
   private static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    return instant.atOffset(ZoneOffset.UTC);
   }
 
   static Map<String, Integer> weights(String title, String standfirst, String bodyHtml) {
