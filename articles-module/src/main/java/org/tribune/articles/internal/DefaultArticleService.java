@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -242,7 +243,7 @@ public class DefaultArticleService implements ArticleService {
   public Map<Long, ArticleSummary> readableSummaries(Collection<Long> articleIds) {
     Instant now = clock.instant();
     Map<Long, ArticleSummary> found = new HashMap<>();
-    repository.byIds(List.copyOf(new java.util.LinkedHashSet<>(articleIds))).stream()
+    repository.byIds(List.copyOf(new LinkedHashSet<>(articleIds))).stream()
         .filter(a -> a.isReadable(now))
         .forEach(a -> found.put(a.getId(), a.toSummary()));
     return found;

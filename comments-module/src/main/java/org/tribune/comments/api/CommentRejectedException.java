@@ -1,5 +1,6 @@
 package org.tribune.comments.api;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -70,7 +71,7 @@ public class CommentRejectedException extends RuntimeException {
   }
 
   private static List<Reason> concat(Reason first, Reason... more) {
-    java.util.List<Reason> all = new java.util.ArrayList<>();
+    List<Reason> all = new ArrayList<>();
     all.add(first);
     all.addAll(List.of(more));
     return all;

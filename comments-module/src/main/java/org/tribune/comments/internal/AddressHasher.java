@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -76,7 +77,7 @@ public class AddressHasher {
     if (current == null) {
       throw new IllegalStateException("The comments database is not ready yet");
     }
-    return java.util.HexFormat.of().parseHex(Tokens.sha256(purpose + "\u0000" + current));
+    return HexFormat.of().parseHex(Tokens.sha256(purpose + "\u0000" + current));
   }
 
   /** The hash of an address; an unknown address hashes like an empty one. */

@@ -8,16 +8,22 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.ArticleSummary;
+import org.tribune.articles.api.ArticleView;
 import org.tribune.comments.api.CommentNode;
 import org.tribune.comments.api.CommentService;
 import org.tribune.comments.api.CommentSort;
+import org.tribune.comments.api.CommentView;
 import org.tribune.comments.api.Discussion;
 import org.tribune.comments.api.OwnComments;
 import org.tribune.web.site.Links;
+import org.tribune.web.site.Requests;
 import org.tribune.web.site.SiteSettings;
 
 /**
@@ -41,7 +47,7 @@ public class DiscussionBacking {
   static final String EDIT_BODY = "tribune.discussion.edit-body";
 
   @Inject private CommentService comments;
-  @Inject private org.tribune.articles.api.ArticleService articles;
+  @Inject private ArticleService articles;
   @Inject private Links links;
   @Inject private SiteSettings site;
 
@@ -64,13 +70,10 @@ public class DiscussionBacking {
    * comments" and refresh after posting); 404 for an article that is not readable.
    */
   public void loadFragment() {
-    String slug = org.tribune.web.site.Requests.routeParameter("slug");
-    var found =
-        slug == null
-            ? java.util.Optional.<org.tribune.articles.api.ArticleView>empty()
-            : articles.findReadable(slug);
+    String slug = Requests.routeParameter("slug");
+    var found = slug == null ? Optional.<ArticleView>empty() : articles.findReadable(slug);
     if (found.isEmpty()) {
-      org.tribune.web.site.Requests.fail(HttpServletResponse.SC_NOT_FOUND);
+      Requests.fail(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
     load(found.get().summary());
@@ -136,10 +139,10 @@ public class DiscussionBacking {
   }
 
   /** Whether the viewer may still edit or delete this comment of theirs. */
-  public boolean editable(org.tribune.comments.api.CommentView comment) {
+  public boolean editable(CommentView comment) {
     return comment.own()
         && comment.editableUntil() != null
-        && java.time.Instant.now().isBefore(comment.editableUntil());
+        && Instant.now().isBefore(comment.editableUntil());
   }
 
   public ArticleSummary getArticle() {

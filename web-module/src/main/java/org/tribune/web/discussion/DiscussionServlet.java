@@ -27,6 +27,7 @@ import org.tribune.comments.api.CommentRejectedException;
 import org.tribune.comments.api.CommentRejectedException.Reason;
 import org.tribune.comments.api.CommentService;
 import org.tribune.comments.api.CommentSort;
+import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.CommentView;
 import org.tribune.comments.api.NewComment;
 import org.tribune.comments.api.OwnComments;
@@ -191,7 +192,7 @@ public class DiscussionServlet extends HttpServlet {
           Json.createObjectBuilder()
               .add("ok", true)
               .add("id", posted.commentId())
-              .add("held", posted.status() != org.tribune.comments.api.CommentStatus.APPROVED)
+              .add("held", posted.status() != CommentStatus.APPROVED)
               .add("anchor", "comment-" + posted.commentId())
               .add("fragment", fragment(article, sort, page))
               .build());

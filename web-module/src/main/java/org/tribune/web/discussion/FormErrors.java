@@ -1,6 +1,7 @@
 package org.tribune.web.discussion;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,7 @@ public record FormErrors(Map<String, List<String>> byField) {
   static final String GENERAL = "general";
 
   public FormErrors {
-    byField = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byField));
+    byField = Collections.unmodifiableMap(new LinkedHashMap<>(byField));
   }
 
   static FormErrors of(CommentRejectedException refused, ResourceBundle messages) {

@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -57,8 +58,7 @@ public class TrustedProxies {
     return clientAddress(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For"), blocks);
   }
 
-  static String clientAddress(
-      String socket, java.util.Enumeration<String> forwarded, List<Block> trusted) {
+  static String clientAddress(String socket, Enumeration<String> forwarded, List<Block> trusted) {
     if (!isTrusted(socket, trusted) || forwarded == null) {
       return socket;
     }

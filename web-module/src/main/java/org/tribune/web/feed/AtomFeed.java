@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 import org.jdom2.Document;
 import org.jdom2.Namespace;
@@ -87,7 +88,7 @@ final class AtomFeed {
       FeedScope scope,
       List<LatestComment> comments,
       Map<Long, ArticleSummary> articles,
-      java.util.function.BinaryOperator<String> entryTitle,
+      BinaryOperator<String> entryTitle,
       Instant now) {
     Feed feed = feed(scope);
     Instant updated = null;
