@@ -57,6 +57,9 @@ public class DatabaseGate extends HttpFilter {
   /** Static files, and the server's own health endpoint, which must say DOWN itself. */
   private static boolean isStatic(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith("/css/") || path.equals("/favicon.ico") || path.startsWith("/health");
+    return path.startsWith("/css/")
+        || path.startsWith(Router.FACES_RESOURCES)
+        || path.equals("/favicon.ico")
+        || path.startsWith("/health");
   }
 }

@@ -26,6 +26,9 @@ public class Router extends HttpFilter {
   /** Request attribute holding the path parameters as a {@code Map<String, String>}. */
   public static final String PARAMETERS = "tribune.route";
 
+  /** Where Faces serves the console's style sheets and scripts ({@code *.xhtml} addresses). */
+  static final String FACES_RESOURCES = "/jakarta.faces.resource/";
+
   private static final String SLUG = "([a-z0-9]+(?:-[a-z0-9]+)*)";
 
   /**
@@ -54,7 +57,7 @@ public class Router extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.endsWith(".xhtml")) {
+    if (path.endsWith(".xhtml") && !path.startsWith(FACES_RESOURCES)) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }

@@ -1,0 +1,48 @@
+package org.tribune.web.console;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
+import org.tribune.web.site.SiteSettings;
+
+/**
+ * The console's texts ({@code org.tribune.web.i18n.console}, French by default), in the site's
+ * language, for Java code; pages read the same bundle as {@code #{con[...]}}.
+ */
+@ApplicationScoped
+public class ConsoleMessages {
+  public static final String BUNDLE = "org.tribune.web.i18n.console";
+
+  @Inject private SiteSettings site;
+
+  public ResourceBundle bundle() {
+    return ResourceBundle.getBundle(BUNDLE, site.getLocale());
+  }
+
+  public String get(String key) {
+    return bundle().getString(key);
+  }
+
+  public String format(String key, Object... arguments) {
+    return new MessageFormat(get(key), site.getLocale()).format(arguments);
+  }
+
+  /** Adds a message for the whole page, kept across a redirect. */
+  public void info(String key, Object... arguments) {
+    add(FacesMessage.SEVERITY_INFO, key, arguments);
+  }
+
+  public void error(String key, Object... arguments) {
+    add(FacesMessage.SEVERITY_ERROR, key, arguments);
+  }
+
+  private void add(FacesMessage.Severity severity, String key, Object... arguments) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    String text = arguments.length == 0 ? get(key) : format(key, arguments);
+    faces.addMessage(null, new FacesMessage(severity, text, null));
+    faces.getExternalContext().getFlash().setKeepMessages(true);
+  }
+}
