@@ -30,7 +30,12 @@ public class ConsoleMessages {
     return new MessageFormat(get(key), site.getLocale()).format(arguments);
   }
 
-  /** Adds a message for the whole page, kept across a redirect. */
+  /** Keeps this request's messages for the page after a redirect. */
+  public void keepAcrossRedirect() {
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+  }
+
+  /** Adds a message for the whole page. */
   public void info(String key, Object... arguments) {
     add(FacesMessage.SEVERITY_INFO, key, arguments);
   }
@@ -43,6 +48,5 @@ public class ConsoleMessages {
     FacesContext faces = FacesContext.getCurrentInstance();
     String text = arguments.length == 0 ? get(key) : format(key, arguments);
     faces.addMessage(null, new FacesMessage(severity, text, null));
-    faces.getExternalContext().getFlash().setKeepMessages(true);
   }
 }

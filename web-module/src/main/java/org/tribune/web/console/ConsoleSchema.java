@@ -14,6 +14,7 @@ import org.eclipse.microprofile.health.Readiness;
 import org.flywaydb.core.Flyway;
 import org.tribune.web.config.DatabaseDefinition;
 import org.tribune.web.console.security.FirstAdmin;
+import org.tribune.web.site.SiteSettings;
 
 /**
  * The console's readiness check, which owns its schema like the domain modules own theirs: the
@@ -31,6 +32,7 @@ public class ConsoleSchema implements HealthCheck {
   private DataSource dataSource;
 
   @Inject private FirstAdmin firstAdmin;
+  @Inject private SiteSettings site;
 
   private volatile boolean ready;
   private volatile String problem = "not migrated yet";
@@ -47,6 +49,7 @@ public class ConsoleSchema implements HealthCheck {
             .load()
             .migrate();
         firstAdmin.ensureOne();
+        site.storeIsReady();
         ready = true;
         problem = null;
         LOG.info("Console schema is up to date");

@@ -10,13 +10,17 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tribune.web.console.settings.StoredSettings;
 
 /**
- * The site's language, time zone and name, from {@code tribune.site.*}, and date formatting in
- * them. A wrong value is reported once in the log, naming the key, and the default is used.
+ * The site's language, time zone, name and description, and date formatting in them. Values saved
+ * in the console ({@code console_setting}) win over MicroProfile Config's {@code tribune.site.*};
+ * every node reads them again at most {@value #REFRESH_MILLIS} ms after they change. A wrong value
+ * is reported in the log, naming the key, and the default is used.
  */
 @Named("site")
 @ApplicationScoped
@@ -46,46 +50,120 @@ public class SiteSettings {
   @ConfigProperty(name = "tribune.site.description", defaultValue = " ")
   String descriptionSetting;
 
-  private Locale locale;
-  private ZoneId zone;
-  private DateTimeFormatter dateFormat;
-  private DateTimeFormatter dateTimeFormat;
-  private DateTimeFormatter timeFormat;
+  /** Names of the values the console stores in {@code console_setting}. */
+  public static final String NAME = "site.name";
+
+  public static final String DESCRIPTION = "site.description";
+  public static final String LOCALE = "site.locale";
+  public static final String TIME_ZONE = "site.time-zone";
+
+  /** How long a node keeps the stored settings before reading them again. */
+  static final long REFRESH_MILLIS = 2_000;
+
+  @Inject private StoredSettings stored;
+
+  /** The settings in force, and the formats they imply; replaced whole when they change. */
+  private record Snapshot(
+      Locale locale,
+      ZoneId zone,
+      String name,
+      String description,
+      DateTimeFormatter dateFormat,
+      DateTimeFormatter dateTimeFormat,
+      DateTimeFormatter timeFormat,
+      long readAt) {}
+
+  private volatile Snapshot snapshot;
+  private volatile boolean storeReadable;
 
   @PostConstruct
   void init() {
-    locale = parseLocale(localeSetting);
-    zone = parseZone(zoneSetting);
-    ResourceBundle messages = messages();
-    dateFormat =
-        DateTimeFormatter.ofPattern(messages.getString("format.date"), locale).withZone(zone);
-    dateTimeFormat =
-        DateTimeFormatter.ofPattern(messages.getString("format.date-time"), locale).withZone(zone);
-    timeFormat =
-        DateTimeFormatter.ofPattern(messages.getString("format.time"), locale).withZone(zone);
+    snapshot = snapshot(Map.of());
+  }
+
+  /**
+   * Lets the settings saved in the console be read: called once their table exists. Until then, and
+   * whenever the database cannot be read, MicroProfile Config's values apply.
+   */
+  public void storeIsReady() {
+    storeReadable = true;
+    refresh();
+  }
+
+  /** Reads the stored settings again now (after the console saved them). */
+  public void refresh() {
+    if (storeReadable) {
+      try {
+        snapshot = snapshot(stored.all());
+      } catch (RuntimeException e) {
+        snapshot = withReadAt(snapshot, System.currentTimeMillis());
+      }
+    }
+  }
+
+  private Snapshot current() {
+    Snapshot current = snapshot;
+    if (storeReadable && System.currentTimeMillis() - current.readAt() > REFRESH_MILLIS) {
+      refresh();
+      current = snapshot;
+    }
+    return current;
+  }
+
+  private Snapshot snapshot(Map<String, String> values) {
+    Locale locale = parseLocale(values.getOrDefault(LOCALE, localeSetting));
+    ZoneId zone = parseZone(values.getOrDefault(TIME_ZONE, zoneSetting));
+    ResourceBundle messages = ResourceBundle.getBundle(BUNDLE, locale);
+    String description = values.getOrDefault(DESCRIPTION, descriptionSetting);
+    return new Snapshot(
+        locale,
+        zone,
+        values.getOrDefault(NAME, name),
+        description == null ? "" : description.strip(),
+        DateTimeFormatter.ofPattern(messages.getString("format.date"), locale).withZone(zone),
+        DateTimeFormatter.ofPattern(messages.getString("format.date-time"), locale).withZone(zone),
+        DateTimeFormatter.ofPattern(messages.getString("format.time"), locale).withZone(zone),
+        System.currentTimeMillis());
+  }
+
+  private static Snapshot withReadAt(Snapshot s, long readAt) {
+    return new Snapshot(
+        s.locale(),
+        s.zone(),
+        s.name(),
+        s.description(),
+        s.dateFormat(),
+        s.dateTimeFormat(),
+        s.timeFormat(),
+        readAt);
   }
 
   public Locale getLocale() {
-    return locale;
+    return current().locale();
   }
 
   /** The language code for {@code <html lang>}: {@code fr}, {@code en}. */
   public String getLanguage() {
-    return locale.getLanguage();
+    return getLocale().getLanguage();
   }
 
   public ZoneId getZone() {
-    return zone;
+    return current().zone();
   }
 
   public String getName() {
-    return name;
+    return current().name();
   }
 
   /** The site's description for search engines: the setting, else the bundle's tagline. */
   public String getDescription() {
-    String description = descriptionSetting == null ? "" : descriptionSetting.strip();
+    String description = current().description();
     return description.isEmpty() ? messages().getString("site.description") : description;
+  }
+
+  /** The description as configured (empty when the bundle's tagline stands in). */
+  public String getOwnDescription() {
+    return current().description();
   }
 
   /**
@@ -101,22 +179,22 @@ public class SiteSettings {
   }
 
   public ResourceBundle messages() {
-    return ResourceBundle.getBundle(BUNDLE, locale);
+    return ResourceBundle.getBundle(BUNDLE, getLocale());
   }
 
   /** "26 octobre 2017", in the site's zone. */
   public String date(Instant instant) {
-    return instant == null ? "" : dateFormat.format(instant);
+    return instant == null ? "" : current().dateFormat().format(instant);
+  }
+
+  /** The time of day in the site's zone, French style: "10 h 06". */
+  public String time(Instant instant) {
+    return instant == null ? "" : current().timeFormat().format(instant);
   }
 
   /** "30 octobre 2017 à 10 h 06", in the site's zone. */
-  /** The time of day in the site's zone, French style: "10 h 06". */
-  public String time(Instant instant) {
-    return instant == null ? "" : timeFormat.format(instant);
-  }
-
   public String dateTime(Instant instant) {
-    return instant == null ? "" : dateTimeFormat.format(instant);
+    return instant == null ? "" : current().dateTimeFormat().format(instant);
   }
 
   /** The ISO-8601 instant for {@code <time datetime>}. */

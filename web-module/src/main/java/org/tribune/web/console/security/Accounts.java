@@ -67,6 +67,13 @@ public class Accounts {
         normalise(email));
   }
 
+  /** Whether this is the account's password (for changing it: sign-in goes through the store). */
+  public boolean checkPassword(String email, String password) {
+    return credentials(email)
+        .map(found -> passwords.matches(password, found.passwordHash()))
+        .orElse(false);
+  }
+
   /** Every account, by e-mail. */
   public List<Account> all() {
     List<Account> accounts = new ArrayList<>();
