@@ -44,6 +44,12 @@ public class ConsoleMessages {
     add(FacesMessage.SEVERITY_ERROR, key, arguments);
   }
 
+  /** Adds an error already in the user's language (from another bundle). */
+  public void errorText(String text) {
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+  }
+
   private void add(FacesMessage.Severity severity, String key, Object... arguments) {
     FacesContext faces = FacesContext.getCurrentInstance();
     String text = arguments.length == 0 ? get(key) : format(key, arguments);

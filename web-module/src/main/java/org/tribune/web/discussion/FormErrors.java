@@ -38,7 +38,7 @@ public record FormErrors(Map<String, List<String>> byField) {
   }
 
   /** The bundle key of a reason: {@code comments.error.name.too-long} for NAME_TOO_LONG. */
-  static String key(CommentRejectedException.Reason reason) {
+  public static String key(CommentRejectedException.Reason reason) {
     return "comments.error." + reason.name().toLowerCase(Locale.ROOT).replace('_', '.');
   }
 

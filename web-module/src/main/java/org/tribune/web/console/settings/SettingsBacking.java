@@ -5,12 +5,17 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.tribune.comments.api.CommentLimits;
+import org.tribune.comments.api.CommentSettings;
+import org.tribune.comments.api.ModerationMode;
+import org.tribune.comments.api.ModerationService;
 import org.tribune.web.console.ConsoleMessages;
 import org.tribune.web.console.audit.AuditAction;
 import org.tribune.web.console.security.Staff;
@@ -18,7 +23,7 @@ import org.tribune.web.site.SiteSettings;
 
 /**
  * Backs {@code /admin/settings.xhtml} (administrators): the site's name, description, language and
- * time zone. Saved values go to {@code console_setting} and apply on every node within seconds; the
+ * time zone, and the discussions' rules (moderation, limits, blocked words). Saved values go to {@code console_setting} and apply on every node within seconds; the
  * audit log records which ones changed.
  */
 @Named
@@ -36,8 +41,17 @@ public class SettingsBacking implements Serializable {
   @Inject private transient Staff staff;
   @Inject private transient ConsoleMessages messages;
 
+  @Inject private transient ModerationService moderation;
+
   private String name;
   private String description;
+  private ModerationMode mode;
+  private int maxLength;
+  private int maxDepth;
+  private long editWindowMinutes;
+  private int closeAfterDays;
+  private int maxLinks;
+  private String blockedWords;
   private String locale;
   private String zone;
 
@@ -50,6 +64,166 @@ public class SettingsBacking implements Serializable {
       locale = site.getLocale().getLanguage().equals("en") ? "en-GB" : "fr-FR";
     }
     zone = site.getZone().getId();
+    CommentSettings discussions = moderation.settings();
+    mode = discussions.moderation();
+    maxLength = discussions.maxLength();
+    maxDepth = discussions.maxDepth();
+    editWindowMinutes = discussions.editWindow().toMinutes();
+    closeAfterDays = discussions.closeAfterDays();
+    maxLinks = discussions.maxLinks();
+    blockedWords = String.join("\n", discussions.blockedWords());
+  }
+
+  /** Saves the discussion settings; every node applies them from the next comment on. */
+  public void saveDiscussions() {
+    if (!staff.isAdmin()) {
+      messages.error("error.forbidden.text");
+      return;
+    }
+    List<String> words = new ArrayList<>();
+    for (String line : (blockedWords == null ? "" : blockedWords).split("\\R")) {
+      String word = line.strip();
+      if (!word.isEmpty() && !words.contains(word)) {
+        words.add(word);
+      }
+    }
+    boolean valid = true;
+    if (mode == null) {
+      messages.error("settings.mode.invalid");
+      valid = false;
+    }
+    if (maxLength < 100 || maxLength > CommentLimits.BODY_LENGTH_CEILING) {
+      messages.error("settings.max-length.invalid", 100, CommentLimits.BODY_LENGTH_CEILING);
+      valid = false;
+    }
+    if (maxDepth < 1 || maxDepth > 10) {
+      messages.error("settings.max-depth.invalid");
+      valid = false;
+    }
+    if (editWindowMinutes < 0 || editWindowMinutes > 7 * 24 * 60) {
+      messages.error("settings.edit-window.invalid");
+      valid = false;
+    }
+    if (closeAfterDays < 0 || closeAfterDays > 36500) {
+      messages.error("settings.close-after.invalid");
+      valid = false;
+    }
+    if (maxLinks < 0 || maxLinks > 100) {
+      messages.error("settings.max-links.invalid");
+      valid = false;
+    }
+    if (words.size() > CommentSettings.MAX_BLOCKED_WORDS
+        || words.stream().anyMatch(w -> w.length() > CommentSettings.MAX_WORD_LENGTH)) {
+      messages.error(
+          "settings.blocked-words.invalid",
+          CommentSettings.MAX_BLOCKED_WORDS,
+          CommentSettings.MAX_WORD_LENGTH);
+      valid = false;
+    }
+    if (!valid) {
+      return;
+    }
+    CommentSettings before = moderation.settings();
+    CommentSettings after =
+        new CommentSettings(
+            mode,
+            maxLength,
+            maxDepth,
+            Duration.ofMinutes(editWindowMinutes),
+            closeAfterDays,
+            maxLinks,
+            words);
+    moderation.updateSettings(after);
+    if (!after.equals(before)) {
+      staff.audit(AuditAction.SETTINGS_CHANGED, "discussions", describe(before, after));
+    }
+    messages.info("settings.saved");
+  }
+
+  private static String describe(CommentSettings before, CommentSettings after) {
+    List<String> changed = new ArrayList<>();
+    if (before.moderation() != after.moderation()) {
+      changed.add("moderation=" + after.moderation());
+    }
+    if (before.maxLength() != after.maxLength()) {
+      changed.add("max-length=" + after.maxLength());
+    }
+    if (before.maxDepth() != after.maxDepth()) {
+      changed.add("max-depth=" + after.maxDepth());
+    }
+    if (!before.editWindow().equals(after.editWindow())) {
+      changed.add("edit-window=" + after.editWindow());
+    }
+    if (before.closeAfterDays() != after.closeAfterDays()) {
+      changed.add("close-after-days=" + after.closeAfterDays());
+    }
+    if (before.maxLinks() != after.maxLinks()) {
+      changed.add("max-links=" + after.maxLinks());
+    }
+    if (!before.blockedWords().equals(after.blockedWords())) {
+      changed.add("blocked-words (" + after.blockedWords().size() + ")");
+    }
+    return String.join(", ", changed);
+  }
+
+  public ModerationMode[] getModes() {
+    return ModerationMode.values();
+  }
+
+  public ModerationMode getMode() {
+    return mode;
+  }
+
+  public void setMode(ModerationMode mode) {
+    this.mode = mode;
+  }
+
+  public int getMaxLength() {
+    return maxLength;
+  }
+
+  public void setMaxLength(int maxLength) {
+    this.maxLength = maxLength;
+  }
+
+  public int getMaxDepth() {
+    return maxDepth;
+  }
+
+  public void setMaxDepth(int maxDepth) {
+    this.maxDepth = maxDepth;
+  }
+
+  public long getEditWindowMinutes() {
+    return editWindowMinutes;
+  }
+
+  public void setEditWindowMinutes(long editWindowMinutes) {
+    this.editWindowMinutes = editWindowMinutes;
+  }
+
+  public int getCloseAfterDays() {
+    return closeAfterDays;
+  }
+
+  public void setCloseAfterDays(int closeAfterDays) {
+    this.closeAfterDays = closeAfterDays;
+  }
+
+  public int getMaxLinks() {
+    return maxLinks;
+  }
+
+  public void setMaxLinks(int maxLinks) {
+    this.maxLinks = maxLinks;
+  }
+
+  public String getBlockedWords() {
+    return blockedWords;
+  }
+
+  public void setBlockedWords(String blockedWords) {
+    this.blockedWords = blockedWords;
   }
 
   public void save() {

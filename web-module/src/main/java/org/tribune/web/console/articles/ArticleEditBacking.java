@@ -1,0 +1,693 @@
+package org.tribune.web.console.articles;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolationException;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.tribune.articles.api.ArticleDraft;
+import org.tribune.articles.api.ArticleEdit;
+import org.tribune.articles.api.ArticleLimits;
+import org.tribune.articles.api.ArticleService;
+import org.tribune.articles.api.ArticleStatus;
+import org.tribune.articles.api.Author;
+import org.tribune.articles.api.AuthorService;
+import org.tribune.articles.api.BodyFormat;
+import org.tribune.articles.api.ConcurrentEditException;
+import org.tribune.articles.api.DiffLine;
+import org.tribune.articles.api.EditorialService;
+import org.tribune.articles.api.RevisionInfo;
+import org.tribune.articles.api.SectionService;
+import org.tribune.articles.api.SectionUsage;
+import org.tribune.articles.api.SlugTakenException;
+import org.tribune.articles.api.Tag;
+import org.tribune.articles.api.TagRef;
+import org.tribune.articles.api.TagService;
+import org.tribune.web.console.ConsoleMessages;
+import org.tribune.web.console.audit.AuditAction;
+import org.tribune.web.console.security.Staff;
+import org.tribune.web.site.SiteSettings;
+
+/**
+ * Backs {@code /admin/articles/edit.xhtml}: one article's fields, its live preview (rendered by the
+ * same code as the public page), its status actions and its revisions.
+ *
+ * <p>Who may do what is checked here on every action, whatever the page shows: editors everything;
+ * an author only articles they sign, only while draft or in review, and cannot publish. The version
+ * read with the article goes back with each save, so a save made after someone else's is refused
+ * with the other person's name instead of overwriting their work; the form keeps what was typed.
+ */
+@Named
+@ViewScoped
+public class ArticleEditBacking implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final Pattern SLUG = Pattern.compile(ArticleLimits.SLUG_PATTERN);
+  private static final Pattern IMAGE_URL = Pattern.compile("^https?://\\S+$");
+  static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+  @Inject private transient EditorialService editorial;
+  @Inject private transient ArticleService articles;
+  @Inject private transient SectionService sections;
+  @Inject private transient AuthorService authors;
+  @Inject private transient TagService tags;
+  @Inject private transient Staff staff;
+  @Inject private transient SiteSettings site;
+  @Inject private transient ConsoleMessages messages;
+
+  private String idParameter;
+  private Long id;
+  private long version;
+  private ArticleStatus status = ArticleStatus.DRAFT;
+  private Instant publishedAt;
+  private List<String> formerSlugs = List.of();
+  private ArticleDraft loaded;
+
+  private String title;
+  private String slug;
+  private String standfirst;
+  private BodyFormat format = BodyFormat.MARKDOWN;
+  private String body;
+  private Long sectionId;
+  private List<Long> authorIds = new ArrayList<>();
+  private List<String> tagNames = new ArrayList<>();
+  private String leadImageUrl;
+  private String leadImageAlt;
+  private boolean commentsOpen = true;
+  private String scheduleAt;
+  private String preview;
+
+  private List<RevisionInfo> revisions = List.of();
+  private Integer diffFrom;
+  private Integer diffTo;
+  private List<DiffLine> diff;
+
+  /** Reads the article named by {@code ?id=}, or prepares a new one; 404/403 when it must. */
+  public void load() throws IOException {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (faces.isPostback()) {
+      return;
+    }
+    if (idParameter == null || idParameter.isBlank()) {
+      if (!mayWrite()) {
+        refuse(faces, HttpServletResponse.SC_FORBIDDEN);
+        return;
+      }
+      if (!staff.isEditor()) {
+        authorIds = new ArrayList<>(List.of(staff.getAuthorId()));
+      }
+      preview = editorial.preview(format, "");
+      return;
+    }
+    Optional<ArticleEdit> found = parseId(idParameter).flatMap(editorial::forEditing);
+    if (found.isEmpty()) {
+      refuse(faces, HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    if (!mayOpen(found.get())) {
+      refuse(faces, HttpServletResponse.SC_FORBIDDEN);
+      return;
+    }
+    show(found.get());
+  }
+
+  private static Optional<Long> parseId(String text) {
+    try {
+      long value = Long.parseLong(text.strip());
+      return value > 0 ? Optional.of(value) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void refuse(FacesContext faces, int status) throws IOException {
+    faces.getExternalContext().responseSendError(status, null);
+    faces.responseComplete();
+  }
+
+  private void show(ArticleEdit edit) {
+    id = edit.id();
+    version = edit.version();
+    status = edit.status();
+    publishedAt = edit.publishedAt();
+    formerSlugs = edit.formerSlugs();
+    loaded = edit.draft();
+    ArticleDraft draft = edit.draft();
+    title = draft.title();
+    slug = draft.slug();
+    standfirst = draft.standfirst();
+    format = draft.bodyFormat();
+    body = draft.body();
+    sectionId = draft.sectionId();
+    authorIds = new ArrayList<>(draft.authorIds());
+    tagNames = new ArrayList<>();
+    for (Long tagId : draft.tagIds()) {
+      tags.find(tagId).map(Tag::name).ifPresent(tagNames::add);
+    }
+    leadImageUrl = draft.leadImageUrl();
+    leadImageAlt = draft.leadImageAlt();
+    commentsOpen = draft.commentsOpen();
+    preview = editorial.preview(format, body);
+    revisions = editorial.revisions(id);
+    if (revisions.size() >= 2) {
+      diffTo = revisions.get(0).number();
+      diffFrom = revisions.get(1).number();
+    }
+    diff = null;
+  }
+
+  private boolean mayWrite() {
+    return staff.isEditor() || staff.getAuthorId() != null;
+  }
+
+  private boolean mayOpen(ArticleEdit edit) {
+    return staff.isEditor()
+        || (staff.getAuthorId() != null && edit.draft().authorIds().contains(staff.getAuthorId()));
+  }
+
+  /** Whether this staff member may change the fields of this article now. */
+  public boolean isEditable() {
+    if (staff.isEditor()) {
+      return status != ArticleStatus.TRASHED;
+    }
+    return status == ArticleStatus.DRAFT || status == ArticleStatus.PENDING;
+  }
+
+  private boolean checkOwnership() {
+    if (id == null) {
+      return mayWrite();
+    }
+    Optional<ArticleEdit> current = editorial.forEditing(id);
+    return current.isPresent() && mayOpen(current.get());
+  }
+
+  // ----- actions -----
+
+  /** Saves the fields (a new revision); creates the article the first time. */
+  public String save() {
+    if (!checkOwnership() || !isEditable()) {
+      messages.error("error.forbidden.text");
+      return null;
+    }
+    boolean wasNew = id == null;
+    if (!store()) {
+      return null;
+    }
+    messages.info("editor.saved");
+    return wasNew ? redirectToSelf() : null;
+  }
+
+  public String submit() {
+    if (!checkOwnership() || status != ArticleStatus.DRAFT || !store()) {
+      return null;
+    }
+    try {
+      editorial.submit(id, version);
+    } catch (ConcurrentEditException e) {
+      conflict(e);
+      return null;
+    }
+    staff.audit(AuditAction.ARTICLE_SUBMITTED, target(), null);
+    messages.info("editor.submitted");
+    messages.keepAcrossRedirect();
+    return redirectToSelf();
+  }
+
+  public String publishNow() {
+    if (!staff.isEditor() || !store()) {
+      refuseAction();
+      return null;
+    }
+    articles.publish(id, Instant.now());
+    staff.audit(AuditAction.ARTICLE_PUBLISHED, target(), null);
+    messages.info("editor.published");
+    messages.keepAcrossRedirect();
+    return redirectToSelf();
+  }
+
+  public String schedule() {
+    if (!staff.isEditor()) {
+      refuseAction();
+      return null;
+    }
+    Instant at = parseSchedule();
+    if (at == null || !store()) {
+      return null;
+    }
+    articles.publish(id, at);
+    staff.audit(AuditAction.ARTICLE_SCHEDULED, target(), site.dateTime(at));
+    messages.info("editor.scheduled", site.dateTime(at));
+    messages.keepAcrossRedirect();
+    return redirectToSelf();
+  }
+
+  private Instant parseSchedule() {
+    if (scheduleAt == null || scheduleAt.isBlank()) {
+      fieldError("schedule", "editor.schedule.required");
+      return null;
+    }
+    try {
+      Instant at = LocalDateTime.parse(scheduleAt.strip(), LOCAL_INPUT).atZone(site.getZone()).toInstant();
+      if (!at.isAfter(Instant.now())) {
+        fieldError("schedule", "editor.schedule.past");
+        return null;
+      }
+      return at;
+    } catch (DateTimeParseException e) {
+      fieldError("schedule", "editor.schedule.invalid");
+      return null;
+    }
+  }
+
+  public String unpublish() {
+    return statusChange(AuditAction.ARTICLE_UNPUBLISHED, "editor.unpublished", articles::unpublish);
+  }
+
+  public String archive() {
+    return statusChange(AuditAction.ARTICLE_ARCHIVED, "editor.archived", articles::archive);
+  }
+
+  public String trash() {
+    boolean allowed = id != null && (staff.isEditor() || (checkOwnership() && isEditable()));
+    if (!allowed) {
+      refuseAction();
+      return null;
+    }
+    return change(AuditAction.ARTICLE_TRASHED, "editor.trashed", editorial::trash);
+  }
+
+  public String restore() {
+    return statusChange(AuditAction.ARTICLE_RESTORED, "editor.restored", editorial::restore);
+  }
+
+  public String deleteForGood() {
+    if (!staff.isEditor() || id == null || status != ArticleStatus.TRASHED) {
+      refuseAction();
+      return null;
+    }
+    String what = target();
+    editorial.deleteForGood(id);
+    staff.audit(AuditAction.ARTICLE_DELETED, what, title);
+    messages.info("editor.deleted");
+    messages.keepAcrossRedirect();
+    return "/admin/articles?faces-redirect=true";
+  }
+
+  private interface Change {
+    void apply(long articleId);
+  }
+
+  private String statusChange(AuditAction action, String done, Change change) {
+    if (!staff.isEditor() || id == null) {
+      refuseAction();
+      return null;
+    }
+    return change(action, done, change);
+  }
+
+  private String change(AuditAction action, String done, Change change) {
+    try {
+      change.apply(id);
+    } catch (IllegalStateException e) {
+      messages.error("editor.not-now");
+      return null;
+    }
+    staff.audit(action, target(), null);
+    messages.info(done);
+    messages.keepAcrossRedirect();
+    return redirectToSelf();
+  }
+
+  private void refuseAction() {
+    messages.error("error.forbidden.text");
+  }
+
+  /** Restores a revision as a new one (the fields then show it). */
+  public String restoreRevision(int number) {
+    if (id == null || !checkOwnership() || !isEditable()) {
+      refuseAction();
+      return null;
+    }
+    try {
+      editorial.restoreRevision(id, number, version, staff.getEmail());
+    } catch (ConcurrentEditException e) {
+      conflict(e);
+      return null;
+    }
+    staff.audit(AuditAction.REVISION_RESTORED, target(), "revision " + number);
+    messages.info("editor.revision-restored", number);
+    messages.keepAcrossRedirect();
+    return redirectToSelf();
+  }
+
+  public void showDiff() {
+    if (id == null || diffFrom == null || diffTo == null) {
+      return;
+    }
+    diff = editorial.diff(id, diffFrom, diffTo);
+  }
+
+  /** Renders the body again for the preview (called as the writer types). */
+  public void refreshPreview() {
+    String text = body == null ? "" : body;
+    if (text.length() > ArticleLimits.BODY_LENGTH) {
+      text = text.substring(0, ArticleLimits.BODY_LENGTH);
+    }
+    preview = editorial.preview(format == null ? BodyFormat.MARKDOWN : format, text);
+  }
+
+  /** Tag names starting with what was typed, for the autocompletion. */
+  public List<String> completeTag(String typed) {
+    String prefix = typed == null ? "" : typed.strip();
+    if (prefix.isEmpty() || prefix.length() > ArticleLimits.NAME_LENGTH) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    for (TagRef tag : editorial.suggestTags(prefix, 10)) {
+      names.add(tag.name());
+    }
+    if (names.stream().noneMatch(name -> name.equalsIgnoreCase(prefix))) {
+      names.add(prefix);
+    }
+    return names;
+  }
+
+  // ----- saving -----
+
+  private boolean store() {
+    ArticleDraft draft = draft();
+    if (draft == null) {
+      return false;
+    }
+    try {
+      if (id == null) {
+        id = editorial.create(draft, staff.getEmail());
+        staff.audit(AuditAction.ARTICLE_CREATED, target(), title);
+      } else if (!draft.equals(loaded)) {
+        version = editorial.save(id, version, draft, staff.getEmail());
+        staff.audit(AuditAction.ARTICLE_SAVED, target(), null);
+      } else {
+        return true;
+      }
+      editorial.forEditing(id).ifPresent(this::show);
+      return true;
+    } catch (SlugTakenException e) {
+      fieldError("slug", "editor.slug.taken");
+    } catch (ConcurrentEditException e) {
+      conflict(e);
+    } catch (ConstraintViolationException | IllegalArgumentException e) {
+      messages.error("editor.invalid");
+    }
+    return false;
+  }
+
+  private void conflict(ConcurrentEditException e) {
+    messages.error("editor.conflict", e.lastEditor(), e.currentVersion());
+  }
+
+  /** The draft from the form, or {@code null} after saying what is wrong with it. */
+  ArticleDraft draft() {
+    boolean valid = true;
+    String cleanTitle = title == null ? "" : title.strip();
+    if (cleanTitle.isEmpty()) {
+      valid = fieldError("title", "editor.title.required");
+    } else if (cleanTitle.length() > ArticleLimits.TITLE_LENGTH) {
+      valid = fieldError("title", "editor.title.too-long", ArticleLimits.TITLE_LENGTH);
+    }
+    String cleanSlug = slug == null ? "" : slug.strip();
+    if (cleanSlug.length() > ArticleLimits.SLUG_LENGTH) {
+      valid = fieldError("slug", "editor.slug.too-long", ArticleLimits.SLUG_LENGTH);
+    } else if (!SLUG.matcher(cleanSlug).matches()) {
+      valid = fieldError("slug", "editor.slug.invalid");
+    }
+    if (standfirst != null && standfirst.length() > ArticleLimits.STANDFIRST_LENGTH) {
+      valid = fieldError("standfirst", "editor.standfirst.too-long", ArticleLimits.STANDFIRST_LENGTH);
+    }
+    if (body != null && body.length() > ArticleLimits.BODY_LENGTH) {
+      valid = fieldError("body", "editor.body.too-long", ArticleLimits.BODY_LENGTH);
+    }
+    List<Long> byline = authorIds == null ? List.of() : List.copyOf(authorIds);
+    if (byline.isEmpty()) {
+      valid = fieldError("authors", "editor.authors.required");
+    } else if (byline.stream().anyMatch(a -> authors.find(a).isEmpty())) {
+      valid = fieldError("authors", "editor.authors.unknown");
+    } else if (!staff.isEditor() && !byline.contains(staff.getAuthorId())) {
+      valid = fieldError("authors", "editor.authors.self");
+    }
+    if (sectionId != null && sections.all().stream().noneMatch(s -> s.id() == sectionId)) {
+      valid = fieldError("section", "editor.section.unknown");
+    }
+    String url = leadImageUrl == null ? "" : leadImageUrl.strip();
+    String alt = leadImageAlt == null ? "" : leadImageAlt.strip();
+    if (!url.isEmpty()
+        && (url.length() > ArticleLimits.IMAGE_URL_LENGTH || !IMAGE_URL.matcher(url).matches())) {
+      valid = fieldError("image", "editor.image.invalid");
+    } else if (!url.isEmpty() && alt.isEmpty()) {
+      valid = fieldError("image-alt", "editor.image.alt-required");
+    } else if (alt.length() > ArticleLimits.IMAGE_ALT_LENGTH) {
+      valid = fieldError("image-alt", "editor.image.alt-too-long", ArticleLimits.IMAGE_ALT_LENGTH);
+    }
+    List<Long> tagIds = new ArrayList<>();
+    for (String name : tagNames == null ? List.<String>of() : tagNames) {
+      String clean = name == null ? "" : name.strip();
+      if (clean.isEmpty()) {
+        continue;
+      }
+      if (clean.length() > ArticleLimits.NAME_LENGTH) {
+        valid = fieldError("tags", "editor.tags.too-long", ArticleLimits.NAME_LENGTH);
+        break;
+      }
+      tagIds.add(tags.findOrCreate(clean, null));
+    }
+    if (!valid) {
+      return null;
+    }
+    return new ArticleDraft(
+        cleanTitle,
+        cleanSlug.isEmpty() ? null : cleanSlug,
+        standfirst,
+        format == null ? BodyFormat.MARKDOWN : format,
+        body,
+        byline,
+        sectionId,
+        tagIds.stream().distinct().toList(),
+        url.isEmpty() ? null : url,
+        alt.isEmpty() ? null : alt,
+        commentsOpen);
+  }
+
+  private boolean fieldError(String field, String key, Object... arguments) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    String text = arguments.length == 0 ? messages.get(key) : messages.format(key, arguments);
+    faces.addMessage("editor:" + field, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    faces.validationFailed();
+    return false;
+  }
+
+  private String target() {
+    return "article " + id;
+  }
+
+  private String redirectToSelf() {
+    return "/admin/articles/edit?faces-redirect=true&id=" + id;
+  }
+
+  // ----- what the page shows -----
+
+  public List<SectionUsage> getSections() {
+    return sections.all();
+  }
+
+  public List<Author> getAuthors() {
+    return authors.all();
+  }
+
+  public BodyFormat[] getFormats() {
+    return BodyFormat.values();
+  }
+
+  /** The public address, when readers can open it. */
+  public String getPublicPath() {
+    boolean readable =
+        status == ArticleStatus.PUBLISHED
+            || status == ArticleStatus.ARCHIVED
+            || (status == ArticleStatus.SCHEDULED
+                && publishedAt != null
+                && !publishedAt.isAfter(Instant.now()));
+    return readable && loaded != null ? "/articles/" + loaded.slug() : null;
+  }
+
+  public boolean isNew() {
+    return id == null;
+  }
+
+  public String getScheduleDefault() {
+    Instant base = publishedAt != null && publishedAt.isAfter(Instant.now()) ? publishedAt : null;
+    return base == null ? null : LOCAL_INPUT.format(base.atZone(site.getZone()));
+  }
+
+  public String getIdParameter() {
+    return idParameter;
+  }
+
+  public void setIdParameter(String idParameter) {
+    this.idParameter = idParameter;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+
+  public ArticleStatus getStatus() {
+    return status;
+  }
+
+  public Instant getPublishedAt() {
+    return publishedAt;
+  }
+
+  public List<String> getFormerSlugs() {
+    return formerSlugs;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public void setTitle(String title) {
+    this.title = title;
+  }
+
+  public String getSlug() {
+    return slug;
+  }
+
+  public void setSlug(String slug) {
+    this.slug = slug == null ? null : slug.toLowerCase(Locale.ROOT);
+  }
+
+  public String getStandfirst() {
+    return standfirst;
+  }
+
+  public void setStandfirst(String standfirst) {
+    this.standfirst = standfirst;
+  }
+
+  public BodyFormat getFormat() {
+    return format;
+  }
+
+  public void setFormat(BodyFormat format) {
+    this.format = format;
+  }
+
+  public String getBody() {
+    return body;
+  }
+
+  public void setBody(String body) {
+    this.body = body;
+  }
+
+  public Long getSectionId() {
+    return sectionId;
+  }
+
+  public void setSectionId(Long sectionId) {
+    this.sectionId = sectionId;
+  }
+
+  public List<Long> getAuthorIds() {
+    return authorIds;
+  }
+
+  public void setAuthorIds(List<Long> authorIds) {
+    this.authorIds = authorIds == null ? new ArrayList<>() : new ArrayList<>(authorIds);
+  }
+
+  public List<String> getTagNames() {
+    return tagNames;
+  }
+
+  public void setTagNames(List<String> tagNames) {
+    this.tagNames = tagNames == null ? new ArrayList<>() : new ArrayList<>(tagNames);
+  }
+
+  public String getLeadImageUrl() {
+    return leadImageUrl;
+  }
+
+  public void setLeadImageUrl(String leadImageUrl) {
+    this.leadImageUrl = leadImageUrl;
+  }
+
+  public String getLeadImageAlt() {
+    return leadImageAlt;
+  }
+
+  public void setLeadImageAlt(String leadImageAlt) {
+    this.leadImageAlt = leadImageAlt;
+  }
+
+  public boolean isCommentsOpen() {
+    return commentsOpen;
+  }
+
+  public void setCommentsOpen(boolean commentsOpen) {
+    this.commentsOpen = commentsOpen;
+  }
+
+  public String getScheduleAt() {
+    return scheduleAt;
+  }
+
+  public void setScheduleAt(String scheduleAt) {
+    this.scheduleAt = scheduleAt;
+  }
+
+  public String getPreview() {
+    return preview;
+  }
+
+  public List<RevisionInfo> getRevisions() {
+    return revisions;
+  }
+
+  public Integer getDiffFrom() {
+    return diffFrom;
+  }
+
+  public void setDiffFrom(Integer diffFrom) {
+    this.diffFrom = diffFrom;
+  }
+
+  public Integer getDiffTo() {
+    return diffTo;
+  }
+
+  public void setDiffTo(Integer diffTo) {
+    this.diffTo = diffTo;
+  }
+
+  public List<DiffLine> getDiff() {
+    return diff;
+  }
+
+}

@@ -1,0 +1,542 @@
+package org.tribune.web.console.comments;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.tribune.articles.api.ArticleService;
+import org.tribune.articles.api.ArticleSummary;
+import org.tribune.comments.api.Ban;
+import org.tribune.comments.api.CommentRejectedException;
+import org.tribune.comments.api.CommentService;
+import org.tribune.comments.api.CommentStatus;
+import org.tribune.comments.api.ModeratedComment;
+import org.tribune.comments.api.ModerationFilter;
+import org.tribune.comments.api.ModerationPage;
+import org.tribune.comments.api.ModerationService;
+import org.tribune.web.console.ConsoleMessages;
+import org.tribune.web.console.audit.AuditAction;
+import org.tribune.web.console.security.Staff;
+import org.tribune.web.discussion.FormErrors;
+import org.tribune.web.site.SiteSettings;
+
+/**
+ * Backs {@code /admin/comments.xhtml}: one queue at a time ({@code ?status=PENDING} by default,
+ * {@code &article=} to keep one article's), filtered by text, author and e-mail, read a page at a
+ * time; decisions on the ticked comments or on one; a staff member's edit of a comment or reply
+ * under it; bans; and export or erasure of everything written with an e-mail address. Every
+ * decision is written to the audit log.
+ */
+@Named
+@ViewScoped
+public class CommentsBacking implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,190}$");
+  static final int FILTER_LENGTH = 200;
+
+  @Inject private transient ModerationService moderation;
+  @Inject private transient CommentService comments;
+  @Inject private transient ArticleService articles;
+  @Inject private transient Staff staff;
+  @Inject private transient ConsoleMessages messages;
+  @Inject private transient SiteSettings site;
+
+  private String statusParameter;
+  private String articleParameter;
+  private CommentStatus status = CommentStatus.PENDING;
+  private Long articleId;
+  private String text;
+  private String author;
+  private String email;
+  private Map<CommentStatus, Long> counts;
+  private List<ModeratedComment> selected = new ArrayList<>();
+  private final Map<Long, String> articleTitles = new HashMap<>();
+
+  private Long editedId;
+  private String editedBody;
+  private Long answeredId;
+  private String replyBody;
+  private String banEmail;
+  private String privacyEmail;
+
+  private final LazyDataModel<ModeratedComment> rows =
+      new LazyDataModel<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+          return (int) Math.min(Integer.MAX_VALUE, moderation.queue(filter(), 1, 1).total());
+        }
+
+        @Override
+        public List<ModeratedComment> load(
+            int first, int size, Map<String, SortMeta> sortBy, Map<String, FilterMeta> f) {
+          ModerationPage page = moderation.queue(filter(), first / size + 1, size);
+          titles(page.items());
+          return page.items();
+        }
+
+        @Override
+        public String getRowKey(ModeratedComment comment) {
+          return Long.toString(comment.id());
+        }
+
+        @Override
+        public ModeratedComment getRowData(String rowKey) {
+          try {
+            return moderation.find(Long.parseLong(rowKey)).orElse(null);
+          } catch (NumberFormatException e) {
+            return null;
+          }
+        }
+      };
+
+  /** Reads {@code ?status=} and {@code ?article=}; unknown values fall back to the defaults. */
+  public void load() {
+    if (statusParameter != null) {
+      try {
+        status = CommentStatus.valueOf(statusParameter.strip().toUpperCase());
+      } catch (IllegalArgumentException e) {
+        status = CommentStatus.PENDING;
+      }
+    }
+    articleId = null;
+    if (articleParameter != null) {
+      try {
+        long id = Long.parseLong(articleParameter.strip());
+        articleId = id > 0 ? id : null;
+      } catch (NumberFormatException e) {
+        articleId = null;
+      }
+    }
+  }
+
+  private ModerationFilter filter() {
+    return new ModerationFilter(status, articleId, cut(text), cut(author), cut(email));
+  }
+
+  private static String cut(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String clean = value.strip();
+    return clean.length() > FILTER_LENGTH ? clean.substring(0, FILTER_LENGTH) : clean;
+  }
+
+  private void titles(List<ModeratedComment> items) {
+    Set<Long> ids = new HashSet<>();
+    for (ModeratedComment comment : items) {
+      if (!articleTitles.containsKey(comment.articleId())) {
+        ids.add(comment.articleId());
+      }
+    }
+    if (ids.isEmpty()) {
+      return;
+    }
+    Map<Long, ArticleSummary> readable = articles.readableSummaries(ids);
+    for (Long id : ids) {
+      ArticleSummary summary = readable.get(id);
+      if (summary == null) {
+        summary = articles.find(id).orElse(null);
+      }
+      articleTitles.put(id, summary == null ? "#" + id : summary.title());
+    }
+  }
+
+  // ----- decisions -----
+
+  public void approveSelected() {
+    decide(CommentStatus.APPROVED);
+  }
+
+  public void spamSelected() {
+    decide(CommentStatus.SPAM);
+  }
+
+  public void trashSelected() {
+    decide(CommentStatus.TRASH);
+  }
+
+  public void deleteSelected() {
+    if (!allowed()) {
+      return;
+    }
+    List<Long> ids = selectedIds();
+    if (ids.isEmpty()) {
+      messages.error("moderation.none-selected");
+      return;
+    }
+    int done = moderation.deleteForGood(ids);
+    staff.audit(AuditAction.COMMENTS_DELETED, "comments " + ids, null);
+    messages.info("moderation.deleted", done);
+    afterChange();
+  }
+
+  /** One comment's decision, from its row. */
+  public void decideOne(long commentId, CommentStatus decision) {
+    if (!allowed()) {
+      return;
+    }
+    int done = moderation.moderate(List.of(commentId), decision);
+    staff.audit(AuditAction.COMMENTS_MODERATED, "comment " + commentId, decision.name());
+    messages.info("moderation.moved", done, messages.get("moderation.tab." + decision));
+    afterChange();
+  }
+
+  private void decide(CommentStatus decision) {
+    if (!allowed()) {
+      return;
+    }
+    List<Long> ids = selectedIds();
+    if (ids.isEmpty()) {
+      messages.error("moderation.none-selected");
+      return;
+    }
+    int done = moderation.moderate(ids, decision);
+    staff.audit(AuditAction.COMMENTS_MODERATED, "comments " + ids, decision.name());
+    messages.info("moderation.moved", done, messages.get("moderation.tab." + decision));
+    afterChange();
+  }
+
+  private List<Long> selectedIds() {
+    List<Long> ids = new ArrayList<>();
+    for (ModeratedComment comment : selected == null ? List.<ModeratedComment>of() : selected) {
+      if (comment != null && ids.size() < ModerationService.MAX_BULK) {
+        ids.add(comment.id());
+      }
+    }
+    return ids;
+  }
+
+  private void afterChange() {
+    selected = new ArrayList<>();
+    counts = null;
+  }
+
+  private boolean allowed() {
+    if (!staff.isModerator()) {
+      messages.error("error.forbidden.text");
+      return false;
+    }
+    return true;
+  }
+
+  // ----- editing and replying -----
+
+  public void startEdit(long commentId) {
+    answeredId = null;
+    moderation
+        .find(commentId)
+        .ifPresent(
+            comment -> {
+              editedId = comment.id();
+              editedBody = comment.body();
+            });
+  }
+
+  public void saveEdit() {
+    if (!allowed() || editedId == null) {
+      return;
+    }
+    try {
+      moderation.editBody(editedId, editedBody == null ? "" : editedBody);
+      staff.audit(AuditAction.COMMENT_EDITED, "comment " + editedId, null);
+      messages.info("moderation.edited");
+      editedId = null;
+      editedBody = null;
+    } catch (CommentRejectedException e) {
+      rejected(e);
+    }
+  }
+
+  public void startReply(long commentId) {
+    editedId = null;
+    answeredId = commentId;
+    replyBody = null;
+  }
+
+  public void sendReply() {
+    if (!allowed() || answeredId == null) {
+      return;
+    }
+    try {
+      long id =
+          moderation.replyAsStaff(
+              answeredId,
+              staff.getDisplayName(),
+              staff.getEmail(),
+              replyBody == null ? "" : replyBody);
+      staff.audit(AuditAction.COMMENT_REPLIED, "comment " + answeredId, "reply " + id);
+      messages.info("moderation.replied");
+      answeredId = null;
+      replyBody = null;
+      counts = null;
+    } catch (CommentRejectedException e) {
+      rejected(e);
+    }
+  }
+
+  public void cancelPanel() {
+    editedId = null;
+    answeredId = null;
+  }
+
+  private void rejected(CommentRejectedException e) {
+    for (CommentRejectedException.Reason reason : e.reasons()) {
+      messages.errorText(site.messages().getString(FormErrors.key(reason)));
+    }
+  }
+
+  // ----- bans -----
+
+  public void banAuthorEmail(long commentId) {
+    if (!allowed()) {
+      return;
+    }
+    moderation
+        .find(commentId)
+        .filter(comment -> comment.authorEmail() != null && !comment.authorEmail().isBlank())
+        .ifPresent(
+            comment -> {
+              moderation.banEmail(comment.authorEmail());
+              staff.audit(AuditAction.BAN_ADDED, comment.authorEmail(), "comment " + commentId);
+              messages.info("moderation.banned", comment.authorEmail());
+            });
+  }
+
+  public void banAuthorAddress(long commentId) {
+    if (!allowed()) {
+      return;
+    }
+    moderation
+        .find(commentId)
+        .filter(comment -> comment.addressHash() != null)
+        .ifPresent(
+            comment -> {
+              moderation.banAddressHash(comment.addressHash());
+              staff.audit(AuditAction.BAN_ADDED, "address " + comment.addressHash(), null);
+              messages.info("moderation.banned", comment.addressHash());
+            });
+  }
+
+  public void addEmailBan() {
+    if (!allowed()) {
+      return;
+    }
+    String address = banEmail == null ? "" : banEmail.strip();
+    if (!EMAIL.matcher(address).matches() || address.length() > 254) {
+      messages.error("moderation.email.invalid");
+      return;
+    }
+    moderation.banEmail(address);
+    staff.audit(AuditAction.BAN_ADDED, address, null);
+    messages.info("moderation.banned", address);
+    banEmail = null;
+  }
+
+  public void unban(long banId) {
+    if (!allowed()) {
+      return;
+    }
+    moderation.unban(banId);
+    staff.audit(AuditAction.BAN_REMOVED, "ban " + banId, null);
+    messages.info("moderation.unbanned");
+  }
+
+  public List<Ban> getBans() {
+    return moderation.bans();
+  }
+
+  // ----- a commenter's personal data -----
+
+  /** Sends everything stored about an e-mail address's comments as a JSON download. */
+  public void exportPersonalData() throws IOException {
+    Optional<String> address = privacyAddress();
+    if (!allowed() || address.isEmpty()) {
+      return;
+    }
+    String json = comments.exportByEmail(address.get());
+    staff.audit(AuditAction.COMMENTER_EXPORTED, address.get(), null);
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ExternalContext external = faces.getExternalContext();
+    external.responseReset();
+    external.setResponseContentType("application/json;charset=UTF-8");
+    external.setResponseHeader(
+        "Content-Disposition", "attachment; filename=\"tribune-commentaires.json\"");
+    external.setResponseHeader("Cache-Control", "no-store");
+    external.getResponseOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+    faces.responseComplete();
+  }
+
+  public void erasePersonalData() {
+    Optional<String> address = privacyAddress();
+    if (!allowed() || address.isEmpty()) {
+      return;
+    }
+    int erased = comments.eraseByEmail(address.get());
+    staff.audit(AuditAction.COMMENTER_ERASED, address.get(), erased + " comment(s)");
+    messages.info("moderation.erased", erased, address.get());
+    privacyEmail = null;
+    counts = null;
+  }
+
+  private Optional<String> privacyAddress() {
+    String address = privacyEmail == null ? "" : privacyEmail.strip();
+    if (!EMAIL.matcher(address).matches() || address.length() > 254) {
+      messages.error("moderation.email.invalid");
+      return Optional.empty();
+    }
+    return Optional.of(address);
+  }
+
+  // ----- what the page shows -----
+
+  public LazyDataModel<ModeratedComment> getRows() {
+    return rows;
+  }
+
+  public Map<CommentStatus, Long> getCounts() {
+    if (counts == null) {
+      counts = moderation.countByStatus();
+    }
+    return counts;
+  }
+
+  public CommentStatus[] getStatuses() {
+    return CommentStatus.values();
+  }
+
+  public String articleTitle(long id) {
+    return articleTitles.getOrDefault(id, "#" + id);
+  }
+
+  public boolean isShowingArticle() {
+    return articleId != null;
+  }
+
+  public String getArticleTitle() {
+    if (articleId == null) {
+      return null;
+    }
+    titlesOf(articleId);
+    return articleTitle(articleId);
+  }
+
+  private void titlesOf(long id) {
+    if (!articleTitles.containsKey(id)) {
+      articleTitles.put(id, articles.find(id).map(ArticleSummary::title).orElse("#" + id));
+    }
+  }
+
+  public String getStatusParameter() {
+    return statusParameter;
+  }
+
+  public void setStatusParameter(String statusParameter) {
+    this.statusParameter = statusParameter;
+  }
+
+  public String getArticleParameter() {
+    return articleParameter;
+  }
+
+  public void setArticleParameter(String articleParameter) {
+    this.articleParameter = articleParameter;
+  }
+
+  public CommentStatus getStatus() {
+    return status;
+  }
+
+  public Long getArticleId() {
+    return articleId;
+  }
+
+  public String getText() {
+    return text;
+  }
+
+  public void setText(String text) {
+    this.text = text;
+  }
+
+  public String getAuthor() {
+    return author;
+  }
+
+  public void setAuthor(String author) {
+    this.author = author;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public List<ModeratedComment> getSelected() {
+    return selected;
+  }
+
+  public void setSelected(List<ModeratedComment> selected) {
+    this.selected = selected == null ? new ArrayList<>() : new ArrayList<>(selected);
+  }
+
+  public Long getEditedId() {
+    return editedId;
+  }
+
+  public String getEditedBody() {
+    return editedBody;
+  }
+
+  public void setEditedBody(String editedBody) {
+    this.editedBody = editedBody;
+  }
+
+  public Long getAnsweredId() {
+    return answeredId;
+  }
+
+  public String getReplyBody() {
+    return replyBody;
+  }
+
+  public void setReplyBody(String replyBody) {
+    this.replyBody = replyBody;
+  }
+
+  public String getBanEmail() {
+    return banEmail;
+  }
+
+  public void setBanEmail(String banEmail) {
+    this.banEmail = banEmail;
+  }
+
+  public String getPrivacyEmail() {
+    return privacyEmail;
+  }
+
+  public void setPrivacyEmail(String privacyEmail) {
+    this.privacyEmail = privacyEmail;
+  }
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Sections, tags and authors in the console ({@code /admin/taxonomy}, editors): create, rename
+ * (former addresses keep working), merge tags, delete what no article uses.
+ */
+package org.tribune.web.console.taxonomy;
