@@ -3,6 +3,8 @@ package org.tribune.comments.internal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.executable.ExecutableType;
+import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,9 +37,14 @@ import org.tribune.comments.api.NewComment;
  * The JPA-backed {@link ModerationService}. Decisions on one comment go through {@link
  * CommentService#moderate}, and replies through {@link Replies}, so the console and the older
  * single-comment calls keep the same rules (subscribers told once, same depth limit).
+ *
+ * <p>{@code @ValidateOnExecution} is what makes the interface's Bean Validation constraints apply:
+ * Hibernate Validator's CDI extension looks only at types that carry a validation annotation
+ * themselves ({@code @WithAnnotations}), and the constraints are on the interface.
  */
 @ApplicationScoped
 @Transactional
+@ValidateOnExecution(type = ExecutableType.IMPLICIT)
 public class DefaultModerationService implements ModerationService {
   /** Length of an address hash: hex SHA-256. */
   private static final int ADDRESS_HASH_LENGTH = 64;
