@@ -15,6 +15,7 @@ public record ModerationPage(List<ModeratedComment> items, int number, int size,
 
   /** Pages needed for {@code total} (at least one, even when empty). */
   public int pageCount() {
-    return (int) Math.max(1, (total + size - 1) / size);
+    int perPage = Math.max(1, size);
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (total + perPage - 1) / perPage));
   }
 }

@@ -30,7 +30,7 @@ public interface ModerationService {
    * @param page from 1; past the last page, no items
    */
   ModerationPage queue(
-      @NotNull ModerationFilter filter, @Min(1) int page, @Min(1) @Max(100) int size);
+      @NotNull @Valid ModerationFilter filter, @Min(1) int page, @Min(1) @Max(100) int size);
 
   /** A comment whatever its status. */
   Optional<ModeratedComment> find(long commentId);

@@ -303,6 +303,7 @@ class ModerationIT {
     invalid(() -> moderation.queue(pendingHere, 0, 10));
     invalid(() -> moderation.queue(pendingHere, 1, 101));
     invalid(() -> moderation.queue(null, 1, 10));
+    invalid(() -> moderation.queue(new ModerationFilter(null, article, null, null, null), 1, 10));
   }
 
   private List<ModeratedComment> filtered(Long article, String text, String author, String email) {
