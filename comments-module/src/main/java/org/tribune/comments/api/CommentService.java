@@ -131,4 +131,10 @@ public interface CommentService {
 
   /** The number of comments of an article, whatever their status. */
   long countAll(long articleId);
+
+  /**
+   * The longest body accepted now, in characters (code points), for the form's counter: the
+   * console's setting if saved, else {@code tribune.comments.max-length}.
+   */
+  int maxLength();
 }

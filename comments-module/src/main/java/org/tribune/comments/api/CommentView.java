@@ -14,6 +14,7 @@ import java.time.Instant;
  * @param editedAt when its author last changed it, or {@code null}
  * @param own whether the viewer proved to be its author (edit token)
  * @param editableUntil end of the edit window when {@code own}, else {@code null}
+ * @param staff written by the editorial team (a staff reply from the console), to be marked so
  */
 public record CommentView(
     long id,
@@ -29,7 +30,8 @@ public record CommentView(
     Instant editedAt,
     int score,
     boolean own,
-    Instant editableUntil) {
+    Instant editableUntil,
+    boolean staff) {
 
   /** Whether the viewer sees it only because they wrote it (held for moderation). */
   public boolean held() {

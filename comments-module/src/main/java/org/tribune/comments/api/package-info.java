@@ -1,6 +1,8 @@
 /**
  * The provided interface of the discussion domain: the {@link
- * org.tribune.comments.api.CommentService} CDI contract and the immutable records it returns.
+ * org.tribune.comments.api.CommentService} CDI contract (readers' side), the {@link
+ * org.tribune.comments.api.ModerationService} contract (the administrators' console) and the
+ * immutable records they take and return.
  *
  * <p>Any module may use this package. Comments refer to articles by id only, through {@code
  * org.tribune.articles.api}.

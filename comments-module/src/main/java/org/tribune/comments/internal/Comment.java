@@ -18,6 +18,7 @@ import org.tribune.comments.api.CommentLimits;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.CommentView;
 import org.tribune.comments.api.LatestComment;
+import org.tribune.comments.api.ModeratedComment;
 import org.tribune.comments.internal.mail.MailedComment;
 
 /**
@@ -100,6 +101,10 @@ public class Comment {
   @Column(name = "replies_notified", nullable = false)
   private boolean repliesNotified;
 
+  /** Written by the editorial team from the console (V5). */
+  @Column(nullable = false)
+  private boolean staff;
+
   protected Comment() {}
 
   /** What a new comment is made of, checked and cleaned by the service. */
@@ -145,6 +150,19 @@ public class Comment {
       this.rootId = parent.rootId;
       this.depth = parent.depth + 1;
     }
+  }
+
+  /**
+   * A reply of the editorial team: approved at once, marked as staff. It has no address hash and no
+   * edit token (staff change comments from the console).
+   */
+  static Comment byStaff(Draft draft, Comment parent, Instant now) {
+    if (draft.ipHash() != null || draft.editTokenHash() != null) {
+      throw new IllegalArgumentException("A staff reply has no address hash nor edit token");
+    }
+    Comment comment = new Comment(draft, parent, CommentStatus.APPROVED, now);
+    comment.staff = true;
+    return comment;
   }
 
   /** Called once the id is known (at persist): a top-level comment is its own thread's root. */
@@ -289,6 +307,10 @@ public class Comment {
     return userAgent;
   }
 
+  public boolean isStaff() {
+    return staff;
+  }
+
   /** As shown to a reader; {@code own} when the viewer proved to be its author. */
   CommentView toView(boolean own, Duration editWindow) {
     return new CommentView(
@@ -305,7 +327,31 @@ public class Comment {
         editedAt,
         score,
         own,
-        own ? editableUntil(editWindow) : null);
+        own ? editableUntil(editWindow) : null,
+        staff);
+  }
+
+  /** As a moderator sees it, with its votes counted apart. */
+  ModeratedComment toModerated(int upVotes, int downVotes) {
+    return new ModeratedComment(
+        id,
+        articleId,
+        parentId,
+        status,
+        authorName,
+        email,
+        website,
+        ipHash,
+        userAgent,
+        CommentRenderer.countLinks(body),
+        score,
+        upVotes,
+        downVotes,
+        createdAt,
+        editedAt,
+        body,
+        bodyHtml,
+        staff);
   }
 
   /** What mails say about it. */

@@ -7,11 +7,15 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.tribune.comments.api.CommentSort;
 import org.tribune.comments.api.CommentStatus;
+import org.tribune.comments.api.ModerationFilter;
 
 /**
  * The comment queries. A discussion page costs a fixed number of statements whatever its size: the
@@ -109,25 +113,32 @@ public class CommentRepository {
 
   boolean isBanned(String email, String ipHash) {
     return em.createQuery(
-                "SELECT COUNT(b) FROM Ban b WHERE (b.kind = :emailKind AND b.bannedValue = :email)"
+                "SELECT COUNT(b) FROM BannedAuthor b WHERE (b.kind = :emailKind AND b.bannedValue = :email)"
                     + " OR (b.kind = :ipKind AND b.bannedValue = :ipHash)",
                 Long.class)
-            .setParameter("emailKind", Ban.Kind.EMAIL)
+            .setParameter("emailKind", BannedAuthor.Kind.EMAIL)
             .setParameter("email", email)
-            .setParameter("ipKind", Ban.Kind.IP)
+            .setParameter("ipKind", BannedAuthor.Kind.IP)
             .setParameter("ipHash", ipHash)
             .getSingleResult()
         > 0;
   }
 
-  boolean banExists(Ban.Kind kind, String value) {
+  boolean banExists(BannedAuthor.Kind kind, String value) {
     return em.createQuery(
-                "SELECT COUNT(b) FROM Ban b WHERE b.kind = :kind AND b.bannedValue = :value",
+                "SELECT COUNT(b) FROM BannedAuthor b WHERE b.kind = :kind AND b.bannedValue = :value",
                 Long.class)
             .setParameter("kind", kind)
             .setParameter("value", value)
             .getSingleResult()
         > 0;
+  }
+
+  /** Bans a value (for the record, because of a comment or none) unless missing or banned. */
+  void ban(BannedAuthor.Kind kind, String value, Long commentId, Instant now) {
+    if (value != null && !banExists(kind, value)) {
+      em.persist(new BannedAuthor(kind, value, commentId, now));
+    }
   }
 
   // --- Discussions -----------------------------------------------------------------------------
@@ -301,6 +312,145 @@ public class CommentRepository {
         .getResultList();
   }
 
+  /** The comments with these ids that exist. */
+  List<Comment> findAll(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("SELECT c FROM Comment c WHERE c.id IN :ids", Comment.class)
+        .setParameter("ids", ids)
+        .getResultList();
+  }
+
+  // --- Moderation ------------------------------------------------------------------------------
+
+  /** How many comments each status holds (statuses without any are missing). */
+  List<Object[]> statusCounts() {
+    return em.createQuery(
+            "SELECT c.status, COUNT(c) FROM Comment c GROUP BY c.status", Object[].class)
+        .getResultList();
+  }
+
+  /**
+   * The comments a moderation filter matches, newest first ({@code limit} 0: none, only counted).
+   * Only the criteria given become SQL: a {@code null} parameter would be sent untyped.
+   */
+  List<Comment> queue(ModerationFilter filter, int offset, int limit) {
+    var query =
+        em.createQuery(
+            "SELECT c FROM Comment c"
+                + queueWhere(filter)
+                + " ORDER BY c.createdAt DESC, c.id DESC",
+            Comment.class);
+    queueParameters(filter, query::setParameter);
+    return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  long queueCount(ModerationFilter filter) {
+    var query = em.createQuery("SELECT COUNT(c) FROM Comment c" + queueWhere(filter), Long.class);
+    queueParameters(filter, query::setParameter);
+    return query.getSingleResult();
+  }
+
+  private static String queueWhere(ModerationFilter filter) {
+    StringBuilder where = new StringBuilder(" WHERE c.status = :status");
+    if (filter.articleId() != null) {
+      where.append(" AND c.articleId = :articleId");
+    }
+    String escape = " ESCAPE '" + LikePattern.ESCAPE + "'";
+    if (given(filter.text())) {
+      where.append(" AND LOWER(c.body) LIKE :text").append(escape);
+    }
+    if (given(filter.author())) {
+      where.append(" AND LOWER(c.authorName) LIKE :author").append(escape);
+    }
+    if (given(filter.email())) {
+      where.append(" AND c.email = :email");
+    }
+    return where.toString();
+  }
+
+  private static void queueParameters(
+      ModerationFilter filter, BiConsumer<String, Object> parameters) {
+    parameters.accept("status", filter.status());
+    if (filter.articleId() != null) {
+      parameters.accept("articleId", filter.articleId());
+    }
+    if (given(filter.text())) {
+      parameters.accept("text", LikePattern.containing(filter.text().strip()));
+    }
+    if (given(filter.author())) {
+      parameters.accept("author", LikePattern.containing(filter.author().strip()));
+    }
+    if (given(filter.email())) {
+      parameters.accept("email", CommentInput.normaliseEmail(filter.email()));
+    }
+  }
+
+  private static boolean given(String criterion) {
+    return criterion != null && !criterion.isBlank();
+  }
+
+  /** Up and down votes of some comments: id → {up, down}; comments without votes are missing. */
+  Map<Long, int[]> voteCounts(Collection<Long> commentIds) {
+    Map<Long, int[]> counts = new HashMap<>();
+    if (commentIds.isEmpty()) {
+      return counts;
+    }
+    for (Object[] row :
+        em.createQuery(
+                "SELECT v.commentId, SUM(CASE WHEN v.direction > 0 THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN v.direction < 0 THEN 1 ELSE 0 END) FROM Vote v"
+                    + " WHERE v.commentId IN :ids GROUP BY v.commentId",
+                Object[].class)
+            .setParameter("ids", commentIds)
+            .getResultList()) {
+      counts.put(
+          ((Number) row[0]).longValue(),
+          new int[] {((Number) row[1]).intValue(), ((Number) row[2]).intValue()});
+    }
+    return counts;
+  }
+
+  /** When each comment of any status since an instant was written (no other column). */
+  List<Instant> createdSince(Instant since) {
+    return em.createQuery(
+            "SELECT c.createdAt FROM Comment c WHERE c.createdAt >= :since", Instant.class)
+        .setParameter("since", since)
+        .getResultList();
+  }
+
+  /** Article ids and their approved comments since an instant, most first. */
+  List<Object[]> mostDiscussed(Instant since, int limit) {
+    return em.createQuery(
+            "SELECT c.articleId, COUNT(c) AS comments FROM Comment c WHERE c.status = :status"
+                + " AND c.createdAt >= :since GROUP BY c.articleId"
+                + " ORDER BY comments DESC, c.articleId DESC",
+            Object[].class)
+        .setParameter("status", CommentStatus.APPROVED)
+        .setParameter("since", since)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** The newest comments of any status. */
+  List<Comment> newest(int limit) {
+    return em.createQuery(
+            "SELECT c FROM Comment c ORDER BY c.createdAt DESC, c.id DESC", Comment.class)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  List<BannedAuthor> bans() {
+    return em.createQuery(
+            "SELECT b FROM BannedAuthor b ORDER BY b.createdAt DESC, b.id DESC", BannedAuthor.class)
+        .getResultList();
+  }
+
+  BannedAuthor findBan(long id) {
+    return em.find(BannedAuthor.class, id);
+  }
+
   // --- Votes -----------------------------------------------------------------------------------
 
   Optional<Vote> voteByKey(long commentId, String voterKeyHash) {
@@ -371,6 +521,14 @@ public class CommentRepository {
             Subscription.class)
         .setParameter("email", email)
         .getResultList();
+  }
+
+  void deleteSubscriptionsOf(Collection<Long> commentIds) {
+    if (!commentIds.isEmpty()) {
+      em.createQuery("DELETE FROM Subscription s WHERE s.commentId IN :ids")
+          .setParameter("ids", commentIds)
+          .executeUpdate();
+    }
   }
 
   int deleteSubscriptionsByEmail(String email) {

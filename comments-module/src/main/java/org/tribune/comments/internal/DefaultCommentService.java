@@ -32,6 +32,7 @@ import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.CommentView;
 import org.tribune.comments.api.Discussion;
 import org.tribune.comments.api.LatestComment;
+import org.tribune.comments.api.ModerationMode;
 import org.tribune.comments.api.NewComment;
 import org.tribune.comments.api.OwnComments;
 import org.tribune.comments.api.PostResult;
@@ -65,12 +66,13 @@ public class DefaultCommentService implements CommentService {
 
   @Inject private CommentRepository repository;
   @Inject private ArticleService articles;
-  @Inject private CommentSettings settings;
+  @Inject private EffectiveSettings settings;
   @Inject private AddressHasher addresses;
   @Inject private CommentMails mails;
   @Inject private Voting voting;
   @Inject private PersonalData personalData;
   @Inject private FormTokens formTokens;
+  @Inject private Replies replies;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -96,7 +98,7 @@ public class DefaultCommentService implements CommentService {
           || answered.getStatus() != CommentStatus.APPROVED) {
         problems.add(Reason.PARENT_NOT_FOUND);
       } else {
-        parent = withinDepth(answered);
+        parent = replies.parentWithinDepth(answered);
       }
     }
     CommentInput.Checked checked = CommentInput.check(comment, settings.maxLength());
@@ -115,7 +117,7 @@ public class DefaultCommentService implements CommentService {
       throw new CommentRejectedException(Reason.DUPLICATE);
     }
     ModerationPolicy policy = settings.policy();
-    boolean firstTimeMode = policy.settings().mode() == ModerationPolicy.Mode.FIRST_TIME;
+    boolean firstTimeMode = policy.settings().mode() == ModerationMode.FIRST_TIME;
     CommentStatus status =
         policy.decide(
             new ModerationPolicy.Facts(
@@ -156,46 +158,20 @@ public class DefaultCommentService implements CommentService {
     if (status == CommentStatus.PENDING) {
       mails.held(stored.toMail());
     } else if (status == CommentStatus.APPROVED) {
-      notifyReply(stored);
+      replies.notifyApproved(stored);
     }
     return new PostResult(
         stored.getId(), status, token, stored.editableUntil(settings.editWindow()));
   }
 
-  /**
-   * The comment a reply hangs under: the one answered, or, when that one is at the deepest level
-   * already, its nearest ancestor above that level (or none: a new thread).
-   */
-  private Comment withinDepth(Comment answered) {
-    Comment parent = answered;
-    while (parent != null && parent.getDepth() >= settings.maxDepth()) {
-      parent = parent.getParentId() == null ? null : repository.find(parent.getParentId());
-    }
-    return parent;
-  }
-
   /** The HTML of a checked body, or {@code null} with a problem if it would not fit its column. */
-  private static String render(String body, List<Reason> problems) {
+  static String render(String body, List<Reason> problems) {
     String html = CommentRenderer.render(body);
     if (html.length() > Comment.BODY_HTML_COLUMN) {
       problems.add(Reason.BODY_TOO_LONG);
       return null;
     }
     return html;
-  }
-
-  /**
-   * Tells the subscribers of the comment a reply answers (its parent, or the deeper comment it
-   * answered when the depth limit hung it higher) that it has just become approved, once.
-   */
-  private void notifyReply(Comment reply) {
-    if (reply.getAnsweredId() != null && reply.markRepliesNotified()) {
-      mails.replyApproved(
-          reply.toMail(),
-          repository.confirmedSubscriptions(reply.getAnsweredId()).stream()
-              .map(Subscription::toSubscriber)
-              .toList());
-    }
   }
 
   @Override
@@ -415,7 +391,7 @@ public class DefaultCommentService implements CommentService {
     Comment comment = existing(commentId);
     comment.moveTo(status);
     if (status == CommentStatus.APPROVED) {
-      notifyReply(comment);
+      replies.notifyApproved(comment);
     }
   }
 
@@ -433,12 +409,8 @@ public class DefaultCommentService implements CommentService {
   public void banAuthorOf(long commentId) {
     Comment comment = existing(commentId);
     Instant now = clock.instant();
-    if (comment.getEmail() != null && !repository.banExists(Ban.Kind.EMAIL, comment.getEmail())) {
-      repository.persist(new Ban(Ban.Kind.EMAIL, comment.getEmail(), commentId, now));
-    }
-    if (comment.getIpHash() != null && !repository.banExists(Ban.Kind.IP, comment.getIpHash())) {
-      repository.persist(new Ban(Ban.Kind.IP, comment.getIpHash(), commentId, now));
-    }
+    repository.ban(BannedAuthor.Kind.EMAIL, comment.getEmail(), commentId, now);
+    repository.ban(BannedAuthor.Kind.IP, comment.getIpHash(), commentId, now);
   }
 
   private Comment existing(long commentId) {
@@ -452,6 +424,11 @@ public class DefaultCommentService implements CommentService {
   @Override
   public long countAll(long articleId) {
     return repository.countAll(articleId);
+  }
+
+  @Override
+  public int maxLength() {
+    return settings.maxLength();
   }
 
   // --- Personal data ---------------------------------------------------------------------------

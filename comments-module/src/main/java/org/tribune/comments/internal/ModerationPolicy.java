@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.tribune.comments.api.CommentStatus;
+import org.tribune.comments.api.ModerationMode;
 
 /**
  * Decides what becomes of a well-formed comment, from facts the service gathered. A plain class:
@@ -16,9 +17,9 @@ import org.tribune.comments.api.CommentStatus;
  *   <li><b>Spam</b>, silently (the author is told it awaits moderation): the hidden honeypot field
  *       came back filled; the form was sent sooner than {@code min-form-seconds} after it was
  *       shown, or its age is unknown; the e-mail address or the address hash is banned.
- *   <li><b>Held</b> ({@link CommentStatus#PENDING}): the mode is {@link Mode#HOLD_ALL}; or it is
- *       {@link Mode#FIRST_TIME} and the e-mail address has no approved comment yet; or the body has
- *       more than {@code max-links} links; or it contains a blocked word.
+ *   <li><b>Held</b> ({@link CommentStatus#PENDING}): the mode is {@link ModerationMode#HOLD_ALL};
+ *       or it is {@link ModerationMode#FIRST_TIME} and the e-mail address has no approved comment
+ *       yet; or the body has more than {@code max-links} links; or it contains a blocked word.
  *   <li>Otherwise <b>approved</b>.
  * </ol>
  *
@@ -27,32 +28,26 @@ import org.tribune.comments.api.CommentStatus;
  */
 final class ModerationPolicy {
 
-  /** {@code tribune.comments.moderation}. */
-  enum Mode {
-    /** Hold the first comment of an e-mail address that has no approved one; approve later ones. */
-    FIRST_TIME,
-    APPROVE_ALL,
-    HOLD_ALL;
-
-    /**
-     * The mode named in configuration ({@code first-time}, {@code approve-all}, {@code hold-all}).
-     */
-    static Optional<Mode> parse(String value) {
-      if (value == null) {
-        return Optional.empty();
-      }
-      String name = value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-      for (Mode mode : values()) {
-        if (mode.name().equals(name)) {
-          return Optional.of(mode);
-        }
-      }
+  /**
+   * The mode named in configuration ({@code first-time}, {@code approve-all}, {@code hold-all}; any
+   * case, dashes or underscores).
+   */
+  static Optional<ModerationMode> parseMode(String value) {
+    if (value == null) {
       return Optional.empty();
     }
+    String name = value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+    for (ModerationMode mode : ModerationMode.values()) {
+      if (mode.name().equals(name)) {
+        return Optional.of(mode);
+      }
+    }
+    return Optional.empty();
   }
 
   /** What the policy is configured with. */
-  record Settings(Mode mode, int maxLinks, List<String> blockedWords, Duration minFormAge) {
+  record Settings(
+      ModerationMode mode, int maxLinks, List<String> blockedWords, Duration minFormAge) {
     Settings {
       blockedWords =
           blockedWords.stream().map(ModerationPolicy::fold).filter(w -> !w.isBlank()).toList();

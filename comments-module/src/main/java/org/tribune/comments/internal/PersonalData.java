@@ -8,10 +8,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -88,44 +86,41 @@ public class PersonalData {
       return 0;
     }
     List<Comment> theirs = repository.byEmail(email);
-    Set<Long> erased = new HashSet<>();
+    removeKeepingReplies(theirs);
+    repository.deleteSubscriptionsByEmail(email);
+    return theirs.size();
+  }
+
+  /**
+   * Deletes comments with their votes and subscriptions, except those with a reply that stays
+   * somewhere below: these become anonymous tombstones ({@link Comment#anonymise}), without
+   * subscriptions, so that the replies keep their place under a placeholder.
+   */
+  void removeKeepingReplies(List<Comment> removed) {
+    if (removed.isEmpty()) {
+      return;
+    }
+    Set<Long> ids = new HashSet<>();
     Set<Long> roots = new HashSet<>();
-    for (Comment comment : theirs) {
-      erased.add(comment.getId());
+    for (Comment comment : removed) {
+      ids.add(comment.getId());
       roots.add(comment.getRootId());
     }
-    // Which of their comments have, somewhere below, a comment that stays.
-    Map<Long, Long> parents = new HashMap<>();
-    List<Long> staying = new ArrayList<>();
+    List<Tombstones.Link> threads = new ArrayList<>();
     for (Comment comment : repository.ofThreads(roots)) {
-      if (comment.getParentId() != null) {
-        parents.put(comment.getId(), comment.getParentId());
-      }
-      if (!erased.contains(comment.getId())) {
-        staying.add(comment.getId());
-      }
+      threads.add(new Tombstones.Link(comment.getId(), comment.getParentId()));
     }
-    Set<Long> keptAsPlaceholders = new HashSet<>();
-    for (long id : staying) {
-      Long ancestor = parents.get(id);
-      for (int level = 0; ancestor != null && level < 1_000; level++) {
-        if (erased.contains(ancestor)) {
-          keptAsPlaceholders.add(ancestor);
-        }
-        ancestor = parents.get(ancestor);
-      }
-    }
+    Set<Long> placeholders = Tombstones.placeholders(ids, threads);
     List<Long> deleted = new ArrayList<>();
-    for (Comment comment : theirs) {
-      if (keptAsPlaceholders.contains(comment.getId())) {
+    for (Comment comment : removed) {
+      if (placeholders.contains(comment.getId())) {
         comment.anonymise();
       } else {
         deleted.add(comment.getId());
       }
     }
     repository.flush();
-    repository.deleteSubscriptionsByEmail(email);
+    repository.deleteSubscriptionsOf(placeholders);
     repository.deleteComments(deleted);
-    return theirs.size();
   }
 }

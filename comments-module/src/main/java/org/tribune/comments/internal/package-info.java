@@ -1,8 +1,8 @@
 /**
  * Internals of the discussion domain: the entities (comment, vote, ban, subscription), their
- * queries, the default {@code CommentService} and the rules it applies (input checks, rendering,
- * moderation policy, tokens and address hashes), the schema migrations runner. Mail lives in the
- * sub-package {@code mail}, which knows nothing of this one. Only this module may use these
- * packages; ArchUnit checks it.
+ * queries, the default {@code CommentService} and {@code ModerationService} and the rules they
+ * apply (input checks, rendering, moderation policy, tokens and address hashes, the settings in
+ * force), the schema migrations runner. Mail lives in the sub-package {@code mail}, which knows
+ * nothing of this one. Only this module may use these packages; ArchUnit checks it.
  */
 package org.tribune.comments.internal;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Field;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,5 +115,66 @@ class CommentTest {
         new Comment.Draft(1, "Léa", "a@b.fr", null, "x", "<p>x</p>", null, agent, "h");
     Comment comment = new Comment(draft, null, CommentStatus.APPROVED, NOW);
     assertEquals(499, comment.getUserAgent().length());
+  }
+
+  /** The comment as persisting gives it an id (the views need one). */
+  private static Comment stored(Comment comment) {
+    try {
+      Field id = Comment.class.getDeclaredField("id");
+      id.setAccessible(true);
+      id.set(comment, 42L);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+    return comment;
+  }
+
+  @Test
+  void aStaffReplyIsApprovedMarkedAndShownAsStaffToReadersAndModerators() {
+    Comment.Draft draft =
+        new Comment.Draft(
+            7,
+            "La rédaction",
+            "redaction@example.org",
+            null,
+            "Merci.",
+            "<p>Merci.</p>",
+            null,
+            null,
+            null);
+    Comment reply = stored(Comment.byStaff(draft, null, NOW));
+    assertEquals(CommentStatus.APPROVED, reply.getStatus());
+    assertTrue(reply.isStaff());
+    assertTrue(reply.toView(false, WINDOW).staff());
+    assertTrue(reply.toModerated(0, 0).staff());
+    assertFalse(stored(comment("t", CommentStatus.APPROVED)).toView(false, WINDOW).staff());
+  }
+
+  @Test
+  void aStaffReplyCarriesNoAddressHashNorEditToken() {
+    assertThrows(IllegalArgumentException.class, () -> Comment.byStaff(draft(7, "t"), null, NOW));
+  }
+
+  @Test
+  void aModeratorSeesTheAuthorsAddressHashLinksAndVotes() {
+    Comment.Draft draft =
+        new Comment.Draft(
+            7,
+            "Léa",
+            "lea@example.org",
+            "https://lea.example/",
+            "Voir https://a.example et www.b.example",
+            "<p>…</p>",
+            Tokens.sha256("203.0.113.7"),
+            "Mozilla/5.0",
+            Tokens.sha256("t"));
+    var seen = stored(new Comment(draft, null, CommentStatus.PENDING, NOW)).toModerated(3, 1);
+    assertEquals("lea@example.org", seen.authorEmail());
+    assertEquals("https://lea.example/", seen.authorUrl());
+    assertEquals(Tokens.sha256("203.0.113.7"), seen.addressHash());
+    assertEquals(2, seen.linkCount());
+    assertEquals(3, seen.upVotes());
+    assertEquals(1, seen.downVotes());
+    assertFalse(seen.staff());
   }
 }

@@ -55,6 +55,37 @@ class MigrationsTest {
     }
   }
 
+  @Test
+  void earlierCommentsAreNotStaffAndASettingHoldsALongListOfBlockedWords() throws SQLException {
+    String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    flyway(url).target("4").load().migrate();
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement sql = connection.createStatement()) {
+      sql.executeUpdate(
+          "INSERT INTO comments_comment (id, version, article_id, root_id, author_name, body,"
+              + " body_html, status, created_at) VALUES (7, 1, 3, 7, 'Léa', 'Avis', '<p>Avis</p>',"
+              + " 'APPROVED', CURRENT_TIMESTAMP)");
+
+      flyway(url).load().migrate();
+
+      try (ResultSet row = sql.executeQuery("SELECT staff FROM comments_comment WHERE id = 7")) {
+        row.next();
+        assertFalse(row.getBoolean("staff"));
+      }
+      String words = ("x".repeat(100) + ",").repeat(500);
+      sql.executeUpdate(
+          "INSERT INTO comments_setting (name, setting_value) VALUES ('blocked-words', '"
+              + words
+              + "')");
+      try (ResultSet row =
+          sql.executeQuery(
+              "SELECT setting_value FROM comments_setting WHERE name = 'blocked-words'")) {
+        row.next();
+        assertEquals(words, row.getString(1));
+      }
+    }
+  }
+
   private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url) {
     return Flyway.configure(MigrationsTest.class.getClassLoader())
         .dataSource(url, "", "")

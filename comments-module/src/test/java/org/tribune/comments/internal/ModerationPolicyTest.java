@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.tribune.comments.api.CommentStatus;
+import org.tribune.comments.api.ModerationMode;
 import org.tribune.comments.internal.ModerationPolicy.Facts;
-import org.tribune.comments.internal.ModerationPolicy.Mode;
 
 class ModerationPolicyTest {
   private static final Duration HUMAN = Duration.ofSeconds(40);
 
-  private static ModerationPolicy policy(Mode mode, String blockedWords) {
+  private static ModerationPolicy policy(ModerationMode mode, String blockedWords) {
     return new ModerationPolicy(
         new ModerationPolicy.Settings(
             mode, 2, ModerationPolicy.parseWords(blockedWords), Duration.ofSeconds(3)));
@@ -31,20 +31,22 @@ class ModerationPolicyTest {
 
   @Test
   void firstTimeHoldsANewcomerAndApprovesSomeoneAlreadyApproved() {
-    ModerationPolicy policy = policy(Mode.FIRST_TIME, "");
+    ModerationPolicy policy = policy(ModerationMode.FIRST_TIME, "");
     assertEquals(CommentStatus.PENDING, policy.decide(newcomer("Bonjour")));
     assertEquals(CommentStatus.APPROVED, policy.decide(known("Bonjour")));
   }
 
   @Test
   void approveAllAndHoldAllIgnoreHistory() {
-    assertEquals(CommentStatus.APPROVED, policy(Mode.APPROVE_ALL, "").decide(newcomer("Bonjour")));
-    assertEquals(CommentStatus.PENDING, policy(Mode.HOLD_ALL, "").decide(known("Bonjour")));
+    assertEquals(
+        CommentStatus.APPROVED, policy(ModerationMode.APPROVE_ALL, "").decide(newcomer("Bonjour")));
+    assertEquals(
+        CommentStatus.PENDING, policy(ModerationMode.HOLD_ALL, "").decide(known("Bonjour")));
   }
 
   @Test
   void honeypotUnknownOrShortFormAgeAndBansAreSilentSpamWhateverTheMode() {
-    for (Mode mode : Mode.values()) {
+    for (ModerationMode mode : ModerationMode.values()) {
       ModerationPolicy policy = policy(mode, "");
       assertEquals(CommentStatus.SPAM, policy.decide(new Facts(true, HUMAN, false, true, "x")));
       assertEquals(CommentStatus.SPAM, policy.decide(new Facts(false, null, false, true, "x")));
@@ -55,13 +57,13 @@ class ModerationPolicyTest {
     }
     assertEquals(
         CommentStatus.APPROVED,
-        policy(Mode.APPROVE_ALL, "")
+        policy(ModerationMode.APPROVE_ALL, "")
             .decide(new Facts(false, Duration.ofSeconds(3), false, true, "x")));
   }
 
   @Test
   void moreLinksThanAllowedAreHeld() {
-    ModerationPolicy policy = policy(Mode.APPROVE_ALL, "");
+    ModerationPolicy policy = policy(ModerationMode.APPROVE_ALL, "");
     assertEquals(
         CommentStatus.APPROVED, policy.decide(known("https://a.example et www.b.example")));
     assertEquals(
@@ -71,14 +73,14 @@ class ModerationPolicyTest {
 
   @Test
   void blockedWordsMatchWholeWordsIgnoringCaseAndAccents() {
-    ModerationPolicy policy = policy(Mode.APPROVE_ALL, " Casino , pilule miracle,,");
+    ModerationPolicy policy = policy(ModerationMode.APPROVE_ALL, " Casino , pilule miracle,,");
     assertTrue(policy.hasBlockedWord("Le CASINÒ en ligne !"));
     assertTrue(policy.hasBlockedWord("casino"));
     assertTrue(policy.hasBlockedWord("Une Pilule   Miracle."));
     assertFalse(policy.hasBlockedWord("Les casinos de la ville"));
     assertFalse(policy.hasBlockedWord("pilule, puis miracle"));
     assertEquals(CommentStatus.PENDING, policy.decide(known("Allez au casino.")));
-    assertFalse(policy(Mode.APPROVE_ALL, "").hasBlockedWord("casino"));
+    assertFalse(policy(ModerationMode.APPROVE_ALL, "").hasBlockedWord("casino"));
   }
 
   @Test
@@ -89,10 +91,12 @@ class ModerationPolicyTest {
 
   @Test
   void modesAreReadFromConfiguration() {
-    assertEquals(Optional.of(Mode.FIRST_TIME), Mode.parse(" first-time "));
-    assertEquals(Optional.of(Mode.APPROVE_ALL), Mode.parse("approve-all"));
-    assertEquals(Optional.of(Mode.HOLD_ALL), Mode.parse("HOLD-ALL"));
-    assertEquals(Optional.empty(), Mode.parse("sometimes"));
-    assertEquals(Optional.empty(), Mode.parse(null));
+    assertEquals(
+        Optional.of(ModerationMode.FIRST_TIME), ModerationPolicy.parseMode(" first-time "));
+    assertEquals(
+        Optional.of(ModerationMode.APPROVE_ALL), ModerationPolicy.parseMode("approve-all"));
+    assertEquals(Optional.of(ModerationMode.HOLD_ALL), ModerationPolicy.parseMode("HOLD-ALL"));
+    assertEquals(Optional.empty(), ModerationPolicy.parseMode("sometimes"));
+    assertEquals(Optional.empty(), ModerationPolicy.parseMode(null));
   }
 }

@@ -29,7 +29,8 @@ class ThreadsTest {
             null,
             0,
             false,
-            null);
+            null,
+            false);
     return new Threads.Entry(id, parent, root, view);
   }
 

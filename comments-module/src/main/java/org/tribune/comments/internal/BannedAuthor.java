@@ -12,12 +12,13 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import org.tribune.comments.api.Ban;
 import org.tribune.comments.api.CommentLimits;
 
 /** A banned author: later comments with this e-mail address or address hash go to spam. */
 @Entity
 @Table(name = "comments_ban")
-public class Ban {
+public class BannedAuthor {
   enum Kind {
     EMAIL,
     IP
@@ -45,9 +46,9 @@ public class Ban {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
-  protected Ban() {}
+  protected BannedAuthor() {}
 
-  Ban(Kind kind, String value, Long commentId, Instant now) {
+  BannedAuthor(Kind kind, String value, Long commentId, Instant now) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("Nothing to ban");
     }
@@ -55,5 +56,18 @@ public class Ban {
     this.bannedValue = value;
     this.commentId = commentId;
     this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  Long getId() {
+    return id;
+  }
+
+  /** As the console lists it. */
+  Ban toBan() {
+    return new Ban(
+        id,
+        kind == Kind.EMAIL ? bannedValue : null,
+        kind == Kind.IP ? bannedValue : null,
+        createdAt);
   }
 }
