@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.ArticleSummary;
 import org.tribune.articles.api.ArticleView;
@@ -51,9 +50,7 @@ public class DiscussionBacking {
   @Inject private Links links;
   @Inject private SiteSettings site;
 
-  @Inject
-  @ConfigProperty(name = "tribune.comments.max-length", defaultValue = "10000")
-  int maxLength;
+  private Integer maxLength;
 
   private ArticleSummary article;
   private Discussion discussion;
@@ -181,7 +178,11 @@ public class DiscussionBacking {
     return editBody;
   }
 
+  /** The longest comment, as the console or the configuration set it (read once per request). */
   public int getMaxLength() {
+    if (maxLength == null) {
+      maxLength = comments.maxLength();
+    }
     return maxLength;
   }
 
@@ -190,7 +191,7 @@ public class DiscussionBacking {
     NumberFormat numbers = NumberFormat.getIntegerInstance(site.getLocale());
     return numbers.format(form.body().codePointCount(0, form.body().length()))
         + " / "
-        + numbers.format(maxLength);
+        + numbers.format(getMaxLength());
   }
 
   public String getNumberLocale() {

@@ -3,7 +3,6 @@ package org.tribune.web.listing;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletResponse;
 import org.tribune.articles.api.Author;
 import org.tribune.articles.api.AuthorService;
 import org.tribune.web.site.Requests;
@@ -18,9 +17,10 @@ public class AuthorBacking extends ListingBacking {
   private Author author;
 
   public void load() {
-    author = authors.findBySlug(Requests.routeParameter("slug")).orElse(null);
+    String slug = Requests.routeParameter("slug");
+    author = authors.findBySlug(slug).orElse(null);
     if (author == null) {
-      Requests.fail(HttpServletResponse.SC_NOT_FOUND);
+      movedOrNotFound("/authors/", authors.currentSlug(slug));
       return;
     }
     if (show("/authors/" + author.slug(), n -> articles.byAuthor(author.id(), n, PAGE_SIZE))) {

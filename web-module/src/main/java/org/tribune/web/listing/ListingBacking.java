@@ -1,6 +1,8 @@
 package org.tribune.web.listing;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.tribune.articles.api.ArticleService;
@@ -80,5 +82,14 @@ public abstract class ListingBacking {
         : title
             + " – "
             + java.text.MessageFormat.format(site.messages().getString("list.page-n"), number);
+  }
+
+  /** Answers 301 to the current address of a renamed section, tag or author; 404 otherwise. */
+  protected static void movedOrNotFound(String prefix, Optional<String> currentSlug) {
+    if (currentSlug.isPresent()) {
+      Requests.movedPermanently(prefix + currentSlug.get());
+    } else {
+      Requests.fail(HttpServletResponse.SC_NOT_FOUND);
+    }
   }
 }

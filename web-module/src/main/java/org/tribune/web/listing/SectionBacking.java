@@ -3,7 +3,6 @@ package org.tribune.web.listing;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletResponse;
 import org.tribune.articles.api.Section;
 import org.tribune.articles.api.SectionService;
 import org.tribune.web.feed.FeedServlet;
@@ -19,9 +18,10 @@ public class SectionBacking extends ListingBacking {
   private Section section;
 
   public void load() {
-    section = sections.findBySlug(Requests.routeParameter("slug")).orElse(null);
+    String slug = Requests.routeParameter("slug");
+    section = sections.findBySlug(slug).orElse(null);
     if (section == null) {
-      Requests.fail(HttpServletResponse.SC_NOT_FOUND);
+      movedOrNotFound("/sections/", sections.currentSlug(slug));
       return;
     }
     if (show("/sections/" + section.slug(), n -> articles.inSection(section.id(), n, PAGE_SIZE))) {

@@ -3,7 +3,6 @@ package org.tribune.web.listing;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletResponse;
 import org.tribune.articles.api.Tag;
 import org.tribune.articles.api.TagService;
 import org.tribune.web.site.Requests;
@@ -18,9 +17,10 @@ public class TagBacking extends ListingBacking {
   private Tag tag;
 
   public void load() {
-    tag = tags.findBySlug(Requests.routeParameter("slug")).orElse(null);
+    String slug = Requests.routeParameter("slug");
+    tag = tags.findBySlug(slug).orElse(null);
     if (tag == null) {
-      Requests.fail(HttpServletResponse.SC_NOT_FOUND);
+      movedOrNotFound("/tags/", tags.currentSlug(slug));
       return;
     }
     if (show("/tags/" + tag.slug(), n -> articles.withTag(tag.id(), n, PAGE_SIZE))) {
