@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import org.tribune.articles.api.SitemapEntry;
 /** The JPA-backed {@link ArticleService}. */
 @ApplicationScoped
 @Transactional
+@ValidateOnExecution
 public class DefaultArticleService implements ArticleService {
 
   @Inject @ArticlesDatabase private EntityManager em;

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.tribune.articles.api.InUseException;
 /** The JPA-backed {@link AuthorService}. */
 @ApplicationScoped
 @Transactional
+@ValidateOnExecution
 public class DefaultAuthorService implements AuthorService {
   private static final String ENTITY = "ArticleAuthor";
 

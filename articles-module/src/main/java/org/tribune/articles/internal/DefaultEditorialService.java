@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import org.tribune.articles.api.TagRef;
  */
 @ApplicationScoped
 @Transactional
+@ValidateOnExecution
 public class DefaultEditorialService implements EditorialService {
 
   @Inject @ArticlesDatabase private EntityManager em;

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.tribune.articles.api.SectionUsage;
 /** The JPA-backed {@link SectionService}. */
 @ApplicationScoped
 @Transactional
+@ValidateOnExecution
 public class DefaultSectionService implements SectionService {
   private static final String ENTITY = "ArticleSection";
 

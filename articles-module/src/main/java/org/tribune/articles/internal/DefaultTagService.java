@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.tribune.articles.api.TagUsage;
  */
 @ApplicationScoped
 @Transactional
+@ValidateOnExecution
 public class DefaultTagService implements TagService {
   private static final String ENTITY = "ArticleTag";
 
