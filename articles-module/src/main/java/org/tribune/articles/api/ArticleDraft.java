@@ -19,7 +19,7 @@ import java.util.List;
  */
 public record ArticleDraft(
     @NotBlank @Size(max = ArticleLimits.TITLE_LENGTH) String title,
-    @Size(max = ArticleLimits.SLUG_LENGTH) @Pattern(regexp = "^$|^[a-z0-9]+(-[a-z0-9]+)*$")
+    @Size(max = ArticleLimits.SLUG_LENGTH) @Pattern(regexp = ArticleLimits.SLUG_PATTERN)
         String slug,
     @Size(max = ArticleLimits.STANDFIRST_LENGTH) String standfirst,
     @NotNull BodyFormat bodyFormat,

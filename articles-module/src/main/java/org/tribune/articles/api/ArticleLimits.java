@@ -10,6 +10,10 @@ public final class ArticleLimits {
   public static final int DESCRIPTION_LENGTH = 2000;
   public static final int IMAGE_URL_LENGTH = 1000;
   public static final int IMAGE_ALT_LENGTH = 300;
+  public static final int EDITOR_LENGTH = 200;
+
+  /** A slug: lower-case ASCII letters and digits in words joined by single hyphens (or empty). */
+  public static final String SLUG_PATTERN = "^$|^[a-z0-9]+(-[a-z0-9]+)*$";
 
   private ArticleLimits() {}
 }

@@ -42,7 +42,10 @@ public interface ArticleService {
 
   /**
    * Publishes an article at an instant: now or in the past makes it readable at once; in the future
-   * schedules it, and it becomes readable at that instant without anyone acting.
+   * schedules it, and it becomes readable at that instant without anyone acting. Drafts and
+   * articles pending review may be published; an article in the bin must be restored first.
+   *
+   * @throws IllegalStateException if the article is in the bin ({@link ArticleStatus#TRASHED})
    */
   void publish(long articleId, @NotNull Instant at);
 

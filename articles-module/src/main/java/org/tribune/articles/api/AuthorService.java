@@ -20,4 +20,28 @@ public interface AuthorService {
 
   /** All authors, by name. */
   List<Author> all();
+
+  /** All authors, by name, with how many articles (any status) each signs. */
+  List<AuthorUsage> allWithCounts();
+
+  /**
+   * Changes an author's name and biography. When the new name gives another slug, the profile moves
+   * there (numbered when taken) and the former slug is kept, which {@link #currentSlug} answers.
+   *
+   * @throws IllegalArgumentException if no author has this id
+   */
+  void update(
+      long id,
+      @NotBlank @Size(max = ArticleLimits.NAME_LENGTH) String name,
+      @Size(max = ArticleLimits.DESCRIPTION_LENGTH) String bio);
+
+  /**
+   * Deletes an author who signs no article.
+   *
+   * @throws InUseException if articles (any status) are signed by them
+   */
+  void delete(long id);
+
+  /** The current slug of the author who formerly had this one. */
+  Optional<String> currentSlug(@NotNull String formerSlug);
 }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.tribune.articles.api.ArticleDraft;
 import org.tribune.articles.api.ArticleLimits;
 import org.tribune.articles.api.ArticleStatus;
 import org.tribune.articles.api.ArticleSummary;
@@ -155,8 +156,14 @@ public class Article {
     touch(now);
   }
 
-  /** Publishes at {@code at}: at once when it is not in the future, else scheduled. */
+  /**
+   * Publishes at {@code at}: at once when it is not in the future, else scheduled. An article in
+   * the bin must be restored first.
+   */
   public void publish(Instant at, Instant now) {
+    if (status == ArticleStatus.TRASHED) {
+      throw new IllegalStateException("An article in the bin cannot be published");
+    }
     this.publishedAt = micros(at);
     this.status = at.isAfter(now) ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED;
     touch(now);
@@ -178,6 +185,34 @@ public class Article {
     touch(now);
   }
 
+  /** Submits a draft for an editor's review. */
+  public void submit(Instant now) {
+    if (status != ArticleStatus.DRAFT) {
+      throw new IllegalStateException("Only a draft can be submitted, not a " + status);
+    }
+    this.status = ArticleStatus.PENDING;
+    touch(now);
+  }
+
+  /**
+   * Puts the article in the bin, whatever its status; it forgets its publication instant, so that
+   * it comes back as a plain draft.
+   */
+  public void trash(Instant now) {
+    this.status = ArticleStatus.TRASHED;
+    this.publishedAt = null;
+    touch(now);
+  }
+
+  /** Takes the article out of the bin, as a draft. */
+  public void restore(Instant now) {
+    if (status != ArticleStatus.TRASHED) {
+      throw new IllegalStateException("Only an article in the bin can be restored");
+    }
+    this.status = ArticleStatus.DRAFT;
+    touch(now);
+  }
+
   /**
    * The instant from which the article is listed (on the home page, in sections, in search): its
    * publication instant while published or scheduled, {@code null} otherwise.
@@ -189,7 +224,9 @@ public class Article {
   }
 
   public boolean isReadable(Instant now) {
-    return status != ArticleStatus.DRAFT && publishedAt != null && !publishedAt.isAfter(now);
+    return ArticleRepository.READABLE.contains(status)
+        && publishedAt != null
+        && !publishedAt.isAfter(now);
   }
 
   private void touch(Instant now) {
@@ -226,8 +263,32 @@ public class Article {
     return section == null || section.getParent() == null ? null : section.getParent().toRef();
   }
 
+  /** The content as a writer would send it again: current slug, ids of authors, section, tags. */
+  public ArticleDraft toDraft() {
+    return new ArticleDraft(
+        title,
+        slug,
+        standfirst,
+        bodyFormat,
+        body,
+        authors.stream().map(Author::getId).toList(),
+        section == null ? null : section.getId(),
+        tags.stream().map(Tag::getId).sorted().toList(),
+        leadImageUrl,
+        leadImageAlt,
+        commentsOpen);
+  }
+
   public Long getId() {
     return id;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
   }
 
   public String getSlug() {

@@ -52,6 +52,13 @@ public class Author {
     this.bio = bio == null ? "" : bio.strip();
   }
 
+  /** New name, slug (derived from the name by the caller) and biography. */
+  public void update(String newName, String newSlug, String newBio) {
+    this.slug = Texts.require(newSlug, "slug");
+    this.name = Texts.require(newName, "name").strip();
+    this.bio = newBio == null ? "" : newBio.strip();
+  }
+
   public Long getId() {
     return id;
   }

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,13 +34,14 @@ import org.tribune.articles.api.SitemapEntry;
 /** The JPA-backed {@link ArticleService}. */
 @ApplicationScoped
 @Transactional
+@ValidateOnExecution
 public class DefaultArticleService implements ArticleService {
 
   @Inject @ArticlesDatabase private EntityManager em;
 
   @Inject private ArticleRepository repository;
   @Inject private SearchIndex searchIndex;
-  @Inject private BodyRenderer renderer;
+  @Inject private ArticleWriter writer;
   @Inject private Event<ArticleDeleted> deleted;
   @Inject private Event<ArticlePublished> published;
   @Inject private Event<ArticleChanged> changed;
@@ -48,33 +50,12 @@ public class DefaultArticleService implements ArticleService {
 
   @Override
   public long create(ArticleDraft draft) {
-    Instant now = clock.instant();
-    String slug = draft.slug() != null ? requireFree(draft.slug(), null) : freeSlug(draft.title());
-    Article article = new Article(slug, content(draft), now);
-    em.persist(article);
-    em.flush();
-    searchIndex.index(article);
-    changed.fire(new ArticleChanged(article.getId(), article.getRevision()));
-    return article.getId();
+    return writer.create(draft, ArticleWriter.SYSTEM, clock.instant()).getId();
   }
 
   @Override
   public void update(long articleId, ArticleDraft draft) {
-    Instant now = clock.instant();
-    Article article = load(articleId);
-    String former = article.getSlug();
-    String slug = draft.slug() == null ? former : draft.slug();
-    if (!slug.equals(former)) {
-      requireFree(slug, articleId);
-      FormerSlug reclaimed = em.find(FormerSlug.class, slug);
-      if (reclaimed != null) {
-        em.remove(reclaimed);
-      }
-      em.persist(new FormerSlug(former, articleId, now));
-    }
-    article.revise(slug, content(draft), now);
-    searchIndex.index(article);
-    changed.fire(new ArticleChanged(articleId, article.getRevision()));
+    writer.revise(load(articleId), draft, ArticleWriter.SYSTEM, clock.instant());
   }
 
   @Override
@@ -272,50 +253,5 @@ public class DefaultArticleService implements ArticleService {
       throw new ArticleNotFoundException(articleId);
     }
     return article;
-  }
-
-  private Article.Content content(ArticleDraft draft) {
-    List<Author> authors =
-        draft.authorIds().stream().map(id -> existing(Author.class, id, "author")).toList();
-    Section section =
-        draft.sectionId() == null ? null : existing(Section.class, draft.sectionId(), "section");
-    List<Tag> tags = draft.tagIds().stream().map(id -> existing(Tag.class, id, "tag")).toList();
-    return new Article.Content(
-        draft.title(),
-        draft.standfirst(),
-        draft.bodyFormat(),
-        draft.body(),
-        renderer.render(draft.bodyFormat(), draft.body()),
-        authors,
-        section,
-        tags,
-        draft.leadImageUrl(),
-        draft.leadImageAlt(),
-        draft.commentsOpen());
-  }
-
-  private <T> T existing(Class<T> type, long id, String what) {
-    T entity = em.find(type, id);
-    if (entity == null) {
-      throw new IllegalArgumentException("No " + what + " with id " + id);
-    }
-    return entity;
-  }
-
-  private String requireFree(String slug, Long articleId) {
-    if (repository.slugTaken(slug, articleId)) {
-      throw new org.tribune.articles.api.SlugTakenException(slug);
-    }
-    return slug;
-  }
-
-  private String freeSlug(String title) {
-    String base = Slugs.of(title);
-    for (int n = 1; ; n++) {
-      String candidate = Slugs.numbered(base, n);
-      if (!repository.slugTaken(candidate, null)) {
-        return candidate;
-      }
-    }
   }
 }

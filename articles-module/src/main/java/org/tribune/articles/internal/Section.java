@@ -76,6 +76,13 @@ public class Section {
     this.position = position;
   }
 
+  /** New name, slug and description; the parent stays. */
+  public void rename(String newName, String newSlug, String newDescription) {
+    this.slug = Texts.require(newSlug, "slug");
+    this.name = Texts.require(newName, "name").strip();
+    this.description = newDescription == null ? "" : newDescription.strip();
+  }
+
   public Long getId() {
     return id;
   }

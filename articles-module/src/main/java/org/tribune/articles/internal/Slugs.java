@@ -11,8 +11,20 @@ final class Slugs {
   private Slugs() {}
 
   static String of(String title) {
+    String slug = fold(title);
+    if (slug.length() > ArticleLimits.SLUG_LENGTH - 10) {
+      slug = slug.substring(0, ArticleLimits.SLUG_LENGTH - 10).replaceAll("-+$", "");
+    }
+    return slug.isEmpty() ? FALLBACK : slug;
+  }
+
+  /**
+   * The text folded as slugs are, without a length limit or a fallback: possibly empty. What a
+   * prefix typed by a user looks like in slugs.
+   */
+  static String fold(String text) {
     String folded =
-        Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKD)
+        Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD)
             .replace("œ", "oe")
             .replace("Œ", "oe")
             .replace("æ", "ae")
@@ -20,11 +32,7 @@ final class Slugs {
             .replace("ß", "ss")
             .replaceAll("\\p{M}+", "")
             .toLowerCase(Locale.ROOT);
-    String slug = folded.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-    if (slug.length() > ArticleLimits.SLUG_LENGTH - 10) {
-      slug = slug.substring(0, ArticleLimits.SLUG_LENGTH - 10).replaceAll("-+$", "");
-    }
-    return slug.isEmpty() ? FALLBACK : slug;
+    return folded.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
   }
 
   /** The n-th alternative for a slug already taken: {@code slug-2}, {@code slug-3}… */

@@ -48,8 +48,19 @@ public class Tag {
     this.description = description == null ? "" : description.strip();
   }
 
+  /** New name, slug and description. */
+  public void rename(String newName, String newSlug, String newDescription) {
+    this.slug = Texts.require(newSlug, "slug");
+    this.name = Texts.require(newName, "name").strip();
+    this.description = newDescription == null ? "" : newDescription.strip();
+  }
+
   public Long getId() {
     return id;
+  }
+
+  public String getSlug() {
+    return slug;
   }
 
   public String getName() {

@@ -104,6 +104,31 @@ class ArticleTest {
   }
 
   @Test
+  void aSubmittedDraftIsPendingAndNotReadable() {
+    Article article = new Article("slug", content("Titre", List.of(AUTHOR)), NOW);
+    article.submit(NOW);
+    assertEquals(ArticleStatus.PENDING, article.getStatus());
+    assertFalse(article.isReadable(NOW.plusSeconds(3600)));
+    assertNull(article.listedFrom());
+    assertThrows(IllegalStateException.class, () -> article.submit(NOW), "pending already");
+  }
+
+  @Test
+  void aTrashedArticleForgetsItsPublicationAndComesBackAsADraft() {
+    Article article = new Article("slug", content("Titre", List.of(AUTHOR)), NOW);
+    article.publish(NOW, NOW);
+    article.trash(NOW);
+    assertEquals(ArticleStatus.TRASHED, article.getStatus());
+    assertFalse(article.isReadable(NOW));
+    assertNull(article.listedFrom());
+    assertNull(article.getPublishedAt());
+    assertThrows(IllegalStateException.class, () -> article.publish(NOW, NOW));
+    article.restore(NOW);
+    assertEquals(ArticleStatus.DRAFT, article.getStatus());
+    assertThrows(IllegalStateException.class, () -> article.restore(NOW), "not in the bin");
+  }
+
+  @Test
   void sectionsNestOneLevelOnly() {
     Section top = new Section("vie-locale", "Vie locale", "", null, 1);
     Section sub = new Section("urbanisme", "Urbanisme", "", top, 2);

@@ -41,4 +41,11 @@ class SlugsTest {
     assertEquals("marche", Slugs.numbered("marche", 1));
     assertEquals("marche-2", Slugs.numbered("marche", 2));
   }
+
+  @Test
+  void foldingATypedPrefixKeepsItShortAndMayLeaveNothing() {
+    assertEquals("mobi", Slugs.fold("MOBI"));
+    assertEquals("vie-lo", Slugs.fold(" Vie lo"));
+    assertEquals("", Slugs.fold("« "));
+  }
 }

@@ -1,0 +1,91 @@
+package org.tribune.articles.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The migrations on an in-memory H2, from a database at V4 holding articles written then: V5 must
+ * give each its revision 1 (authors in byline order, tags), and accept the new statuses. The same
+ * scripts run on PostgreSQL in the integration tests.
+ */
+class MigrationsTest {
+
+  @Test
+  void articlesOfTheEarlierSchemaGetTheirFirstRevision() throws SQLException {
+    String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    flyway(url).target("4").load().migrate();
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement sql = connection.createStatement()) {
+      sql.executeUpdate(
+          "INSERT INTO articles_author (id, version, slug, name, bio)"
+              + " VALUES (1, 1, 'a', 'A', ''), (2, 1, 'b', 'B', '')");
+      sql.executeUpdate(
+          "INSERT INTO articles_tag (id, version, slug, name, description)"
+              + " VALUES (5, 1, 't5', 'T5', ''), (4, 1, 't4', 'T4', '')");
+      sql.executeUpdate(
+          "INSERT INTO articles_article (id, version, slug, title, standfirst, body, body_format,"
+              + " body_html, word_count, revision, status, comments_open, created_at, updated_at)"
+              + " VALUES (10, 1, 's10', 'Titre', 'Chapeau', 'Corps', 'MARKDOWN', '<p>Corps</p>',"
+              + " 1, 3, 'PUBLISHED', TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),"
+              + " (11, 1, 's11', 'Vide', '', '', 'HTML', '', 0, 1, 'DRAFT', FALSE,"
+              + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+      sql.executeUpdate(
+          "INSERT INTO articles_article_author (article_id, author_id, position)"
+              + " VALUES (10, 2, 0), (10, 1, 1), (11, 1, 0)");
+      sql.executeUpdate(
+          "INSERT INTO articles_article_tag (article_id, tag_id) VALUES (10, 5), (10, 4)");
+
+      flyway(url).load().migrate();
+
+      try (ResultSet row =
+          sql.executeQuery(
+              "SELECT article_id, revision, saved_by, title, slug, body, author_ids, tag_ids,"
+                  + " comments_open FROM articles_revision ORDER BY article_id")) {
+        assertTrue(row.next());
+        assertEquals(10, row.getLong("article_id"));
+        assertEquals(1, row.getInt("revision"));
+        assertEquals("system", row.getString("saved_by"));
+        assertEquals("Titre", row.getString("title"));
+        assertEquals("s10", row.getString("slug"));
+        assertEquals("Corps", row.getString("body"));
+        assertEquals("2,1", row.getString("author_ids"), "byline order");
+        assertEquals("4,5", row.getString("tag_ids"));
+        assertTrue(row.getBoolean("comments_open"));
+        assertTrue(row.next());
+        assertEquals("", row.getString("tag_ids"));
+        assertFalse(row.getBoolean("comments_open"));
+        assertFalse(row.next());
+      }
+      sql.executeUpdate("UPDATE articles_article SET status = 'PENDING' WHERE id = 10");
+      sql.executeUpdate("UPDATE articles_article SET status = 'TRASHED' WHERE id = 11");
+      assertThrows(
+          SQLException.class,
+          () -> sql.executeUpdate("UPDATE articles_article SET status = 'GONE' WHERE id = 11"));
+      sql.executeUpdate("DELETE FROM articles_article WHERE id = 11");
+      try (ResultSet count =
+          sql.executeQuery("SELECT COUNT(*) FROM articles_revision WHERE article_id = 11")) {
+        count.next();
+        assertEquals(0, count.getInt(1), "the history goes with its article");
+      }
+    }
+  }
+
+  private static FluentConfiguration flyway(String url) {
+    return Flyway.configure(MigrationsTest.class.getClassLoader())
+        .dataSource(url, "", "")
+        .locations("classpath:db/migration/articles")
+        .table("articles_schema_history");
+  }
+}

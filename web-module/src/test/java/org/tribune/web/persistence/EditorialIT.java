@@ -1,0 +1,721 @@
+package org.tribune.web.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import java.io.File;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tribune.articles.api.ArticleDraft;
+import org.tribune.articles.api.ArticleEdit;
+import org.tribune.articles.api.ArticleFilter;
+import org.tribune.articles.api.ArticleOrder;
+import org.tribune.articles.api.ArticleRow;
+import org.tribune.articles.api.ArticleService;
+import org.tribune.articles.api.ArticleStatus;
+import org.tribune.articles.api.ArticleSummary;
+import org.tribune.articles.api.AuthorRef;
+import org.tribune.articles.api.AuthorService;
+import org.tribune.articles.api.AuthorUsage;
+import org.tribune.articles.api.BodyFormat;
+import org.tribune.articles.api.ConcurrentEditException;
+import org.tribune.articles.api.DiffLine;
+import org.tribune.articles.api.EditorialService;
+import org.tribune.articles.api.InUseException;
+import org.tribune.articles.api.Page;
+import org.tribune.articles.api.RevisionContent;
+import org.tribune.articles.api.RevisionInfo;
+import org.tribune.articles.api.SectionService;
+import org.tribune.articles.api.SectionUsage;
+import org.tribune.articles.api.SlugTakenException;
+import org.tribune.articles.api.TagRef;
+import org.tribune.articles.api.TagService;
+import org.tribune.articles.api.TagUsage;
+import org.tribune.comments.api.CommentService;
+import org.tribune.comments.api.CommentStatus;
+import org.tribune.comments.api.NewComment;
+import org.tribune.comments.api.Submission;
+
+/**
+ * The editorial API the console is built on ({@link EditorialService} and the management of
+ * sections, tags and authors), on the real WAR and database. Each test makes its own authors,
+ * sections and articles, with unique names, and filters the lists down to them.
+ */
+@ExtendWith(ArquillianExtension.class)
+class EditorialIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    return ShrinkWrap.createFromZipFile(
+            WebArchive.class, new File(System.getProperty("tribune.it.war")))
+        .addPackage(EditorialIT.class.getPackage());
+  }
+
+  @Inject EditorialService editorial;
+  @Inject ArticleService articles;
+  @Inject AuthorService authors;
+  @Inject SectionService sections;
+  @Inject TagService tags;
+  @Inject CommentService comments;
+
+  @Resource ManagedExecutorService executor;
+
+  private static String unique(String text) {
+    return text + " " + UUID.randomUUID();
+  }
+
+  /** A word of letters only, found in no other test's titles. */
+  private static String word() {
+    StringBuilder word = new StringBuilder();
+    for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 10).toCharArray()) {
+      word.append((char) ('a' + Character.digit(c, 16)));
+    }
+    return word.toString();
+  }
+
+  private long author() {
+    return authors.create(unique("Claire Dumont"), "Journaliste.");
+  }
+
+  private ArticleDraft draft(String title, long... writers) {
+    List<Long> ids = new ArrayList<>();
+    for (long writer : writers) {
+      ids.add(writer);
+    }
+    return new ArticleDraft(
+        title,
+        null,
+        "Le chapeau.",
+        BodyFormat.MARKDOWN,
+        "Un texte.",
+        ids,
+        null,
+        List.of(),
+        null,
+        null,
+        true);
+  }
+
+  private ArticleEdit edit(long id) {
+    return editorial.forEditing(id).orElseThrow();
+  }
+
+  private static List<Long> ids(Page<ArticleRow> page) {
+    return page.items().stream().map(ArticleRow::id).toList();
+  }
+
+  private List<Long> inSection(long section, ArticleStatus status, ArticleOrder order) {
+    return ids(
+        editorial.list(ArticleFilter.all().withSection(section).withStatus(status), order, 1, 100));
+  }
+
+  // --- The list -------------------------------------------------------------------------------
+
+  @Test
+  void theListShowsBylinesAndSectionsNewestChangeFirstAndKeepsTheBinApart() throws Exception {
+    long section = sections.create(unique("Vie locale"), "", null);
+    long first = author();
+    long second = author();
+    long older = editorial.create(draft(unique("Ancien"), first).withSection(section), "Alice");
+    Thread.sleep(5);
+    long newer =
+        editorial.create(draft(unique("Récent"), second, first).withSection(section), "Alice");
+    Thread.sleep(5);
+    long trashed = editorial.create(draft(unique("Jeté"), first).withSection(section), "Alice");
+    editorial.trash(trashed);
+
+    Page<ArticleRow> page =
+        editorial.list(ArticleFilter.all().withSection(section), ArticleOrder.UPDATED_DESC, 1, 10);
+
+    assertEquals(List.of(newer, older), ids(page));
+    assertEquals(2, page.total());
+    ArticleRow row = page.items().get(0);
+    assertEquals(List.of(second, first), row.authors().stream().map(AuthorRef::id).toList());
+    assertEquals(section, row.section().id());
+    assertEquals(ArticleStatus.DRAFT, row.status());
+    assertEquals(edit(newer).version(), row.version());
+    assertEquals(
+        List.of(older, newer), inSection(section, null, ArticleOrder.UPDATED_ASC), "oldest first");
+    assertEquals(
+        List.of(trashed), inSection(section, ArticleStatus.TRASHED, ArticleOrder.UPDATED_DESC));
+  }
+
+  @Test
+  void theListFiltersByStatusAuthorAndTitleWithWildcardsTakenLiterally() {
+    long section = sections.create(unique("Sciences"), "", null);
+    long writer = author();
+    long other = author();
+    String word = word();
+    long percent =
+        editorial.create(draft("100% sûr " + word, writer).withSection(section), "Alice");
+    long hundred =
+        editorial.create(draft("100 fois " + word, writer).withSection(section), "Alice");
+    long underscore = editorial.create(draft("a_b " + word, other).withSection(section), "Alice");
+    long plain = editorial.create(draft("axb " + word, other).withSection(section), "Alice");
+    editorial.submit(plain, edit(plain).version());
+
+    ArticleFilter mine = ArticleFilter.all().withSection(section);
+    assertEquals(List.of(percent), list(mine.withText("100%")));
+    assertEquals(List.of(underscore), list(mine.withText("A_B " + word.toUpperCase())));
+    assertEquals(4, list(mine.withText("  " + word + " ")).size(), "any case, blanks ignored");
+    assertEquals(4, list(mine.withText("  ")).size(), "blank: any title");
+    assertEquals(List.of(percent), list(mine.withText("%")), "a percent sign, not a wildcard");
+    assertEquals(List.of(plain, underscore), list(mine.withAuthor(other)));
+    assertEquals(List.of(hundred, percent), list(mine.withAuthor(writer)));
+    assertEquals(List.of(plain), list(mine.withStatus(ArticleStatus.PENDING)));
+    assertEquals(
+        List.of(underscore, hundred, percent),
+        list(mine.withStatus(ArticleStatus.DRAFT)),
+        "one status, newest change first");
+  }
+
+  private List<Long> list(ArticleFilter filter) {
+    return ids(editorial.list(filter, ArticleOrder.UPDATED_DESC, 1, 100));
+  }
+
+  @Test
+  void theListOrdersByTitleOrPublicationWithNeverPublishedArticlesLast() {
+    long section = sections.create(unique("Culture"), "", null);
+    long writer = author();
+    long b = editorial.create(draft("beta " + word(), writer).withSection(section), "Alice");
+    long a = editorial.create(draft("Alpha " + word(), writer).withSection(section), "Alice");
+    long c = editorial.create(draft("gamma " + word(), writer).withSection(section), "Alice");
+    articles.publish(b, Instant.now().minusSeconds(60));
+    articles.publish(c, Instant.now().minusSeconds(30));
+
+    assertEquals(List.of(a, b, c), inSection(section, null, ArticleOrder.TITLE_ASC));
+    assertEquals(List.of(c, b, a), inSection(section, null, ArticleOrder.TITLE_DESC));
+    assertEquals(List.of(c, b, a), inSection(section, null, ArticleOrder.PUBLISHED_DESC));
+    assertEquals(List.of(b, c, a), inSection(section, null, ArticleOrder.PUBLISHED_ASC));
+  }
+
+  @Test
+  void theListPagesThroughAllRowsAndCountsWithTheSameFilter() {
+    long section = sections.create(unique("Sport"), "", null);
+    long writer = author();
+    List<Long> created = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      created.add(editorial.create(draft(unique("Brève " + i), writer).withSection(section), "A"));
+    }
+    ArticleFilter filter = ArticleFilter.all().withSection(section);
+
+    Page<ArticleRow> first = editorial.list(filter, ArticleOrder.TITLE_ASC, 1, 2);
+    Page<ArticleRow> third = editorial.list(filter, ArticleOrder.TITLE_ASC, 3, 2);
+    Page<ArticleRow> past = editorial.list(filter, ArticleOrder.TITLE_ASC, 4, 2);
+
+    assertEquals(5, first.total());
+    assertEquals(created.subList(0, 2), ids(first));
+    assertEquals(created.subList(4, 5), ids(third));
+    assertTrue(past.isEmpty());
+    assertEquals(5, past.total());
+    assertThrows(
+        ConstraintViolationException.class,
+        () -> editorial.list(filter, ArticleOrder.TITLE_ASC, 1, 101));
+    assertThrows(
+        ConstraintViolationException.class,
+        () -> editorial.list(filter, ArticleOrder.TITLE_ASC, 0, 10));
+  }
+
+  @Test
+  void aPageOfTheListRunsAsManyStatementsForTwelveRowsAsForTwoAndReadsNoBody() {
+    String few = word();
+    String many = word();
+    long section = sections.create(unique("Peu"), "", null);
+    for (int i = 0; i < 2; i++) {
+      editorial.create(draft(few + " " + i, author()).withSection(section), "Alice");
+    }
+    long top = sections.create(unique("Beaucoup"), "", null);
+    for (int i = 0; i < 12; i++) {
+      // Each article its own authors and section: nothing comes from what an earlier row loaded.
+      long sub = sections.create(unique("Sous-section"), "", top);
+      editorial.create(draft(many + " " + i, author(), author()).withSection(sub), "Alice");
+    }
+
+    List<String> fewStatements = statements(ArticleFilter.all().withText(few), 2);
+    List<String> manyStatements = statements(ArticleFilter.all().withText(many), 12);
+
+    assertFalse(fewStatements.isEmpty(), "the statements are recorded");
+    assertEquals(fewStatements.size(), manyStatements.size(), String.join("\n", manyStatements));
+    assertTrue(manyStatements.size() <= 4, String.join("\n", manyStatements));
+    for (String sql : manyStatements) {
+      assertFalse(sql.toLowerCase().matches("(?s).*\\bbody(_html)?\\b.*"), sql);
+    }
+  }
+
+  /** The statements of one page of the list, which must hold {@code expected} rows. */
+  private List<String> statements(ArticleFilter filter, int expected) {
+    String mark = "editorial-" + UUID.randomUUID();
+    StatementCounter.begin(mark);
+    Page<ArticleRow> page;
+    try {
+      page = editorial.list(filter, ArticleOrder.UPDATED_DESC, 1, 20);
+    } finally {
+      StatementCounter.end();
+    }
+    assertEquals(expected, page.items().size());
+    assertTrue(page.items().stream().allMatch(r -> r.section() != null && !r.authors().isEmpty()));
+    return StatementCounter.statements(mark);
+  }
+
+  @Test
+  void everyStatusIsCountedAndNewArticlesAddToTheirs() {
+    Map<ArticleStatus, Long> before = editorial.countByStatus();
+    long writer = author();
+    long pending = editorial.create(draft(unique("En attente"), writer), "Alice");
+    editorial.submit(pending, edit(pending).version());
+    editorial.trash(editorial.create(draft(unique("Jeté"), writer), "Alice"));
+
+    Map<ArticleStatus, Long> after = editorial.countByStatus();
+
+    assertEquals(List.of(ArticleStatus.values()), List.copyOf(after.keySet()));
+    assertEquals(before.get(ArticleStatus.PENDING) + 1, after.get(ArticleStatus.PENDING));
+    assertEquals(before.get(ArticleStatus.TRASHED) + 1, after.get(ArticleStatus.TRASHED));
+    assertEquals(before.get(ArticleStatus.DRAFT), after.get(ArticleStatus.DRAFT));
+  }
+
+  // --- Editing, optimistic locking ------------------------------------------------------------
+
+  @Test
+  void anArticleOpensForEditingWithItsContentVersionAndFormerSlugs() {
+    long writer = author();
+    long id = editorial.create(draft(unique("Le pont"), writer), "Alice");
+    ArticleEdit opened = edit(id);
+    String first = opened.draft().slug();
+
+    long version =
+        editorial.save(id, opened.version(), opened.draft().withSlug(first + "-rouvre"), "Bob");
+
+    ArticleEdit again = edit(id);
+    assertEquals(version, again.version());
+    assertNotEquals(opened.version(), again.version());
+    assertEquals(first + "-rouvre", again.draft().slug());
+    assertEquals(List.of(first), again.formerSlugs());
+    assertEquals(List.of(writer), again.draft().authorIds());
+    assertEquals("Un texte.", again.draft().body());
+    assertEquals(ArticleStatus.DRAFT, again.status());
+    assertTrue(editorial.forEditing(-1).isEmpty());
+  }
+
+  @Test
+  void secondSaveWithTheSameVersionIsRefused() {
+    long id = editorial.create(draft(unique("Budget"), author()), "Alice");
+    ArticleEdit opened = edit(id);
+    long saved =
+        editorial.save(id, opened.version(), withBody(opened.draft(), "Version d'Alice"), "Alice");
+
+    ConcurrentEditException refused =
+        assertThrows(
+            ConcurrentEditException.class,
+            () ->
+                editorial.save(
+                    id, opened.version(), withBody(opened.draft(), "Version de Bob"), "Bob"));
+
+    assertEquals(saved, refused.currentVersion());
+    assertEquals("Alice", refused.lastEditor());
+    assertEquals("Version d'Alice", edit(id).draft().body(), "nothing overwritten");
+    assertEquals(2, editorial.revisions(id).size());
+  }
+
+  @Test
+  void twoConcurrentSavesWithTheSameVersionLetExactlyOneWin() throws Exception {
+    long id = editorial.create(draft(unique("Concurrence"), author()), "Alice");
+    ArticleEdit opened = edit(id);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Long>> saves = new ArrayList<>();
+    for (String editor : List.of("Alice", "Bob", "Chloé")) {
+      saves.add(
+          executor.submit(
+              () -> {
+                start.await();
+                return editorial.save(
+                    id, opened.version(), withBody(opened.draft(), editor), editor);
+              }));
+    }
+    start.countDown();
+    int won = 0;
+    List<Throwable> refused = new ArrayList<>();
+    for (Future<Long> save : saves) {
+      try {
+        save.get(60, TimeUnit.SECONDS);
+        won++;
+      } catch (ExecutionException e) {
+        refused.add(e.getCause());
+      }
+    }
+
+    assertEquals(1, won, "refused: " + refused);
+    assertEquals(2, refused.size());
+    refused.forEach(e -> assertInstanceOf(ConcurrentEditException.class, e));
+    assertEquals(2, editorial.revisions(id).size(), "revision 1 and the winner's");
+  }
+
+  private static ArticleDraft withBody(ArticleDraft draft, String body) {
+    return new ArticleDraft(
+        draft.title(),
+        draft.slug(),
+        draft.standfirst(),
+        draft.bodyFormat(),
+        body,
+        draft.authorIds(),
+        draft.sectionId(),
+        draft.tagIds(),
+        draft.leadImageUrl(),
+        draft.leadImageAlt(),
+        draft.commentsOpen());
+  }
+
+  @Test
+  void aSubmittedDraftIsPendingUnreadableAndASubmissionOnAnOldVersionIsRefused() {
+    long id = editorial.create(draft(unique("Tribune libre"), author()), "Alice");
+    long version = edit(id).version();
+    editorial.save(id, version, withBody(edit(id).draft(), "Relu"), "Bob");
+
+    assertThrows(ConcurrentEditException.class, () -> editorial.submit(id, version));
+    editorial.submit(id, edit(id).version());
+
+    assertEquals(ArticleStatus.PENDING, edit(id).status());
+    assertFalse(articles.isReadable(id));
+    assertThrows(IllegalStateException.class, () -> editorial.submit(id, edit(id).version()));
+    articles.publish(id, Instant.now().minusSeconds(1));
+    assertTrue(articles.isReadable(id), "an editor publishes it");
+  }
+
+  // --- The bin ----------------------------------------------------------------------------------
+
+  @Test
+  void aTrashedArticleLeavesThePublicSiteAndComesBackAsADraft() {
+    String word = word();
+    long id = editorial.create(draft("Fermeture " + word, author()), "Alice");
+    articles.publish(id, Instant.now().minusSeconds(5));
+    String slug = articles.find(id).orElseThrow().slug();
+    assertEquals(List.of(id), searchIds(word));
+
+    editorial.trash(id);
+
+    assertEquals(ArticleStatus.TRASHED, edit(id).status());
+    assertFalse(articles.isReadable(id));
+    assertTrue(articles.findReadable(slug).isEmpty());
+    assertEquals(List.of(), searchIds(word));
+    assertFalse(
+        articles.latest(1, 100).items().stream().map(ArticleSummary::id).toList().contains(id));
+    assertTrue(articles.sitemap().stream().noneMatch(e -> e.slug().equals(slug)));
+    assertThrows(
+        IllegalStateException.class, () -> articles.publish(id, Instant.now().minusSeconds(1)));
+
+    editorial.restore(id);
+    assertEquals(ArticleStatus.DRAFT, edit(id).status());
+    assertEquals(null, edit(id).publishedAt(), "its former publication is forgotten");
+    assertThrows(IllegalStateException.class, () -> editorial.restore(id));
+  }
+
+  @Test
+  void onlyATrashedArticleIsDeletedForGoodWithItsCommentsAndHistory() {
+    long id = editorial.create(draft(unique("Débat"), author()), "Alice");
+    articles.publish(id, Instant.now().minusSeconds(5));
+    long comment =
+        comments
+            .post(
+                new NewComment(id, null, "Léa", "lecteur@example.org", null, "Bravo.", false),
+                new Submission(
+                    "editorial-" + UUID.randomUUID(), null, Duration.ofSeconds(30), false))
+            .commentId();
+    comments.moderate(comment, CommentStatus.APPROVED);
+
+    assertThrows(IllegalStateException.class, () -> editorial.deleteForGood(id));
+    assertTrue(articles.find(id).isPresent());
+
+    editorial.trash(id);
+    editorial.deleteForGood(id);
+
+    assertTrue(articles.find(id).isEmpty());
+    assertEquals(0, comments.countAll(id));
+    assertEquals(List.of(), editorial.revisions(id));
+  }
+
+  private List<Long> searchIds(String word) {
+    return articles.search(word, 1, 10).items().stream().map(ArticleSummary::id).toList();
+  }
+
+  // --- Revisions ------------------------------------------------------------------------------
+
+  @Test
+  void everySaveStoresARevisionThatCanBeReadComparedAndRestored() {
+    long writer = author();
+    long id =
+        editorial.create(
+            new ArticleDraft(
+                "Titre premier",
+                null,
+                "Chapeau",
+                BodyFormat.MARKDOWN,
+                "Un\nDeux\nTrois",
+                List.of(writer),
+                null,
+                List.of(),
+                null,
+                null,
+                true),
+            "Alice");
+    ArticleDraft first = edit(id).draft();
+    ArticleDraft second =
+        new ArticleDraft(
+            "Titre second",
+            first.slug(),
+            "Chapeau",
+            BodyFormat.MARKDOWN,
+            "Un\nTrois\nQuatre",
+            List.of(writer),
+            null,
+            List.of(),
+            null,
+            null,
+            false);
+    editorial.save(id, edit(id).version(), second, "Bob");
+    articles.update(id, withBody(second, "Par le système"));
+
+    List<RevisionInfo> history = editorial.revisions(id);
+    assertEquals(List.of(3, 2, 1), history.stream().map(RevisionInfo::number).toList());
+    assertEquals(
+        List.of("system", "Bob", "Alice"), history.stream().map(RevisionInfo::savedBy).toList());
+    assertEquals("Titre premier", history.get(2).title());
+    RevisionContent one = editorial.revision(id, 1).orElseThrow();
+    assertEquals(first, one.draft());
+    assertTrue(editorial.revision(id, 9).isEmpty());
+
+    assertEquals(
+        List.of(
+            new DiffLine(DiffLine.Kind.REMOVED, "Titre premier"),
+            new DiffLine(DiffLine.Kind.ADDED, "Titre second"),
+            new DiffLine(DiffLine.Kind.SAME, "Chapeau"),
+            new DiffLine(DiffLine.Kind.SAME, "Un"),
+            new DiffLine(DiffLine.Kind.REMOVED, "Deux"),
+            new DiffLine(DiffLine.Kind.SAME, "Trois"),
+            new DiffLine(DiffLine.Kind.ADDED, "Quatre")),
+        editorial.diff(id, 1, 2));
+    assertThrows(IllegalArgumentException.class, () -> editorial.diff(id, 1, 9));
+
+    long stale = edit(id).version();
+    long restored = editorial.restoreRevision(id, 1, stale, "Chloé");
+
+    assertEquals(restored, edit(id).version());
+    assertEquals(first, edit(id).draft());
+    assertEquals(4, editorial.revisions(id).get(0).number());
+    assertEquals("Chloé", editorial.revisions(id).get(0).savedBy());
+    assertThrows(
+        ConcurrentEditException.class, () -> editorial.restoreRevision(id, 2, stale, "Chloé"));
+  }
+
+  @Test
+  void thePreviewIsTheBodyThePublicPageShows() {
+    String body =
+        "Un **texte** et un [rapport](https://example.org/r \"en\").\n\n"
+            + "<script>alert(1)</script>\n\n[x](javascript:alert(1))";
+    long id =
+        articles.create(
+            new ArticleDraft(
+                unique("Aperçu"),
+                null,
+                "",
+                BodyFormat.MARKDOWN,
+                body,
+                List.of(author()),
+                null,
+                List.of(),
+                null,
+                null,
+                true));
+    articles.publish(id, Instant.now().minusSeconds(1));
+    String page =
+        articles.findReadable(articles.find(id).orElseThrow().slug()).orElseThrow().bodyHtml();
+
+    String preview = editorial.preview(BodyFormat.MARKDOWN, body);
+
+    assertEquals(page, preview);
+    assertFalse(preview.contains("<script"), preview);
+    assertFalse(preview.contains("javascript:"), preview);
+    assertFalse(
+        editorial.preview(BodyFormat.HTML, "<p onclick=\"x()\">Salut</p>").contains("onclick"));
+    assertEquals("", editorial.preview(BodyFormat.HTML, null));
+  }
+
+  // --- Validation -----------------------------------------------------------------------------
+
+  @Test
+  void slugsThatAreNotPlainWordsAndOverlongTitlesAreRefused() {
+    long writer = author();
+    ArticleDraft good = draft(unique("Correct"), writer);
+    for (String slug :
+        List.of(
+            "a/b",
+            "..",
+            "../etc",
+            "deux mots",
+            "élection",
+            "A-Majuscule",
+            "-a",
+            "a--b",
+            "x".repeat(201))) {
+      assertThrows(
+          ConstraintViolationException.class,
+          () -> editorial.create(good.withSlug(slug), "Alice"),
+          slug);
+    }
+    assertThrows(
+        ConstraintViolationException.class,
+        () -> editorial.create(draft("x".repeat(301), writer), "Alice"));
+    assertThrows(
+        ConstraintViolationException.class, () -> editorial.create(draft(" ", writer), "Alice"));
+    assertThrows(ConstraintViolationException.class, () -> editorial.create(good, null));
+    long id = editorial.create(good, "Alice");
+    String taken = edit(id).draft().slug();
+    long other = editorial.create(draft(unique("Autre"), writer), "Alice");
+    assertThrows(
+        SlugTakenException.class,
+        () -> editorial.save(other, edit(other).version(), good.withSlug(taken), "Alice"));
+  }
+
+  // --- Tags, sections, authors ----------------------------------------------------------------
+
+  @Test
+  void tagsAreSuggestedByPrefixWhateverTheCaseAndAccents() {
+    String word = word();
+    long velo = tags.findOrCreate("Élan " + word, "");
+    long velos = tags.findOrCreate("élan " + word + "s", "");
+    tags.findOrCreate("Autre " + word, "");
+
+    assertEquals(
+        List.of(velo, velos),
+        editorial.suggestTags("ELAN " + word.substring(0, 5), 10).stream()
+            .map(TagRef::id)
+            .toList());
+    assertEquals(
+        List.of(velo), editorial.suggestTags("élan " + word, 1).stream().map(TagRef::id).toList());
+    assertEquals(List.of(), editorial.suggestTags("%", 10));
+    assertEquals(List.of(), editorial.suggestTags("  ", 10));
+    assertThrows(ConstraintViolationException.class, () -> editorial.suggestTags("a", 51));
+  }
+
+  @Test
+  void mergingATagMovesItsArticlesOnceAndItsSlugFollows() {
+    long writer = author();
+    String word = word();
+    long from = tags.findOrCreate("Vélo " + word, "");
+    long into = tags.findOrCreate("Cyclisme " + word, "");
+    String fromSlug = tags.find(from).orElseThrow().slug();
+    long both = articles.create(draft(unique("Les deux"), writer).withTags(List.of(from, into)));
+    long onlyFrom = articles.create(draft(unique("Vélo seul"), writer).withTags(List.of(from)));
+    articles.publish(both, Instant.now().minusSeconds(10));
+    articles.publish(onlyFrom, Instant.now().minusSeconds(5));
+
+    tags.merge(from, into);
+
+    Page<ArticleSummary> tagged = articles.withTag(into, 1, 10);
+    assertEquals(List.of(onlyFrom, both), tagged.items().stream().map(ArticleSummary::id).toList());
+    assertTrue(tags.find(from).isEmpty());
+    assertEquals(
+        tags.find(into).map(t -> t.slug()), tags.currentSlug(fromSlug), "the old page redirects");
+    assertEquals(into, tags.findOrCreate("Vélo " + word, ""), "its name now means the other");
+    assertEquals(
+        2L,
+        tags.all().stream().filter(t -> t.tag().id() == into).mapToLong(TagUsage::articles).sum());
+    assertThrows(InUseException.class, () -> tags.delete(into));
+    assertThrows(IllegalArgumentException.class, () -> tags.merge(into, into));
+  }
+
+  @Test
+  void aRenamedTagKeepsItsFormerSlugAndAnUnusedOneIsDeleted() {
+    String word = word();
+    long tag = tags.findOrCreate("Mobilité " + word, "");
+    String former = tags.find(tag).orElseThrow().slug();
+    long other = tags.findOrCreate("Transports " + word, "");
+
+    tags.rename(tag, "Déplacements " + word, "deplacements-" + word, "Se déplacer.");
+
+    assertEquals("Déplacements " + word, tags.find(tag).orElseThrow().name());
+    assertEquals("Se déplacer.", tags.find(tag).orElseThrow().description());
+    assertEquals(java.util.Optional.of("deplacements-" + word), tags.currentSlug(former));
+    assertThrows(SlugTakenException.class, () -> tags.rename(other, "X", former, ""));
+    assertThrows(
+        ConstraintViolationException.class, () -> tags.rename(other, "X", "pas/un-slug", ""));
+    tags.delete(other);
+    assertTrue(tags.find(other).isEmpty());
+  }
+
+  @Test
+  void sectionsAreListedWithTheirUseRenamedAndDeletedOnlyWhenUnused() {
+    long top = sections.create(unique("Vie locale"), "", null);
+    long sub = sections.create(unique("Urbanisme"), "", top);
+    long empty = sections.create(unique("Vide"), "", null);
+    articles.create(draft(unique("Nouvelle piste"), author()).withSection(sub));
+    String former =
+        sections.all().stream().filter(s -> s.id() == sub).findFirst().orElseThrow().slug();
+
+    SectionUsage usage =
+        sections.all().stream().filter(s -> s.id() == sub).findFirst().orElseThrow();
+    assertEquals(1, usage.articles());
+    assertEquals(top, usage.parent().id());
+    String slug = "urbanisme-" + word();
+    sections.rename(sub, "Urbanisme et travaux", slug, "Chantiers.");
+    assertEquals("Urbanisme et travaux", sections.findBySlug(slug).orElseThrow().name());
+    assertEquals(java.util.Optional.of(slug), sections.currentSlug(former));
+    sections.rename(sub, "Urbanisme", null, "");
+    assertEquals(slug, sections.findBySlug(slug).orElseThrow().slug(), "null slug: kept");
+
+    InUseException used = assertThrows(InUseException.class, () -> sections.delete(sub));
+    assertEquals(1, used.articles());
+    InUseException parent = assertThrows(InUseException.class, () -> sections.delete(top));
+    assertEquals(1, parent.subSections());
+    assertThrows(SlugTakenException.class, () -> sections.rename(empty, "Vide", slug, ""));
+    sections.delete(empty);
+    assertTrue(sections.all().stream().noneMatch(s -> s.id() == empty));
+  }
+
+  @Test
+  void aRenamedAuthorMovesToANewSlugAndOnlyAnAuthorWithoutArticlesIsDeleted() {
+    String word = word();
+    long writer = authors.create("Claire " + word, "Journaliste.");
+    long idle = authors.create("Paul " + word, "");
+    articles.create(draft(unique("Signé"), writer));
+    String former = authors.find(writer).orElseThrow().slug();
+
+    authors.update(writer, "Claire Martin " + word, "Rédactrice en chef.");
+
+    assertEquals("claire-martin-" + word, authors.find(writer).orElseThrow().slug());
+    assertEquals("Rédactrice en chef.", authors.find(writer).orElseThrow().bio());
+    assertEquals(java.util.Optional.of("claire-martin-" + word), authors.currentSlug(former));
+    authors.update(writer, "Claire Martin " + word, "Bio seule.");
+    assertEquals(
+        "claire-martin-" + word, authors.find(writer).orElseThrow().slug(), "same name, same slug");
+    assertEquals(
+        1L,
+        authors.allWithCounts().stream()
+            .filter(a -> a.author().id() == writer)
+            .mapToLong(AuthorUsage::articles)
+            .sum());
+    assertThrows(InUseException.class, () -> authors.delete(writer));
+    authors.delete(idle);
+    assertTrue(authors.find(idle).isEmpty());
+  }
+}
