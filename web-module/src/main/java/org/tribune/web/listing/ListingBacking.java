@@ -1,9 +1,9 @@
 package org.tribune.web.listing;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.inject.Inject;
-import java.util.Optional;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.ArticleSummary;

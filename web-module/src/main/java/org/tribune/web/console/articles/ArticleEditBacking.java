@@ -259,7 +259,8 @@ public class ArticleEditBacking implements Serializable {
       return null;
     }
     try {
-      Instant at = LocalDateTime.parse(scheduleAt.strip(), LOCAL_INPUT).atZone(site.getZone()).toInstant();
+      Instant at =
+          LocalDateTime.parse(scheduleAt.strip(), LOCAL_INPUT).atZone(site.getZone()).toInstant();
       if (!at.isAfter(Instant.now())) {
         fieldError("schedule", "editor.schedule.past");
         return null;
@@ -433,7 +434,8 @@ public class ArticleEditBacking implements Serializable {
       valid = fieldError("slug", "editor.slug.invalid");
     }
     if (standfirst != null && standfirst.length() > ArticleLimits.STANDFIRST_LENGTH) {
-      valid = fieldError("standfirst", "editor.standfirst.too-long", ArticleLimits.STANDFIRST_LENGTH);
+      valid =
+          fieldError("standfirst", "editor.standfirst.too-long", ArticleLimits.STANDFIRST_LENGTH);
     }
     if (body != null && body.length() > ArticleLimits.BODY_LENGTH) {
       valid = fieldError("body", "editor.body.too-long", ArticleLimits.BODY_LENGTH);
@@ -689,5 +691,4 @@ public class ArticleEditBacking implements Serializable {
   public List<DiffLine> getDiff() {
     return diff;
   }
-
 }

@@ -538,5 +538,4 @@ public class CommentsBacking implements Serializable {
   public void setPrivacyEmail(String privacyEmail) {
     this.privacyEmail = privacyEmail;
   }
-
 }

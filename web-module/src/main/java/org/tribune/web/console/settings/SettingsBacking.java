@@ -23,8 +23,9 @@ import org.tribune.web.site.SiteSettings;
 
 /**
  * Backs {@code /admin/settings.xhtml} (administrators): the site's name, description, language and
- * time zone, and the discussions' rules (moderation, limits, blocked words). Saved values go to {@code console_setting} and apply on every node within seconds; the
- * audit log records which ones changed.
+ * time zone, and the discussions' rules (moderation, limits, blocked words). Saved values go to
+ * {@code console_setting} and apply on every node within seconds; the audit log records which ones
+ * changed.
  */
 @Named
 @ViewScoped

@@ -102,7 +102,8 @@ public class TaxonomyBacking implements Serializable {
         long id = sections.create(sectionName.strip(), clean(sectionDescription), sectionParentId);
         staff.audit(AuditAction.TAXONOMY_CHANGED, "section " + id, "created " + sectionName);
       } else {
-        sections.rename(sectionId, sectionName.strip(), slugOrNull(sectionSlug), clean(sectionDescription));
+        sections.rename(
+            sectionId, sectionName.strip(), slugOrNull(sectionSlug), clean(sectionDescription));
         staff.audit(AuditAction.TAXONOMY_CHANGED, "section " + sectionId, "renamed " + sectionName);
       }
       messages.info("taxonomy.saved");
