@@ -206,7 +206,11 @@ public class ArticleEditBacking implements Serializable {
       return null;
     }
     messages.info("editor.saved");
-    return wasNew ? redirectToSelf() : null;
+    if (wasNew) {
+      messages.keepAcrossRedirect();
+      return redirectToSelf();
+    }
+    return null;
   }
 
   public String submit() {

@@ -73,6 +73,10 @@ public class DashboardBacking {
     return commentCounts;
   }
 
+  public long commentCount(CommentStatus status) {
+    return getCommentCounts().getOrDefault(status, 0L);
+  }
+
   public long getWaiting() {
     return getCommentCounts().getOrDefault(CommentStatus.PENDING, 0L);
   }
