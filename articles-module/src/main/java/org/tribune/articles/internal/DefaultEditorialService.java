@@ -5,10 +5,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.tribune.articles.api.ArticleChanged;
@@ -159,13 +161,13 @@ public class DefaultEditorialService implements EditorialService {
   @Override
   public List<TagRef> suggestTags(String prefix, int limit) {
     String folded = Slugs.fold(prefix);
-    String lower = prefix.strip().toLowerCase(java.util.Locale.ROOT);
+    String lower = prefix.strip().toLowerCase(Locale.ROOT);
     if (lower.isEmpty()) {
       return List.of();
     }
     // Slugs are names folded (accents, case): a typed prefix folded the same way finds "Mobilité"
-    // from "mobi" or "MOBILITE", through the slug's unique index. The name catches a tag renamed
-    // without changing its slug.
+    // from "mobi" or "MOBILITE" on both databases, with no accent function in SQL. The name
+    // catches a tag renamed without changing its slug.
     String condition =
         folded.isEmpty()
             ? "LOWER(t.name) LIKE :name" + Likes.ESCAPE
@@ -174,7 +176,7 @@ public class DefaultEditorialService implements EditorialService {
                 + " OR LOWER(t.name) LIKE :name"
                 + Likes.ESCAPE
                 + ")";
-    var query =
+    TypedQuery<Tag> query =
         em.createQuery(
                 "SELECT t FROM ArticleTag t WHERE " + condition + " ORDER BY t.name, t.id",
                 Tag.class)
