@@ -19,8 +19,6 @@ import java.util.regex.Pattern;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.tribune.articles.api.ArticleService;
-import org.tribune.articles.api.ArticleSummary;
 import org.tribune.comments.api.Ban;
 import org.tribune.comments.api.CommentRejectedException;
 import org.tribune.comments.api.CommentService;
@@ -29,6 +27,7 @@ import org.tribune.comments.api.ModeratedComment;
 import org.tribune.comments.api.ModerationFilter;
 import org.tribune.comments.api.ModerationPage;
 import org.tribune.comments.api.ModerationService;
+import org.tribune.web.console.ArticleTitles;
 import org.tribune.web.console.ConsoleMessages;
 import org.tribune.web.console.audit.AuditAction;
 import org.tribune.web.console.security.Staff;
@@ -51,7 +50,7 @@ public class CommentsBacking implements Serializable {
 
   @Inject private transient ModerationService moderation;
   @Inject private transient CommentService comments;
-  @Inject private transient ArticleService articles;
+  @Inject private transient ArticleTitles titles;
   @Inject private transient Staff staff;
   @Inject private transient ConsoleMessages messages;
   @Inject private transient SiteSettings site;
@@ -145,17 +144,7 @@ public class CommentsBacking implements Serializable {
         ids.add(comment.articleId());
       }
     }
-    if (ids.isEmpty()) {
-      return;
-    }
-    Map<Long, ArticleSummary> readable = articles.readableSummaries(ids);
-    for (Long id : ids) {
-      ArticleSummary summary = readable.get(id);
-      if (summary == null) {
-        summary = articles.find(id).orElse(null);
-      }
-      articleTitles.put(id, summary == null ? "#" + id : summary.title());
-    }
+    articleTitles.putAll(titles.of(ids));
   }
 
   // ----- decisions -----
@@ -439,7 +428,7 @@ public class CommentsBacking implements Serializable {
 
   private void titlesOf(long id) {
     if (!articleTitles.containsKey(id)) {
-      articleTitles.put(id, articles.find(id).map(ArticleSummary::title).orElse("#" + id));
+      articleTitles.putAll(titles.of(Set.of(id)));
     }
   }
 

@@ -12,15 +12,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.ArticleStatus;
-import org.tribune.articles.api.ArticleSummary;
 import org.tribune.articles.api.EditorialService;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.DailyCount;
 import org.tribune.comments.api.DiscussedArticle;
 import org.tribune.comments.api.ModeratedComment;
 import org.tribune.comments.api.ModerationService;
+import org.tribune.web.console.ArticleTitles;
 import org.tribune.web.console.audit.AuditEntry;
 import org.tribune.web.console.audit.AuditFilter;
 import org.tribune.web.console.audit.AuditLog;
@@ -40,7 +39,7 @@ public class DashboardBacking {
   static final int LATEST = 8;
 
   @Inject private EditorialService editorial;
-  @Inject private ArticleService articles;
+  @Inject private ArticleTitles articleTitles;
   @Inject private ModerationService moderation;
   @Inject private AuditLog audit;
   @Inject private Staff staff;
@@ -166,16 +165,6 @@ public class DashboardBacking {
 
   private void remember(Set<Long> ids) {
     ids.removeAll(titles.keySet());
-    if (ids.isEmpty()) {
-      return;
-    }
-    Map<Long, ArticleSummary> readable = articles.readableSummaries(ids);
-    for (Long id : ids) {
-      ArticleSummary summary = readable.get(id);
-      if (summary == null) {
-        summary = articles.find(id).orElse(null);
-      }
-      titles.put(id, summary == null ? "#" + id : summary.title());
-    }
+    titles.putAll(articleTitles.of(ids));
   }
 }
