@@ -141,14 +141,22 @@ public class AuditLog {
     }
   }
 
-  /** The newest successful sign-in of an account, if any. */
-  public Instant lastSignIn(String email) {
+  /**
+   * The newest successful sign-in of an account ({@code column} "target") or from an address
+   * ({@code column} "address_hash"), or {@code null}.
+   */
+  public Instant lastSignIn(String column, String value) {
+    if (!column.equals("target") && !column.equals("address_hash")) {
+      throw new IllegalArgumentException(column);
+    }
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT MAX(happened_at) FROM console_audit WHERE action = ? AND target = ?")) {
+                "SELECT MAX(happened_at) FROM console_audit WHERE action = ? AND "
+                    + column
+                    + " = ?")) {
       s.setString(1, AuditAction.SIGN_IN.name());
-      s.setString(2, email);
+      s.setString(2, value);
       try (ResultSet r = s.executeQuery()) {
         r.next();
         OffsetDateTime last = r.getObject(1, OffsetDateTime.class);

@@ -13,8 +13,10 @@ import org.tribune.web.console.audit.AuditLog.Failures;
  * #WINDOW} for one account, or from one address, each further attempt must wait longer than the one
  * before: 1 s after the 5th failure, 2 s after the 6th, 4 s after the 7th… up to {@link
  * #LONGEST_WAIT}. The failures are counted in the audit log, so every node of a cluster applies the
- * same limit, and a successful sign-in starts the account's count again. Attempts made too early
- * are refused without the password being checked, and logged.
+ * same limit, and a successful sign-in starts the counts of its account and of its address again.
+ * Behind a reverse proxy, set {@code tribune.proxy.trusted}: otherwise every attempt comes from the
+ * proxy's address and one person's typing mistakes slow down everyone. Attempts made too early are
+ * refused without the password being checked, and logged.
  */
 @ApplicationScoped
 public class SignInThrottle {
@@ -27,10 +29,13 @@ public class SignInThrottle {
   /** How long the caller must still wait before trying again; empty when it may try now. */
   public Optional<Duration> wait(String email, String addressHash, Instant now) {
     Instant since = now.minus(WINDOW);
-    Instant lastSignIn = audit.lastSignIn(email);
-    Instant accountSince = lastSignIn != null && lastSignIn.isAfter(since) ? lastSignIn : since;
-    Failures account = audit.failuresSince("target", email, accountSince);
-    Failures address = audit.failuresSince("address_hash", addressHash, since);
+    Failures account =
+        audit.failuresSince("target", email, later(since, audit.lastSignIn("target", email)));
+    Failures address =
+        audit.failuresSince(
+            "address_hash",
+            addressHash,
+            later(since, audit.lastSignIn("address_hash", addressHash)));
     Duration wait = longest(remaining(account, now), remaining(address, now));
     return wait.isZero() ? Optional.empty() : Optional.of(wait);
   }
@@ -51,6 +56,10 @@ public class SignInThrottle {
     }
     Instant allowed = failures.last().plus(delayAfter(failures.count()));
     return allowed.isAfter(now) ? Duration.between(now, allowed) : Duration.ZERO;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return b != null && b.isAfter(a) ? b : a;
   }
 
   private static Duration longest(Duration a, Duration b) {
