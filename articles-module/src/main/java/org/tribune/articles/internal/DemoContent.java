@@ -4,10 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,22 +17,16 @@ import org.tribune.articles.api.BodyFormat;
 
 /**
  * Writes a few original articles, with their authors, sections and tags, on the very first start so
- * that a newcomer sees a real site. It runs only when the site has no article at all, in one
- * transaction; a second node racing on the same empty database fails on the unique slugs and rolls
- * back, so the content exists once.
+ * that a newcomer sees a real site. It runs only when the site has no article at all and demo
+ * content was not removed for good ({@link ArticlesSetting#DEMO_CONTENT}), in one transaction; a
+ * second node racing on the same empty database fails on the unique slugs and rolls back, so the
+ * content exists once. Each article gets its revision 1, saved by {@code "system"}: that is how
+ * {@link DefaultDemoContentService} tells an untouched demo article from an edited one.
  */
 @ApplicationScoped
 public class DemoContent {
   private static final Logger LOG = Logger.getLogger(DemoContent.class.getName());
-  private static final String AUTHORS = "demo/authors.txt";
-  private static final List<String> ARTICLES =
-      List.of(
-          "demo/marche-couvert.md",
-          "demo/qualite-air.md",
-          "demo/comete.md",
-          "demo/festival-musique.md",
-          "demo/bibliotheque-nuit.md",
-          "demo/pistes-cyclables.md");
+  static final String SYSTEM = "system";
 
   @Inject @ArticlesDatabase private EntityManager em;
 
@@ -45,65 +35,64 @@ public class DemoContent {
 
   private final Clock clock = Clock.systemUTC();
 
+  /** Whether demo content was removed for good from the console. */
+  boolean isOff() {
+    ArticlesSetting setting = em.find(ArticlesSetting.class, ArticlesSetting.DEMO_CONTENT);
+    return setting != null && ArticlesSetting.OFF.equals(setting.getValue());
+  }
+
+  /** Writes the demo content if the site is empty and it is not off; returns the article count. */
   @Transactional
-  public void createIfSiteIsEmpty() {
-    if (em.createQuery("SELECT COUNT(a) FROM Article a", Long.class).getSingleResult() > 0) {
-      return;
+  public int createIfSiteIsEmpty() {
+    if (isOff()
+        || em.createQuery("SELECT COUNT(a) FROM Article a", Long.class).getSingleResult() > 0) {
+      return 0;
     }
+    DemoSet demo = DemoSet.shipped();
     Instant now = clock.instant();
-    Map<String, Author> authors = authors();
+    Map<String, Author> authors = new HashMap<>();
+    demo.authors()
+        .forEach(
+            (name, bio) -> {
+              Author author = new Author(Slugs.of(name), name, bio);
+              em.persist(author);
+              authors.put(name, author);
+            });
     Map<String, Section> sections = new HashMap<>();
     Map<String, Tag> tags = new HashMap<>();
-    for (String file : ARTICLES) {
-      DemoArticle demo = DemoArticle.parse(read(file));
+    for (DemoArticle article : demo.articles()) {
       List<Author> byline = new ArrayList<>();
-      for (String name : demo.authors()) {
-        Author author = authors.get(name);
-        if (author == null) {
-          throw new IllegalStateException("Demo author missing from " + AUTHORS + ": " + name);
-        }
-        byline.add(author);
+      for (String name : article.authors()) {
+        byline.add(authors.get(name));
       }
       // Written when it was published, so that it does not read as "updated" today.
-      Instant at = now.minus(Duration.ofHours(demo.hoursAgo())).truncatedTo(ChronoUnit.MINUTES);
-      Article article =
+      Instant at = now.minus(Duration.ofHours(article.hoursAgo())).truncatedTo(ChronoUnit.MINUTES);
+      Article written =
           new Article(
-              Slugs.of(demo.title()),
+              Slugs.of(article.title()),
               new Article.Content(
-                  demo.title(),
-                  demo.standfirst(),
+                  article.title(),
+                  article.standfirst(),
                   BodyFormat.MARKDOWN,
-                  demo.body(),
-                  renderer.render(BodyFormat.MARKDOWN, demo.body()),
+                  article.body(),
+                  renderer.render(BodyFormat.MARKDOWN, article.body()),
                   byline,
-                  section(demo.section(), sections),
-                  demo.tags().stream().map(name -> tag(name, tags)).toList(),
+                  section(article.section(), sections),
+                  article.tags().stream().map(name -> tag(name, tags)).toList(),
                   null,
                   null,
                   true),
               at);
-      article.publish(at, at);
-      em.persist(article);
+      written.publish(at, at);
+      em.persist(written);
       em.flush();
-      searchIndex.index(article);
+      searchIndex.index(written);
+      em.persist(new Revision(written, 1, SYSTEM, at));
     }
     LOG.info(
-        "The site was empty: demo articles created (tribune.demo-content=false turns this off)");
-  }
-
-  private Map<String, Author> authors() {
-    Map<String, Author> authors = new HashMap<>();
-    for (String line : read(AUTHORS).split("\n")) {
-      if (line.isBlank()) {
-        continue;
-      }
-      int colon = line.indexOf(':');
-      String name = line.substring(0, colon).strip();
-      Author author = new Author(Slugs.of(name), name, line.substring(colon + 1).strip());
-      em.persist(author);
-      authors.put(name, author);
-    }
-    return authors;
+        "The site was empty: demo articles created (tribune.demo-content=false, or removing them"
+            + " in the console's settings, turns this off)");
+    return demo.articles().size();
   }
 
   private Section section(List<String> path, Map<String, Section> sections) {
@@ -128,16 +117,5 @@ public class DemoContent {
           em.persist(tag);
           return tag;
         });
-  }
-
-  private static String read(String resource) {
-    try (InputStream in = DemoContent.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing demo resource " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

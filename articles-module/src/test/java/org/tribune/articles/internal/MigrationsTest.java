@@ -82,6 +82,62 @@ class MigrationsTest {
     }
   }
 
+  @Test
+  void articlesWithoutHistoryGetTheirFirstRevisionAndDemoContentFollowsTheConfiguration()
+      throws SQLException {
+    String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    flyway(url).target("5").load().migrate();
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement sql = connection.createStatement()) {
+      sql.executeUpdate(
+          "INSERT INTO articles_author (id, version, slug, name, bio) VALUES (1, 1, 'a', 'A', '')");
+      // 20 as the demo content wrote it (no revision), 21 saved in the console (revision 2).
+      sql.executeUpdate(
+          "INSERT INTO articles_article (id, version, slug, title, standfirst, body, body_format,"
+              + " body_html, word_count, revision, status, comments_open, created_at, updated_at)"
+              + " VALUES (20, 1, 'demo', 'Démo', '', 'Corps', 'MARKDOWN', '<p>Corps</p>', 1, 2,"
+              + " 'PUBLISHED', TRUE, TIMESTAMP WITH TIME ZONE '2026-01-02 03:04:05+00',"
+              + " CURRENT_TIMESTAMP),"
+              + " (21, 1, 'own', 'À nous', '', '', 'HTML', '', 0, 2, 'DRAFT', TRUE,"
+              + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+      sql.executeUpdate(
+          "INSERT INTO articles_article_author (article_id, author_id, position)"
+              + " VALUES (20, 1, 0), (21, 1, 0)");
+      sql.executeUpdate(
+          "INSERT INTO articles_revision (article_id, revision, saved_at, saved_by, title, slug,"
+              + " standfirst, body_format, body, author_ids, tag_ids, comments_open)"
+              + " SELECT id, n, CURRENT_TIMESTAMP, 'alice', title, slug, standfirst, body_format,"
+              + " body, '1', '', TRUE FROM articles_article, (VALUES 1, 2) AS v(n) WHERE id = 21");
+
+      flyway(url).load().migrate();
+
+      try (ResultSet row =
+          sql.executeQuery(
+              "SELECT article_id, revision, saved_by, saved_at, author_ids FROM articles_revision"
+                  + " ORDER BY article_id, revision")) {
+        assertTrue(row.next());
+        assertEquals(20, row.getLong("article_id"));
+        assertEquals(1, row.getInt("revision"));
+        assertEquals("system", row.getString("saved_by"));
+        assertEquals(
+            java.time.Instant.parse("2026-01-02T03:04:05Z"),
+            row.getObject("saved_at", java.time.OffsetDateTime.class).toInstant(),
+            "saved when it was written");
+        assertEquals("1", row.getString("author_ids"));
+        assertTrue(row.next());
+        assertEquals("alice", row.getString("saved_by"), "a history is left as it is");
+        assertTrue(row.next());
+        assertFalse(row.next());
+      }
+      try (ResultSet row = sql.executeQuery("SELECT name, setting_value FROM articles_setting")) {
+        assertTrue(row.next());
+        assertEquals(ArticlesSetting.DEMO_CONTENT, row.getString("name"));
+        assertEquals(ArticlesSetting.CONFIGURED, row.getString("setting_value"));
+        assertFalse(row.next());
+      }
+    }
+  }
+
   private static FluentConfiguration flyway(String url) {
     return Flyway.configure(MigrationsTest.class.getClassLoader())
         .dataSource(url, "", "")

@@ -10,18 +10,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import jakarta.validation.ConstraintViolationException;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -41,6 +52,8 @@ import org.tribune.articles.api.AuthorService;
 import org.tribune.articles.api.AuthorUsage;
 import org.tribune.articles.api.BodyFormat;
 import org.tribune.articles.api.ConcurrentEditException;
+import org.tribune.articles.api.DemoContentService;
+import org.tribune.articles.api.DemoContentStatus;
 import org.tribune.articles.api.DiffLine;
 import org.tribune.articles.api.EditorialService;
 import org.tribune.articles.api.InUseException;
@@ -80,7 +93,15 @@ class EditorialIT {
   @Inject TagService tags;
   @Inject CommentService comments;
 
+  @Inject DemoContentService demoContent;
+
   @Resource ManagedExecutorService executor;
+
+  @Resource(lookup = "java:comp/UserTransaction")
+  UserTransaction transaction;
+
+  @Resource(lookup = "java:app/jdbc/tribune")
+  DataSource database;
 
   private static String unique(String text) {
     return text + " " + UUID.randomUUID();
@@ -717,5 +738,174 @@ class EditorialIT {
     assertThrows(InUseException.class, () -> authors.delete(writer));
     authors.delete(idle);
     assertTrue(authors.find(idle).isEmpty());
+  }
+
+  // --- Demo content ---------------------------------------------------------------------------
+
+  /**
+   * Runs in one transaction that is rolled back at the end: every in-container test class deploys
+   * on the same database (the suite's H2 folder or {@code TRIBUNE_TEST_DB_URL}), which starts empty
+   * and so holds the demo content; afterwards it still does, and demo content is not off.
+   */
+  @Test
+  void removingTheDemoContentKeepsEditedArticlesAndSwitchesItOffForGood() throws Exception {
+    DemoContentStatus untouched = demoContent.demoContent();
+    transaction.begin();
+    try {
+      assertFalse(untouched.off());
+      List<Long> demoAuthors =
+          authors.all().stream()
+              .filter(a -> demoAuthorNames().contains(a.name()))
+              .map(org.tribune.articles.api.Author::id)
+              .toList();
+      assertEquals(2, demoAuthors.size(), "the suite's database started empty: demo content");
+      Set<Long> demoArticles = new LinkedHashSet<>();
+      for (long demoAuthor : demoAuthors) {
+        demoArticles.addAll(
+            ids(
+                editorial.list(
+                    ArticleFilter.all().withAuthor(demoAuthor), ArticleOrder.TITLE_ASC, 1, 100)));
+      }
+      assertEquals(6, demoArticles.size());
+      assertEquals(new DemoContentStatus(6, 0, false), untouched);
+
+      Set<Long> demoTags = new LinkedHashSet<>();
+      Set<Long> demoSections = new LinkedHashSet<>();
+      for (long id : demoArticles) {
+        demoTags.addAll(edit(id).draft().tagIds());
+        demoSections.add(edit(id).draft().sectionId());
+      }
+      for (SectionUsage section : sections.all()) {
+        if (demoSections.contains(section.id()) && section.parent() != null) {
+          demoSections.add(section.parent().id());
+        }
+      }
+      // One demo article signed by one author, edited since: the site's own now.
+      long edited =
+          demoArticles.stream()
+              .filter(id -> edit(id).draft().authorIds().size() == 1)
+              .findFirst()
+              .orElseThrow();
+      List<Long> others = new ArrayList<>(demoArticles);
+      others.remove(edited);
+      ArticleDraft before = edit(edited).draft();
+      editorial.save(
+          edited,
+          edit(edited).version(),
+          new ArticleDraft(
+              before.title(),
+              null,
+              "Un chapeau réécrit par la rédaction.",
+              before.bodyFormat(),
+              before.body(),
+              before.authorIds(),
+              before.sectionId(),
+              before.tagIds(),
+              null,
+              null,
+              true),
+          "Alice");
+      // One discussed: its comments go with it.
+      long discussed = others.get(0);
+      comments.post(
+          new NewComment(discussed, null, "Léa", "lecteur@example.org", null, "Bravo.", false),
+          new Submission("demo-" + UUID.randomUUID(), null, Duration.ofSeconds(30), false));
+      assertEquals(1, comments.countAll(discussed));
+      // An article of the site's own filed under a demo tag keeps that tag.
+      long sharedTag = edit(discussed).draft().tagIds().get(0);
+      editorial.create(draft(unique("À nous"), author()).withTags(List.of(sharedTag)), "Alice");
+      assertEquals(new DemoContentStatus(5, 1, false), demoContent.demoContent());
+
+      assertEquals(5, demoContent.removeDemoContent());
+
+      for (long id : demoArticles) {
+        assertEquals(id == edited, editorial.forEditing(id).isPresent(), "article " + id);
+      }
+      assertEquals(0, comments.countAll(discussed), "comments go with their article");
+      Set<Long> keptAuthors = Set.copyOf(before.authorIds());
+      for (long id : demoAuthors) {
+        assertEquals(keptAuthors.contains(id), authors.find(id).isPresent(), "author " + id);
+      }
+      assertEquals(1, demoAuthors.stream().filter(id -> authors.find(id).isEmpty()).count());
+      for (long id : demoTags) {
+        boolean used = id == sharedTag || before.tagIds().contains(id);
+        assertEquals(used, tags.find(id).isPresent(), "tag " + id);
+      }
+      Set<Long> sectionsLeft = new LinkedHashSet<>();
+      sections.all().forEach(section -> sectionsLeft.add(section.id()));
+      SectionUsage keptSection =
+          sections.all().stream().filter(x -> x.id() == before.sectionId()).findFirst().get();
+      for (long id : demoSections) {
+        boolean used =
+            id == keptSection.id()
+                || (keptSection.parent() != null && id == keptSection.parent().id());
+        assertEquals(used, sectionsLeft.contains(id), "section " + id);
+      }
+      assertTrue(demoSections.stream().anyMatch(id -> !sectionsLeft.contains(id)));
+      assertTrue(demoTags.stream().anyMatch(id -> tags.find(id).isEmpty()));
+
+      assertEquals(new DemoContentStatus(0, 1, true), demoContent.demoContent());
+      assertEquals("off", storedDemoContentSetting(), "recorded in articles_setting");
+      assertEquals(0, demoContent.removeDemoContent(), "nothing more to remove");
+
+      // Even on an empty site, demo content is not written again.
+      deleteEveryArticle();
+      assertEquals(0, demoContent.createIfSiteIsEmpty());
+      assertEquals(0, editorial.list(ArticleFilter.all(), ArticleOrder.TITLE_ASC, 1, 1).total());
+    } finally {
+      transaction.rollback();
+    }
+    assertEquals(untouched, demoContent.demoContent(), "rolled back for the other tests");
+  }
+
+  /** Empties the site, bin included, a page at a time (inside the test's transaction). */
+  private void deleteEveryArticle() {
+    boolean deleted = true;
+    while (deleted) {
+      deleted = false;
+      for (ArticleStatus status : ArticleStatus.values()) {
+        Page<ArticleRow> page =
+            editorial.list(
+                ArticleFilter.all().withStatus(status),
+                ArticleOrder.TITLE_ASC,
+                1,
+                EditorialService.MAX_PAGE_SIZE);
+        for (long id : ids(page)) {
+          if (status != ArticleStatus.TRASHED) {
+            editorial.trash(id);
+          }
+          editorial.deleteForGood(id);
+          deleted = true;
+        }
+      }
+    }
+  }
+
+  private String storedDemoContentSetting() throws Exception {
+    try (Connection connection = database.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT setting_value FROM articles_setting WHERE name = 'demo-content'")) {
+      try (ResultSet row = query.executeQuery()) {
+        assertTrue(row.next());
+        return row.getString(1);
+      }
+    }
+  }
+
+  /** The demo authors' names, from the articles module's {@code demo/authors.txt}. */
+  private static Set<String> demoAuthorNames() {
+    try (InputStream in =
+        EditorialIT.class.getClassLoader().getResourceAsStream("demo/authors.txt")) {
+      Set<String> names = new LinkedHashSet<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.contains(":")) {
+          names.add(line.substring(0, line.indexOf(':')).strip());
+        }
+      }
+      return names;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

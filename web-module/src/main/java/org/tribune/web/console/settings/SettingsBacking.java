@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.tribune.articles.api.DemoContentService;
+import org.tribune.articles.api.DemoContentStatus;
 import org.tribune.comments.api.CommentLimits;
 import org.tribune.comments.api.CommentSettings;
 import org.tribune.comments.api.ModerationMode;
@@ -23,9 +25,9 @@ import org.tribune.web.site.SiteSettings;
 
 /**
  * Backs {@code /admin/settings.xhtml} (administrators): the site's name, description, language and
- * time zone, and the discussions' rules (moderation, limits, blocked words). Saved values go to
- * {@code console_setting} and apply on every node within seconds; the audit log records which ones
- * changed.
+ * time zone, the discussions' rules (moderation, limits, blocked words), and the removal of the
+ * demo content for good. Saved values go to {@code console_setting} and apply on every node within
+ * seconds; the audit log records which ones changed.
  */
 @Named
 @ViewScoped
@@ -43,6 +45,7 @@ public class SettingsBacking implements Serializable {
   @Inject private transient ConsoleMessages messages;
 
   @Inject private transient ModerationService moderation;
+  @Inject private transient DemoContentService demoContent;
 
   private String name;
   private String description;
@@ -55,9 +58,11 @@ public class SettingsBacking implements Serializable {
   private String blockedWords;
   private String locale;
   private String zone;
+  private DemoContentStatus demo;
 
   @PostConstruct
   void load() {
+    demo = demoContent.demoContent();
     name = site.getName();
     description = site.getOwnDescription();
     locale = site.getLocale().toLanguageTag();
@@ -139,6 +144,28 @@ public class SettingsBacking implements Serializable {
       staff.audit(AuditAction.SETTINGS_CHANGED, "discussions", describe(before, after));
     }
     messages.info("settings.saved");
+  }
+
+  /**
+   * Deletes the demo articles nobody has edited, with their comments and the demo authors, sections
+   * and tags left unused, and switches demo content off for good (on every node, across restarts).
+   */
+  public void removeDemoContent() {
+    if (!staff.isAdmin()) {
+      messages.error("error.forbidden.text");
+      return;
+    }
+    int removed = demoContent.removeDemoContent();
+    demo = demoContent.demoContent();
+    staff.audit(
+        AuditAction.SETTINGS_CHANGED,
+        "demo-content",
+        "off, " + removed + " articles removed, " + demo.edited() + " edited kept");
+    messages.info("settings.demo.removed", removed);
+  }
+
+  public DemoContentStatus getDemo() {
+    return demo;
   }
 
   private static String describe(CommentSettings before, CommentSettings after) {
