@@ -28,9 +28,11 @@ import org.htmlunit.html.DomElement;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlCheckBoxInput;
+import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.html.HtmlTextArea;
 import org.htmlunit.util.Cookie;
 import org.htmlunit.util.NameValuePair;
@@ -116,6 +118,26 @@ final class Visitor implements AutoCloseable {
     return press(button);
   }
 
+  /**
+   * Fills the named fields of a form and presses the submit button or input of that name: the
+   * console's Faces buttons are {@code <input type="submit">}, named after their id.
+   */
+  Page submit(HtmlForm form, Map<String, String> fields, String buttonName) {
+    fill(form, fields);
+    HtmlElement button = form.querySelector("[type=submit][name='" + buttonName + "']");
+    assertNotNull(button, () -> "no submit button " + buttonName + " in " + form.asXml());
+    return click(button);
+  }
+
+  /** Clicks an element (a submit input, a link) and returns the answer as it comes. */
+  Page click(HtmlElement element) {
+    try {
+      return element.click();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Presses a submit button (a vote arrow, "Supprimer"…). */
   Page press(HtmlButton button) {
     try {
@@ -134,6 +156,8 @@ final class Visitor implements AutoCloseable {
             area.setText(value);
           } else if (field instanceof HtmlCheckBoxInput box) {
             box.setChecked(!value.isEmpty());
+          } else if (field instanceof HtmlSelect select) {
+            select.setSelectedAttribute(value, true); // throws if there is no such option
           } else {
             assertInstanceOf(HtmlInput.class, field, () -> name + " is not an input");
             ((HtmlInput) field).setValue(value);
@@ -177,6 +201,14 @@ final class Visitor implements AutoCloseable {
   /** The value of one of the cookies the site gave this reader. */
   Optional<String> cookie(String name) {
     return Optional.ofNullable(client.getCookieManager().getCookie(name)).map(Cookie::getValue);
+  }
+
+  /** Every value of a header of an answer ({@code Set-Cookie} comes once per cookie). */
+  static List<String> headers(Page page, String name) {
+    return page.getWebResponse().getResponseHeaders().stream()
+        .filter(header -> header.getName().equalsIgnoreCase(name))
+        .map(NameValuePair::getValue)
+        .toList();
   }
 
   /** Forgets every cookie, as a new browser. */

@@ -1,0 +1,118 @@
+package org.tribune.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tribune.web.it.Visitor.location;
+import static org.tribune.web.it.Visitor.status;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.htmlunit.Page;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlPage;
+
+/**
+ * What the console tests do as staff over HTTP, through the console's own pages and forms: sign in,
+ * create an account as an administrator, read the page's messages; and the console's French texts,
+ * read from its bundle.
+ */
+final class Console {
+  private static final ResourceBundle TEXTS =
+      ResourceBundle.getBundle("org.tribune.web.i18n.console", Locale.ROOT);
+
+  /** Last byte pairs of the addresses handed out, 127.0.1.2 onwards. */
+  private static final AtomicInteger ADDRESSES = new AtomicInteger(1 << 8 | 1);
+
+  /** Makes e-mail addresses and names unique within a run. */
+  private static final AtomicInteger SERIAL = new AtomicInteger();
+
+  private Console() {}
+
+  /** A console text in French, its {@code {0}} filled. */
+  static String text(String key, Object... arguments) {
+    String pattern = TEXTS.getString(key);
+    return arguments.length == 0
+        ? pattern
+        : new MessageFormat(pattern, Locale.FRANCE).format(arguments);
+  }
+
+  /**
+   * A client without JavaScript whose connections come from an address no other client of the run
+   * uses, so that the sign-in limit per address counts its failures alone.
+   */
+  static Visitor visitor(TribuneServer server) {
+    int next = ADDRESSES.incrementAndGet();
+    return Visitor.from(server, "127.0." + (next >> 8) + "." + (next & 0xff));
+  }
+
+  /** An e-mail address no other test uses. */
+  static String uniqueEmail(String who) {
+    return who
+        + "-"
+        + SERIAL.incrementAndGet()
+        + "-"
+        + Long.toHexString(System.nanoTime())
+        + "@example.org";
+  }
+
+  /** Fills and sends the sign-in form; the answer as it comes (a redirect when it worked). */
+  static Page signIn(Visitor visitor, String email, String password) {
+    HtmlPage login = visitor.open("/admin/login");
+    return visitor.submit(
+        login.getHtmlElementById("login"),
+        Map.of("login:email", email, "login:password", password),
+        "login:submit");
+  }
+
+  /** Signs in and fails unless it worked; returns the page the console then shows. */
+  static HtmlPage signedIn(Visitor visitor, String email, String password) {
+    Page answer = signIn(visitor, email, password);
+    assertEquals(
+        302, status(answer), () -> "signing in as " + email + " failed:\n" + Visitor.text(answer));
+    return visitor.follow(answer);
+  }
+
+  static Visitor admin(TribuneServer server) {
+    Visitor admin = visitor(server);
+    signedIn(admin, ConsoleServer.ADMIN_EMAIL, ConsoleServer.ADMIN_PASSWORD);
+    return admin;
+  }
+
+  /** Sends the "new account" form of {@code /admin/accounts}; returns the page answered. */
+  static HtmlPage createAccount(
+      Visitor admin, String email, String name, String role, String password) {
+    HtmlPage accounts = admin.open("/admin/accounts");
+    return Visitor.html(
+        admin.submit(
+            accounts.getHtmlElementById("accounts"),
+            Map.of(
+                "accounts:email", email,
+                "accounts:name", name,
+                "accounts:role", role,
+                "accounts:password", password),
+            "accounts:save"));
+  }
+
+  /** Creates an account and fails unless the page says it was created. */
+  static void createdAccount(Visitor admin, String email, String role, String password) {
+    HtmlPage page =
+        createAccount(admin, email, "Compte " + role.toLowerCase(Locale.ROOT), role, password);
+    assertEquals(text("accounts.created", email), messages(page));
+  }
+
+  /** The text of the page's messages (PrimeFaces {@code p:messages}), blank when there are none. */
+  static String messages(HtmlPage page) {
+    DomElement messages = page.getElementById("page-messages");
+    return messages == null ? "" : messages.getTextContent().strip().replaceAll("\\s+", " ");
+  }
+
+  /** Asserts a redirect to the sign-in page. */
+  static void assertSentToSignIn(Page answer) {
+    assertEquals(302, status(answer), () -> "not a redirect: " + Visitor.text(answer));
+    assertTrue(
+        location(answer).endsWith("/admin/login"), () -> "redirected to " + location(answer));
+  }
+}

@@ -1,0 +1,167 @@
+package org.tribune.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real browser (headless Chromium, see {@link Chromium}): an administrator signs
+ * in through the form, then every console page open to them must pass axe-core's WCAG 2.0/2.1 A and
+ * AA rules with no violation, at desktop and phone width, and fit a phone's screen. Screenshots go
+ * to {@code target/screenshots/console-*.png}.
+ *
+ * <p>Runs on the console tests' server ({@link ConsoleServer}); skipped without Chromium unless
+ * {@code tribune.it.browser=required}.
+ */
+@ExtendWith(ConsoleServer.class)
+class ConsoleBrowserIT {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final List<String> WCAG_A_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+  private static final int PHONE_WIDTH = 375;
+  private static final int PHONE_HEIGHT = 812;
+
+  private Chromium chromium;
+  private ChromeDriver driver;
+
+  @BeforeAll
+  static void requireChromium() {
+    Chromium.requireInstalled();
+  }
+
+  @BeforeEach
+  void openBrowser() {
+    chromium = Chromium.start();
+    driver = chromium.driver();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @Test
+  void theSignInPageAndARefusedSignInPassWcagAa(TribuneServer server) {
+    driver.get(server.uri("/admin/login").toString());
+    List<Executable> checks = new ArrayList<>(audit("console-login", "the sign-in page"));
+
+    driver.findElement(By.id("login:email")).sendKeys(ConsoleServer.ADMIN_EMAIL);
+    driver.findElement(By.id("login:password")).sendKeys("pas le bon");
+    driver.findElement(By.id("login:submit")).click();
+    new WebDriverWait(driver, WAIT)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("page-messages"), Console.text("login.failed")));
+    checks.addAll(audit("console-login-refused", "the refused sign-in"));
+    assertAll(checks);
+  }
+
+  @Test
+  void everyAdministratorPagePassesWcagAaOnDesktopAndPhone(TribuneServer server) {
+    driver.get(server.uri("/admin/dashboard").toString());
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/admin/login"));
+    driver.findElement(By.id("login:email")).sendKeys(ConsoleServer.ADMIN_EMAIL);
+    driver.findElement(By.id("login:password")).sendKeys(ConsoleServer.ADMIN_PASSWORD);
+    driver.findElement(By.id("login:submit")).click();
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/admin/dashboard"));
+
+    List<Executable> checks = new ArrayList<>();
+    for (String page : List.of("dashboard", "accounts", "settings", "audit", "password")) {
+      driver.get(server.uri("/admin/" + page).toString());
+      assertEquals(
+          1, driver.findElements(By.cssSelector("main h1")).size(), () -> page + ": no heading");
+      checks.addAll(audit("console-" + page, "/admin/" + page));
+    }
+
+    // Saved through Ajax: the page's messages are re-rendered with the form.
+    driver.get(server.uri("/admin/accounts").toString());
+    driver.findElement(By.id("accounts:save")).click();
+    new WebDriverWait(driver, WAIT)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("page-messages"), Console.text("accounts.name.invalid")));
+    checks.addAll(audit("console-accounts-refused", "a refused account"));
+    assertAll(checks);
+  }
+
+  /** Audits the current page at desktop then phone width; screenshots of the whole page at both. */
+  private List<Executable> audit(String name, String what) {
+    List<Executable> checks = new ArrayList<>();
+    Results desktop = axe();
+    wholePage(Chromium.WIDTH, false);
+    chromium.screenshot(name + "-desktop.png");
+    chromium.desktop();
+    checks.add(() -> assertNoViolation(what + " (desktop)", desktop));
+    chromium.phone(PHONE_WIDTH, PHONE_HEIGHT);
+    try {
+      long innerWidth = number("return window.innerWidth");
+      long scrollWidth = number("return document.documentElement.scrollWidth");
+      Results phone = axe();
+      wholePage(PHONE_WIDTH, true);
+      chromium.screenshot(name + "-phone.png");
+      checks.add(
+          () ->
+              assertTrue(
+                  scrollWidth <= innerWidth,
+                  () -> what + " is " + scrollWidth + " px wide on a " + innerWidth + " px phone"));
+      checks.add(() -> assertNoViolation(what + " (phone)", phone));
+    } finally {
+      chromium.desktop();
+    }
+    return checks;
+  }
+
+  private Results axe() {
+    Results results = new AxeBuilder().withTags(WCAG_A_AA).analyze(driver);
+    assertFalse(results.isErrored(), () -> "axe-core failed: " + results.getErrorMessage());
+    assertFalse(results.getPasses().isEmpty(), "axe-core checked nothing");
+    return results;
+  }
+
+  private static void assertNoViolation(String page, Results results) {
+    assertTrue(
+        results.getViolations().isEmpty(),
+        () ->
+            page
+                + " has accessibility violations:\n"
+                + AccessibilityIT.describe(results.getViolations()));
+  }
+
+  private void wholePage(int width, boolean mobile) {
+    long height = number("return document.documentElement.scrollHeight");
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of(
+            "width",
+            width,
+            "height",
+            (int) Math.min(height, 16_000),
+            "deviceScaleFactor",
+            1,
+            "mobile",
+            mobile));
+  }
+
+  private long number(String script) {
+    return ((Number) driver.executeScript(script)).longValue();
+  }
+}
