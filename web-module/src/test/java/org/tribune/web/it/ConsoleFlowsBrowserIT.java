@@ -94,8 +94,12 @@ class ConsoleFlowsBrowserIT {
     driver
         .findElement(By.id("editor:body"))
         .sendKeys("Un texte **important** et un lien.\n\n<script>alert('preview')</script>");
-    WebElement preview = driver.findElement(By.id("editor:preview"));
-    waitFor(d -> preview.getText().contains("<script>alert('preview')</script>"));
+    // The preview is rendered again by each Ajax answer: found anew each time.
+    waitFor(
+        d ->
+            d.findElement(By.id("editor:preview"))
+                .getText()
+                .contains("<script>alert('preview')</script>"));
     chromium.screenshot("console-flows-preview.png");
     assertAll(
         () ->
@@ -268,7 +272,7 @@ class ConsoleFlowsBrowserIT {
 
   @Test
   void hostileTextRunsNoScriptInTheConsoleNorOnThePublicPage(TribuneServer server) {
-    String payload = "<img src=x onerror=\"document.title='pwned'\"><script>alert(1)</script>";
+    String payload = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script>";
     String title = Editor.uniqueTitle(payload);
     String path;
     long id;
@@ -292,8 +296,9 @@ class ConsoleFlowsBrowserIT {
     for (String page : List.of("/admin/articles/edit?id=" + id, "/admin/articles", path)) {
       driver.get(server.uri(page).toString());
       checks.add(this::assertNoAlert);
-      String documentTitle = driver.getTitle();
-      checks.add(() -> assertFalse(documentTitle.contains("pwned"), page + " ran a handler"));
+      Object pwned =
+          driver.executeScript("return window.pwned === undefined ? null : window.pwned");
+      checks.add(() -> assertEquals(null, pwned, page + " ran the payload"));
     }
     chromium.screenshot("console-flows-hostile-public.png");
     String shown = driver.findElement(By.cssSelector("main h1")).getText();

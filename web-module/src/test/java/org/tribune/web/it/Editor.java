@@ -22,7 +22,6 @@ import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
-import org.htmlunit.html.HtmlOption;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.html.HtmlTextArea;
@@ -144,22 +143,11 @@ final class Editor {
     }
   }
 
-  /**
-   * Sets the tags as PrimeFaces' autocompletion does in a browser: one selected option per tag in
-   * the hidden {@code <select multiple>} it sends.
-   */
+  /** Sets the tags field: names separated by commas. */
   private static void setTags(HtmlForm form, List<String> names) {
-    DomElement hidden = form.querySelector("select[name^='editor:tags']");
-    assertNotNull(hidden, () -> "no hidden select of tags in " + form.asXml());
-    HtmlSelect select = (HtmlSelect) hidden;
-    select.getOptions().forEach(DomNode::remove);
-    for (String name : names) {
-      HtmlOption option = (HtmlOption) select.getPage().createElement("option");
-      option.setAttribute("value", name);
-      option.setAttribute("selected", "selected");
-      option.setTextContent(name);
-      select.appendChild(option);
-    }
+    DomElement field = form.querySelector("input[name='editor:tags']");
+    assertNotNull(field, () -> "no tags field in " + form.asXml());
+    ((HtmlInput) field).setValue(String.join(", ", names));
   }
 
   /** The value of a field as the editor shows it ({@code title}, {@code body}…). */
@@ -204,13 +192,10 @@ final class Editor {
     return Long.parseLong(version.group(1));
   }
 
-  /** The tag names the editor shows in its autocompletion field. */
+  /** The tag names the editor shows. */
   static List<String> tags(HtmlPage editor) {
-    List<String> names = new ArrayList<>();
-    for (DomNode option : editor.querySelectorAll("select[name^='editor:tags'] option")) {
-      names.add(((HtmlOption) option).getValueAttribute());
-    }
-    return names;
+    String text = field(editor, "tags");
+    return text.isBlank() ? List.of() : List.of(text.split(",\\s*"));
   }
 
   /** The numbers of the revisions listed, newest first. */
