@@ -339,15 +339,20 @@ class ConsoleFlowsBrowserIT {
         (name, page) -> {
           driver.get(server.uri(page).toString());
           if (name.equals("comments")) {
-            checks.add(
-                () ->
-                    assertFalse(
-                        driver.findElements(By.cssSelector("#queue\\:rows tr[data-rk]")).isEmpty(),
-                        "the queue is empty"));
+            boolean empty =
+                driver.findElements(By.cssSelector("#queue\\:rows tr[data-rk]")).isEmpty();
+            checks.add(() -> assertFalse(empty, "the queue is empty"));
           }
           if (name.equals("editor")) {
             driver.findElement(By.id("editor:show-diff")).click();
             waitFor(d -> !d.findElements(By.cssSelector("pre.diff")).isEmpty());
+            int removedAt =
+                driver.findElement(By.cssSelector("pre.diff .diff-removed")).getRect().getY();
+            int addedAt =
+                driver.findElement(By.cssSelector("pre.diff .diff-added")).getRect().getY();
+            checks.add(
+                () ->
+                    assertTrue(addedAt > removedAt, "the diff's lines are not one under another"));
           }
           checks.add(audit("console-flows-" + name, page));
         });
