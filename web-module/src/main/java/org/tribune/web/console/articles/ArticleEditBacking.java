@@ -34,7 +34,6 @@ import org.tribune.articles.api.SectionService;
 import org.tribune.articles.api.SectionUsage;
 import org.tribune.articles.api.SlugTakenException;
 import org.tribune.articles.api.Tag;
-import org.tribune.articles.api.TagRef;
 import org.tribune.articles.api.TagService;
 import org.tribune.web.console.ConsoleMessages;
 import org.tribune.web.console.audit.AuditAction;
@@ -373,22 +372,6 @@ public class ArticleEditBacking implements Serializable {
     preview = editorial.preview(format == null ? BodyFormat.MARKDOWN : format, text);
   }
 
-  /** Tag names starting with what was typed, for the autocompletion. */
-  public List<String> completeTag(String typed) {
-    String prefix = typed == null ? "" : typed.strip();
-    if (prefix.isEmpty() || prefix.length() > ArticleLimits.NAME_LENGTH) {
-      return List.of();
-    }
-    List<String> names = new ArrayList<>();
-    for (TagRef tag : editorial.suggestTags(prefix, 10)) {
-      names.add(tag.name());
-    }
-    if (names.stream().noneMatch(name -> name.equalsIgnoreCase(prefix))) {
-      names.add(prefix);
-    }
-    return names;
-  }
-
   // ----- saving -----
 
   private boolean store() {
@@ -626,6 +609,28 @@ public class ArticleEditBacking implements Serializable {
 
   public void setAuthorIds(List<Long> authorIds) {
     this.authorIds = authorIds == null ? new ArrayList<>() : new ArrayList<>(authorIds);
+  }
+
+  /** The tags as the text field shows them: names separated by commas. */
+  public String getTagsText() {
+    return String.join(", ", tagNames);
+  }
+
+  /** Reads the text field: names separated by commas, blanks ignored. */
+  public void setTagsText(String text) {
+    tagNames = new ArrayList<>();
+    if (text != null) {
+      for (String name : text.split(",")) {
+        if (!name.isBlank()) {
+          tagNames.add(name.strip());
+        }
+      }
+    }
+  }
+
+  /** Every tag's name, offered by the browser as the tags field is typed. */
+  public List<String> getTagSuggestions() {
+    return tags.all().stream().map(usage -> usage.tag().name()).sorted().toList();
   }
 
   public List<String> getTagNames() {

@@ -1,0 +1,459 @@
+package org.tribune.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tribune.web.it.Console.admin;
+import static org.tribune.web.it.Console.messages;
+import static org.tribune.web.it.Console.text;
+import static org.tribune.web.it.Visitor.html;
+import static org.tribune.web.it.Visitor.status;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.htmlunit.Page;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.DomNode;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlInput;
+import org.htmlunit.html.HtmlOption;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
+import org.htmlunit.html.HtmlTextArea;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The editorial quality bars of the console over HTTP, without JavaScript ({@link Visitor}, {@link
+ * Editor}): revisions and their diff, what an author may and may not do, forged forms, and hostile
+ * or malformed input in the article editor (French messages, never a 500, nothing typed lost,
+ * markup shown as text). On the server of {@link ConsoleFlowsServer}, shared with {@link
+ * ConsoleFlowsBrowserIT}; each test writes the articles and accounts it looks at.
+ */
+@ExtendWith(ConsoleFlowsServer.class)
+class ConsoleFlowsIT {
+  private static final String PASSWORD = "Mot de passe d'auteur assez long";
+  private static final String XSS = "<script>alert('xss')</script><img src=x onerror=alert(1)>";
+  private static final ZoneId SITE_ZONE = ZoneId.of("Europe/Paris");
+  private static final DateTimeFormatter LOCAL_INPUT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+  // --- Revisions ---------------------------------------------------------------------------------
+
+  @Test
+  void theDiffOfTwoRevisionsShowsTheLinesAddedAndRemoved(TribuneServer server) {
+    try (Visitor admin = admin(server)) {
+      long id =
+          Editor.create(
+              admin,
+              Map.of(
+                  "title",
+                  Editor.uniqueTitle("Révisions comparées"),
+                  "body",
+                  "Ligne commune\nPremière version du texte"));
+      Editor.pressForPage(
+          admin,
+          Editor.open(admin, id),
+          Map.of("body", "Ligne commune\nDeuxième version du texte"),
+          "save");
+
+      HtmlPage diff =
+          Editor.pressForPage(
+              admin, Editor.open(admin, id), Map.of("diff-from", "1", "diff-to", "2"), "show-diff");
+
+      assertAll(
+          () -> assertEquals(List.of("Première version du texte"), lines(diff, ".diff-removed")),
+          () -> assertEquals(List.of("Deuxième version du texte"), lines(diff, ".diff-added")),
+          () ->
+              assertTrue(
+                  lines(diff, ".diff-same").contains("Ligne commune"),
+                  () -> "unchanged lines: " + lines(diff, ".diff-same")));
+    }
+  }
+
+  @Test
+  void restoringTheFirstRevisionBringsItsBodyBackAsANewRevision(TribuneServer server) {
+    try (Visitor admin = admin(server)) {
+      String first = "Le premier jet.\n\nAvec **deux** paragraphes.";
+      long id =
+          Editor.create(admin, Map.of("title", Editor.uniqueTitle("Restauration"), "body", first));
+      HtmlPage second =
+          Editor.pressForPage(
+              admin, Editor.open(admin, id), Map.of("body", "Tout autre chose."), "save");
+      assertEquals(List.of(2, 1), Editor.revisions(second));
+
+      Page answer = Editor.click(admin, second, "input[aria-label='Restaurer 1']");
+      HtmlPage restored = admin.follow(answer);
+
+      assertAll(
+          () -> assertEquals(text("editor.revision-restored", 1), messages(restored)),
+          () -> assertEquals(first, Editor.field(restored, "body")),
+          () -> assertEquals(List.of(3, 2, 1), Editor.revisions(restored)),
+          () -> assertEquals(first, Editor.field(Editor.open(admin, id), "body"), "not saved"));
+    }
+  }
+
+  // --- Roles -------------------------------------------------------------------------------------
+
+  @Test
+  void anAuthorIsRefusedModerationAndArticlesItDoesNotSign(TribuneServer server) {
+    try (Visitor admin = admin(server)) {
+      AuthorAccount author = authorAccount(admin);
+      long others =
+          Editor.create(
+              admin,
+              Map.of(
+                  "title", Editor.uniqueTitle("Signé par un autre"),
+                  "body", "Pas pour vous.",
+                  "authors", Long.toString(author.otherAuthorId())));
+      try (Visitor writer = signedInAuthor(server, author)) {
+        assertAll(
+            () -> assertEquals(403, status(writer.get("/admin/comments"))),
+            () -> assertEquals(403, status(writer.get("/admin/comments?status=SPAM"))),
+            () -> assertEquals(403, status(writer.get("/admin/articles/edit?id=" + others))),
+            () -> assertEquals(200, status(writer.get("/admin/articles"))));
+      }
+    }
+  }
+
+  @Test
+  void anAuthorWritesAndSubmitsItsOwnDraftButCannotPublishIt(TribuneServer server) {
+    try (Visitor admin = admin(server)) {
+      AuthorAccount author = authorAccount(admin);
+      try (Visitor writer = signedInAuthor(server, author)) {
+        HtmlPage blank = writer.open("/admin/articles/edit");
+        assertEquals(
+            List.of(author.authorId()),
+            Editor.authorBoxes(blank.getHtmlElementById("editor")).stream()
+                .filter(box -> box.isChecked())
+                .map(box -> Long.parseLong(box.getValueAttribute()))
+                .toList(),
+            "a new article of an author is signed by that author");
+        long id =
+            Editor.create(
+                writer, Map.of("title", Editor.uniqueTitle("Mon brouillon"), "body", "À relire."));
+        HtmlPage draft = Editor.open(writer, id);
+        assertAll(
+            () -> assertEquals(text("status.DRAFT"), Editor.statusShown(draft)),
+            () -> assertNull(draft.getElementById("editor:publish"), "a publish button"),
+            () -> assertNull(draft.getElementById("editor:schedule-button"), "a schedule button"));
+
+        HtmlPage submitted = writer.follow(Editor.press(writer, draft, Map.of(), "submit"));
+        assertAll(
+            () -> assertEquals(text("editor.submitted"), messages(submitted)),
+            () -> assertEquals(text("status.PENDING"), Editor.statusShown(submitted)));
+
+        Page forged = forgedPublish(writer, submitted);
+        String path = Editor.publicPath(submitted);
+        HtmlPage seenByAdmin = Editor.open(admin, id);
+        assertAll(
+            () ->
+                assertTrue(
+                    status(forged) == 403
+                        || !messages(html(forged)).contains(text("editor.published")),
+                    () -> "the forged publication was accepted: " + Visitor.text(forged)),
+            () -> assertEquals(text("status.PENDING"), Editor.statusShown(seenByAdmin)),
+            () -> assertEquals(404, status(new Visitor(server).get(path)), "public"));
+      }
+    }
+  }
+
+  /**
+   * Sends the editor form as it is, plus the publish button that the page did not show, as a
+   * hand-made request does.
+   */
+  private static Page forgedPublish(Visitor writer, HtmlPage editor) {
+    HtmlForm form = editor.getHtmlElementById("editor");
+    Map<String, String> fields = formFields(form);
+    fields.put("editor:publish", text("editor.publish-now"));
+    return writer.post(form.getActionAttribute(), fields, Map.of());
+  }
+
+  // --- Forged forms ------------------------------------------------------------------------------
+
+  @ParameterizedTest(name = "view state {0}")
+  @ValueSource(strings = {"absent", "forged"})
+  void aSaveWithoutAValidViewStateIsRefusedWith403AndChangesNothing(
+      String how, TribuneServer server) {
+    try (Visitor admin = admin(server)) {
+      String title = Editor.uniqueTitle("Intouchable");
+      long id = Editor.create(admin, Map.of("title", title, "body", "Texte d'origine."));
+      HtmlPage editor = Editor.open(admin, id);
+      Map<String, String> fields = formFields(editor.getHtmlElementById("editor"));
+      fields.put("editor:title", "Titre forgé");
+      fields.put("editor:body", "Texte forgé.");
+      fields.put("editor:save", text("editor.save"));
+      if (how.equals("absent")) {
+        fields.remove("jakarta.faces.ViewState");
+      } else {
+        fields.put("jakarta.faces.ViewState", "-4242424242424242424:4242424242424242424");
+      }
+
+      Page answer = admin.post("/admin/articles/edit?id=" + id, fields, Map.of());
+
+      HtmlPage after = Editor.open(admin, id);
+      assertAll(
+          () -> assertEquals(403, status(answer), () -> Visitor.text(answer)),
+          () -> assertTrue(Visitor.text(answer).contains(text("error.expired.title"))),
+          () -> assertEquals(title, Editor.field(after, "title")),
+          () -> assertEquals("Texte d'origine.", Editor.field(after, "body")),
+          () -> assertEquals(List.of(1), Editor.revisions(after)));
+    }
+  }
+
+  // --- Bad input ---------------------------------------------------------------------------------
+
+  @Test
+  void anOverlongTitleIsRefusedInFrenchAndEverythingTypedIsKept(TribuneServer server) {
+    try (Visitor admin = admin(server)) {
+      String title = Editor.uniqueTitle("Titre d'origine");
+      long id = Editor.create(admin, Map.of("title", title, "body", "Texte."));
+      String overlong = "T".repeat(301);
+
+      HtmlPage refused =
+          Editor.pressForPage(
+              admin,
+              Editor.open(admin, id),
+              Map.of("title", overlong, "body", "Texte retravaillé.", "standfirst", "Chapeau."),
+              "save");
+
+      assertAll(
+          () ->
+              assertEquals(text("editor.title.too-long", 300), Editor.fieldError(refused, "title")),
+          () -> assertEquals(overlong, Editor.field(refused, "title")),
+          () -> assertEquals("Texte retravaillé.", Editor.field(refused, "body")),
+          () -> assertEquals("Chapeau.", Editor.field(refused, "standfirst")),
+          () -> assertEquals(title, Editor.field(Editor.open(admin, id), "title"), "saved"));
+    }
+  }
+
+  @Test
+  void aSlugOfAnotherArticleIsRefusedInFrenchAndEverythingTypedIsKept(TribuneServer server) {
+    try (Visitor admin = admin(server)) {
+      long first =
+          Editor.create(admin, Map.of("title", Editor.uniqueTitle("Premier"), "body", "1"));
+      String taken = Editor.field(Editor.open(admin, first), "slug");
+      long second =
+          Editor.create(admin, Map.of("title", Editor.uniqueTitle("Second"), "body", "2"));
+      String own = Editor.field(Editor.open(admin, second), "slug");
+
+      HtmlPage refused =
+          Editor.pressForPage(
+              admin,
+              Editor.open(admin, second),
+              Map.of("slug", taken, "body", "Deuxième texte, retouché."),
+              "save");
+
+      assertAll(
+          () -> assertEquals(text("editor.slug.taken"), Editor.fieldError(refused, "slug")),
+          () -> assertEquals(taken, Editor.field(refused, "slug")),
+          () -> assertEquals("Deuxième texte, retouché.", Editor.field(refused, "body")),
+          () -> assertEquals(own, Editor.field(Editor.open(admin, second), "slug"), "saved"));
+    }
+  }
+
+  @ParameterizedTest(name = "slug \"{0}\"")
+  @ValueSource(strings = {"a/b", "..", "../../etc/passwd", "deux mots", "été-2026", "名前", "-x-"})
+  void aMalformedSlugIsRefusedInFrench(String slug, TribuneServer server) {
+    try (Visitor admin = admin(server)) {
+      HtmlPage refused =
+          Editor.pressForPage(
+              admin,
+              admin.open("/admin/articles/edit"),
+              Map.of("title", Editor.uniqueTitle("Adresse bizarre"), "slug", slug, "body", "x"),
+              "save");
+
+      assertAll(
+          () -> assertEquals(text("editor.slug.invalid"), Editor.fieldError(refused, "slug")),
+          () -> assertTrue(Editor.field(refused, "title").startsWith("Adresse bizarre")),
+          () -> assertEquals("x", Editor.field(refused, "body")));
+    }
+  }
+
+  @Test
+  void aScheduleDateInThePastOrNotADateIsRefusedInFrenchAndNothingIsPublished(
+      TribuneServer server) {
+    try (Visitor admin = admin(server)) {
+      long id =
+          Editor.create(admin, Map.of("title", Editor.uniqueTitle("Pas hier"), "body", "Texte."));
+      String yesterday = LOCAL_INPUT.format(LocalDateTime.now(SITE_ZONE).minusDays(1));
+
+      HtmlPage past =
+          Editor.pressForPage(
+              admin,
+              Editor.open(admin, id),
+              Map.of("schedule", yesterday, "body", "Texte modifié."),
+              "schedule-button");
+      // A browser sends no value a datetime-local field cannot hold: a hand-made request does.
+      HtmlPage form = Editor.open(admin, id);
+      Map<String, String> fields = formFields(form.getHtmlElementById("editor"));
+      fields.put("editor:schedule", "demain midi");
+      fields.put("editor:schedule-button", text("editor.schedule"));
+      HtmlPage invalid = html(admin.post("/admin/articles/edit?id=" + id, fields, Map.of()));
+
+      HtmlPage after = Editor.open(admin, id);
+      assertAll(
+          () -> assertEquals(text("editor.schedule.past"), Editor.fieldError(past, "schedule")),
+          () -> assertEquals(yesterday, Editor.field(past, "schedule")),
+          () -> assertEquals("Texte modifié.", Editor.field(past, "body")),
+          () ->
+              assertEquals(text("editor.schedule.invalid"), Editor.fieldError(invalid, "schedule")),
+          () -> assertEquals(text("status.DRAFT"), Editor.statusShown(after)),
+          () -> assertEquals(404, status(admin.get(Editor.publicPath(after)))));
+    }
+  }
+
+  @ParameterizedTest(name = "?id={0}")
+  @ValueSource(strings = {"abc", "-1", "0", "99999999999", "99999999999999999999999", "1e3", "1.5"})
+  void aTamperedArticleIdAnswers404(String id, TribuneServer server) {
+    try (Visitor admin = admin(server)) {
+      Page answer = admin.get("/admin/articles/edit?id=" + id);
+      assertEquals(404, status(answer), () -> Visitor.text(answer));
+    }
+  }
+
+  @Test
+  void markupInEveryTextFieldIsShownAsTextInTheConsoleAndOnThePublicPage(TribuneServer server) {
+    try (Visitor admin = admin(server)) {
+      String title = Editor.uniqueTitle(XSS);
+      String standfirst = "Chapeau " + XSS;
+      String alt = "Image " + XSS;
+      String tag = "étiquette " + XSS.substring(0, 40).strip();
+      long id =
+          Editor.create(
+              admin,
+              Map.of(
+                  "title", title,
+                  "standfirst", standfirst,
+                  "body", "Corps " + XSS,
+                  "image", "https://example.org/image.png",
+                  "image-alt", alt,
+                  "tags", tag));
+      HtmlPage published =
+          admin.follow(Editor.press(admin, Editor.open(admin, id), Map.of(), "publish"));
+      HtmlPage list = admin.open("/admin/articles");
+
+      try (Visitor reader = new Visitor(server)) {
+        HtmlPage article = reader.open(Editor.publicPath(published));
+        assertAll(
+            () -> assertEquals(text("editor.published"), messages(published)),
+            () -> assertEquals(title, Editor.field(published, "title")),
+            () -> assertEquals(standfirst, Editor.field(published, "standfirst")),
+            () -> assertEquals(alt, Editor.field(published, "image-alt")),
+            () -> assertEquals(List.of(tag), Editor.tags(published)),
+            () -> assertTrue(linkTexts(list, "a[href*='edit?id=" + id + "']").contains(title)),
+            () -> assertEquals(title, article.querySelector("main h1").getTextContent().strip()),
+            () -> assertTrue(article.asNormalizedText().contains(standfirst), "standfirst"),
+            () -> assertTrue(linkTexts(article, "a[href*='/tags/']").contains(tag), "tag"),
+            () ->
+                assertTrue(
+                    article.querySelectorAll("img").stream()
+                        .anyMatch(img -> alt.equals(((DomElement) img).getAttribute("alt"))),
+                    "alt"),
+            () -> assertNoLiveMarkup(published),
+            () -> assertNoLiveMarkup(list),
+            () -> assertNoLiveMarkup(article));
+      }
+    }
+  }
+
+  // --- Helpers -----------------------------------------------------------------------------------
+
+  /** An AUTHOR account linked to an author, and another author it is not. */
+  record AuthorAccount(String email, long authorId, long otherAuthorId) {}
+
+  /**
+   * Creates, through {@code /admin/accounts}, an author's account signing as the first author of
+   * the list; the second is the one it is not.
+   */
+  static AuthorAccount authorAccount(Visitor admin) {
+    HtmlPage accounts = admin.open("/admin/accounts");
+    HtmlSelect authors = accounts.getHtmlElementById("accounts:author");
+    List<String> ids =
+        authors.getOptions().stream()
+            .map(HtmlOption::getValueAttribute)
+            .filter(value -> !value.isEmpty())
+            .toList();
+    assertTrue(ids.size() >= 2, () -> "the demo site should have two authors: " + ids);
+    String email = Console.uniqueEmail("auteur");
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("accounts:email", email);
+    fields.put("accounts:name", "Autrice de test");
+    fields.put("accounts:role", "AUTHOR");
+    fields.put("accounts:author", ids.get(0));
+    fields.put("accounts:password", PASSWORD);
+    HtmlPage created =
+        html(admin.submit(accounts.getHtmlElementById("accounts"), fields, "accounts:save"));
+    assertEquals(text("accounts.created", email), messages(created));
+    return new AuthorAccount(email, Long.parseLong(ids.get(0)), Long.parseLong(ids.get(1)));
+  }
+
+  static Visitor signedInAuthor(TribuneServer server, AuthorAccount author) {
+    Visitor writer = Console.visitor(server);
+    Console.signedIn(writer, author.email(), PASSWORD);
+    return writer;
+  }
+
+  private static List<String> lines(HtmlPage page, String css) {
+    return page.querySelectorAll("pre.diff " + css).stream()
+        .map(line -> line.getTextContent().replaceFirst("^[+−  ] ", "").strip())
+        .toList();
+  }
+
+  private static List<String> linkTexts(HtmlPage page, String css) {
+    return page.querySelectorAll(css).stream().map(link -> link.getTextContent().strip()).toList();
+  }
+
+  /** Every field a browser would send with a form, but no button. */
+  static Map<String, String> formFields(HtmlForm form) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (DomNode node : form.querySelectorAll("input, textarea, select")) {
+      DomElement field = (DomElement) node;
+      String name = field.getAttribute("name");
+      String type = field.getAttribute("type");
+      if (name.isEmpty() || type.equals("submit")) {
+        continue;
+      }
+      if (type.equals("checkbox")) {
+        if (((HtmlInput) field).isChecked()) {
+          fields.merge(name, ((HtmlInput) field).getValue(), (a, b) -> a);
+        }
+      } else if (field instanceof HtmlSelect select) {
+        if (!select.getSelectedOptions().isEmpty()) {
+          fields.put(name, select.getSelectedOptions().get(0).getValueAttribute());
+        }
+      } else if (field instanceof HtmlTextArea area) {
+        fields.put(name, area.getText());
+      } else if (field instanceof HtmlInput input) {
+        fields.put(name, input.getValue());
+      }
+    }
+    assertNotNull(fields.get("jakarta.faces.ViewState"), "the form has no view state");
+    return fields;
+  }
+
+  /** No script or event handler made of a payload: markup typed by staff stays text. */
+  static void assertNoLiveMarkup(HtmlPage page) {
+    for (DomNode script : page.querySelectorAll("script:not([type='application/ld+json'])")) {
+      assertFalse(
+          script.getTextContent().contains("alert("), () -> "live script: " + script.asXml());
+    }
+    assertTrue(
+        page.querySelectorAll("[onerror]").isEmpty(),
+        () -> "live handler: " + page.querySelector("[onerror]").asXml());
+    assertNotEquals(500, status(page));
+  }
+
+  private static void assertNull(Object value, String what) {
+    org.junit.jupiter.api.Assertions.assertNull(value, () -> "there is " + what);
+  }
+}
