@@ -54,7 +54,7 @@ class ConsoleFlowsBrowserIT {
   private static final List<String> WCAG_A_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
   private static final ZoneId SITE_ZONE = ZoneId.of("Europe/Paris");
   private static final DateTimeFormatter LOCAL_INPUT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
   /** The demo article the comments of these tests are written under. */
   private static final DemoArticle DISCUSSED = DemoArticles.named("comete.md");
@@ -117,9 +117,8 @@ class ConsoleFlowsBrowserIT {
     String slug = driver.findElement(By.id("editor:slug")).getAttribute("value");
     String path = "/articles/" + slug;
 
-    // A whole minute 70 s away at least: the field has no seconds.
-    ZonedDateTime at =
-        ZonedDateTime.now(SITE_ZONE).plusSeconds(70).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+    // 25 s ahead, to the second (the field takes seconds): time enough to send the form.
+    ZonedDateTime at = ZonedDateTime.now(SITE_ZONE).plusSeconds(25).truncatedTo(ChronoUnit.SECONDS);
     setValue("editor:schedule", LOCAL_INPUT.format(at));
     driver.findElement(By.id("editor:schedule-button")).click();
     String scheduled = text("editor.scheduled", "").replace(" .", "").strip();

@@ -102,6 +102,98 @@ class ConsoleFlowsIT {
     }
   }
 
+  // --- Moderation without JavaScript -------------------------------------------------------------
+
+  @Test
+  void aCommentersDataIsExportedAsJsonThenErasedFromTheConsole(TribuneServer server) {
+    String email = Console.uniqueEmail("lectrice");
+    String body = "Mon avis sur la comète, à effacer (" + System.nanoTime() + ")";
+    heldComment(server, email, body);
+    try (Visitor admin = admin(server)) {
+      Page exported = privacy(admin, email, "privacy:export");
+      String json = exported.getWebResponse().getContentAsString();
+      HtmlPage erased = html(privacy(admin, email, "privacy:erase"));
+      String after = privacy(admin, email, "privacy:export").getWebResponse().getContentAsString();
+      assertAll(
+          () -> assertEquals(200, status(exported)),
+          () ->
+              assertTrue(
+                  exported.getWebResponse().getContentType().startsWith("application/json"),
+                  exported.getWebResponse().getContentType()),
+          () -> assertTrue(json.contains(body), () -> "the export misses the comment: " + json),
+          () -> assertTrue(messages(erased).contains(text("moderation.erased", 1, email))),
+          () -> assertFalse(after.contains(body), () -> "still exported after erasure: " + after),
+          () ->
+              assertFalse(
+                  admin.open("/admin/comments?status=PENDING").asNormalizedText().contains(body),
+                  "still in the queue"));
+    }
+  }
+
+  @Test
+  void aStaffReplyWrittenInTheConsoleIsPublishedAtOnceWithTheEditorialBadge(TribuneServer server) {
+    String question = "Quand la comète sera-t-elle la plus brillante ? (" + System.nanoTime() + ")";
+    long id = heldComment(server, Console.uniqueEmail("curieux"), question);
+    String answer = "Vers la fin du mois, juste avant l’aube. (" + System.nanoTime() + ")";
+    try (Visitor admin = admin(server)) {
+      HtmlPage pending = admin.open("/admin/comments?status=PENDING");
+      admin.click(button(pending, text("moderation.approve") + " #" + id));
+      HtmlPage approved = admin.open("/admin/comments?status=APPROVED");
+      HtmlPage panel = html(admin.click(button(approved, text("moderation.reply") + " #" + id)));
+      HtmlPage replied =
+          html(
+              admin.submit(
+                  panel.getHtmlElementById("queue"),
+                  Map.of("queue:reply-body", answer),
+                  "queue:send-reply"));
+      assertTrue(messages(replied).contains(text("moderation.replied")), messages(replied));
+    }
+    try (Visitor reader = new Visitor(server)) {
+      HtmlPage article = reader.open(discussedPath(server));
+      DomElement reply =
+          article.querySelectorAll("article.comment-content").stream()
+              .map(DomElement.class::cast)
+              .filter(c -> c.asNormalizedText().contains(answer))
+              .reduce((first, last) -> last)
+              .orElse(null);
+      assertNotNull(reply, "the staff reply is not on the article page");
+      assertAll(
+          () -> assertNotNull(reply.querySelector(".staff-badge"), "no badge"),
+          () ->
+              assertTrue(
+                  reply.querySelector(".staff-badge").getTextContent().contains("Rédaction")));
+    }
+  }
+
+  /** Posts a comment through the public form from an address never approved: it is held. */
+  private static long heldComment(TribuneServer server, String email, String body) {
+    try (Visitor reader = new Visitor(server)) {
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("name", "Lectrice " + System.nanoTime());
+      fields.put("email", email);
+      fields.put("body", body);
+      return reader.postComment(discussedPath(server), fields);
+    }
+  }
+
+  private static String discussedPath(TribuneServer server) {
+    try (Visitor reader = new Visitor(server)) {
+      return reader.articlePath(DemoArticles.named("comete.md").title());
+    }
+  }
+
+  private static Page privacy(Visitor admin, String email, String button) {
+    HtmlPage queue = admin.open("/admin/comments");
+    return admin.submit(
+        queue.getHtmlElementById("privacy"), Map.of("privacy:privacy-email", email), button);
+  }
+
+  private static org.htmlunit.html.HtmlElement button(HtmlPage page, String label) {
+    org.htmlunit.html.HtmlElement button = page.querySelector("input[aria-label='" + label + "']");
+    assertNotNull(button, () -> "no button '" + label + "' in " + page.asNormalizedText());
+    return button;
+  }
+
   // --- Roles -------------------------------------------------------------------------------------
 
   @Test

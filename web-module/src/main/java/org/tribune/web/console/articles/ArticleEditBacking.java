@@ -262,8 +262,7 @@ public class ArticleEditBacking implements Serializable {
       return null;
     }
     try {
-      Instant at =
-          LocalDateTime.parse(scheduleAt.strip(), LOCAL_INPUT).atZone(site.getZone()).toInstant();
+      Instant at = LocalDateTime.parse(scheduleAt.strip()).atZone(site.getZone()).toInstant();
       if (!at.isAfter(Instant.now())) {
         fieldError("schedule", "editor.schedule.past");
         return null;
