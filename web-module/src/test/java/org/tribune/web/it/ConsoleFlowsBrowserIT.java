@@ -157,6 +157,31 @@ class ConsoleFlowsBrowserIT {
         () -> assertTrue(awaitOnHomePage(server, title), "not on the home page after its time"));
   }
 
+  @Test
+  void leavingTheEditorWithUnsavedChangesAsksFirstAndSavingDoesNot(TribuneServer server) {
+    signIn(server);
+    driver.get(server.uri("/admin/articles/edit").toString());
+    boolean askedUntouched = leavingAsks();
+    driver.findElement(By.id("editor:title")).sendKeys(Editor.uniqueTitle("Pas encore enregistré"));
+    boolean askedTyped = leavingAsks();
+    driver.findElement(By.cssSelector("input[name='editor:authors']")).click();
+    driver.findElement(By.id("editor:save")).click();
+    waitFor(d -> d.getCurrentUrl().contains("id="));
+    boolean askedSaved = leavingAsks();
+    assertAll(
+        () -> assertFalse(askedUntouched, "asks before anything was typed"),
+        () -> assertTrue(askedTyped, "does not ask with unsaved changes"),
+        () -> assertFalse(askedSaved, "still asks once saved"));
+  }
+
+  /** Whether the page would ask before being left: what the browser does with beforeunload. */
+  private boolean leavingAsks() {
+    return (Boolean)
+        driver.executeScript(
+            "const e = new Event('beforeunload', {cancelable: true});"
+                + " window.dispatchEvent(e); return e.defaultPrevented;");
+  }
+
   // --- Conflicts ---------------------------------------------------------------------------------
 
   @Test
