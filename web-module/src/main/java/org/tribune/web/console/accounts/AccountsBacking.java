@@ -36,6 +36,8 @@ public class AccountsBacking implements Serializable {
   @Inject private transient ConsoleMessages messages;
 
   private List<Account> list;
+  private transient List<Author> authorList;
+  private transient Map<Long, String> authorNames;
   private Long editedId;
   private String email;
   private String displayName;
@@ -53,13 +55,20 @@ public class AccountsBacking implements Serializable {
     return list;
   }
 
+  /** The authors an account may write as, read once per view (the list asks once per row). */
   public List<Author> getAuthors() {
-    return authors.all();
+    if (authorList == null) {
+      authorList = authors.all();
+    }
+    return authorList;
   }
 
   /** Author names by id, for the list. */
   public Map<Long, String> getAuthorNames() {
-    return authors.all().stream().collect(Collectors.toMap(Author::id, Author::name));
+    if (authorNames == null) {
+      authorNames = getAuthors().stream().collect(Collectors.toMap(Author::id, Author::name));
+    }
+    return authorNames;
   }
 
   public Role[] getRoles() {

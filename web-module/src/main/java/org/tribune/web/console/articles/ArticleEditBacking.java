@@ -89,6 +89,9 @@ public class ArticleEditBacking implements Serializable {
   private String preview;
 
   private List<RevisionInfo> revisions = List.of();
+  private transient List<SectionUsage> sectionList;
+  private transient List<Author> authorList;
+  private transient List<String> tagNameList;
   private Integer diffFrom;
   private Integer diffTo;
   private List<DiffLine> diff;
@@ -389,6 +392,7 @@ public class ArticleEditBacking implements Serializable {
         return true;
       }
       editorial.forEditing(id).ifPresent(this::show);
+      tagNameList = null;
       return true;
     } catch (SlugTakenException e) {
       fieldError("slug", "editor.slug.taken");
@@ -494,12 +498,20 @@ public class ArticleEditBacking implements Serializable {
 
   // ----- what the page shows -----
 
+  /** The sections to choose from, read once per view. */
   public List<SectionUsage> getSections() {
-    return sections.all();
+    if (sectionList == null) {
+      sectionList = sections.all();
+    }
+    return sectionList;
   }
 
+  /** The authors to choose from, read once per view. */
   public List<Author> getAuthors() {
-    return authors.all();
+    if (authorList == null) {
+      authorList = authors.all();
+    }
+    return authorList;
   }
 
   public BodyFormat[] getFormats() {
@@ -629,7 +641,10 @@ public class ArticleEditBacking implements Serializable {
 
   /** Every tag's name, offered by the browser as the tags field is typed. */
   public List<String> getTagSuggestions() {
-    return tags.all().stream().map(usage -> usage.tag().name()).sorted().toList();
+    if (tagNameList == null) {
+      tagNameList = tags.all().stream().map(usage -> usage.tag().name()).sorted().toList();
+    }
+    return tagNameList;
   }
 
   public List<String> getTagNames() {

@@ -43,6 +43,8 @@ public class ArticlesBacking implements Serializable {
   private Long authorId;
   private String text;
   private Map<ArticleStatus, Long> counts;
+  private transient List<SectionUsage> sectionList;
+  private transient List<Author> authorList;
 
   private final LazyDataModel<ArticleRow> rows =
       new LazyDataModel<>() {
@@ -127,12 +129,20 @@ public class ArticlesBacking implements Serializable {
     return ArticleStatus.values();
   }
 
+  /** The filter's sections, read once per view. */
   public List<SectionUsage> getSections() {
-    return sections.all();
+    if (sectionList == null) {
+      sectionList = sections.all();
+    }
+    return sectionList;
   }
 
+  /** The filter's authors, read once per view. */
   public List<Author> getAuthors() {
-    return authors.all();
+    if (authorList == null) {
+      authorList = authors.all();
+    }
+    return authorList;
   }
 
   /** Whether this staff member can write at all (an author needs an author profile). */

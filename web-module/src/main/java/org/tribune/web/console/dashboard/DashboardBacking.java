@@ -49,6 +49,8 @@ public class DashboardBacking {
   private Map<CommentStatus, Long> commentCounts;
   private List<DailyCount> perDay;
   private List<Discussed> discussed;
+  private List<ModeratedComment> latestComments;
+  private List<AuditEntry> latestActivity;
   private final Map<Long, String> titles = new HashMap<>();
 
   /** An article and its number of approved comments over the period. */
@@ -148,15 +150,20 @@ public class DashboardBacking {
   }
 
   public List<ModeratedComment> getLatestComments() {
-    List<ModeratedComment> latest = moderation.recent(LATEST);
-    Set<Long> ids = new HashSet<>();
-    latest.forEach(c -> ids.add(c.articleId()));
-    remember(ids);
-    return latest;
+    if (latestComments == null) {
+      latestComments = moderation.recent(LATEST);
+      Set<Long> ids = new HashSet<>();
+      latestComments.forEach(c -> ids.add(c.articleId()));
+      remember(ids);
+    }
+    return latestComments;
   }
 
   public List<AuditEntry> getLatestActivity() {
-    return staff.isAdmin() ? audit.find(AuditFilter.none(), 0, LATEST) : List.of();
+    if (latestActivity == null) {
+      latestActivity = staff.isAdmin() ? audit.find(AuditFilter.none(), 0, LATEST) : List.of();
+    }
+    return latestActivity;
   }
 
   public String title(long articleId) {
