@@ -1,0 +1,39 @@
+package org.tribune.articles.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An article whole, for an export: the source body and its sanitised HTML, status and dates,
+ * section, authors (byline order) and tags by id, former slugs, and its revisions (oldest first).
+ */
+public record ExportedArticle(
+    long id,
+    String slug,
+    String title,
+    String standfirst,
+    BodyFormat bodyFormat,
+    String body,
+    String bodyHtml,
+    ArticleStatus status,
+    Long sectionId,
+    List<Long> authorIds,
+    List<Long> tagIds,
+    String leadImageUrl,
+    String leadImageAlt,
+    boolean commentsOpen,
+    boolean sticky,
+    Instant createdAt,
+    Instant updatedAt,
+    Instant publishedAt,
+    int revision,
+    List<String> formerSlugs,
+    List<RevisionContent> revisions) {
+
+  public ExportedArticle {
+    authorIds = List.copyOf(authorIds);
+    tagIds = List.copyOf(tagIds);
+    formerSlugs = List.copyOf(formerSlugs);
+    revisions = List.copyOf(revisions);
+  }
+}
