@@ -4,11 +4,23 @@
  * - "Répondre" opens the form under the comment, in place;
  * - "Citer": select a passage of the article or of a comment, and the button inserts it into the
  *   comment as a quotation with its source;
- * - posting, voting and "Afficher plus de commentaires" without reloading the page.
+ * - posting, voting and "Afficher plus de commentaires" without reloading the page;
+ * - an old WordPress link to a comment (…/#comment-12, redirected here with a short cookie) is sent
+ *   on to that comment's new place.
  * The server checks everything again; nothing here is trusted.
  */
 (function () {
   'use strict';
+  var legacy = document.cookie.split('; ').indexOf('tribune-legacy=1') >= 0;
+  if (legacy) {
+    document.cookie = 'tribune-legacy=; max-age=0; path=' + window.location.pathname;
+    var anchor = /^#comment-(\d{1,18})$/.exec(window.location.hash);
+    var page = /^(.*)\/articles\/([a-z0-9-]+)$/.exec(window.location.pathname);
+    if (anchor && page) {
+      window.location.replace(page[1] + '/comments/legacy/' + anchor[1] + '?article=' + page[2]);
+      return;
+    }
+  }
   var section = document.getElementById('comments');
   if (!section || !window.fetch) {
     return;

@@ -1,0 +1,47 @@
+package org.tribune.web.console.transfer;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * The upload's protection against cross-site requests: a random token kept in the staff member's
+ * session, printed in the import page, sent back with the file (a header for the script, a form
+ * field without it). The upload is not a Faces form, so Faces' view state cannot do this.
+ */
+final class TransferToken {
+  static final String ATTRIBUTE = "tribune.transfer-token";
+  static final String HEADER = "X-Tribune-Token";
+  static final String FIELD = "token";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private TransferToken() {}
+
+  /** This session's token, made on first use. */
+  static String of(HttpServletRequest request) {
+    HttpSession session = request.getSession();
+    synchronized (session) {
+      Object token = session.getAttribute(ATTRIBUTE);
+      if (token instanceof String value) {
+        return value;
+      }
+      byte[] bytes = new byte[24];
+      RANDOM.nextBytes(bytes);
+      String value = HexFormat.of().formatHex(bytes);
+      session.setAttribute(ATTRIBUTE, value);
+      return value;
+    }
+  }
+
+  static boolean matches(HttpServletRequest request, String given) {
+    HttpSession session = request.getSession(false);
+    Object token = session == null ? null : session.getAttribute(ATTRIBUTE);
+    return token instanceof String expected
+        && given != null
+        && MessageDigest.isEqual(
+            expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            given.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,156 @@
+package org.tribune.web.console.transfer;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.MultipartConfig;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import org.tribune.web.console.ConsoleMessages;
+import org.tribune.web.console.security.StaffAddresses;
+import org.tribune.web.transfer.Exports;
+import org.tribune.web.transfer.ImportJobs;
+import org.tribune.web.transfer.ImportReport;
+import org.tribune.web.transfer.Transfers;
+
+/**
+ * The console's import and export endpoints (administrators only, by {@code web.xml}):
+ *
+ * <ul>
+ *   <li>{@code POST /admin/transfer/upload?format=wxr|disqus}: the page's script sends the file as
+ *       the body ({@code application/xml}, the token in a header) and shows the bytes sent; the
+ *       answer is {@code {"job": id, "state": …}} once the file is read. Without the script, the
+ *       page's multipart form comes here and is answered with a redirect to the report.
+ *   <li>{@code GET /admin/transfer/export/wxr|json}: the full export, as a download.
+ * </ul>
+ */
+@WebServlet(
+    name = "TransferUpload",
+    urlPatterns = {"/admin/transfer/upload", "/admin/transfer/export/*"})
+@MultipartConfig(fileSizeThreshold = 1 << 20)
+public class TransferUploadServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Inject private transient Transfers transfers;
+  @Inject private transient Exports exports;
+  @Inject private transient ConsoleMessages messages;
+  @Inject private transient StaffAddresses addresses;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String info = request.getPathInfo();
+    Optional<Exports.Format> format =
+        info == null ? Optional.empty() : Exports.Format.of(info.substring(1));
+    if (!request.getServletPath().equals("/admin/transfer/export") || format.isEmpty()) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    exports.send(format.get(), request.getRemoteUser(), request, response);
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
+    if (!request.getServletPath().equals("/admin/transfer/upload")) {
+      response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+      return;
+    }
+    String type = request.getContentType() == null ? "" : request.getContentType();
+    boolean multipart = type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+    String token;
+    String formatName;
+    InputStream file;
+    long size;
+    if (multipart) {
+      token = field(request, TransferToken.FIELD);
+      formatName = field(request, "format");
+      Part part = request.getPart("file");
+      if (!TransferToken.matches(request, token)) {
+        refuse(request, response, multipart, "token");
+        return;
+      }
+      if (part == null || part.getSize() == 0) {
+        response.sendRedirect(request.getContextPath() + "/admin/transfer?empty=1");
+        return;
+      }
+      file = part.getInputStream();
+      size = part.getSize();
+    } else {
+      token = request.getHeader(TransferToken.HEADER);
+      formatName = request.getParameter("format");
+      if (!TransferToken.matches(request, token)) {
+        refuse(request, response, multipart, "token");
+        return;
+      }
+      file = request.getInputStream();
+      size = request.getContentLengthLong();
+    }
+    Transfers.Format format =
+        "disqus".equals(formatName) ? Transfers.Format.DISQUS : Transfers.Format.WXR;
+    ImportReport report = transfers.report(format);
+    Optional<ImportJobs.Job> job = transfers.begin(report, request.getRemoteUser(), size);
+    if (job.isEmpty()) {
+      refuse(request, response, multipart, "busy");
+      return;
+    }
+    try (InputStream in = file) {
+      transfers.run(job.get(), format, in, addresses.hash(request));
+    }
+    String page = request.getContextPath() + "/admin/transfer?job=" + job.get().id();
+    if (multipart) {
+      response.sendRedirect(page);
+      return;
+    }
+    response.setContentType("application/json;charset=UTF-8");
+    try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        JsonGenerator json = Json.createGenerator(out)) {
+      json.writeStartObject();
+      json.write("job", job.get().id());
+      json.write("state", report.state().name().toLowerCase(Locale.ROOT));
+      json.write("report", page);
+      json.writeEnd();
+    }
+  }
+
+  private void refuse(
+      HttpServletRequest request, HttpServletResponse response, boolean multipart, String code)
+      throws IOException {
+    int status = code.equals("busy") ? HttpServletResponse.SC_CONFLICT : 403;
+    if (multipart) {
+      response.sendRedirect(request.getContextPath() + "/admin/transfer?refused=" + code);
+      return;
+    }
+    response.setStatus(status);
+    response.setContentType("application/json;charset=UTF-8");
+    try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        JsonGenerator json = Json.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStartObject("error");
+      json.write("code", code);
+      json.write("message", messages.get("transfer.error." + code));
+      json.writeEnd();
+      json.writeEnd();
+    }
+  }
+
+  private static String field(HttpServletRequest request, String name)
+      throws IOException, ServletException {
+    Part part = request.getPart(name);
+    if (part == null || part.getSize() > 200) {
+      return null;
+    }
+    return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  }
+}

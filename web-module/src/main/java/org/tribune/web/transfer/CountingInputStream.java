@@ -1,0 +1,44 @@
+package org.tribune.web.transfer;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.LongConsumer;
+
+/** Tells how many bytes were read so far (the import's progress). */
+final class CountingInputStream extends FilterInputStream {
+  private final LongConsumer progress;
+  private long count;
+
+  CountingInputStream(InputStream in, LongConsumer progress) {
+    super(in);
+    this.progress = progress;
+  }
+
+  @Override
+  public int read() throws IOException {
+    int b = super.read();
+    if (b >= 0) {
+      progress.accept(++count);
+    }
+    return b;
+  }
+
+  @Override
+  public int read(byte[] buffer, int offset, int length) throws IOException {
+    int n = super.read(buffer, offset, length);
+    if (n > 0) {
+      count += n;
+      progress.accept(count);
+    }
+    return n;
+  }
+
+  @Override
+  public long skip(long n) throws IOException {
+    long skipped = super.skip(n);
+    count += skipped;
+    progress.accept(count);
+    return skipped;
+  }
+}

@@ -1,0 +1,184 @@
+package org.tribune.web.transfer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.tribune.articles.api.ArticleKey;
+import org.tribune.articles.api.ArticleTransferService;
+import org.tribune.articles.api.ImportedArticle;
+import org.tribune.comments.api.CommentTransferService;
+import org.tribune.comments.api.ImportedComment;
+import org.tribune.web.transfer.ImportLinks.Kind;
+import org.tribune.web.transfer.ImportLinks.Link;
+
+/**
+ * Writes one imported article with its comments, and the rows that remember them, in one
+ * transaction of its own: an import that stops (a bad file further on, a crash) leaves whole
+ * articles or none, and running it again goes on where it stopped.
+ */
+@ApplicationScoped
+public class ImportWriter {
+
+  /** An article to write (null for comments on an article already here), and where it was. */
+  public record ArticlePlan(
+      String source,
+      Kind kind,
+      String sourceId,
+      ImportedArticle article,
+      Instant sourceModified,
+      String oldPath,
+      String oldSlug) {}
+
+  /**
+   * A comment to write; its {@code comment}'s article and parent ids are filled in here. The
+   * parent is named by its id in the source ({@code null} at the top of a thread).
+   */
+  public record CommentPlan(String sourceId, String parentSourceId, ImportedComment comment) {}
+
+  /** What was written. {@code orphans}: comments whose parent was not found, put at the top. */
+  public record Written(
+      long articleId,
+      String slug,
+      boolean created,
+      boolean updated,
+      boolean editedHere,
+      int commentsImported,
+      int commentsUnchanged,
+      List<String> orphans) {}
+
+  @Inject private ArticleTransferService articles;
+  @Inject private CommentTransferService comments;
+  @Inject private ImportLinks links;
+
+  /**
+   * Writes the article when it is new (or its earlier import was deleted since), updates it when
+   * the source has a newer version and nobody edited it here, else leaves it; then writes the
+   * comments not written before, parents first.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Written writeArticle(ArticlePlan plan, List<CommentPlan> commentPlans) {
+    Optional<Link> earlier = links.find(plan.source(), plan.kind(), plan.sourceId());
+    Optional<ArticleKey> present = earlier.flatMap(link -> articles.key(link.targetId()));
+    ArticleKey key;
+    boolean created = false;
+    boolean updated = false;
+    boolean editedHere = false;
+    Instant modified = plan.sourceModified();
+    if (present.isEmpty()) {
+      key = articles.create(plan.article());
+      created = true;
+    } else {
+      key = present.get();
+      Link link = earlier.get();
+      boolean newer =
+          modified != null
+              && (link.sourceModified() == null || modified.isAfter(link.sourceModified()));
+      if (newer && link.revision() != null) {
+        Optional<ArticleKey> after = articles.update(key.id(), link.revision(), plan.article());
+        if (after.isPresent()) {
+          key = after.get();
+          updated = true;
+        } else {
+          editedHere = true;
+        }
+      }
+      if (!updated) {
+        modified = link.sourceModified();
+      }
+    }
+    List<Link> rows = new ArrayList<>();
+    rows.add(
+        new Link(
+            plan.source(),
+            plan.kind(),
+            plan.sourceId(),
+            key.id(),
+            plan.oldPath(),
+            plan.oldSlug(),
+            modified,
+            created || updated
+                ? key.revision()
+                : earlier.map(Link::revision).orElse(key.revision())));
+    CommentsWritten c = comments(plan.source(), key.id(), commentPlans, !created, rows);
+    links.save(rows);
+    return new Written(
+        key.id(), key.slug(), created, updated, editedHere, c.imported, c.unchanged, c.orphans);
+  }
+
+  /** Comments on an article already here (a Disqus thread), written as {@link #writeArticle}. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Written writeComments(String source, long articleId, List<CommentPlan> commentPlans) {
+    List<Link> rows = new ArrayList<>();
+    CommentsWritten c = comments(source, articleId, commentPlans, true, rows);
+    links.save(rows);
+    return new Written(articleId, null, false, false, false, c.imported, c.unchanged, c.orphans);
+  }
+
+  private record CommentsWritten(int imported, int unchanged, List<String> orphans) {}
+
+  private CommentsWritten comments(
+      String source, long articleId, List<CommentPlan> plans, boolean mayExist, List<Link> rows) {
+    Set<String> wanted = new HashSet<>();
+    for (CommentPlan plan : plans) {
+      wanted.add(plan.sourceId());
+      if (plan.parentSourceId() != null) {
+        wanted.add(plan.parentSourceId());
+      }
+    }
+    Map<String, Long> ids = new HashMap<>();
+    Set<String> already = new HashSet<>();
+    if (mayExist && !wanted.isEmpty()) {
+      links
+          .find(source, Kind.COMMENT, wanted)
+          .forEach(
+              (id, link) -> {
+                ids.put(id, link.targetId());
+                already.add(id);
+              });
+    }
+    int imported = 0;
+    int unchanged = 0;
+    List<String> orphans = new ArrayList<>();
+    for (CommentPlan plan : plans) {
+      if (already.contains(plan.sourceId())) {
+        unchanged++;
+        continue;
+      }
+      Long parent = null;
+      if (plan.parentSourceId() != null) {
+        parent = ids.get(plan.parentSourceId());
+        if (parent == null) {
+          orphans.add(plan.sourceId());
+        }
+      }
+      ImportedComment c = plan.comment();
+      long id =
+          comments.create(
+              new ImportedComment(
+                  articleId,
+                  parent,
+                  c.authorName(),
+                  c.email(),
+                  c.website(),
+                  c.bodyHtml(),
+                  c.status(),
+                  c.createdAt(),
+                  c.address(),
+                  c.userAgent(),
+                  c.staff()));
+      ids.put(plan.sourceId(), id);
+      rows.add(
+          new Link(source, Kind.COMMENT, plan.sourceId(), id, null, null, null, null));
+      imported++;
+    }
+    return new CommentsWritten(imported, unchanged, orphans);
+  }
+}

@@ -1,0 +1,200 @@
+package org.tribune.web.transfer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.tribune.articles.api.ArticleDraft;
+import org.tribune.articles.api.ArticleTransferService;
+import org.tribune.articles.api.ExportedArticle;
+import org.tribune.articles.api.ExportedAuthor;
+import org.tribune.articles.api.ExportedSection;
+import org.tribune.articles.api.RevisionContent;
+import org.tribune.articles.api.Tag;
+import org.tribune.comments.api.CommentSettings;
+import org.tribune.comments.api.CommentTransferService;
+import org.tribune.comments.api.ExportedComment;
+import org.tribune.comments.api.ModerationService;
+import org.tribune.web.site.Links;
+import org.tribune.web.site.SiteSettings;
+
+/**
+ * Writes the whole site as one JSON document ({@code "format": "tribune-export"}, version 1,
+ * described in the web module's README): settings, sections, tags, authors, and every article with
+ * its revisions and its comments (threads by parent id, every status). Streaming: articles are read
+ * a batch at a time. Staff accounts and the site's secrets are not in it.
+ */
+@ApplicationScoped
+public class JsonExporter {
+  static final int VERSION = 1;
+
+  @Inject private ArticleTransferService articles;
+  @Inject private CommentTransferService comments;
+  @Inject private ModerationService moderation;
+  @Inject private SiteSettings site;
+  @Inject private Links links;
+
+  public void write(OutputStream out) {
+    try (JsonGenerator json =
+        Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, false))
+            .createGenerator(out, java.nio.charset.StandardCharsets.UTF_8)) {
+      json.writeStartObject();
+      json.write("format", "tribune-export");
+      json.write("version", VERSION);
+      json.write("exportedAt", Instant.now().toString());
+      json.writeStartObject("site");
+      json.write("name", site.getName());
+      json.write("description", site.getDescription());
+      json.write("locale", site.getLocale().toLanguageTag());
+      json.write("timeZone", site.getZone().getId());
+      json.write("url", links.absolute("/"));
+      json.writeEnd();
+      CommentSettings rules = moderation.settings();
+      json.writeStartObject("discussionSettings");
+      json.write("moderation", rules.moderation().name());
+      json.write("maxLength", rules.maxLength());
+      json.write("maxDepth", rules.maxDepth());
+      json.write("editWindowSeconds", rules.editWindow().toSeconds());
+      json.write("closeAfterDays", rules.closeAfterDays());
+      json.write("maxLinks", rules.maxLinks());
+      json.writeStartArray("blockedWords");
+      rules.blockedWords().forEach(json::write);
+      json.writeEnd();
+      json.writeEnd();
+
+      json.writeStartArray("sections");
+      for (ExportedSection s : articles.sections()) {
+        json.writeStartObject();
+        json.write("id", s.id());
+        json.write("slug", s.slug());
+        json.write("name", s.name());
+        json.write("description", s.description());
+        nullable(json, "parentId", s.parentId());
+        json.write("position", s.position());
+        json.writeEnd();
+      }
+      json.writeEnd();
+      json.writeStartArray("tags");
+      for (Tag t : articles.tags()) {
+        json.writeStartObject();
+        json.write("id", t.id());
+        json.write("slug", t.slug());
+        json.write("name", t.name());
+        json.write("description", t.description());
+        json.writeEnd();
+      }
+      json.writeEnd();
+      json.writeStartArray("authors");
+      for (ExportedAuthor a : articles.authors()) {
+        json.writeStartObject();
+        json.write("id", a.id());
+        json.write("slug", a.slug());
+        json.write("name", a.name());
+        json.write("bio", a.bio());
+        nullable(json, "email", a.email());
+        json.writeEnd();
+      }
+      json.writeEnd();
+
+      json.writeStartArray("articles");
+      List<Long> ids = articles.articleIds();
+      for (int from = 0; from < ids.size(); from += WxrWriter.BATCH) {
+        for (ExportedArticle a :
+            articles.export(ids.subList(from, Math.min(ids.size(), from + WxrWriter.BATCH)))) {
+          article(json, a);
+        }
+        json.flush();
+      }
+      json.writeEnd();
+      json.writeEnd();
+    }
+  }
+
+  private void article(JsonGenerator json, ExportedArticle a) {
+    json.writeStartObject();
+    json.write("id", a.id());
+    json.write("slug", a.slug());
+    json.write("permalink", links.absolute("/articles/" + a.slug()));
+    json.write("title", a.title());
+    json.write("standfirst", a.standfirst());
+    json.write("bodyFormat", a.bodyFormat().name());
+    json.write("body", a.body());
+    json.write("bodyHtml", a.bodyHtml());
+    json.write("status", a.status().name());
+    nullable(json, "sectionId", a.sectionId());
+    ids(json, "authorIds", a.authorIds());
+    ids(json, "tagIds", a.tagIds());
+    nullable(json, "leadImageUrl", a.leadImageUrl());
+    nullable(json, "leadImageAlt", a.leadImageAlt());
+    json.write("commentsOpen", a.commentsOpen());
+    json.write("sticky", a.sticky());
+    json.write("createdAt", a.createdAt().toString());
+    json.write("updatedAt", a.updatedAt().toString());
+    nullable(json, "publishedAt", a.publishedAt());
+    json.write("revision", a.revision());
+    json.writeStartArray("formerSlugs");
+    a.formerSlugs().forEach(json::write);
+    json.writeEnd();
+    json.writeStartArray("revisions");
+    for (RevisionContent r : a.revisions()) {
+      ArticleDraft d = r.draft();
+      json.writeStartObject();
+      json.write("number", r.info().number());
+      json.write("savedAt", r.info().savedAt().toString());
+      json.write("savedBy", r.info().savedBy());
+      json.write("title", d.title());
+      nullable(json, "slug", d.slug());
+      json.write("standfirst", d.standfirst());
+      json.write("bodyFormat", d.bodyFormat().name());
+      json.write("body", d.body());
+      nullable(json, "sectionId", d.sectionId());
+      ids(json, "authorIds", d.authorIds());
+      ids(json, "tagIds", d.tagIds());
+      nullable(json, "leadImageUrl", d.leadImageUrl());
+      nullable(json, "leadImageAlt", d.leadImageAlt());
+      json.write("commentsOpen", d.commentsOpen());
+      json.writeEnd();
+    }
+    json.writeEnd();
+    json.writeStartArray("comments");
+    for (ExportedComment c : comments.export(a.id())) {
+      json.writeStartObject();
+      json.write("id", c.id());
+      nullable(json, "parentId", c.parentId());
+      json.write("depth", c.depth());
+      json.write("authorName", c.authorName());
+      nullable(json, "email", c.email());
+      nullable(json, "website", c.website());
+      json.write("body", c.body());
+      json.write("bodyHtml", c.bodyHtml() == null ? "" : c.bodyHtml());
+      json.write("status", c.status().name());
+      json.write("createdAt", c.createdAt().toString());
+      nullable(json, "editedAt", c.editedAt());
+      json.write("score", c.score());
+      json.write("staff", c.staff());
+      json.writeEnd();
+    }
+    json.writeEnd();
+    json.writeEnd();
+  }
+
+  private static void ids(JsonGenerator json, String name, List<Long> ids) {
+    json.writeStartArray(name);
+    ids.forEach(json::write);
+    json.writeEnd();
+  }
+
+  private static void nullable(JsonGenerator json, String name, Object value) {
+    if (value == null) {
+      json.writeNull(name);
+    } else if (value instanceof Long l) {
+      json.write(name, l);
+    } else {
+      json.write(name, value.toString());
+    }
+  }
+}

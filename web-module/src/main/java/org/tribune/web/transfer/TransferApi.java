@@ -1,0 +1,140 @@
+package org.tribune.web.transfer;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.tribune.web.console.ConsoleMessages;
+import org.tribune.web.console.security.StaffAddresses;
+
+/**
+ * The transfer API, for scripts, authenticated with an administrator's e-mail address and password
+ * (HTTP Basic, see {@link ApiAccess}):
+ *
+ * <ul>
+ *   <li>{@code POST /api/admin/import/wxr} and {@code /api/admin/import/disqus}: the file is the
+ *       request body ({@code Content-Type: application/xml}); the answer is the JSON report, 200
+ *       when the file was read to its end, 422 when it could not be (the report says why; what was
+ *       written before stays, whole articles only), 409 when another import is running;
+ *   <li>{@code GET /api/admin/export/wxr} and {@code /api/admin/export/json}: the whole site.
+ * </ul>
+ *
+ * A browser cannot be tricked into an import: the body must carry an XML content type, which a
+ * form on another site cannot send without the browser asking this site first (CORS), and this
+ * site answers no such question.
+ */
+@WebServlet(
+    name = "TransferApi",
+    urlPatterns = {TransferApi.IMPORT + "*", TransferApi.EXPORT + "*"})
+public class TransferApi extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  static final String IMPORT = "/api/admin/import/";
+  static final String EXPORT = "/api/admin/export/";
+  private static final Set<String> XML_TYPES =
+      Set.of("application/xml", "text/xml", "application/rss+xml", "application/octet-stream");
+
+  @Inject private transient ApiAccess access;
+  @Inject private transient Transfers transfers;
+  @Inject private transient Exports exports;
+  @Inject private transient ConsoleMessages messages;
+  @Inject private transient StaffAddresses addresses;
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    response.setHeader("Cache-Control", "no-store");
+    Optional<Transfers.Format> format = importFormat(request);
+    if (format.isEmpty()) {
+      error(response, HttpServletResponse.SC_NOT_FOUND, "unknown-format", text("unknown-format"));
+      return;
+    }
+    String type = request.getContentType();
+    String mediaType =
+        type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+    if (!XML_TYPES.contains(mediaType)) {
+      error(response, 415, "content-type", text("content-type"));
+      return;
+    }
+    Optional<String> admin = access.administrator(request, response);
+    if (admin.isEmpty()) {
+      return;
+    }
+    ImportReport report = transfers.report(format.get());
+    Optional<ImportJobs.Job> job =
+        transfers.begin(report, admin.get(), request.getContentLengthLong());
+    if (job.isEmpty()) {
+      error(response, HttpServletResponse.SC_CONFLICT, "busy", text("busy"));
+      return;
+    }
+    transfers.run(job.get(), format.get(), request.getInputStream(), addresses.hash(request));
+    response.setStatus(report.state() == ImportReport.State.FAILED ? 422 : 200);
+    response.setContentType("application/json;charset=UTF-8");
+    try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
+      report.writeJson(out);
+    }
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    response.setHeader("Cache-Control", "no-store");
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    if (!path.startsWith(EXPORT)) {
+      response.setHeader("Allow", "POST");
+      error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method", text("method"));
+      return;
+    }
+    Optional<Exports.Format> format = Exports.Format.of(path.substring(EXPORT.length()));
+    if (format.isEmpty()) {
+      error(response, HttpServletResponse.SC_NOT_FOUND, "unknown-format", text("unknown-format"));
+      return;
+    }
+    Optional<String> admin = access.administrator(request, response);
+    if (admin.isEmpty()) {
+      return;
+    }
+    exports.send(format.get(), admin.get(), request, response);
+  }
+
+  private static Optional<Transfers.Format> importFormat(HttpServletRequest request) {
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    if (!path.startsWith(IMPORT)) {
+      return Optional.empty();
+    }
+    return switch (path.substring(IMPORT.length())) {
+      case "wxr" -> Optional.of(Transfers.Format.WXR);
+      case "disqus" -> Optional.of(Transfers.Format.DISQUS);
+      default -> Optional.empty();
+    };
+  }
+
+  private String text(String code) {
+    return messages.get("transfer.error." + code);
+  }
+
+  /** A JSON error: {@code {"error": {"code": …, "message": …}}}. */
+  static void error(HttpServletResponse response, int status, String code, String message)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json;charset=UTF-8");
+    try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        JsonGenerator json = Json.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStartObject("error");
+      json.write("code", code);
+      json.write("message", message);
+      json.writeEnd();
+      json.writeEnd();
+    }
+  }
+}

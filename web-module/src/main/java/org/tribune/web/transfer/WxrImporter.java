@@ -1,0 +1,544 @@
+package org.tribune.web.transfer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.tribune.articles.api.ArticleLimits;
+import org.tribune.articles.api.ArticleStatus;
+import org.tribune.articles.api.ArticleTransferService;
+import org.tribune.articles.api.BodyFormat;
+import org.tribune.articles.api.ImportedArticle;
+import org.tribune.articles.api.ImportedAuthor;
+import org.tribune.articles.api.ImportedSection;
+import org.tribune.comments.api.CommentLimits;
+import org.tribune.comments.api.CommentStatus;
+import org.tribune.comments.api.ImportedComment;
+import org.tribune.web.console.ConsoleMessages;
+import org.tribune.web.site.SiteSettings;
+import org.tribune.web.transfer.ImportLinks.Kind;
+import org.tribune.web.transfer.ImportLinks.Link;
+import org.tribune.web.transfer.ImportReport.Outcome;
+
+/**
+ * Imports a WordPress site from its WXR export: authors, categories (as sections, with their
+ * hierarchy), tags, posts and pages (as articles; pages in a section of their own) and every
+ * comment with its thread. Streaming: one item and its comments are in memory at a time. Each
+ * article is written with its comments in one transaction ({@link ImportWriter}); what was imported
+ * before is recognised by its id in the source and left alone, so an import may be run again, and
+ * goes on where a failed one stopped.
+ *
+ * <p>Skipped, and counted in the report: attachments, menu items, other post types, pingbacks and
+ * trackbacks, comments with no text.
+ */
+@ApplicationScoped
+public class WxrImporter {
+  private static final Logger LOG = Logger.getLogger(WxrImporter.class.getName());
+  static final String PAGES_SECTION = "pages";
+
+  @Inject private ArticleTransferService articles;
+  @Inject private ImportWriter writer;
+  @Inject private ImportLinks links;
+  @Inject private SiteSettings site;
+  @Inject private ConsoleMessages messages;
+
+  /** Reads the file to its end (or its first fatal problem), writing as it goes, into the report. */
+  public void run(InputStream in, String actor, ImportReport report) {
+    try (WxrReader reader = new WxrReader(in, site.getZone())) {
+      Run run = new Run(actor, report);
+      Wxr.Entry entry;
+      while ((entry = reader.next()) != null) {
+        run.take(entry);
+      }
+      run.flushTerms();
+      report.complete();
+    } catch (ImportException e) {
+      report.fail(e.code(), e.detail());
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "WXR import stopped", e);
+      report.fail("internal", String.valueOf(e.getMessage()));
+    }
+  }
+
+  /** The state of one import. */
+  private final class Run {
+    private final String actor;
+    private final ImportReport report;
+    private String source = "wordpress";
+    private final Map<String, Wxr.Author> authorsByLogin = new HashMap<>();
+    private final Set<String> staffUserIds = new HashSet<>();
+    private final Map<String, Long> authorIds = new HashMap<>();
+    private final Map<String, Wxr.Term> categories = new LinkedHashMap<>();
+    private final List<Wxr.Term> tags = new ArrayList<>();
+    private final Map<String, Long> sectionIds = new HashMap<>();
+    private final Map<String, Long> tagIds = new HashMap<>();
+    private boolean termsDone;
+    private Long pagesSection;
+
+    Run(String actor, ImportReport report) {
+      this.actor = actor;
+      this.report = report;
+    }
+
+    void take(Wxr.Entry entry) {
+      if (entry instanceof Wxr.Site s) {
+        source = sourceName(s);
+      } else if (entry instanceof Wxr.Author a) {
+        if (a.login() != null && !a.login().isBlank()) {
+          authorsByLogin.put(a.login(), a);
+        }
+        if (a.id() != null && !a.id().isBlank()) {
+          staffUserIds.add(a.id().strip());
+        }
+      } else if (entry instanceof Wxr.Term t) {
+        if ("category".equals(t.taxonomy()) && t.slug() != null) {
+          categories.putIfAbsent(t.slug(), t);
+        } else if ("post_tag".equals(t.taxonomy()) && t.slug() != null) {
+          tags.add(t);
+        }
+      } else if (entry instanceof Wxr.Post p) {
+        flushTerms();
+        post(p);
+      }
+    }
+
+    /** Writes the categories (parents first) and tags read so far, once, before the first post. */
+    void flushTerms() {
+      if (termsDone) {
+        return;
+      }
+      termsDone = true;
+      for (Wxr.Term category : categories.values()) {
+        section(category.slug(), new HashSet<>());
+      }
+      for (Wxr.Term tag : tags) {
+        tag(tag.slug(), tag.name(), tag.description());
+      }
+    }
+
+    private Long section(String slug, Set<String> seen) {
+      Long known = sectionIds.get(slug);
+      if (known != null) {
+        return known;
+      }
+      Wxr.Term term = categories.get(slug);
+      String name = term == null ? slug : Markup.text(term.name());
+      if (name.isBlank()) {
+        name = decode(slug);
+      }
+      Long parent = null;
+      if (term != null
+          && term.parentSlug() != null
+          && !term.parentSlug().isBlank()
+          && seen.add(slug)
+          && categories.containsKey(term.parentSlug())) {
+        parent = section(term.parentSlug(), seen);
+      }
+      try {
+        var existing = links.find(source, Kind.SECTION, slug);
+        long id =
+            articles.importSection(
+                new ImportedSection(
+                    Markup.cut(decode(slug), ArticleLimits.SLUG_LENGTH),
+                    Markup.cut(name, ArticleLimits.NAME_LENGTH),
+                    Markup.cut(
+                        term == null ? "" : Markup.text(term.description()),
+                        ArticleLimits.DESCRIPTION_LENGTH),
+                    parent));
+        report.count("sections", existing.isPresent() ? Outcome.UNCHANGED : Outcome.IMPORTED);
+        links.save(List.of(new Link(source, Kind.SECTION, slug, id, null, slug, null, null)));
+        sectionIds.put(slug, id);
+        return id;
+      } catch (RuntimeException e) {
+        report.skip("sections", slug, "error", message(e));
+        sectionIds.put(slug, null);
+        return null;
+      }
+    }
+
+    private Long tag(String slug, String rawName, String description) {
+      String key = slug == null || slug.isBlank() ? Markup.text(rawName) : slug;
+      if (tagIds.containsKey(key)) {
+        return tagIds.get(key);
+      }
+      String name = Markup.cut(Markup.text(rawName), ArticleLimits.NAME_LENGTH);
+      if (name.isBlank()) {
+        name = Markup.cut(decode(key), ArticleLimits.NAME_LENGTH);
+      }
+      try {
+        var existing = links.find(source, Kind.TAG, key);
+        long id =
+            articles.importTag(
+                Markup.cut(decode(key), ArticleLimits.SLUG_LENGTH),
+                name,
+                Markup.cut(Markup.text(description), ArticleLimits.DESCRIPTION_LENGTH));
+        report.count("tags", existing.isPresent() ? Outcome.UNCHANGED : Outcome.IMPORTED);
+        links.save(List.of(new Link(source, Kind.TAG, key, id, null, key, null, null)));
+        tagIds.put(key, id);
+        return id;
+      } catch (RuntimeException e) {
+        report.skip("tags", key, "error", message(e));
+        tagIds.put(key, null);
+        return null;
+      }
+    }
+
+    private long author(String login) {
+      String key = login == null || login.isBlank() ? "" : login.strip();
+      Long known = authorIds.get(key);
+      if (known != null) {
+        return known;
+      }
+      Wxr.Author wxr = authorsByLogin.get(key);
+      String display = wxr == null ? "" : Markup.text(wxr.displayName());
+      if (display.isBlank()) {
+        display = key.isEmpty() ? messages.get("transfer.unknown-author") : key;
+      }
+      String email = wxr == null || wxr.email() == null ? null : wxr.email().strip();
+      if (email != null && (email.isEmpty() || email.length() > 254 || !email.contains("@"))) {
+        email = null;
+      }
+      var existing = links.find(source, Kind.AUTHOR, key);
+      long id =
+          articles.importAuthor(
+              new ImportedAuthor(
+                  key.isEmpty() ? null : Markup.cut(key, ArticleLimits.NAME_LENGTH),
+                  email,
+                  Markup.cut(display, ArticleLimits.NAME_LENGTH),
+                  ""));
+      report.count("authors", existing.isPresent() ? Outcome.UNCHANGED : Outcome.IMPORTED);
+      links.save(List.of(new Link(source, Kind.AUTHOR, key, id, null, key, null, null)));
+      authorIds.put(key, id);
+      return id;
+    }
+
+    private void post(Wxr.Post p) {
+      String type = p.type() == null ? "post" : p.type();
+      String kind;
+      switch (type) {
+        case "post" -> kind = "articles";
+        case "page" -> kind = "pages";
+        case "attachment" -> {
+          report.skip("attachments", p.id(), "attachment");
+          return;
+        }
+        case "nav_menu_item" -> {
+          report.skip("menu-items", p.id(), "menu-item");
+          return;
+        }
+        default -> {
+          report.skip("other", p.id(), "post-type", type);
+          return;
+        }
+      }
+      if (p.id() == null || p.id().isBlank()) {
+        report.skip(kind, null, "no-id", Markup.text(p.title()));
+        return;
+      }
+      String id = p.id().strip();
+      try {
+        ImportedArticle article = article(p, kind, id);
+        if (article == null) {
+          return;
+        }
+        List<ImportWriter.CommentPlan> plans = comments(p, id);
+        String oldSlug = p.slug() == null || p.slug().isBlank() ? null : decode(p.slug());
+        ImportWriter.Written written =
+            writer.writeArticle(
+                new ImportWriter.ArticlePlan(
+                    source,
+                    "page".equals(type) ? Kind.PAGE : Kind.POST,
+                    id,
+                    article,
+                    p.modified() != null ? p.modified() : p.date(),
+                    oldPath(p.link()),
+                    oldSlug),
+                plans);
+        report.count(
+            kind,
+            written.created()
+                ? Outcome.IMPORTED
+                : written.updated() ? Outcome.UPDATED : Outcome.UNCHANGED);
+        if (written.editedHere()) {
+          report.warn(kind, id, "edited-here", written.slug());
+        }
+        for (int i = 0; i < written.commentsImported(); i++) {
+          report.count("comments", Outcome.IMPORTED);
+        }
+        for (int i = 0; i < written.commentsUnchanged(); i++) {
+          report.count("comments", Outcome.UNCHANGED);
+        }
+        for (String orphan : written.orphans()) {
+          report.warn("comments", orphan, "orphan");
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "WXR import: item " + id + " not imported", e);
+        report.skip(kind, id, "error", message(e));
+        for (int i = 0; i < p.comments().size(); i++) {
+          report.count("comments", Outcome.SKIPPED);
+        }
+      }
+    }
+
+    /** The article of an item, or null when it is skipped (noted in the report). */
+    private ImportedArticle article(Wxr.Post p, String kind, String id) {
+      String body = Markup.body(p.content());
+      if (body.length() > ArticleLimits.BODY_LENGTH) {
+        report.skip(kind, id, "too-long", body.length(), ArticleLimits.BODY_LENGTH);
+        return null;
+      }
+      String title = Markup.text(p.title());
+      if (title.isBlank()) {
+        title = messages.get("transfer.untitled");
+        report.warn(kind, id, "untitled", title);
+      } else if (title.length() > ArticleLimits.TITLE_LENGTH) {
+        title = Markup.cut(title, ArticleLimits.TITLE_LENGTH);
+        report.warn(kind, id, "title-cut", ArticleLimits.TITLE_LENGTH);
+      }
+      ArticleStatus status = status(p.status());
+      String tribuneStatus = p.meta().get(WxrWriter.META_STATUS);
+      if (tribuneStatus != null) {
+        try {
+          status = ArticleStatus.valueOf(tribuneStatus.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          // Not one of ours: the WordPress status stands.
+        }
+      }
+      boolean isPublic = status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED;
+      if (p.password() != null && !p.password().isEmpty() && isPublic) {
+        status = ArticleStatus.DRAFT;
+        report.warn(kind, id, "password");
+      }
+      if ("private".equals(p.status())) {
+        report.warn(kind, id, "private");
+      }
+      Instant now = Instant.now();
+      Instant date = p.date();
+      Instant created = date != null ? date : p.modified() != null ? p.modified() : now;
+      Instant modified = p.modified() != null ? p.modified() : created;
+      Instant published = date;
+      boolean needsDate =
+          status == ArticleStatus.PUBLISHED
+              || status == ArticleStatus.SCHEDULED
+              || status == ArticleStatus.ARCHIVED;
+      if (needsDate && published == null) {
+        published = created;
+      }
+      Long sectionId = null;
+      List<Long> tagList = new ArrayList<>();
+      if ("pages".equals(kind)) {
+        sectionId = pagesSection();
+      }
+      for (Wxr.ItemTerm term : p.terms()) {
+        if ("category".equals(term.domain()) && term.slug() != null) {
+          if (sectionId == null) {
+            if (!categories.containsKey(term.slug())) {
+              categories.put(
+                  term.slug(), new Wxr.Term("category", null, term.slug(), term.name(), null, ""));
+            }
+            sectionId = section(term.slug(), new HashSet<>());
+          } else {
+            addTag(tagList, tag(term.slug(), term.name(), ""));
+          }
+        } else if ("post_tag".equals(term.domain())) {
+          addTag(tagList, tag(term.slug(), term.name(), ""));
+        }
+      }
+      String excerpt = Markup.text(p.excerpt());
+      if (excerpt.length() > ArticleLimits.STANDFIRST_LENGTH) {
+        excerpt = Markup.cut(excerpt, ArticleLimits.STANDFIRST_LENGTH);
+        report.warn(kind, id, "excerpt-cut", ArticleLimits.STANDFIRST_LENGTH);
+      }
+      return new ImportedArticle(
+          title,
+          p.slug() == null ? null : Markup.cut(p.slug().strip(), 1000),
+          excerpt,
+          BodyFormat.HTML,
+          body,
+          status,
+          created,
+          published,
+          modified,
+          sectionId,
+          authors(p),
+          tagList,
+          null,
+          null,
+          p.commentsOpen(),
+          p.sticky(),
+          Markup.cut(actor, ArticleLimits.EDITOR_LENGTH));
+    }
+
+    private List<Long> authors(Wxr.Post p) {
+      String coAuthors = p.meta().get(WxrWriter.META_AUTHORS);
+      List<Long> ids = new ArrayList<>();
+      if (coAuthors != null && !coAuthors.isBlank()) {
+        for (String login : coAuthors.split(",")) {
+          if (!login.isBlank()) {
+            long id = author(login);
+            if (!ids.contains(id)) {
+              ids.add(id);
+            }
+          }
+        }
+      }
+      if (ids.isEmpty()) {
+        ids.add(author(p.creator()));
+      }
+      return ids;
+    }
+
+    private void addTag(List<Long> tagList, Long tagId) {
+      if (tagId != null && !tagList.contains(tagId)) {
+        tagList.add(tagId);
+      }
+    }
+
+    private long pagesSection() {
+      if (pagesSection == null) {
+        pagesSection =
+            articles.importSection(
+                new ImportedSection(PAGES_SECTION, messages.get("transfer.pages"), "", null));
+      }
+      return pagesSection;
+    }
+
+    /** The item's comments to write, parents before their replies; skipped ones reported. */
+    private List<ImportWriter.CommentPlan> comments(Wxr.Post p, String postId) {
+      Map<String, ImportWriter.CommentPlan> byId = new LinkedHashMap<>();
+      for (Wxr.Comment c : p.comments()) {
+        String id = c.id() == null ? "" : c.id().strip();
+        if (id.isEmpty() || byId.containsKey(id)) {
+          report.skip("comments", id.isEmpty() ? null : id, "no-id", postId);
+          continue;
+        }
+        String type = c.type() == null ? "" : c.type().strip();
+        if (type.equals("pingback") || type.equals("trackback")) {
+          report.skip("comments", id, type);
+          continue;
+        }
+        if (!type.isEmpty() && !type.equals("comment")) {
+          report.skip("comments", id, "comment-type", type);
+          continue;
+        }
+        if (!Markup.hasText(c.content())) {
+          report.skip("comments", id, "empty");
+          continue;
+        }
+        String name = Markup.cutCodePoints(Markup.text(c.author()), CommentLimits.AUTHOR_NAME_LENGTH);
+        if (name.isBlank()) {
+          name = messages.get("transfer.anonymous");
+        }
+        String email = c.email() == null ? null : c.email().strip();
+        if (email != null
+            && (email.isEmpty() || email.length() > CommentLimits.EMAIL_LENGTH || !email.contains("@"))) {
+          email = null;
+        }
+        String url = c.url() == null ? null : c.url().strip();
+        if (url != null
+            && (url.length() > CommentLimits.WEBSITE_LENGTH
+                || !url.toLowerCase(Locale.ROOT).matches("https?://\\S+"))) {
+          url = null;
+        }
+        String parent = c.parentId() == null ? "" : c.parentId().strip();
+        boolean staff =
+            c.userId() != null && !c.userId().strip().equals("0") && staffUserIds.contains(c.userId().strip());
+        Instant date = c.date() != null ? c.date() : p.date() != null ? p.date() : Instant.now();
+        String address = c.address() == null || c.address().isBlank() ? null : c.address().strip();
+        byId.put(
+            id,
+            new ImportWriter.CommentPlan(
+                id,
+                parent.isEmpty() || parent.equals("0") ? null : parent,
+                new ImportedComment(
+                    0,
+                    null,
+                    name,
+                    email,
+                    url,
+                    c.content(),
+                    commentStatus(c.approved()),
+                    date,
+                    address,
+                    null,
+                    staff)));
+      }
+      return CommentOrder.parentsFirst(byId);
+    }
+
+    private String sourceName(Wxr.Site s) {
+      String base = s.baseSiteUrl() != null && !s.baseSiteUrl().isBlank() ? s.baseSiteUrl() : s.link();
+      if (base == null || base.isBlank()) {
+        return "wordpress";
+      }
+      String name = base.strip().toLowerCase(Locale.ROOT).replaceFirst("^https?://", "");
+      while (name.endsWith("/")) {
+        name = name.substring(0, name.length() - 1);
+      }
+      return Markup.cut("wordpress " + name, 300);
+    }
+  }
+
+  static ArticleStatus status(String wordpress) {
+    return switch (wordpress == null ? "" : wordpress.strip()) {
+      case "publish" -> ArticleStatus.PUBLISHED;
+      case "future" -> ArticleStatus.SCHEDULED;
+      case "trash" -> ArticleStatus.TRASHED;
+      default -> ArticleStatus.DRAFT;
+    };
+  }
+
+  static CommentStatus commentStatus(String approved) {
+    return switch (approved == null ? "" : approved.strip()) {
+      case "1", "approve", "approved" -> CommentStatus.APPROVED;
+      case "spam" -> CommentStatus.SPAM;
+      case "trash", "post-trashed" -> CommentStatus.TRASH;
+      default -> CommentStatus.PENDING;
+    };
+  }
+
+  /** The path of an old permalink, decoded, ending with a slash; null when it has none. */
+  static String oldPath(String link) {
+    if (link == null || link.isBlank()) {
+      return null;
+    }
+    try {
+      String raw = URI.create(link.strip()).getRawPath();
+      if (raw == null || raw.isEmpty() || raw.equals("/")) {
+        return null;
+      }
+      return LegacyAddresses.normalisePath(raw);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  static String decode(String slug) {
+    try {
+      return URLDecoder.decode(slug.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return slug;
+    }
+  }
+
+  private static String message(RuntimeException e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return String.valueOf(cause.getMessage());
+  }
+}
