@@ -29,8 +29,8 @@ public class ApiAccess {
   @Inject private ConsoleMessages messages;
 
   /**
-   * The administrator making the request; otherwise answers 401 (no or wrong credentials), 429
-   * (too many failures: retry later) or 403 (not an administrator) with a JSON error, and is empty.
+   * The administrator making the request; otherwise answers 401 (no or wrong credentials), 429 (too
+   * many failures: retry later) or 403 (not an administrator) with a JSON error, and is empty.
    */
   public Optional<String> administrator(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
@@ -41,7 +41,8 @@ public class ApiAccess {
     String decoded;
     try {
       decoded =
-          new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+          new String(
+              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "credentials-missing");
     }

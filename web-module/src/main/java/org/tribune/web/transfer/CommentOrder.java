@@ -25,6 +25,8 @@ final class CommentOrder {
       String parent = plan.parentSourceId();
       if (parent != null && byId.containsKey(parent) && !parent.equals(plan.sourceId())) {
         replies.computeIfAbsent(parent, p -> new ArrayList<>()).add(plan);
+      } else if (plan.sourceId().equals(parent)) {
+        roots.add(new ImportWriter.CommentPlan(plan.sourceId(), null, plan.comment()));
       } else {
         roots.add(plan);
       }

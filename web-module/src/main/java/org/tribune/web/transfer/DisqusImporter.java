@@ -34,11 +34,11 @@ import org.tribune.web.transfer.ImportReport.Outcome;
 /**
  * Imports the comments of a Disqus XML export onto the articles already here. A thread is matched
  * to an article by its identifier ({@code "123 https://…/?p=123"}, as the WordPress plugin writes
- * it: the WordPress post imported with that id), else by its link (an article's permalink here,
- * one of its former slugs, or the old permalink of an imported post). Posts keep their parents,
- * dates and authors; deleted ones go to the bin and spam to spam. Comments are written in batches,
- * each thread's share of a batch in one transaction; a reply read before its parent waits for it
- * until the end of the file.
+ * it: the WordPress post imported with that id), else by its link (an article's permalink here, one
+ * of its former slugs, or the old permalink of an imported post). Posts keep their parents, dates
+ * and authors; deleted ones go to the bin and spam to spam. Comments are written in batches, each
+ * thread's share of a batch in one transaction; a reply read before its parent waits for it until
+ * the end of the file.
  */
 @ApplicationScoped
 public class DisqusImporter {
@@ -212,10 +212,7 @@ public class DisqusImporter {
         Optional<Long> id = articles.findReadable(slug).map(v -> v.summary().id());
         if (id.isEmpty()) {
           id =
-              articles
-                  .currentSlug(slug)
-                  .flatMap(articles::findReadable)
-                  .map(v -> v.summary().id());
+              articles.currentSlug(slug).flatMap(articles::findReadable).map(v -> v.summary().id());
         }
         return id;
       }
@@ -316,7 +313,8 @@ public class DisqusImporter {
           waiting.add(post);
           continue;
         }
-        String name = Markup.cutCodePoints(Markup.text(post.name()), CommentLimits.AUTHOR_NAME_LENGTH);
+        String name =
+            Markup.cutCodePoints(Markup.text(post.name()), CommentLimits.AUTHOR_NAME_LENGTH);
         if (name.isBlank()) {
           name = messages.get("transfer.anonymous");
         }
@@ -335,7 +333,8 @@ public class DisqusImporter {
                     : Boolean.FALSE.equals(post.approved())
                         ? CommentStatus.PENDING
                         : CommentStatus.APPROVED;
-        String address = post.address() == null || post.address().isBlank() ? null : post.address().strip();
+        String address =
+            post.address() == null || post.address().isBlank() ? null : post.address().strip();
         plans.put(
             post.id(),
             new ImportWriter.CommentPlan(
@@ -412,9 +411,7 @@ public class DisqusImporter {
             int room = WxrReader.MAX_TEXT - text.length();
             if (depth == 1 && room > 0) {
               text.append(
-                  xml.getTextCharacters(),
-                  xml.getTextStart(),
-                  Math.min(room, xml.getTextLength()));
+                  xml.getTextCharacters(), xml.getTextStart(), Math.min(room, xml.getTextLength()));
             }
           }
           case XMLStreamConstants.START_ELEMENT -> depth++;
@@ -464,5 +461,4 @@ public class DisqusImporter {
       }
     }
   }
-
 }

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The imports of this node: one at a time (two imports of the same file at once would race for
- * the same rows), each with its report and how many bytes of the file were read, for the console's
+ * The imports of this node: one at a time (two imports of the same file at once would race for the
+ * same rows), each with its report and how many bytes of the file were read, for the console's
  * progress bar. Finished ones are forgotten after an hour.
  */
 @ApplicationScoped

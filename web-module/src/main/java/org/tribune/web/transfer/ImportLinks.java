@@ -41,7 +41,9 @@ public class ImportLinks {
     THREAD
   }
 
-  /** One row. {@code oldPath}, {@code oldSlug}, {@code sourceModified}, {@code revision}: or null. */
+  /**
+   * One row. {@code oldPath}, {@code oldSlug}, {@code sourceModified}, {@code revision}: or null.
+   */
   public record Link(
       String source,
       Kind kind,

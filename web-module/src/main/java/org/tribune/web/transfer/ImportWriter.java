@@ -38,8 +38,8 @@ public class ImportWriter {
       String oldSlug) {}
 
   /**
-   * A comment to write; its {@code comment}'s article and parent ids are filled in here. The
-   * parent is named by its id in the source ({@code null} at the top of a thread).
+   * A comment to write; its {@code comment}'s article and parent ids are filled in here. The parent
+   * is named by its id in the source ({@code null} at the top of a thread).
    */
   public record CommentPlan(String sourceId, String parentSourceId, ImportedComment comment) {}
 
@@ -175,8 +175,7 @@ public class ImportWriter {
                   c.userAgent(),
                   c.staff()));
       ids.put(plan.sourceId(), id);
-      rows.add(
-          new Link(source, Kind.COMMENT, plan.sourceId(), id, null, null, null, null));
+      rows.add(new Link(source, Kind.COMMENT, plan.sourceId(), id, null, null, null, null));
       imported++;
     }
     return new CommentsWritten(imported, unchanged, orphans);

@@ -105,7 +105,9 @@ public class LegacyAddresses extends HttpFilter {
               || query.contains("cat=")
               || query.contains("tag="));
     }
-    if (path.startsWith("/admin") || path.startsWith("/api/") || path.startsWith("/jakarta.faces")) {
+    if (path.startsWith("/admin")
+        || path.startsWith("/api/")
+        || path.startsWith("/jakarta.faces")) {
       return false;
     }
     return path.endsWith("/")
@@ -163,7 +165,10 @@ public class LegacyAddresses extends HttpFilter {
       return switch (taxonomy.group(1)) {
         case "category" -> section(slug, false);
         case "tag" ->
-            links.findBySlug(Kind.TAG, slug).flatMap(l -> tags.find(l.targetId())).map(t -> "/tags/" + t.slug());
+            links
+                .findBySlug(Kind.TAG, slug)
+                .flatMap(l -> tags.find(l.targetId()))
+                .map(t -> "/tags/" + t.slug());
         default ->
             links
                 .findBySlug(Kind.AUTHOR, slug)
@@ -234,9 +239,7 @@ public class LegacyAddresses extends HttpFilter {
   private Optional<String> section(String slug, boolean feed) {
     return links
         .findBySlug(Kind.SECTION, slug)
-        .flatMap(
-            link ->
-                sections.all().stream().filter(s -> s.id() == link.targetId()).findFirst())
+        .flatMap(link -> sections.all().stream().filter(s -> s.id() == link.targetId()).findFirst())
         .map(s -> "/sections/" + s.slug() + (feed ? "/feed.atom" : ""));
   }
 

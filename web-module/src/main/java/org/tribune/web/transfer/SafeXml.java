@@ -9,10 +9,10 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * StAX readers for files uploaded by users, which may be hostile. The JDK's own implementation
- * (whatever else the server bundles), with no DTD at all: a document that declares one (where entity
- * bombs and external entities live) is refused at its DOCTYPE, before any entity is expanded or any
- * file or address is read. Reading stays streaming: memory depends on the largest text, not on the
- * file.
+ * (whatever else the server bundles), with no DTD at all: a document that declares one (where
+ * entity bombs and external entities live) is refused at its DOCTYPE, before any entity is expanded
+ * or any file or address is read. Reading stays streaming: memory depends on the largest text, not
+ * on the file.
  */
 final class SafeXml {
   private static final XMLInputFactory FACTORY = factory();

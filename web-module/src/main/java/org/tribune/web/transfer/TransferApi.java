@@ -29,9 +29,9 @@ import org.tribune.web.console.security.StaffAddresses;
  *   <li>{@code GET /api/admin/export/wxr} and {@code /api/admin/export/json}: the whole site.
  * </ul>
  *
- * A browser cannot be tricked into an import: the body must carry an XML content type, which a
- * form on another site cannot send without the browser asking this site first (CORS), and this
- * site answers no such question.
+ * A browser cannot be tricked into an import: the body must carry an XML content type, which a form
+ * on another site cannot send without the browser asking this site first (CORS), and this site
+ * answers no such question.
  */
 @WebServlet(
     name = "TransferApi",
@@ -59,8 +59,7 @@ public class TransferApi extends HttpServlet {
       return;
     }
     String type = request.getContentType();
-    String mediaType =
-        type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+    String mediaType = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
     if (!XML_TYPES.contains(mediaType)) {
       error(response, 415, "content-type", text("content-type"));
       return;
@@ -88,7 +87,8 @@ public class TransferApi extends HttpServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     response.setHeader("Cache-Control", "no-store");
-    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     if (!path.startsWith(EXPORT)) {
       response.setHeader("Allow", "POST");
       error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method", text("method"));
@@ -107,7 +107,8 @@ public class TransferApi extends HttpServlet {
   }
 
   private static Optional<Transfers.Format> importFormat(HttpServletRequest request) {
-    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     if (!path.startsWith(IMPORT)) {
       return Optional.empty();
     }

@@ -65,7 +65,8 @@ public class Transfers {
   }
 
   private static String summary(ImportReport report) {
-    StringBuilder text = new StringBuilder(report.state().name().toLowerCase(java.util.Locale.ROOT));
+    StringBuilder text =
+        new StringBuilder(report.state().name().toLowerCase(java.util.Locale.ROOT));
     if (report.errorCode() != null) {
       text.append(" (").append(report.errorCode()).append(')');
     }

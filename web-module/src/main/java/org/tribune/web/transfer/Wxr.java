@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * What a WordPress eXtended RSS file holds, entry by entry, as {@link WxrReader} reads it. Texts
- * are as in the file (after XML decoding): titles and names may still hold HTML entities and markup,
- * which the importer deals with. Dates are instants (the {@code _gmt} fields, else the local ones
- * in the site's zone), null when the file has none ({@code 0000-00-00 00:00:00}).
+ * are as in the file (after XML decoding): titles and names may still hold HTML entities and
+ * markup, which the importer deals with. Dates are instants (the {@code _gmt} fields, else the
+ * local ones in the site's zone), null when the file has none ({@code 0000-00-00 00:00:00}).
  */
 final class Wxr {
   private Wxr() {}

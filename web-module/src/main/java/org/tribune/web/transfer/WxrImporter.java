@@ -55,7 +55,9 @@ public class WxrImporter {
   @Inject private SiteSettings site;
   @Inject private ConsoleMessages messages;
 
-  /** Reads the file to its end (or its first fatal problem), writing as it goes, into the report. */
+  /**
+   * Reads the file to its end (or its first fatal problem), writing as it goes, into the report.
+   */
   public void run(InputStream in, String actor, ImportReport report) {
     try (WxrReader reader = new WxrReader(in, site.getZone())) {
       Run run = new Run(actor, report);
@@ -438,13 +440,16 @@ public class WxrImporter {
           report.skip("comments", id, "empty");
           continue;
         }
-        String name = Markup.cutCodePoints(Markup.text(c.author()), CommentLimits.AUTHOR_NAME_LENGTH);
+        String name =
+            Markup.cutCodePoints(Markup.text(c.author()), CommentLimits.AUTHOR_NAME_LENGTH);
         if (name.isBlank()) {
           name = messages.get("transfer.anonymous");
         }
         String email = c.email() == null ? null : c.email().strip();
         if (email != null
-            && (email.isEmpty() || email.length() > CommentLimits.EMAIL_LENGTH || !email.contains("@"))) {
+            && (email.isEmpty()
+                || email.length() > CommentLimits.EMAIL_LENGTH
+                || !email.contains("@"))) {
           email = null;
         }
         String url = c.url() == null ? null : c.url().strip();
@@ -455,7 +460,9 @@ public class WxrImporter {
         }
         String parent = c.parentId() == null ? "" : c.parentId().strip();
         boolean staff =
-            c.userId() != null && !c.userId().strip().equals("0") && staffUserIds.contains(c.userId().strip());
+            c.userId() != null
+                && !c.userId().strip().equals("0")
+                && staffUserIds.contains(c.userId().strip());
         Instant date = c.date() != null ? c.date() : p.date() != null ? p.date() : Instant.now();
         String address = c.address() == null || c.address().isBlank() ? null : c.address().strip();
         byId.put(
@@ -480,7 +487,8 @@ public class WxrImporter {
     }
 
     private String sourceName(Wxr.Site s) {
-      String base = s.baseSiteUrl() != null && !s.baseSiteUrl().isBlank() ? s.baseSiteUrl() : s.link();
+      String base =
+          s.baseSiteUrl() != null && !s.baseSiteUrl().isBlank() ? s.baseSiteUrl() : s.link();
       if (base == null || base.isBlank()) {
         return "wordpress";
       }

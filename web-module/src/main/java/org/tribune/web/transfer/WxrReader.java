@@ -22,9 +22,9 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads a WordPress eXtended RSS file (WXR 1.0, 1.1, 1.2) one entry at a time, streaming: an item
- * and its comments are in memory, never the file. The WordPress namespace is recognised whatever its
- * version and scheme ({@code http(s)://wordpress.org/export/1.x/}); a file without it is refused
- * before anything is imported. Not thread-safe: one reader per import.
+ * and its comments are in memory, never the file. The WordPress namespace is recognised whatever
+ * its version and scheme ({@code http(s)://wordpress.org/export/1.x/}); a file without it is
+ * refused before anything is imported. Not thread-safe: one reader per import.
  */
 final class WxrReader implements AutoCloseable {
   /** A text longer than this is cut (an article body may not be longer than 200 000 anyway). */
@@ -172,10 +172,7 @@ final class WxrReader implements AutoCloseable {
     Map<String, String> fields = fields();
     String display = fields.get("author_display_name");
     return new Wxr.Author(
-        fields.get("author_id"),
-        fields.get("author_login"),
-        fields.get("author_email"),
-        display);
+        fields.get("author_id"), fields.get("author_login"), fields.get("author_email"), display);
   }
 
   private Wxr.Term term(String taxonomy) throws XMLStreamException, ImportException {
@@ -402,9 +399,7 @@ final class WxrReader implements AutoCloseable {
       int event = xml.next();
       SafeXml.refuseEntity(xml);
       switch (event) {
-        case XMLStreamConstants.CHARACTERS,
-            XMLStreamConstants.CDATA,
-            XMLStreamConstants.SPACE -> {
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
           int room = MAX_TEXT - text.length();
           if (room > 0) {
             int length = Math.min(room, xml.getTextLength());

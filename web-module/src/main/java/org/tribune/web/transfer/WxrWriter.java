@@ -144,7 +144,8 @@ public class WxrWriter {
         null,
         "pubDate",
         DateTimeFormatter.RFC_1123_DATE_TIME.format(date.atOffset(ZoneOffset.UTC)));
-    String creator = a.authorIds().isEmpty() ? "" : authorLogin.getOrDefault(a.authorIds().get(0), "");
+    String creator =
+        a.authorIds().isEmpty() ? "" : authorLogin.getOrDefault(a.authorIds().get(0), "");
     cdata(xml, DC, "creator", creator);
     xml.writeStartElement("guid");
     xml.writeAttribute("isPermaLink", "false");
@@ -260,8 +261,7 @@ public class WxrWriter {
     xml.writeEndElement();
   }
 
-  private static void start(XMLStreamWriter xml, String ns, String name)
-      throws XMLStreamException {
+  private static void start(XMLStreamWriter xml, String ns, String name) throws XMLStreamException {
     if (ns == null) {
       xml.writeStartElement(name);
     } else {
