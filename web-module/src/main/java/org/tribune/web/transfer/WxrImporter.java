@@ -331,14 +331,12 @@ public class WxrImporter {
       Instant date = p.date();
       Instant created = date != null ? date : p.modified() != null ? p.modified() : now;
       Instant modified = p.modified() != null ? p.modified() : created;
-      Instant published = date;
+      // A draft's date in WordPress is when it was last saved, not a planned publication.
       boolean needsDate =
           status == ArticleStatus.PUBLISHED
               || status == ArticleStatus.SCHEDULED
               || status == ArticleStatus.ARCHIVED;
-      if (needsDate && published == null) {
-        published = created;
-      }
+      Instant published = needsDate ? (date != null ? date : created) : null;
       Long sectionId = null;
       List<Long> tagList = new ArrayList<>();
       if ("pages".equals(kind)) {

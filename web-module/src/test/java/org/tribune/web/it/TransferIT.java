@@ -1,0 +1,608 @@
+package org.tribune.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Moving a site in and out over HTTP, as a script would ({@code /api/admin/import|export}) and as
+ * readers then find it: the WordPress and Disqus fixtures ({@code src/test/resources/transfer/})
+ * imported into a site without demo content, what the report says, what the pages show, the old
+ * addresses, bad files, and the round trip through a WXR export into an empty site.
+ *
+ * <p>Tests share the site. Importing the same file again changes nothing, so each test imports what
+ * it needs first; whichever runs first does the work.
+ */
+@ExtendWith(TransferServers.class)
+class TransferIT {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
+  private static String basic(String email, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static final String ADMIN =
+      basic(ConsoleServer.ADMIN_EMAIL, ConsoleServer.ADMIN_PASSWORD);
+
+  static byte[] fixture(String name) {
+    try (InputStream in = TransferIT.class.getResourceAsStream("/transfer/" + name)) {
+      assertNotNull(in, name);
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return HTTP.send(
+          request.timeout(Duration.ofMinutes(3)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static HttpResponse<String> post(
+      TribuneServer server, String path, byte[] body, String type, String authorization) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(server.uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (type != null) {
+      request.header("Content-Type", type);
+    }
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return send(request);
+  }
+
+  static HttpResponse<String> get(TribuneServer server, String path) {
+    return send(HttpRequest.newBuilder(server.uri(path)));
+  }
+
+  /** Imports a file with the API; the JSON report, failing unless the answer is {@code status}. */
+  static JsonObject importFile(TribuneServer server, String format, byte[] file, int status) {
+    HttpResponse<String> answer =
+        post(server, "/api/admin/import/" + format, file, "application/xml", ADMIN);
+    assertEquals(status, answer.statusCode(), answer::body);
+    return json(answer.body());
+  }
+
+  static JsonObject importFixture(TribuneServer server, String name) {
+    return importFile(server, name.startsWith("disqus") ? "disqus" : "wxr", fixture(name), 200);
+  }
+
+  static JsonObject json(String text) {
+    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+      return reader.readObject();
+    }
+  }
+
+  /** The site's full JSON export. */
+  static JsonObject export(TribuneServer server) {
+    HttpResponse<String> answer =
+        send(
+            HttpRequest.newBuilder(server.uri("/api/admin/export/json"))
+                .header("Authorization", ADMIN));
+    assertEquals(200, answer.statusCode(), answer::body);
+    assertTrue(
+        answer.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+    return json(answer.body());
+  }
+
+  static Map<String, JsonObject> articlesBySlug(JsonObject export) {
+    Map<String, JsonObject> bySlug = new TreeMap<>();
+    for (JsonValue value : export.getJsonArray("articles")) {
+      JsonObject article = value.asJsonObject();
+      bySlug.put(article.getString("slug"), article);
+    }
+    return bySlug;
+  }
+
+  static Optional<JsonObject> articleTitled(JsonObject export, String title) {
+    return export.getJsonArray("articles").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(a -> a.getString("title").equals(title))
+        .findFirst();
+  }
+
+  private static int count(JsonObject report, String kind, String outcome) {
+    JsonObject counts = report.getJsonObject("counts").getJsonObject(kind);
+    return counts == null ? 0 : counts.getInt(outcome);
+  }
+
+  private static boolean noted(JsonObject report, String list, String id, String code) {
+    return report.getJsonArray(list).stream()
+        .map(JsonValue::asJsonObject)
+        .anyMatch(n -> id.equals(n.getString("id", null)) && code.equals(n.getString("code")));
+  }
+
+  private static String location(HttpResponse<?> answer) {
+    return answer.headers().firstValue("Location").orElse("");
+  }
+
+  // --- The import and its report ---------------------------------------------------------------
+
+  @Test
+  void theWordPressFixtureIsImportedAndTheReportSaysWhatWasSkippedAndWhy(
+      TransferServers.Source source) {
+    JsonObject report = importFixture(source.server(), "wxr-1.2.xml");
+    assertEquals("completed", report.getString("state"));
+    assertAll(
+        () ->
+            assertEquals(
+                10, count(report, "articles", "imported") + count(report, "articles", "unchanged")),
+        () ->
+            assertEquals(
+                1, count(report, "pages", "imported") + count(report, "pages", "unchanged")),
+        () ->
+            assertEquals(
+                18, count(report, "comments", "imported") + count(report, "comments", "unchanged")),
+        () -> assertEquals(3, count(report, "comments", "skipped")),
+        () -> assertEquals(1, count(report, "attachments", "skipped")),
+        () -> assertEquals(1, count(report, "menu-items", "skipped")),
+        () -> assertEquals(1, count(report, "other", "skipped")),
+        () -> assertTrue(noted(report, "skipped", "1023", "pingback")),
+        () -> assertTrue(noted(report, "skipped", "1024", "trackback")),
+        () -> assertTrue(noted(report, "skipped", "1025", "empty")),
+        () -> assertTrue(noted(report, "warnings", "105", "untitled")),
+        () -> assertTrue(noted(report, "warnings", "107", "password")),
+        () -> assertTrue(noted(report, "warnings", "108", "private")));
+    String reason =
+        report.getJsonArray("skipped").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(n -> n.getString("code").equals("pingback"))
+            .findFirst()
+            .orElseThrow()
+            .getString("reason");
+    assertTrue(reason.contains("rétrolien"), reason);
+  }
+
+  @Test
+  void runningTheSameImportAgainChangesNothing(TransferServers.Source source) {
+    importFixture(source.server(), "wxr-1.2.xml");
+    JsonObject before = export(source.server());
+    JsonObject again = importFixture(source.server(), "wxr-1.2.xml");
+    assertAll(
+        () -> assertEquals(0, count(again, "articles", "imported")),
+        () -> assertEquals(0, count(again, "articles", "updated")),
+        () -> assertEquals(10, count(again, "articles", "unchanged")),
+        () -> assertEquals(0, count(again, "comments", "imported")),
+        () -> assertEquals(18, count(again, "comments", "unchanged")),
+        () -> assertEquals(0, count(again, "sections", "imported")),
+        () -> assertEquals(0, count(again, "tags", "imported")),
+        () -> assertEquals(0, count(again, "authors", "imported")));
+    assertEquals(articlesBySlug(before).keySet(), articlesBySlug(export(source.server())).keySet());
+  }
+
+  @Test
+  void importedArticlesKeepStatusesDatesAuthorsTermsAndText(TransferServers.Source source) {
+    importFixture(source.server(), "wxr-1.2.xml");
+    JsonObject export = export(source.server());
+    Map<String, JsonObject> articles = articlesBySlug(export);
+    JsonObject cinema = articles.get("lete-au-cinema");
+    assertNotNull(cinema, articles::toString);
+    assertAll(
+        () -> assertEquals("L’été « au cinéma »", cinema.getString("title")),
+        () -> assertEquals("PUBLISHED", cinema.getString("status")),
+        () -> assertEquals("2017-10-30T09:06:00Z", cinema.getString("publishedAt")),
+        () -> assertEquals("HTML", cinema.getString("bodyFormat")),
+        () -> assertEquals("Le festival d’été en « images ».", cinema.getString("standfirst")),
+        () -> assertFalse(cinema.getString("bodyHtml").contains("wp:paragraph")),
+        () -> assertFalse(cinema.getString("bodyHtml").contains("<script")),
+        () -> assertFalse(cinema.getString("bodyHtml").contains("onerror")),
+        () -> assertTrue(cinema.getString("bodyHtml").contains("<blockquote")));
+    JsonObject scheduled = articles.get("sciences-et-societe");
+    assertEquals("Sciences & société", scheduled.getString("title"));
+    assertEquals("SCHEDULED", scheduled.getString("status"));
+    assertEquals("2030-05-01T06:00:00Z", scheduled.getString("publishedAt"));
+    assertEquals("<>&\"'", articles.get("caracteres-speciaux").getString("title"));
+    assertEquals("TRASHED", articles.get("brouillon-jete").getString("status"));
+    assertEquals("DRAFT", articles.get("reserve-aux-abonnes").getString("status"));
+    assertEquals("DRAFT", articles.get("note-privee").getString("status"));
+    assertTrue(articles.get("article-epingle").getBoolean("sticky"));
+    assertEquals(60, articles.get("soixante-mots-cles").getJsonArray("tagIds").size());
+    assertEquals(
+        "Anticonstitutionnellementextraordinairementinterminablementincompréhensiblementlongue",
+        articles.get("soixante-mots-cles").getString("title"));
+    JsonObject greek =
+        articleTitled(export, "Η αστρονομία στο χωριό — l’astronomie au village").orElseThrow();
+    assertEquals("PUBLISHED", greek.getString("status"));
+    assertTrue(greek.getString("bodyHtml").contains("Το τηλεσκόπιο του συλλόγου"));
+    JsonObject untitled = articleTitled(export, "Sans titre").orElseThrow();
+    assertEquals("DRAFT", untitled.getString("status"));
+    assertEquals("", untitled.getString("body"));
+
+    Map<String, JsonObject> authors = new HashMap<>();
+    export
+        .getJsonArray("authors")
+        .forEach(a -> authors.put(a.asJsonObject().getString("name"), a.asJsonObject()));
+    assertTrue(authors.containsKey("José Pérez & fils"), authors::toString);
+    assertEquals(
+        "claire.dumont@ancien.example.org", authors.get("Claire Dumont").getString("email"));
+    Map<String, JsonObject> sections = new HashMap<>();
+    export
+        .getJsonArray("sections")
+        .forEach(s -> sections.put(s.asJsonObject().getString("slug"), s.asJsonObject()));
+    assertEquals(
+        sections.get("culture").getJsonNumber("id").longValue(),
+        sections.get("cinema").getJsonNumber("parentId").longValue());
+    assertEquals(
+        sections.get("cinema").getJsonNumber("id").longValue(),
+        cinema.getJsonNumber("sectionId").longValue());
+    assertTrue(sections.containsKey("pages"));
+    assertEquals(
+        sections.get("pages").getJsonNumber("id").longValue(),
+        articles.get("a-propos").getJsonNumber("sectionId").longValue());
+  }
+
+  @Test
+  void commentsKeepTheirStatusesAndTheirThreadsTenLevelsDeep(TransferServers.Source source) {
+    importFixture(source.server(), "wxr-1.2.xml");
+    JsonObject cinema = articlesBySlug(export(source.server())).get("lete-au-cinema");
+    Map<String, JsonObject> byText = new HashMap<>();
+    Map<Long, JsonObject> byId = new HashMap<>();
+    for (JsonValue value : cinema.getJsonArray("comments")) {
+      JsonObject c = value.asJsonObject();
+      byText.put(c.getString("body").strip(), c);
+      byId.put(c.getJsonNumber("id").longValue(), c);
+    }
+    JsonObject deepest = byText.get("Réponse de niveau 10.");
+    assertNotNull(deepest, byText::toString);
+    assertEquals(9, deepest.getInt("depth"));
+    int levels = 1;
+    JsonObject walk = deepest;
+    while (!walk.isNull("parentId")) {
+      walk = byId.get(walk.getJsonNumber("parentId").longValue());
+      levels++;
+    }
+    assertEquals(10, levels);
+    assertEquals("Premier niveau : quelle belle soirée.", walk.getString("body"));
+    JsonObject pending = byText.get("Une réponse en attente sous un commentaire approuvé.");
+    assertEquals("PENDING", pending.getString("status"));
+    assertEquals(walk.getJsonNumber("id"), pending.getJsonNumber("parentId"));
+    assertEquals(
+        "SPAM",
+        byText.values().stream()
+            .filter(c -> c.getString("authorName").equals("Vendeur"))
+            .findFirst()
+            .orElseThrow()
+            .getString("status"));
+    assertEquals("TRASH", byText.get("Un commentaire mis à la corbeille.").getString("status"));
+    JsonObject orphan = byText.get("Je réponds à un commentaire disparu.");
+    assertTrue(orphan.isNull("parentId"));
+    JsonObject entities =
+        byText.values().stream()
+            .filter(c -> c.getString("authorName").equals("Marc & Zoé"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        entities.getString("body").contains("« bonjour » et l’apostrophe"), entities::toString);
+    assertFalse(entities.getString("bodyHtml").contains("<script"));
+    assertTrue(byText.get("Merci pour vos messages ! (la rédaction)").getBoolean("staff"));
+  }
+
+  @Test
+  void readersSeeTheArticleItsApprovedCommentsAndNothingHidden(TransferServers.Source source) {
+    importFixture(source.server(), "wxr-1.2.xml");
+    HttpResponse<String> page = get(source.server(), "/articles/lete-au-cinema");
+    assertEquals(200, page.statusCode());
+    String html = page.body();
+    assertAll(
+        () -> assertTrue(html.contains("L’été « au cinéma »")),
+        () -> assertFalse(html.contains("&amp;laquo;")),
+        () -> assertTrue(html.contains("Réponse de niveau 10.")),
+        () -> assertTrue(html.contains("Premier niveau : quelle belle soirée.")),
+        () -> assertFalse(html.contains("Une réponse en attente")),
+        () -> assertFalse(html.contains("Achetez")),
+        () -> assertFalse(html.contains("mis à la corbeille")),
+        () -> assertFalse(html.contains("alert(")),
+        () -> assertTrue(html.contains("staff-badge")));
+    assertEquals(404, get(source.server(), "/articles/reserve-aux-abonnes").statusCode());
+    assertEquals(404, get(source.server(), "/articles/sciences-et-societe").statusCode());
+    String home = get(source.server(), "/").body();
+    int sticky = home.indexOf("Article épinglé");
+    int newer = home.indexOf("L’été « au cinéma »");
+    assertTrue(sticky >= 0 && newer >= 0 && sticky < newer, "the sticky article comes first");
+  }
+
+  // --- Old addresses -------------------------------------------------------------------------
+
+  @ParameterizedTest
+  @CsvSource({
+    "/?p=101, /articles/lete-au-cinema",
+    "/2017/10/30/lete-au-cinema/, /articles/lete-au-cinema",
+    "/2017/10/30/lete-au-cinema, /articles/lete-au-cinema",
+    "/2017/10/lete-au-cinema/, /articles/lete-au-cinema",
+    "/lete-au-cinema/, /articles/lete-au-cinema",
+    "/2017/10/30/lete-au-cinema/comment-page-2/, /articles/lete-au-cinema",
+    "/?page_id=201, /articles/a-propos",
+    "/a-propos/, /articles/a-propos",
+    "/category/culture/cinema/, /sections/cinema",
+    "/category/culture/, /sections/culture",
+    "/tag/festival/, /tags/festival",
+    "/feed/, /feed.atom",
+    "/comments/feed/, /comments.atom",
+    "/category/culture/cinema/feed/, /sections/cinema/feed.atom",
+    "/2017/10/30/lete-au-cinema/feed/, /articles/lete-au-cinema/comments.atom",
+    "/2017/10/, /archives/2017/10"
+  })
+  void oldWordPressAddressesAnswerAPermanentRedirect(
+      String old, String now, TransferServers.Source source) {
+    importFixture(source.server(), "wxr-1.2.xml");
+    HttpResponse<String> answer = get(source.server(), old);
+    assertEquals(301, answer.statusCode(), () -> old + " answered " + answer.statusCode());
+    assertEquals(now, location(answer), old);
+  }
+
+  @Test
+  void anOldAuthorPageAndAGreekPermalinkLeadToTheirNewPlaces(TransferServers.Source source) {
+    importFixture(source.server(), "wxr-1.2.xml");
+    HttpResponse<String> author = get(source.server(), "/author/claire/");
+    assertEquals(301, author.statusCode());
+    assertTrue(location(author).startsWith("/authors/"), location(author));
+    assertEquals(200, get(source.server(), location(author)).statusCode());
+    HttpResponse<String> greek =
+        get(
+            source.server(),
+            "/2018/02/03/%CE%B7-%CE%B1%CF%83%CF%84%CF%81%CE%BF%CE%BD%CE%BF%CE%BC%CE%AF%CE%B1/");
+    assertEquals(301, greek.statusCode());
+    assertEquals(200, get(source.server(), location(greek)).statusCode());
+    assertEquals(404, get(source.server(), "/2017/10/30/jamais-existe/").statusCode());
+  }
+
+  @Test
+  void anOldCommentAnchorFindsTheCommentsNewPlace(TransferServers.Source source) {
+    importFixture(source.server(), "wxr-1.2.xml");
+    HttpResponse<String> post = get(source.server(), "/?p=101");
+    assertTrue(
+        post.headers().allValues("Set-Cookie").stream()
+            .anyMatch(c -> c.startsWith("tribune-legacy=1")),
+        () -> post.headers().map().toString());
+    HttpResponse<String> legacy =
+        get(source.server(), "/comments/legacy/1027?article=lete-au-cinema");
+    assertEquals(302, legacy.statusCode());
+    assertTrue(
+        location(legacy).matches(".*/articles/lete-au-cinema/comments/\\d+"), location(legacy));
+    HttpResponse<String> permalink = get(source.server(), URI.create(location(legacy)).getPath());
+    assertEquals(302, permalink.statusCode());
+    assertEquals(
+        404, get(source.server(), "/comments/legacy/424242?article=lete-au-cinema").statusCode());
+  }
+
+  // --- Other sources ---------------------------------------------------------------------------
+
+  @ParameterizedTest
+  @CsvSource({
+    "wxr-1.0.xml, /articles/marche-de-noel",
+    "wxr-1.1-https.xml, /articles/crue-de-la-riviere"
+  })
+  void olderAndHttpsNamespacesImportToo(String file, String page, TransferServers.Source source) {
+    JsonObject report = importFixture(source.server(), file);
+    assertEquals("completed", report.getString("state"));
+    assertEquals(200, get(source.server(), page).statusCode());
+  }
+
+  @Test
+  void disqusCommentsJoinTheirArticlesWithTheirThreads(TransferServers.Source source) {
+    importFixture(source.server(), "wxr-1.2.xml");
+    JsonObject report = importFixture(source.server(), "disqus.xml");
+    assertEquals("completed", report.getString("state"));
+    assertTrue(noted(report, "skipped", "9003", "thread-unmatched"), report::toString);
+    assertTrue(noted(report, "skipped", "7007", "thread-unmatched-post"), report::toString);
+    assertEquals(6, count(report, "comments", "imported") + count(report, "comments", "unchanged"));
+    JsonObject export = export(source.server());
+    JsonObject greek =
+        articleTitled(export, "Η αστρονομία στο χωριό — l’astronomie au village").orElseThrow();
+    Map<String, JsonObject> byText = new HashMap<>();
+    Map<Long, JsonObject> byId = new HashMap<>();
+    for (JsonValue value : greek.getJsonArray("comments")) {
+      JsonObject c = value.asJsonObject();
+      byText.put(c.getString("body").strip(), c);
+      byId.put(c.getJsonNumber("id").longValue(), c);
+    }
+    JsonObject reply = byText.get("Réponse à Théo, placée avant lui dans le fichier.");
+    assertNotNull(reply, byText::toString);
+    assertEquals(
+        "Quel télescope avez-vous utilisé ?",
+        byId.get(reply.getJsonNumber("parentId").longValue()).getString("body"));
+    assertEquals(2, reply.getInt("depth"));
+    assertEquals("TRASH", byText.get("Message supprimé par son auteur.").getString("status"));
+    assertEquals(
+        "SPAM",
+        byText.values().stream()
+            .filter(c -> c.getString("authorName").equals("Promo"))
+            .findFirst()
+            .orElseThrow()
+            .getString("status"));
+    JsonObject cinema = articlesBySlug(export).get("lete-au-cinema");
+    assertTrue(
+        cinema.getJsonArray("comments").stream()
+            .anyMatch(c -> c.asJsonObject().getString("body").contains("Vu au festival")));
+    assertEquals(
+        0,
+        count(importFixture(source.server(), "disqus.xml"), "comments", "imported"),
+        "a second Disqus import adds nothing");
+  }
+
+  // --- Bad files --------------------------------------------------------------------------------
+
+  @ParameterizedTest
+  @CsvSource({
+    "not-xml.xml, malformed",
+    "empty.xml, malformed",
+    "xxe.xml, dtd",
+    "xml-bomb.xml, dtd",
+    "wrong-namespace.xml, namespace",
+    "no-namespace.xml, namespace"
+  })
+  void badFilesAreRefusedWithAClearReportAndChangeNothing(
+      String file, String code, TransferServers.Source source) {
+    importFixture(source.server(), "wxr-1.2.xml");
+    int before = export(source.server()).getJsonArray("articles").size();
+    JsonObject report = importFile(source.server(), "wxr", fixture(file), 422);
+    assertEquals("failed", report.getString("state"));
+    assertEquals(code, report.getJsonObject("error").getString("code"));
+    assertFalse(report.getJsonObject("error").getString("message").isBlank());
+    assertEquals(before, export(source.server()).getJsonArray("articles").size());
+  }
+
+  @Test
+  void aTruncatedFileLeavesWholeArticlesOnlyAndTheFullFileThenGoesOn(
+      TransferServers.Source source) {
+    String full =
+        new String(fixture("wxr-1.2.xml"), StandardCharsets.UTF_8)
+            .replace("ancien.example.org", "coupe.example.org")
+            .replace("https://coupe.example.org/", "https://coupe.example.org/coupe/")
+            .replaceAll("<wp:post_id>(\\d+)</wp:post_id>", "<wp:post_id>9$1</wp:post_id>")
+            .replaceAll(
+                "<wp:post_name><!\\[CDATA\\[([a-z-]+)\\]\\]>",
+                "<wp:post_name><![CDATA[coupe-$1]]>");
+    String cut = full.substring(0, full.indexOf("<wp:post_id>9106</wp:post_id>") + 40);
+    JsonObject broken =
+        importFile(source.server(), "wxr", cut.getBytes(StandardCharsets.UTF_8), 422);
+    assertEquals("malformed", broken.getJsonObject("error").getString("code"));
+    assertEquals(5, count(broken, "articles", "imported"));
+    Map<String, JsonObject> after = articlesBySlug(export(source.server()));
+    assertFalse(after.containsKey("coupe-soixante-mots-cles"), "no partial article");
+    assertTrue(after.containsKey("coupe-lete-au-cinema"));
+    assertEquals(16, after.get("coupe-lete-au-cinema").getJsonArray("comments").size());
+
+    JsonObject resumed =
+        importFile(source.server(), "wxr", full.getBytes(StandardCharsets.UTF_8), 200);
+    assertEquals(5, count(resumed, "articles", "imported"));
+    assertEquals(5, count(resumed, "articles", "unchanged"));
+    assertTrue(articlesBySlug(export(source.server())).containsKey("coupe-soixante-mots-cles"));
+  }
+
+  // --- Access -----------------------------------------------------------------------------------
+
+  @Test
+  void onlyAnAdministratorsCredentialsOpenTheApi(TransferServers.Source source) {
+    TribuneServer server = source.server();
+    byte[] file = fixture("wxr-1.1-https.xml");
+    HttpResponse<String> none =
+        post(server, "/api/admin/import/wxr", file, "application/xml", null);
+    assertEquals(401, none.statusCode());
+    assertTrue(none.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+    assertEquals(
+        401,
+        post(
+                server,
+                "/api/admin/import/wxr",
+                file,
+                "application/xml",
+                basic(ConsoleServer.ADMIN_EMAIL, "pas le bon mot de passe"))
+            .statusCode());
+    assertEquals(401, get(server, "/api/admin/export/json").statusCode());
+    HttpResponse<String> form =
+        post(server, "/api/admin/import/wxr", file, "application/x-www-form-urlencoded", ADMIN);
+    assertEquals(415, form.statusCode(), "a form from another site cannot send an import");
+    assertEquals(
+        415, post(server, "/api/admin/import/wxr", file, "text/plain", ADMIN).statusCode());
+    assertEquals(405, get(server, "/api/admin/import/wxr").statusCode());
+    assertEquals(
+        404, post(server, "/api/admin/import/rss", file, "application/xml", ADMIN).statusCode());
+  }
+
+  // --- Round trip -------------------------------------------------------------------------------
+
+  @Test
+  void aWxrExportImportedIntoAnEmptySiteGivesTheSameSite(
+      TransferServers.Source source, TransferServers.Copy copy) {
+    importFixture(source.server(), "wxr-1.2.xml");
+    importFixture(source.server(), "disqus.xml");
+    HttpResponse<String> wxr =
+        send(
+            HttpRequest.newBuilder(source.server().uri("/api/admin/export/wxr"))
+                .header("Authorization", ADMIN));
+    assertEquals(200, wxr.statusCode());
+    JsonObject report =
+        importFile(copy.server(), "wxr", wxr.body().getBytes(StandardCharsets.UTF_8), 200);
+    assertEquals("completed", report.getString("state"), report::toString);
+
+    Map<String, JsonObject> original = articlesBySlug(export(source.server()));
+    Map<String, JsonObject> copied = articlesBySlug(export(copy.server()));
+    assertEquals(original.keySet(), copied.keySet());
+    for (String slug : original.keySet()) {
+      JsonObject a = original.get(slug);
+      JsonObject b = copied.get(slug);
+      assertAll(
+          slug,
+          () -> assertEquals(a.getString("title"), b.getString("title")),
+          () -> assertEquals(a.getString("status"), b.getString("status")),
+          () -> assertEquals(a.get("publishedAt"), b.get("publishedAt")),
+          () -> assertEquals(a.getBoolean("sticky"), b.getBoolean("sticky")),
+          () -> assertEquals(a.getString("standfirst"), b.getString("standfirst")),
+          () -> assertEquals(a.getJsonArray("tagIds").size(), b.getJsonArray("tagIds").size()),
+          () -> assertEquals(threads(a), threads(b)));
+      if (a.getString("status").equals("PUBLISHED")) {
+        assertEquals(200, get(copy.server(), "/articles/" + slug).statusCode(), slug);
+      }
+    }
+  }
+
+  /** An article's comments as "status depth text (parent's text)" lines, ids aside. */
+  private static List<String> threads(JsonObject article) {
+    JsonArray comments = article.getJsonArray("comments");
+    Map<Long, String> texts = new HashMap<>();
+    for (JsonValue value : comments) {
+      JsonObject c = value.asJsonObject();
+      texts.put(c.getJsonNumber("id").longValue(), c.getString("body"));
+    }
+    return comments.stream()
+        .map(JsonValue::asJsonObject)
+        .filter(c -> !c.getString("body").isBlank())
+        .map(
+            c ->
+                c.getString("status")
+                    + " "
+                    + c.getInt("depth")
+                    + " "
+                    + c.getString("body")
+                    + " ("
+                    + (c.isNull("parentId")
+                        ? ""
+                        : texts.get(c.getJsonNumber("parentId").longValue()))
+                    + ")")
+        .sorted()
+        .toList();
+  }
+}
