@@ -3,6 +3,7 @@ package org.tribune.comments.internal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.executable.ExecutableType;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.util.ArrayList;
@@ -22,12 +23,19 @@ import org.tribune.comments.api.ImportedComment;
  * nobody: no policy, limit, ban, subscription or mail. It counts as already told to its parent's
  * subscribers, so that approving it later mails nobody either.
  *
+ * <p>Writes join the caller's transaction ({@code REQUIRED}): an importer writes an article and all
+ * its comments in one. A comment refused ({@link IllegalArgumentException}: unknown parent, nothing
+ * left of the text; {@link ConstraintViolationException}: a field the contract refuses) is refused
+ * before anything is written, and does not mark that transaction for rollback, so that the caller
+ * can skip it and go on.
+ *
  * <p>The module keeps no cache of comments or counts (the shared cache holds no comment, pages ask
  * the database), so a comment written here shows on the next page read: there is nothing to evict
  * and no event to fire. {@code @ValidateOnExecution}: see {@link DefaultModerationService}.
  */
 @ApplicationScoped
-@Transactional
+@Transactional(
+    dontRollbackOn = {IllegalArgumentException.class, ConstraintViolationException.class})
 @ValidateOnExecution(type = ExecutableType.IMPLICIT)
 public class DefaultCommentTransferService implements CommentTransferService {
   /**
