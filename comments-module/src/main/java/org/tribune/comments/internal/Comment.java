@@ -17,6 +17,7 @@ import java.util.Objects;
 import org.tribune.comments.api.CommentLimits;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.CommentView;
+import org.tribune.comments.api.ExportedComment;
 import org.tribune.comments.api.LatestComment;
 import org.tribune.comments.api.ModeratedComment;
 import org.tribune.comments.internal.mail.MailedComment;
@@ -162,6 +163,22 @@ public class Comment {
     }
     Comment comment = new Comment(draft, parent, CommentStatus.APPROVED, now);
     comment.staff = true;
+    return comment;
+  }
+
+  /**
+   * A comment brought from another platform as it was there: its status, date and place in the
+   * thread, however deep ({@code parent} may be at any depth), and the staff flag. It has no edit
+   * token. Its parent's subscribers count as told already: an import mails nobody.
+   */
+  static Comment imported(
+      Draft draft, Comment parent, CommentStatus status, Instant createdAt, boolean staff) {
+    if (draft.editTokenHash() != null) {
+      throw new IllegalArgumentException("An imported comment has no edit token");
+    }
+    Comment comment = new Comment(draft, parent, status, createdAt);
+    comment.staff = staff;
+    comment.repliesNotified = true;
     return comment;
   }
 
@@ -328,6 +345,25 @@ public class Comment {
         score,
         own,
         own ? editableUntil(editWindow) : null,
+        staff);
+  }
+
+  /** Whole, for an export (a tombstone as what is left of it). */
+  ExportedComment toExported() {
+    return new ExportedComment(
+        id,
+        articleId,
+        parentId,
+        depth,
+        authorName,
+        email,
+        website,
+        body,
+        bodyHtml,
+        status,
+        createdAt,
+        editedAt,
+        score,
         staff);
   }
 

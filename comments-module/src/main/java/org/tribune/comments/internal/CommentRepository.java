@@ -274,6 +274,15 @@ public class CommentRepository {
         .getResultList();
   }
 
+  /** Every comment of an article, any status, oldest first (the article's indexes lead). */
+  List<Comment> ofArticle(long articleId) {
+    return em.createQuery(
+            "SELECT c FROM Comment c WHERE c.articleId = :articleId ORDER BY c.createdAt, c.id",
+            Comment.class)
+        .setParameter("articleId", articleId)
+        .getResultList();
+  }
+
   // --- Lists -----------------------------------------------------------------------------------
 
   /** Approved comments, newest first, of one article or ({@code null}) of all. */

@@ -100,6 +100,34 @@ class CommentTest {
   }
 
   @Test
+  void anImportedCommentKeepsItsPlaceStatusAndDateAndMailsNobody() {
+    Comment parent = comment("t", CommentStatus.APPROVED);
+    Comment.Draft draft =
+        new Comment.Draft(7, "Marc", null, null, "Réponse", "<p>Réponse</p>", null, null, null);
+    Instant then = Instant.parse("2009-03-01T10:15:30.123456789Z");
+    Comment imported = Comment.imported(draft, parent, CommentStatus.SPAM, then, true);
+    assertEquals(1, imported.getDepth());
+    assertEquals(CommentStatus.SPAM, imported.getStatus());
+    assertEquals(Instant.parse("2009-03-01T10:15:30.123456Z"), imported.getCreatedAt());
+    assertTrue(imported.isStaff());
+    assertFalse(imported.markRepliesNotified(), "its parent's subscribers count as told");
+    assertFalse(imported.ownedBy("t"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Comment.imported(draft(7, "u"), null, CommentStatus.APPROVED, then, false),
+        "no edit token");
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Comment.imported(
+                new Comment.Draft(8, "Marc", null, null, "R", "<p>R</p>", null, null, null),
+                parent,
+                CommentStatus.APPROVED,
+                then,
+                false));
+  }
+
+  @Test
   void refusesABlankTextOrName() {
     Comment.Draft blank =
         new Comment.Draft(1, "Léa", "a@b.fr", null, "  ", "", null, null, Tokens.sha256("t"));

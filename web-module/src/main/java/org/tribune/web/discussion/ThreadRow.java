@@ -12,6 +12,13 @@ import org.tribune.comments.api.CommentNode;
  */
 public record ThreadRow(CommentNode node, int depth, String open, String close) {
 
+  /**
+   * The deepest level a reply is indented to: the highest {@code max-depth} the console allows.
+   * Only imported threads go deeper (Disqus nests without end); their deeper replies are shown at
+   * this level, each after the comment it answers, in reading order.
+   */
+  static final int DEEPEST = 10;
+
   static List<ThreadRow> flatten(List<CommentNode> threads) {
     List<ThreadRow> rows = new ArrayList<>();
     for (CommentNode thread : threads) {
@@ -22,6 +29,13 @@ public record ThreadRow(CommentNode node, int depth, String open, String close) 
 
   private static void add(List<ThreadRow> rows, CommentNode node, int depth) {
     String open = "<li id=\"comment-" + node.id() + "\" class=\"comment depth-" + depth + "\">";
+    if (depth >= DEEPEST) {
+      rows.add(new ThreadRow(node, depth, open, "</li>"));
+      for (CommentNode reply : node.replies()) {
+        add(rows, reply, depth);
+      }
+      return;
+    }
     boolean replies = !node.replies().isEmpty();
     rows.add(new ThreadRow(node, depth, open, replies ? "<ol class=\"replies\">" : "</li>"));
     if (replies) {
