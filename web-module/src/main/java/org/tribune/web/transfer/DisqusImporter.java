@@ -313,8 +313,7 @@ public class DisqusImporter {
           waiting.add(post);
           continue;
         }
-        String name =
-            Markup.cutCodePoints(Markup.text(post.name()), CommentLimits.AUTHOR_NAME_LENGTH);
+        String name = Markup.cut(Markup.text(post.name()), CommentLimits.AUTHOR_NAME_LENGTH);
         if (name.isBlank()) {
           name = messages.get("transfer.anonymous");
         }
@@ -373,6 +372,8 @@ public class DisqusImporter {
               for (String orphan : w.orphans()) {
                 report.warn("comments", orphan, "orphan");
               }
+              w.refused()
+                  .forEach((comment, why) -> report.skip("comments", comment, "refused", why));
               written.addAll(threadPlans.keySet());
             } catch (RuntimeException e) {
               LOG.log(Level.WARNING, "Disqus import: thread " + thread + " not imported", e);

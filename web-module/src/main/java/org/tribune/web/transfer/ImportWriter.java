@@ -3,10 +3,12 @@ package org.tribune.web.transfer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolationException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +45,10 @@ public class ImportWriter {
    */
   public record CommentPlan(String sourceId, String parentSourceId, ImportedComment comment) {}
 
-  /** What was written. {@code orphans}: comments whose parent was not found, put at the top. */
+  /**
+   * What was written. {@code orphans}: comments whose parent was not found, put at the top; {@code
+   * refused}: comments the discussion module refused (source id → why), left out.
+   */
   public record Written(
       long articleId,
       String slug,
@@ -52,7 +57,8 @@ public class ImportWriter {
       boolean editedHere,
       int commentsImported,
       int commentsUnchanged,
-      List<String> orphans) {}
+      List<String> orphans,
+      Map<String, String> refused) {}
 
   @Inject private ArticleTransferService articles;
   @Inject private CommentTransferService comments;
@@ -110,7 +116,15 @@ public class ImportWriter {
     CommentsWritten c = comments(plan.source(), key.id(), commentPlans, !created, rows);
     links.save(rows);
     return new Written(
-        key.id(), key.slug(), created, updated, editedHere, c.imported, c.unchanged, c.orphans);
+        key.id(),
+        key.slug(),
+        created,
+        updated,
+        editedHere,
+        c.imported,
+        c.unchanged,
+        c.orphans,
+        c.refused);
   }
 
   /** Comments on an article already here (a Disqus thread), written as {@link #writeArticle}. */
@@ -119,10 +133,12 @@ public class ImportWriter {
     List<Link> rows = new ArrayList<>();
     CommentsWritten c = comments(source, articleId, commentPlans, true, rows);
     links.save(rows);
-    return new Written(articleId, null, false, false, false, c.imported, c.unchanged, c.orphans);
+    return new Written(
+        articleId, null, false, false, false, c.imported, c.unchanged, c.orphans, c.refused);
   }
 
-  private record CommentsWritten(int imported, int unchanged, List<String> orphans) {}
+  private record CommentsWritten(
+      int imported, int unchanged, List<String> orphans, Map<String, String> refused) {}
 
   private CommentsWritten comments(
       String source, long articleId, List<CommentPlan> plans, boolean mayExist, List<Link> rows) {
@@ -147,6 +163,7 @@ public class ImportWriter {
     int imported = 0;
     int unchanged = 0;
     List<String> orphans = new ArrayList<>();
+    Map<String, String> refused = new LinkedHashMap<>();
     for (CommentPlan plan : plans) {
       if (already.contains(plan.sourceId())) {
         unchanged++;
@@ -160,24 +177,33 @@ public class ImportWriter {
         }
       }
       ImportedComment c = plan.comment();
-      long id =
-          comments.create(
-              new ImportedComment(
-                  articleId,
-                  parent,
-                  c.authorName(),
-                  c.email(),
-                  c.website(),
-                  c.bodyHtml(),
-                  c.status(),
-                  c.createdAt(),
-                  c.address(),
-                  c.userAgent(),
-                  c.staff()));
+      long id;
+      try {
+        // The module refuses before writing anything, and such a refusal leaves this
+        // transaction usable (its dontRollbackOn): the comment is left out, the rest goes on.
+        id =
+            comments.create(
+                new ImportedComment(
+                    articleId,
+                    parent,
+                    c.authorName(),
+                    c.email(),
+                    c.website(),
+                    c.bodyHtml(),
+                    c.status(),
+                    c.createdAt(),
+                    c.address(),
+                    c.userAgent(),
+                    c.staff()));
+      } catch (IllegalArgumentException | ConstraintViolationException e) {
+        refused.put(plan.sourceId(), String.valueOf(e.getMessage()));
+        orphans.remove(plan.sourceId());
+        continue;
+      }
       ids.put(plan.sourceId(), id);
       rows.add(new Link(source, Kind.COMMENT, plan.sourceId(), id, null, null, null, null));
       imported++;
     }
-    return new CommentsWritten(imported, unchanged, orphans);
+    return new CommentsWritten(imported, unchanged, orphans, refused);
   }
 }

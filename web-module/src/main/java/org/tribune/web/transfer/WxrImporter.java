@@ -286,6 +286,9 @@ public class WxrImporter {
         for (String orphan : written.orphans()) {
           report.warn("comments", orphan, "orphan");
         }
+        written
+            .refused()
+            .forEach((comment, why) -> report.skip("comments", comment, "refused", why));
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "WXR import: item " + id + " not imported", e);
         report.skip(kind, id, "error", message(e));
@@ -438,8 +441,7 @@ public class WxrImporter {
           report.skip("comments", id, "empty");
           continue;
         }
-        String name =
-            Markup.cutCodePoints(Markup.text(c.author()), CommentLimits.AUTHOR_NAME_LENGTH);
+        String name = Markup.cut(Markup.text(c.author()), CommentLimits.AUTHOR_NAME_LENGTH);
         if (name.isBlank()) {
           name = messages.get("transfer.anonymous");
         }
