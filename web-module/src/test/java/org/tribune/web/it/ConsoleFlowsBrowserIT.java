@@ -383,6 +383,51 @@ class ConsoleFlowsBrowserIT {
     assertAll(checks);
   }
 
+  // --- Moving a site in -------------------------------------------------------------------------
+
+  @Test
+  void anImportFromTheConsoleShowsItsProgressThenItsReport(TribuneServer server)
+      throws java.io.IOException {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("import", ".xml");
+    try (java.io.InputStream in = getClass().getResourceAsStream("/transfer/wxr-1.1-https.xml")) {
+      java.nio.file.Files.write(file, in.readAllBytes());
+    }
+    long size = java.nio.file.Files.size(file);
+    try {
+      signIn(server);
+      driver.get(server.uri("/admin/transfer").toString());
+      Executable before = audit("console-transfer", "/admin/transfer");
+      // Keeps the upload's progress events across the page change that follows.
+      driver.executeScript(
+          "const send = XMLHttpRequest.prototype.send;"
+              + "XMLHttpRequest.prototype.send = function (body) {"
+              + "  this.upload.addEventListener('progress', function (e) {"
+              + "    sessionStorage.setItem('progress', e.loaded + '/' + e.total); });"
+              + "  return send.call(this, body); };");
+      driver.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+      driver.findElement(By.id("import-start")).click();
+      waitFor(d -> d.getCurrentUrl().contains("/admin/transfer?job="));
+      assertEquals(
+          size + "/" + size,
+          driver.executeScript("return sessionStorage.getItem('progress');"),
+          "the progress bar followed the upload to its end");
+      String report = driver.findElement(By.id("report-title")).getText();
+      assertEquals(Console.text("transfer.report"), report);
+      assertTrue(
+          driver
+              .findElement(By.tagName("main"))
+              .getText()
+              .contains(Console.text("transfer.progress.done")));
+      Executable after = audit("console-transfer-report", "/admin/transfer?job=");
+      assertAll(before, after);
+      try (Visitor reader = new Visitor(server)) {
+        assertEquals(200, Visitor.status(reader.get("/articles/crue-de-la-riviere")));
+      }
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+  }
+
   // --- Helpers -----------------------------------------------------------------------------------
 
   private void signIn(TribuneServer server) {

@@ -542,6 +542,46 @@ class TransferIT {
         404, post(server, "/api/admin/import/rss", file, "application/xml", ADMIN).statusCode());
   }
 
+  // --- The console -----------------------------------------------------------------------------
+
+  @Test
+  void theConsoleFormImportsAFileAndShowsTheReportWithoutJavaScript(TransferServers.Source source)
+      throws IOException {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("crue", ".xml");
+    java.nio.file.Files.write(file, fixture("wxr-1.1-https.xml"));
+    try (Visitor admin = Console.visitor(source.server())) {
+      Console.signedIn(admin, ConsoleServer.ADMIN_EMAIL, ConsoleServer.ADMIN_PASSWORD);
+      org.htmlunit.html.HtmlPage page = admin.open("/admin/transfer");
+      org.htmlunit.html.HtmlForm form = page.getHtmlElementById("import-form");
+      org.htmlunit.html.HtmlFileInput input = form.querySelector("input[type=file]");
+      input.setFiles(file.toFile());
+      org.htmlunit.Page answer = admin.press(form.querySelector("button[type=submit]"));
+      assertEquals(302, Visitor.status(answer), () -> Visitor.text(answer));
+      assertTrue(
+          Visitor.location(answer).contains("/admin/transfer?job="), Visitor.location(answer));
+      org.htmlunit.html.HtmlPage report = admin.follow(answer);
+      String text = report.asNormalizedText();
+      assertTrue(text.contains(Console.text("transfer.report")), text);
+      assertTrue(text.contains(Console.text("transfer.progress.done")), text);
+      assertTrue(text.contains(Console.text("transfer.kind.articles")), text);
+
+      // The same form without its token (a page on another site cannot know it) is refused.
+      org.htmlunit.html.HtmlPage again = admin.open("/admin/transfer");
+      org.htmlunit.html.HtmlForm forged = again.getHtmlElementById("import-form");
+      ((org.htmlunit.html.HtmlHiddenInput) forged.querySelector("input[name=token]"))
+          .setValue("forged");
+      ((org.htmlunit.html.HtmlFileInput) forged.querySelector("input[type=file]"))
+          .setFiles(file.toFile());
+      org.htmlunit.Page refused = admin.press(forged.querySelector("button[type=submit]"));
+      assertTrue(Visitor.location(refused).endsWith("/admin/transfer?refused=token"));
+      assertTrue(
+          admin.follow(refused).asNormalizedText().contains(Console.text("transfer.error.token")));
+      assertEquals(200, Visitor.status(admin.get("/admin/transfer/export/json")));
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+  }
+
   // --- Round trip -------------------------------------------------------------------------------
 
   @Test
