@@ -26,22 +26,51 @@ final class TransferServers implements ParameterResolver {
     return type == Source.class || type == Copy.class;
   }
 
+  /** Both servers, launched together (their boots overlap), each awaited when first asked for. */
+  private static final class Pair implements AutoCloseable {
+    final TribuneServer source = server("transfer").launch();
+    final TribuneServer copy = server("transfer-copy").launch();
+    private boolean sourceReady;
+    private boolean copyReady;
+
+    private static TribuneServer server(String name) {
+      return TribuneServer.onTestDatabase(name)
+          .withEnvironment("TRIBUNE_ADMIN_PASSWORD", ConsoleServer.ADMIN_PASSWORD)
+          .withEnvironment("TRIBUNE_DEMO_CONTENT", "false");
+    }
+
+    synchronized TribuneServer source() {
+      if (!sourceReady) {
+        source.awaitBooted().awaitStatus("/", 200);
+        sourceReady = true;
+      }
+      return source;
+    }
+
+    synchronized TribuneServer copy() {
+      if (!copyReady) {
+        copy.awaitBooted().awaitStatus("/", 200);
+        copyReady = true;
+      }
+      return copy;
+    }
+
+    @Override
+    public void close() {
+      source.close();
+      copy.close();
+    }
+  }
+
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    Class<?> type = parameter.getParameter().getType();
-    String name = type == Source.class ? "transfer" : "transfer-copy";
-    TribuneServer server =
+    Pair pair =
         context
             .getRoot()
             .getStore(NAMESPACE)
-            .getOrComputeIfAbsent(
-                name,
-                key ->
-                    TribuneServer.onTestDatabase(name)
-                        .withEnvironment("TRIBUNE_ADMIN_PASSWORD", ConsoleServer.ADMIN_PASSWORD)
-                        .withEnvironment("TRIBUNE_DEMO_CONTENT", "false")
-                        .start(),
-                TribuneServer.class);
-    return type == Source.class ? new Source(server) : new Copy(server);
+            .getOrComputeIfAbsent(Pair.class, key -> new Pair(), Pair.class);
+    return parameter.getParameter().getType() == Source.class
+        ? new Source(pair.source())
+        : new Copy(pair.copy());
   }
 }
