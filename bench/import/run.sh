@@ -1,0 +1,339 @@
+#!/usr/bin/env bash
+# Import benchmark: generates a WordPress export (WXR) of ARTICLES posts and COMMENTS comments,
+# imports it into a fresh Tribune on Payara Micro through POST /api/admin/import/wxr, and reports
+# the import's wall time, the heap (from the GC log) and the process's peak RSS; then imports the
+# same file again (nothing new: the time of an idempotent re-run). See README.md.
+#
+#   bench/import/run.sh                                  # 10 000 / 200 000, H2
+#   DB=postgres bench/import/run.sh                      # on a fresh PostgreSQL database
+#   ARTICLES=1000 COMMENTS=20000 bench/import/run.sh     # a quick try
+#
+# Settings (environment): ARTICLES (10000), COMMENTS (200000), SEED (42), DB (h2 | postgres),
+# HEAP (512m: -Xmx), BENCH_PORT (18191), BENCH_DB (tribune_import_bench), PGHOST (127.0.0.1),
+# PGPORT (5432), PGUSER (postgres), RERUN (1: import the file a second time), PROFILE (0; 1: a JFR
+# recording of the first import, its hottest frames in the report), KEEP (0; 1: keep the data
+# folder / database and the server log), SKIP_BUILD (0), TARGET_SECONDS (120), TARGET_HEAP_MB (512).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+target="$here/target"
+articles=${ARTICLES:-10000}
+comments=${COMMENTS:-200000}
+seed=${SEED:-42}
+db_kind=${DB:-h2}
+heap=${HEAP:-512m}
+port=${BENCH_PORT:-18191}
+db=${BENCH_DB:-tribune_import_bench}
+rerun=${RERUN:-1}
+profile=${PROFILE:-0}
+target_seconds=${TARGET_SECONDS:-120}
+target_heap_mb=${TARGET_HEAP_MB:-512}
+admin=admin@example.org
+password=bench-import-$RANDOM$RANDOM
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+
+say() { printf '\n== %s\n' "$*" >&2; }
+mkdir -p "$target"
+run_id="$db_kind-$articles-$comments"
+out="$target/$run_id"
+rm -rf "$out"
+mkdir -p "$out"
+
+# --- Build -------------------------------------------------------------------------------------
+war="$root/web-module/target/tribune.war"
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  say "Building the WAR (mvn -B -q -DskipTests package)"
+  (cd "$root" && mvn -B -q -DskipTests package)
+fi
+[ -f "$war" ] || { echo "No WAR at $war (build it, or drop SKIP_BUILD)" >&2; exit 1; }
+
+payara_version=$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' "$root/pom.xml" | head -1)
+micro="$target/payara-micro-$payara_version.jar"
+if [ ! -f "$micro" ]; then
+  cached="$HOME/.m2/repository/fish/payara/extras/payara-micro/$payara_version/payara-micro-$payara_version.jar"
+  if [ -f "$cached" ]; then
+    cp "$cached" "$micro"
+  else
+    say "Fetching Payara Micro $payara_version"
+    (cd "$target" && mvn -B -q dependency:copy \
+      -Dartifact="fish.payara.extras:payara-micro:$payara_version" -DoutputDirectory="$target")
+  fi
+fi
+
+# --- The file ----------------------------------------------------------------------------------
+# Cached by size, seed and the generator's own text (a change to the generator makes a new file).
+gen_hash=$(sha256sum "$here/GenerateWxr.java" | cut -c1-10)
+wxr="$target/wxr-$articles-$comments-$seed-$gen_hash.xml"
+if [ ! -f "$wxr" ]; then
+  rm -f "$target"/wxr-*.xml # one file at a time: they are large
+  say "Generating $wxr"
+  java -Xmx256m "$here/GenerateWxr.java" "$wxr.part" "$articles" "$comments" "$seed" \
+    | tee "$target/generate-$articles-$comments-$seed.log"
+  mv "$wxr.part" "$wxr"
+fi
+file_bytes=$(stat -c %s "$wxr")
+
+# --- Server ------------------------------------------------------------------------------------
+run_dir=$(mktemp -d /tmp/tribune-import-bench.XXXXXX)
+gc_log="$out/gc.log"
+server_log="$out/payara.log"
+server_pid=
+jdbc=
+if [ "$db_kind" = postgres ]; then
+  jdbc="jdbc:postgresql://$PGHOST:$PGPORT/$db?user=$PGUSER"
+  [ -n "${PGPASSWORD:-}" ] && jdbc="$jdbc&password=$PGPASSWORD"
+  say "Fresh database $db on $PGHOST:$PGPORT"
+  dropdb --if-exists "$db"
+  createdb "$db"
+elif [ "$db_kind" != h2 ]; then
+  echo "DB must be h2 or postgres" >&2
+  exit 2
+fi
+
+stop_server() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid"
+    for _ in $(seq 1 30); do kill -0 "$server_pid" 2>/dev/null || break; sleep 1; done
+    kill -0 "$server_pid" 2>/dev/null && kill -9 "$server_pid"
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  server_pid=
+}
+cleanup() {
+  stop_server
+  if [ "${KEEP:-0}" != 1 ]; then
+    rm -rf "$run_dir"
+    if [ "$db_kind" = postgres ]; then dropdb --if-exists "$db" || true; fi
+  else
+    echo "Kept: $run_dir${jdbc:+ and database $db}" >&2
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+say "Starting Payara Micro ($db_kind, -Xmx$heap) on port $port"
+start_epoch=$(date +%s)
+# A production-like JVM (no test options), the WAR as built, settings by environment only.
+(cd "$run_dir" && exec env TRIBUNE_ADMIN_PASSWORD="$password" TRIBUNE_DEMO_CONTENT=false \
+  TRIBUNE_DATA_DIR="$run_dir/data" ${jdbc:+TRIBUNE_DB_URL="$jdbc"} \
+  java "-Xmx$heap" "-Xlog:gc*:file=$gc_log:uptime,level,tags" \
+    -jar "$micro" --nocluster --disablephonehome --port "$port" --contextroot / \
+    --deploy "$war" > "$server_log" 2>&1) &
+server_pid=$!
+base="http://127.0.0.1:$port"
+up=
+for _ in $(seq 1 240); do
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health")" = 200 ]; then up=1; break; fi
+  kill -0 "$server_pid" 2>/dev/null || { echo "Payara Micro exited: see $server_log" >&2; exit 1; }
+  sleep 1
+done
+[ -n "$up" ] || { echo "No 200 from /health after 240 s: see $server_log" >&2; exit 1; }
+# Ready when the site answers too (the health check may be up before the first page is).
+for _ in $(seq 1 60); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/")" = 200 ] && break
+  sleep 1
+done
+echo "Up after $(( $(date +%s) - start_epoch )) s" >&2
+
+status_kb() { awk -v k="$1:" '$1 == k {print $2}' "/proc/$server_pid/status" 2>/dev/null || echo 0; }
+log_lines() { wc -l < "$1" 2>/dev/null || echo 0; }
+
+# Samples RSS every second while an import runs (VmHWM gives the peak; this gives the shape).
+sample_rss() {
+  while kill -0 "$server_pid" 2>/dev/null; do
+    printf '%s %s\n' "$(date +%s)" "$(status_kb VmRSS)"
+    sleep 1
+  done
+}
+
+# One import: $1 = label. Leaves $out/import-$1.json, .time, and the GC and server-log windows.
+do_import() {
+  local label=$1 gc_from log_from code t0 t1
+  gc_from=$(log_lines "$gc_log")
+  log_from=$(log_lines "$server_log")
+  if [ "$profile" = 1 ] && [ "$label" = first ]; then
+    jcmd "$server_pid" JFR.start name=import settings=profile filename="$out/import.jfr" > /dev/null
+  fi
+  sample_rss > "$out/rss-$label.txt" &
+  local sampler=$!
+  say "Import ($label): POST $(( file_bytes / 1000000 )) MB to /api/admin/import/wxr (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo "$(cut -d' ' -f1-3 /proc/loadavg)" > "$out/load-before-$label.txt"
+  t0=$(date +%s.%N)
+  code=$(curl -sS -o "$out/import-$label.json" -w '%{http_code}' --max-time 3600 \
+    -u "$admin:$password" -H 'Content-Type: application/xml' -H 'Expect:' \
+    --data-binary @"$wxr" "$base/api/admin/import/wxr") || code="curl-failed($?)"
+  t1=$(date +%s.%N)
+  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+  echo "$(cut -d' ' -f1-3 /proc/loadavg)" > "$out/load-after-$label.txt"
+  if [ "$profile" = 1 ] && [ "$label" = first ]; then
+    jcmd "$server_pid" JFR.stop name=import > /dev/null || true
+  fi
+  echo "$code" > "$out/import-$label.status"
+  awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f\n", b - a}' > "$out/import-$label.time"
+  tail -n +"$((gc_from + 1))" "$gc_log" > "$out/gc-$label.log"
+  tail -n +"$((log_from + 1))" "$server_log" > "$out/payara-$label.log"
+  echo "HTTP $code in $(cat "$out/import-$label.time") s" >&2
+}
+
+do_import first
+hwm_first_kb=$(status_kb VmHWM)
+if [ "$rerun" = 1 ]; then
+  do_import again
+fi
+hwm_kb=$(status_kb VmHWM)
+rss_end_kb=$(status_kb VmRSS)
+
+size_of_data() {
+  if [ "$db_kind" = postgres ]; then
+    psql -d "$db" -Atc "SELECT pg_size_pretty(pg_database_size('$db'))"
+  else
+    du -sh "$run_dir/data" | cut -f1
+  fi
+}
+data_size=$(size_of_data)
+
+# Counts in the database itself (H2 is locked by the server: PostgreSQL only).
+db_counts=
+if [ "$db_kind" = postgres ]; then
+  db_counts=$(psql -d "$db" -Atc "SELECT 'articles ' || (SELECT COUNT(*) FROM articles_article)
+    || ', comments ' || (SELECT COUNT(*) FROM comments_comment)" 2>/dev/null || echo "(count failed)")
+fi
+stop_server
+
+# --- Figures -----------------------------------------------------------------------------------
+# G1's pause lines: "[12.3s][info][gc] GC(7) Pause Young (Normal) (G1 Evacuation Pause) 300M->120M(512M) 12.3ms"
+gc_stats() { # $1: GC log (window) -> "pauses before_max after_max total_pause_ms full_gcs"
+  awk '
+    /\[gc *\] GC\([0-9]+\) Pause/ {
+      if (match($0, /[0-9]+M->[0-9]+M\([0-9]+M\)/)) {
+        s = substr($0, RSTART, RLENGTH); split(s, p, /M->|M\(|M\)/)
+        if (p[1] + 0 > before) before = p[1] + 0
+        if (p[2] + 0 > after) after = p[2] + 0
+      }
+      if (match($0, /[0-9.]+ms$/)) ms += substr($0, RSTART, RLENGTH - 2)
+      n++
+      if ($0 ~ /Pause Full/) full++
+    }
+    END { printf "%d %d %d %.0f %d\n", n, before, after, ms, full }' "$1"
+}
+json() { # $1: file, $2: jq filter
+  jq -r "$2" "$1" 2>/dev/null || echo "?"
+}
+count_line() { # $1: label, $2: kind
+  local f="$out/import-$1.json"
+  json "$f" ".counts[\"$2\"] // {} | \"imported \(.imported // 0), updated \(.updated // 0), unchanged \(.unchanged // 0), skipped \(.skipped // 0)\""
+}
+server_problems() { # $1: server log window -> count of SEVERE/WARNING records and Java exceptions
+  local sev warn exc
+  sev=$(grep -c 'SEVERE' "$1" || true)
+  warn=$(grep -c 'WARNING' "$1" || true)
+  exc=$(grep -cE '^[a-zA-Z_.$]+(Exception|Error)(:|$)' "$1" || true)
+  oom=$(grep -c 'OutOfMemoryError' "$1" || true)
+  echo "SEVERE $sev, WARNING $warn, exception lines $exc, OutOfMemoryError $oom"
+}
+
+read -r pauses before_mb after_mb pause_ms full_gcs < <(gc_stats "$out/gc-first.log")
+read -r all_pauses all_before_mb all_after_mb all_pause_ms all_full < <(gc_stats "$gc_log")
+first_time=$(cat "$out/import-first.time")
+first_status=$(cat "$out/import-first.status")
+state=$(json "$out/import-first.json" '.state')
+meets_time=$(awk -v t="$first_time" -v max="$target_seconds" 'BEGIN {print (t < max) ? "yes" : "no"}')
+meets_heap=$([ "$after_mb" -lt "$target_heap_mb" ] && [ "$full_gcs" = 0 ] \
+  && ! grep -q OutOfMemoryError "$out/payara-first.log" && echo yes || echo no)
+[ "$state" = completed ] || { meets_time=no; }
+
+report="$target/report.md"
+{
+  echo "# Import benchmark: $articles articles, $comments comments, $db_kind"
+  echo
+  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "- Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -m | awk '/Mem:/ {print $2 " MB RAM, " $7 " MB available"}')"
+  echo "- Load average before / after the first import: $(cat "$out/load-before-first.txt") / $(cat "$out/load-after-first.txt")"
+  echo "- Software: $(java -version 2>&1 | head -1), Payara Micro $payara_version$([ "$db_kind" = postgres ] && echo ", PostgreSQL $(psql -d postgres -Atc 'SHOW server_version' 2>/dev/null)"), WAR built $(date -u -r "$war" '+%Y-%m-%d %H:%M UTC') at $(git -C "$root" log -1 --format='%h %s' 2>/dev/null | cut -c1-80)"
+  echo "- Command: \`ARTICLES=$articles COMMENTS=$comments SEED=$seed DB=$db_kind HEAP=$heap bench/import/run.sh\`; JVM: \`-Xmx$heap -Xlog:gc*\`, default collector ($(grep -m1 -o 'Using [A-Za-z0-9 ]*' "$gc_log" || echo '?'))"
+  echo "- File: $(basename "$wxr"), $file_bytes bytes ($(awk -v b="$file_bytes" 'BEGIN {printf "%.1f", b / 1e6}') MB)"
+  echo
+  echo "## First import (into an empty site)"
+  echo
+  echo "| | |"
+  echo "|---|---|"
+  echo "| HTTP status, state | $first_status, $state$(json "$out/import-first.json" 'if .error then " (" + .error.code + ": " + .error.message + ")" else "" end') |"
+  echo "| Wall time (curl POST, upload included) | **$first_time s** (target < $target_seconds s: $meets_time) |"
+  echo "| Throughput | $(awk -v t="$first_time" -v a="$articles" -v c="$comments" -v b="$file_bytes" 'BEGIN {if (t > 0) printf "%.0f articles/s, %.0f comments/s, %.1f MB/s", a / t, c / t, b / 1e6 / t}') |"
+  echo "| Articles | $(count_line first articles) |"
+  echo "| Comments | $(count_line first comments) |"
+  echo "| Sections, tags, authors | $(json "$out/import-first.json" '[.counts.sections.imported, .counts.tags.imported, .counts.authors.imported] | map(tostring) | join(", ")') imported |"
+  echo "| Other kinds in the report | $(json "$out/import-first.json" '.counts | to_entries | map(select(.key | IN("articles","comments","sections","tags","authors") | not)) | map(.key + ": " + (.value | tostring)) | join("; ") | if . == "" then "none" else . end') |"
+  echo "| Skipped / warnings listed | $(json "$out/import-first.json" '"\(.skipped | length) (+\(.skippedUnlisted)) / \(.warnings | length) (+\(.warningsUnlisted))"') |"
+  echo "| Heap after GC, max (during the import) | **$after_mb MB** (target < $target_heap_mb MB: $meets_heap) |"
+  echo "| Heap before GC, max (during the import) | $before_mb MB |"
+  echo "| GC pauses during the import | $pauses, $pause_ms ms in all, $full_gcs full |"
+  echo "| Peak RSS of the JVM (VmHWM, whole run) after the first import | $((hwm_first_kb / 1024)) MB |"
+  echo "| Server log during the import | $(server_problems "$out/payara-first.log") |"
+  echo
+  if [ "$rerun" = 1 ]; then
+    echo "## Second import of the same file (nothing new)"
+    echo
+    read -r p2 b2 a2 ms2 f2 < <(gc_stats "$out/gc-again.log")
+    echo "| | |"
+    echo "|---|---|"
+    echo "| HTTP status, state | $(cat "$out/import-again.status"), $(json "$out/import-again.json" '.state') |"
+    echo "| Wall time | **$(cat "$out/import-again.time") s** |"
+    echo "| Articles | $(count_line again articles) |"
+    echo "| Comments | $(count_line again comments) |"
+    echo "| Heap after / before GC, max | $a2 MB / $b2 MB ($p2 pauses, $f2 full) |"
+    echo "| Server log during the import | $(server_problems "$out/payara-again.log") |"
+    echo
+  fi
+  echo "## Whole run"
+  echo
+  echo "- Peak RSS (VmHWM): $((hwm_kb / 1024)) MB; RSS at the end: $((rss_end_kb / 1024)) MB"
+  echo "- GC over the whole run: $all_pauses pauses, $all_pause_ms ms, max heap after GC $all_after_mb MB, before GC $all_before_mb MB, $all_full full"
+  echo "- Data size after the imports: $data_size${db_counts:+ ($db_counts)}"
+  echo
+  echo "## Skipped and warnings (first import, first 10 each)"
+  echo
+  echo '```'
+  json "$out/import-first.json" '(.skipped[:10] + .warnings[:10])[] | "\(.kind) \(.id) \(.code): \(.reason)"'
+  echo '```'
+  if grep -qE 'SEVERE|WARNING' "$out/payara-first.log"; then
+    echo
+    echo "## Server log during the first import (first SEVERE/WARNING records)"
+    echo
+    echo '```'
+    grep -E -A3 'SEVERE|WARNING' "$out/payara-first.log" | head -40
+    echo '```'
+  fi
+  if [ -f "$out/import.jfr" ]; then
+    echo
+    echo "## Where the first import spends its time (JFR execution samples)"
+    echo
+    jfr print --stack-depth 64 --events jdk.ExecutionSample "$out/import.jfr" > "$out/samples.txt" 2>/dev/null || true
+    total=$(grep -c 'jdk.ExecutionSample' "$out/samples.txt" || true)
+    echo "$total samples. Top frames (the method running):"
+    echo
+    echo '```'
+    awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' "$out/samples.txt" \
+      | sort | uniq -c | sort -rn | head -25
+    echo '```'
+    echo
+    echo "Tribune frames anywhere on the stack (samples in which each appears):"
+    echo
+    echo '```'
+    awk '/jdk.ExecutionSample/ {delete seen} /org\.tribune\./ {l = $0; sub(/^[ \t]+/, "", l); sub(/line:.*/, "", l); if (!(l in seen)) {seen[l] = 1; print l}}' "$out/samples.txt" \
+      | sort | uniq -c | sort -rn | head -25
+    echo '```'
+    echo
+    echo "Other frames anywhere on the stack, by package (JDBC, JPA, XML, sanitising...):"
+    echo
+    echo '```'
+    awk '/jdk.ExecutionSample/ {delete seen} /^[ \t]+[a-z][a-zA-Z0-9_]*\.[a-z]/ {l = $0; sub(/^[ \t]+/, "", l); n = split(l, part, "."); pkg = part[1] "." part[2] "." part[3]; if (!(pkg in seen)) {seen[pkg] = 1; print pkg}}' "$out/samples.txt" \
+      | sort | uniq -c | sort -rn | head -25
+    echo '```'
+  fi
+} > "$report"
+cp "$report" "$out/report.md"
+[ "${KEEP:-0}" = 1 ] || rm -f "$out/samples.txt"
+cat "$report"
+say "Report: $report (and the logs in $out)"
