@@ -27,6 +27,7 @@ public class Transfers {
   @Inject private DisqusImporter disqus;
   @Inject private ConsoleMessages messages;
   @Inject private AuditLog audit;
+  @Inject private ImportedSites imported;
 
   /** A report for an import about to start, in the site's language. */
   public ImportReport report(Format format) {
@@ -54,6 +55,9 @@ public class Transfers {
     } catch (java.io.IOException e) {
       job.report().fail("read", e.getMessage());
     } finally {
+      if (job.report().counts().stream().anyMatch(c -> c.imported() > 0)) {
+        imported.imported();
+      }
       jobs.finish(job);
       audit.record(
           job.owner(),
