@@ -23,7 +23,6 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.tribune.articles.api.ArticleService;
-import org.tribune.comments.api.CommentLimits;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.ImportedComment;
 import org.tribune.web.console.ConsoleMessages;
@@ -127,7 +126,7 @@ public class DisqusImporter {
               flush(false);
             }
           }
-          default -> skip();
+          default -> SafeXml.skip(xml);
         }
       }
       flush(false);
@@ -237,14 +236,14 @@ public class DisqusImporter {
         switch (xml.getLocalName()) {
           case "thread" -> {
             thread = xml.getAttributeValue(DSQ, "id");
-            skip();
+            SafeXml.skip(xml);
           }
           case "parent" -> {
             parent = xml.getAttributeValue(DSQ, "id");
-            skip();
+            SafeXml.skip(xml);
           }
           case "author" -> author.putAll(fields());
-          default -> f.put(xml.getLocalName(), text());
+          default -> f.put(xml.getLocalName(), SafeXml.text(xml));
         }
       }
       return new Post(
@@ -313,16 +312,9 @@ public class DisqusImporter {
           waiting.add(post);
           continue;
         }
-        String name = Markup.cut(Markup.text(post.name()), CommentLimits.AUTHOR_NAME_LENGTH);
+        String name = Markup.authorName(post.name());
         if (name.isBlank()) {
           name = messages.get("transfer.anonymous");
-        }
-        String email = post.email() == null ? null : post.email().strip();
-        if (email != null
-            && (email.isEmpty()
-                || email.length() > CommentLimits.EMAIL_LENGTH
-                || !email.contains("@"))) {
-          email = null;
         }
         CommentStatus status =
             post.deleted()
@@ -343,12 +335,12 @@ public class DisqusImporter {
                     0,
                     null,
                     name,
-                    email,
+                    Markup.email(post.email()),
                     null,
                     post.message(),
                     status,
                     post.createdAt() == null ? Instant.now() : post.createdAt(),
-                    address,
+                    Markup.address(post.address()),
                     null,
                     false)));
         threadOf.put(post.id(), post.thread());
@@ -393,54 +385,10 @@ public class DisqusImporter {
           return fields;
         }
         if (event == XMLStreamConstants.START_ELEMENT) {
-          fields.put(xml.getLocalName(), text());
+          fields.put(xml.getLocalName(), SafeXml.text(xml));
         }
       }
       throw new XMLStreamException("unexpected end of file", xml.getLocation());
-    }
-
-    private String text() throws XMLStreamException, ImportException {
-      StringBuilder text = new StringBuilder();
-      int depth = 1;
-      while (xml.hasNext()) {
-        int event = xml.next();
-        SafeXml.refuseEntity(xml);
-        switch (event) {
-          case XMLStreamConstants.CHARACTERS,
-              XMLStreamConstants.CDATA,
-              XMLStreamConstants.SPACE -> {
-            int room = WxrReader.MAX_TEXT - text.length();
-            if (depth == 1 && room > 0) {
-              text.append(
-                  xml.getTextCharacters(), xml.getTextStart(), Math.min(room, xml.getTextLength()));
-            }
-          }
-          case XMLStreamConstants.START_ELEMENT -> depth++;
-          case XMLStreamConstants.END_ELEMENT -> {
-            if (--depth == 0) {
-              return text.toString();
-            }
-          }
-          default -> {}
-        }
-      }
-      throw new XMLStreamException("unexpected end of file", xml.getLocation());
-    }
-
-    private void skip() throws XMLStreamException, ImportException {
-      int depth = 1;
-      while (depth > 0 && xml.hasNext()) {
-        int event = xml.next();
-        SafeXml.refuseEntity(xml);
-        if (event == XMLStreamConstants.START_ELEMENT) {
-          depth++;
-        } else if (event == XMLStreamConstants.END_ELEMENT) {
-          depth--;
-        }
-      }
-      if (depth > 0) {
-        throw new XMLStreamException("unexpected end of file", xml.getLocation());
-      }
     }
   }
 

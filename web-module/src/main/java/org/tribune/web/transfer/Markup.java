@@ -80,4 +80,35 @@ final class Markup {
     }
     return text.substring(0, text.offsetByCodePoints(0, codePoints));
   }
+
+  /** A comment author's e-mail address as imported, or null when it cannot be one. */
+  static String email(String raw) {
+    String email = raw == null ? null : raw.strip();
+    return email == null
+            || email.isEmpty()
+            || email.length() > org.tribune.comments.api.CommentLimits.EMAIL_LENGTH
+            || !email.contains("@")
+        ? null
+        : email;
+  }
+
+  /** A comment author's website as imported: an http(s) address, or null. */
+  static String website(String raw) {
+    String url = raw == null ? null : raw.strip();
+    return url == null
+            || url.length() > org.tribune.comments.api.CommentLimits.WEBSITE_LENGTH
+            || !url.toLowerCase(java.util.Locale.ROOT).matches("https?://\\S+")
+        ? null
+        : url;
+  }
+
+  /** A comment author's name as imported: plain text, cut to fit; blank for anonymous. */
+  static String authorName(String raw) {
+    return cut(text(raw), org.tribune.comments.api.CommentLimits.AUTHOR_NAME_LENGTH);
+  }
+
+  /** An IP address as imported, or null. */
+  static String address(String raw) {
+    return raw == null || raw.isBlank() ? null : raw.strip();
+  }
 }

@@ -52,4 +52,51 @@ final class SafeXml {
       throw new ImportException("dtd");
     }
   }
+
+  /**
+   * The text of the current element, whose start was just read (texts of child elements left out),
+   * at most {@link WxrReader#MAX_TEXT} characters: the rest is read and dropped.
+   */
+  static String text(XMLStreamReader xml) throws XMLStreamException, ImportException {
+    StringBuilder text = new StringBuilder();
+    int depth = 1;
+    while (xml.hasNext()) {
+      int event = xml.next();
+      refuseEntity(xml);
+      switch (event) {
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+          int room = WxrReader.MAX_TEXT - text.length();
+          if (depth == 1 && room > 0) {
+            text.append(
+                xml.getTextCharacters(), xml.getTextStart(), Math.min(room, xml.getTextLength()));
+          }
+        }
+        case XMLStreamConstants.START_ELEMENT -> depth++;
+        case XMLStreamConstants.END_ELEMENT -> {
+          if (--depth == 0) {
+            return text.toString();
+          }
+        }
+        default -> {}
+      }
+    }
+    throw new XMLStreamException("unexpected end of file", xml.getLocation());
+  }
+
+  /** Skips the current element, whose start was just read, and everything in it. */
+  static void skip(XMLStreamReader xml) throws XMLStreamException, ImportException {
+    int depth = 1;
+    while (depth > 0 && xml.hasNext()) {
+      int event = xml.next();
+      refuseEntity(xml);
+      if (event == XMLStreamConstants.START_ELEMENT) {
+        depth++;
+      } else if (event == XMLStreamConstants.END_ELEMENT) {
+        depth--;
+      }
+    }
+    if (depth > 0) {
+      throw new XMLStreamException("unexpected end of file", xml.getLocation());
+    }
+  }
 }

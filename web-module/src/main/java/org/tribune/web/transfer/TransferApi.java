@@ -124,7 +124,7 @@ public class TransferApi extends HttpServlet {
   }
 
   /** A JSON error: {@code {"error": {"code": …, "message": …}}}. */
-  static void error(HttpServletResponse response, int status, String code, String message)
+  public static void error(HttpServletResponse response, int status, String code, String message)
       throws IOException {
     response.setStatus(status);
     response.setContentType("application/json;charset=UTF-8");

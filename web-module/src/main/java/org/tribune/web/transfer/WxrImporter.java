@@ -24,7 +24,6 @@ import org.tribune.articles.api.BodyFormat;
 import org.tribune.articles.api.ImportedArticle;
 import org.tribune.articles.api.ImportedAuthor;
 import org.tribune.articles.api.ImportedSection;
-import org.tribune.comments.api.CommentLimits;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.ImportedComment;
 import org.tribune.web.console.ConsoleMessages;
@@ -441,22 +440,9 @@ public class WxrImporter {
           report.skip("comments", id, "empty");
           continue;
         }
-        String name = Markup.cut(Markup.text(c.author()), CommentLimits.AUTHOR_NAME_LENGTH);
+        String name = Markup.authorName(c.author());
         if (name.isBlank()) {
           name = messages.get("transfer.anonymous");
-        }
-        String email = c.email() == null ? null : c.email().strip();
-        if (email != null
-            && (email.isEmpty()
-                || email.length() > CommentLimits.EMAIL_LENGTH
-                || !email.contains("@"))) {
-          email = null;
-        }
-        String url = c.url() == null ? null : c.url().strip();
-        if (url != null
-            && (url.length() > CommentLimits.WEBSITE_LENGTH
-                || !url.toLowerCase(Locale.ROOT).matches("https?://\\S+"))) {
-          url = null;
         }
         String parent = c.parentId() == null ? "" : c.parentId().strip();
         boolean staff =
@@ -464,7 +450,6 @@ public class WxrImporter {
                 && !c.userId().strip().equals("0")
                 && staffUserIds.contains(c.userId().strip());
         Instant date = c.date() != null ? c.date() : p.date() != null ? p.date() : Instant.now();
-        String address = c.address() == null || c.address().isBlank() ? null : c.address().strip();
         byId.put(
             id,
             new ImportWriter.CommentPlan(
@@ -474,12 +459,12 @@ public class WxrImporter {
                     0,
                     null,
                     name,
-                    email,
-                    url,
+                    Markup.email(c.email()),
+                    Markup.website(c.url()),
                     c.content(),
                     commentStatus(c.approved()),
                     date,
-                    address,
+                    Markup.address(c.address()),
                     null,
                     staff)));
       }

@@ -99,7 +99,7 @@ final class WxrReader implements AutoCloseable {
           if ("channel".equals(xml.getLocalName()) && ns() == Ns.NONE) {
             inChannel = true;
           } else {
-            skip();
+            SafeXml.skip(xml);
           }
           continue;
         }
@@ -134,23 +134,23 @@ final class WxrReader implements AutoCloseable {
     }
     if (ns == Ns.NONE) {
       switch (name) {
-        case "title" -> title = text();
-        case "link" -> link = text();
+        case "title" -> title = SafeXml.text(xml);
+        case "link" -> link = SafeXml.text(xml);
         case "item" -> {
           return item();
         }
-        default -> skip();
+        default -> SafeXml.skip(xml);
       }
       return null;
     }
     if (ns != Ns.WP) {
-      skip();
+      SafeXml.skip(xml);
       return null;
     }
     sawWordPress = true;
     switch (name) {
-      case "wxr_version" -> version = text();
-      case "base_site_url" -> baseSiteUrl = text();
+      case "wxr_version" -> version = SafeXml.text(xml);
+      case "base_site_url" -> baseSiteUrl = SafeXml.text(xml);
       case "author" -> {
         return author();
       }
@@ -163,7 +163,7 @@ final class WxrReader implements AutoCloseable {
       case "term" -> {
         return term(null);
       }
-      default -> skip();
+      default -> SafeXml.skip(xml);
     }
     return null;
   }
@@ -216,9 +216,9 @@ final class WxrReader implements AutoCloseable {
       if (event == XMLStreamConstants.START_ELEMENT) {
         Ns ns = ns();
         if (ns == Ns.WP) {
-          fields.put(xml.getLocalName(), text());
+          fields.put(xml.getLocalName(), SafeXml.text(xml));
         } else {
-          skip();
+          SafeXml.skip(xml);
         }
       }
     }
@@ -250,36 +250,36 @@ final class WxrReader implements AutoCloseable {
       switch (ns) {
         case NONE -> {
           switch (name) {
-            case "title" -> itemTitle = text();
-            case "link" -> itemLink = text();
-            case "pubDate" -> pubDate = text();
+            case "title" -> itemTitle = SafeXml.text(xml);
+            case "link" -> itemLink = SafeXml.text(xml);
+            case "pubDate" -> pubDate = SafeXml.text(xml);
             case "category" -> {
               String domain = xml.getAttributeValue(null, "domain");
               String nicename = xml.getAttributeValue(null, "nicename");
-              terms.add(new Wxr.ItemTerm(domain, nicename, text()));
+              terms.add(new Wxr.ItemTerm(domain, nicename, SafeXml.text(xml)));
             }
-            default -> skip();
+            default -> SafeXml.skip(xml);
           }
         }
         case DC -> {
           if ("creator".equals(name)) {
-            creator = text();
+            creator = SafeXml.text(xml);
           } else {
-            skip();
+            SafeXml.skip(xml);
           }
         }
         case CONTENT -> {
           if ("encoded".equals(name)) {
-            content = text();
+            content = SafeXml.text(xml);
           } else {
-            skip();
+            SafeXml.skip(xml);
           }
         }
         case EXCERPT -> {
           if ("encoded".equals(name)) {
-            excerpt = text();
+            excerpt = SafeXml.text(xml);
           } else {
-            skip();
+            SafeXml.skip(xml);
           }
         }
         case WP -> {
@@ -293,11 +293,11 @@ final class WxrReader implements AutoCloseable {
                 meta.put(key, m.getOrDefault("meta_value", ""));
               }
             }
-            default -> f.put(name, text());
+            default -> f.put(name, SafeXml.text(xml));
           }
         }
         case UNKNOWN_WP -> throw new ImportException("namespace", xml.getNamespaceURI());
-        default -> skip();
+        default -> SafeXml.skip(xml);
       }
     }
     if (!sawWordPress) {
@@ -390,47 +390,6 @@ final class WxrReader implements AutoCloseable {
       return Ns.UNKNOWN_WP;
     }
     return Ns.OTHER;
-  }
-
-  /** The text of the current element (child elements skipped), at most {@link #MAX_TEXT} long. */
-  private String text() throws XMLStreamException, ImportException {
-    StringBuilder text = new StringBuilder();
-    while (xml.hasNext()) {
-      int event = xml.next();
-      SafeXml.refuseEntity(xml);
-      switch (event) {
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-          int room = MAX_TEXT - text.length();
-          if (room > 0) {
-            int length = Math.min(room, xml.getTextLength());
-            text.append(xml.getTextCharacters(), xml.getTextStart(), length);
-          }
-        }
-        case XMLStreamConstants.START_ELEMENT -> skip();
-        case XMLStreamConstants.END_ELEMENT -> {
-          return text.toString();
-        }
-        default -> {}
-      }
-    }
-    throw new XMLStreamException("unexpected end of file", xml.getLocation());
-  }
-
-  /** Skips the current element and everything in it. */
-  private void skip() throws XMLStreamException, ImportException {
-    int depth = 1;
-    while (depth > 0 && xml.hasNext()) {
-      int event = xml.next();
-      SafeXml.refuseEntity(xml);
-      if (event == XMLStreamConstants.START_ELEMENT) {
-        depth++;
-      } else if (event == XMLStreamConstants.END_ELEMENT) {
-        depth--;
-      }
-    }
-    if (depth > 0) {
-      throw new XMLStreamException("unexpected end of file", xml.getLocation());
-    }
   }
 
   static ImportException malformed(XMLStreamException e) {

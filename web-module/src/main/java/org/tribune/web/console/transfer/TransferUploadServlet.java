@@ -22,6 +22,7 @@ import org.tribune.web.console.security.StaffAddresses;
 import org.tribune.web.transfer.Exports;
 import org.tribune.web.transfer.ImportJobs;
 import org.tribune.web.transfer.ImportReport;
+import org.tribune.web.transfer.TransferApi;
 import org.tribune.web.transfer.Transfers;
 
 /**
@@ -132,17 +133,7 @@ public class TransferUploadServlet extends HttpServlet {
       response.sendRedirect(request.getContextPath() + "/admin/transfer?refused=" + code);
       return;
     }
-    response.setStatus(status);
-    response.setContentType("application/json;charset=UTF-8");
-    try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        JsonGenerator json = Json.createGenerator(out)) {
-      json.writeStartObject();
-      json.writeStartObject("error");
-      json.write("code", code);
-      json.write("message", messages.get("transfer.error." + code));
-      json.writeEnd();
-      json.writeEnd();
-    }
+    TransferApi.error(response, status, code, messages.get("transfer.error." + code));
   }
 
   private static String field(HttpServletRequest request, String name)
