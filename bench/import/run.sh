@@ -112,12 +112,15 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+jfr_options=
+# JFR keeps 64 frames by default: too few for EclipseLink under Weld and the servlet filters.
+[ "$profile" = 1 ] && jfr_options="-XX:FlightRecorderOptions:stackdepth=512"
 say "Starting Payara Micro ($db_kind, -Xmx$heap) on port $port"
 start_epoch=$(date +%s)
 # A production-like JVM (no test options), the WAR as built, settings by environment only.
 (cd "$run_dir" && exec env TRIBUNE_ADMIN_PASSWORD="$password" TRIBUNE_DEMO_CONTENT=false \
   TRIBUNE_DATA_DIR="$run_dir/data" ${jdbc:+TRIBUNE_DB_URL="$jdbc"} \
-  java "-Xmx$heap" "-Xlog:gc*:file=$gc_log:uptime,level,tags" \
+  java "-Xmx$heap" "-Xlog:gc*:file=$gc_log:uptime,level,tags" $jfr_options \
     -jar "$micro" --nocluster --disablephonehome --port "$port" --contextroot / \
     --deploy "$war" > "$server_log" 2>&1) &
 server_pid=$!
@@ -309,27 +312,9 @@ report="$target/report.md"
     echo
     echo "## Where the first import spends its time (JFR execution samples)"
     echo
-    jfr print --stack-depth 64 --events jdk.ExecutionSample "$out/import.jfr" > "$out/samples.txt" 2>/dev/null || true
-    total=$(grep -c 'jdk.ExecutionSample' "$out/samples.txt" || true)
-    echo "$total samples. Top frames (the method running):"
-    echo
+    jfr print --stack-depth 512 --events jdk.ExecutionSample "$out/import.jfr" > "$out/samples.txt" 2>/dev/null || true
     echo '```'
-    awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' "$out/samples.txt" \
-      | sort | uniq -c | sort -rn | head -25
-    echo '```'
-    echo
-    echo "Tribune frames anywhere on the stack (samples in which each appears):"
-    echo
-    echo '```'
-    awk '/jdk.ExecutionSample/ {delete seen} /org\.tribune\./ {l = $0; sub(/^[ \t]+/, "", l); sub(/line:.*/, "", l); if (!(l in seen)) {seen[l] = 1; print l}}' "$out/samples.txt" \
-      | sort | uniq -c | sort -rn | head -25
-    echo '```'
-    echo
-    echo "Other frames anywhere on the stack, by package (JDBC, JPA, XML, sanitising...):"
-    echo
-    echo '```'
-    awk '/jdk.ExecutionSample/ {delete seen} /^[ \t]+[a-z][a-zA-Z0-9_]*\.[a-z]/ {l = $0; sub(/^[ \t]+/, "", l); n = split(l, part, "."); pkg = part[1] "." part[2] "." part[3]; if (!(pkg in seen)) {seen[pkg] = 1; print pkg}}' "$out/samples.txt" \
-      | sort | uniq -c | sort -rn | head -25
+    awk -v thread=http-thread-pool -f "$here/jfr-summary.awk" "$out/samples.txt"
     echo '```'
   fi
 } > "$report"

@@ -120,6 +120,10 @@ public class Article {
   @Column(name = "published_at")
   private Instant publishedAt;
 
+  /** Put first on the home page while listed (WordPress's "stick to the front page"). */
+  @Column(nullable = false)
+  private boolean sticky;
+
   protected Article() {}
 
   /** A new draft, at revision 1. */
@@ -211,6 +215,31 @@ public class Article {
     }
     this.status = ArticleStatus.DRAFT;
     touch(now);
+  }
+
+  /**
+   * Takes the status, dates and sticky flag of an article imported from another platform, as it had
+   * them. Called right after the content was written (a new article, or {@link #revise}), so the
+   * revision counter is left as that made it.
+   *
+   * @throws IllegalArgumentException if a published, scheduled or archived article has no
+   *     publication instant, or it was changed before it was created
+   */
+  public void takeOver(
+      ArticleStatus newStatus,
+      Instant created,
+      Instant updated,
+      Instant published,
+      boolean isSticky) {
+    Objects.requireNonNull(newStatus, "status");
+    if (published == null && ArticleRepository.READABLE.contains(newStatus)) {
+      throw new IllegalArgumentException("A " + newStatus + " article needs a publication date");
+    }
+    this.status = newStatus;
+    this.createdAt = micros(created);
+    this.updatedAt = micros(updated);
+    this.publishedAt = published == null ? null : micros(published);
+    this.sticky = isSticky;
   }
 
   /**
@@ -325,6 +354,34 @@ public class Article {
 
   public boolean isCommentsOpen() {
     return commentsOpen;
+  }
+
+  public boolean isSticky() {
+    return sticky;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public String getBody() {
+    return body;
+  }
+
+  public BodyFormat getBodyFormat() {
+    return bodyFormat;
+  }
+
+  public String getLeadImageUrl() {
+    return leadImageUrl;
+  }
+
+  public String getLeadImageAlt() {
+    return leadImageAlt;
+  }
+
+  public Section getSection() {
+    return section;
   }
 
   public List<Author> getAuthors() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.tribune.articles.api.ArticleChanged;
 import org.tribune.articles.api.ArticleDraft;
+import org.tribune.articles.api.ArticleStatus;
 import org.tribune.articles.api.SlugTakenException;
 
 /**
@@ -44,8 +45,56 @@ public class ArticleWriter {
   /** Replaces the content of an article and stores it as its next revision. */
   void revise(Article article, ArticleDraft draft, String editor, Instant now) {
     long articleId = article.getId();
+    String slug = draft.slug() == null ? article.getSlug() : draft.slug();
+    moveSlug(article, slug, now);
+    article.revise(slug, content(draft), now);
+    searchIndex.index(article);
+    em.persist(new Revision(article, lastRevision(articleId) + 1, editor, now));
+    changed.fire(new ArticleChanged(articleId, article.getRevision()));
+  }
+
+  /**
+   * Stores an article as another platform had it: the draft's slug (which must be free, see {@link
+   * #freeSlug(String, Long)}), then its status, dates and sticky flag; revision 1 is saved by
+   * {@code editor} at its last change. Fires {@link ArticleChanged}, never {@code
+   * ArticlePublished}.
+   */
+  Article importNew(ArticleDraft draft, Imported state, String editor) {
+    Article article = new Article(draft.slug(), content(draft), state.updatedAt());
+    article.takeOver(
+        state.status(), state.createdAt(), state.updatedAt(), state.publishedAt(), state.sticky());
+    em.persist(article);
+    em.flush();
+    searchIndex.index(article);
+    em.persist(new Revision(article, 1, editor, state.updatedAt()));
+    changed.fire(new ArticleChanged(article.getId(), article.getRevision()));
+    return article;
+  }
+
+  /** Replaces an article's content, status and dates with a newer import, as its next revision. */
+  void importRevision(Article article, ArticleDraft draft, Imported state, String editor) {
+    long articleId = article.getId();
+    moveSlug(article, draft.slug(), state.updatedAt());
+    article.revise(draft.slug(), content(draft), state.updatedAt());
+    article.takeOver(
+        state.status(), state.createdAt(), state.updatedAt(), state.publishedAt(), state.sticky());
+    searchIndex.index(article);
+    em.persist(new Revision(article, lastRevision(articleId) + 1, editor, state.updatedAt()));
+    changed.fire(new ArticleChanged(articleId, article.getRevision()));
+  }
+
+  /** Status, dates and sticky flag of an imported article. */
+  record Imported(
+      ArticleStatus status,
+      Instant createdAt,
+      Instant updatedAt,
+      Instant publishedAt,
+      boolean sticky) {}
+
+  /** Gives the article a new slug, keeping the former one as a redirect (reclaimed if its own). */
+  private void moveSlug(Article article, String slug, Instant now) {
+    long articleId = article.getId();
     String former = article.getSlug();
-    String slug = draft.slug() == null ? former : draft.slug();
     if (!slug.equals(former)) {
       requireFree(slug, articleId);
       FormerSlug reclaimed = em.find(FormerSlug.class, slug);
@@ -54,10 +103,6 @@ public class ArticleWriter {
       }
       em.persist(new FormerSlug(former, articleId, now));
     }
-    article.revise(slug, content(draft), now);
-    searchIndex.index(article);
-    em.persist(new Revision(article, lastRevision(articleId) + 1, editor, now));
-    changed.fire(new ArticleChanged(articleId, article.getRevision()));
   }
 
   /** The number of the article's latest revision, 0 if it has none. */
@@ -117,10 +162,17 @@ public class ArticleWriter {
   }
 
   private String freeSlug(String title) {
-    String base = Slugs.of(title);
+    return freeSlug(Slugs.of(title), null);
+  }
+
+  /**
+   * {@code base}, or {@code base-2}, {@code base-3}… the first that no other article has or had;
+   * the article's own current and former slugs count as free.
+   */
+  String freeSlug(String base, Long exceptArticleId) {
     for (int n = 1; ; n++) {
       String candidate = Slugs.numbered(base, n);
-      if (!repository.slugTaken(candidate, null)) {
+      if (!repository.slugTaken(candidate, exceptArticleId)) {
         return candidate;
       }
     }

@@ -10,6 +10,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.Locale;
 import org.tribune.articles.api.ArticleLimits;
 import org.tribune.articles.api.AuthorRef;
 
@@ -24,6 +25,7 @@ import org.tribune.articles.api.AuthorRef;
 public class Author {
   static final String FIND_BY_SLUG = "ArticleAuthor.findBySlug";
   static final String FIND_ALL = "ArticleAuthor.findAll";
+  static final int EMAIL_LENGTH = 254;
 
   @Id
   @SequenceGenerator(
@@ -44,6 +46,10 @@ public class Author {
   @Column(nullable = false, length = ArticleLimits.DESCRIPTION_LENGTH)
   private String bio;
 
+  /** Never shown: lets a later import find the same author. Lower case, unique, or null. */
+  @Column(length = EMAIL_LENGTH, unique = true)
+  private String email;
+
   protected Author() {}
 
   public Author(String slug, String name, String bio) {
@@ -57,6 +63,32 @@ public class Author {
     this.slug = Texts.require(newSlug, "slug");
     this.name = Texts.require(newName, "name").strip();
     this.bio = newBio == null ? "" : newBio.strip();
+  }
+
+  /**
+   * Records the author's e-mail address (stripped, lower case; blank forgets it).
+   *
+   * @throws IllegalArgumentException if it is longer than the column
+   */
+  public void recordEmail(String address) {
+    String normalized = normalizeEmail(address);
+    if (normalized != null && normalized.length() > EMAIL_LENGTH) {
+      throw new IllegalArgumentException("An e-mail address has at most 254 characters");
+    }
+    this.email = normalized;
+  }
+
+  /** How e-mail addresses are stored and compared: stripped, lower case; blank is none. */
+  static String normalizeEmail(String address) {
+    return address == null || address.isBlank() ? null : address.strip().toLowerCase(Locale.ROOT);
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getBio() {
+    return bio;
   }
 
   public Long getId() {

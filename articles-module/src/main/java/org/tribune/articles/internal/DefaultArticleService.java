@@ -127,9 +127,25 @@ public class DefaultArticleService implements ArticleService {
         .map(Article::getSlug);
   }
 
+  /**
+   * The listed sticky articles first (newest first among them), then the others. Every page reads
+   * the sticky ones, to know where the others start on it: one small statement, the same on each
+   * page.
+   */
   @Override
   public Page<ArticleSummary> latest(int page, int size) {
-    return page(page, size, (offset) -> repository.listed(clock.instant(), offset, size));
+    Instant now = clock.instant();
+    List<Article> sticky = repository.listedSticky(now);
+    int offset = Page.offset(page, size);
+    List<Article> stickyHere =
+        sticky.subList(Math.min(offset, sticky.size()), Math.min(offset + size, sticky.size()));
+    ArticleRepository.Slice others =
+        repository.listedNotSticky(
+            now, Math.max(0, offset - sticky.size()), size - stickyHere.size());
+    List<ArticleSummary> items = new ArrayList<>(size);
+    stickyHere.forEach(a -> items.add(a.toSummary()));
+    others.items().forEach(a -> items.add(a.toSummary()));
+    return new Page<>(items, page, size, others.total() + sticky.size());
   }
 
   @Override

@@ -36,6 +36,10 @@ public class FormerSlug {
     this.replacedAt = replacedAt.truncatedTo(ChronoUnit.MICROS);
   }
 
+  public String getSlug() {
+    return slug;
+  }
+
   public long getArticleId() {
     return articleId;
   }

@@ -19,7 +19,11 @@ public class ListingSlugs {
 
   /** A free slug for a name ({@code name}, {@code name-2}…); the entity's own slugs count free. */
   String free(FormerListingSlug.Kind kind, String entityName, String name, Long exceptId) {
-    String base = Slugs.of(name);
+    return freeFrom(kind, entityName, Slugs.of(name), exceptId);
+  }
+
+  /** {@code base}, or {@code base-2}, {@code base-3}… the first free one. */
+  String freeFrom(FormerListingSlug.Kind kind, String entityName, String base, Long exceptId) {
     for (int n = 1; ; n++) {
       String candidate = Slugs.numbered(base, n);
       if (!taken(kind, entityName, candidate, exceptId)) {

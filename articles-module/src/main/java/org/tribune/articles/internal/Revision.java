@@ -120,6 +120,10 @@ public class Revision {
         : Arrays.stream(ids.split(",")).map(String::strip).map(Long::valueOf).toList();
   }
 
+  public long getArticleId() {
+    return articleId;
+  }
+
   public int getNumber() {
     return number;
   }

@@ -99,6 +99,10 @@ public class Section {
     return description;
   }
 
+  public int getPosition() {
+    return position;
+  }
+
   public Section getParent() {
     return parent;
   }

@@ -1,5 +1,7 @@
 package org.tribune.articles.internal;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
 import org.tribune.articles.api.ArticleLimits;
@@ -11,11 +13,64 @@ final class Slugs {
   private Slugs() {}
 
   static String of(String title) {
-    String slug = fold(title);
-    if (slug.length() > ArticleLimits.SLUG_LENGTH - 10) {
-      slug = slug.substring(0, ArticleLimits.SLUG_LENGTH - 10).replaceAll("-+$", "");
-    }
+    String slug = capped(fold(title));
     return slug.isEmpty() ? FALLBACK : slug;
+  }
+
+  /**
+   * The slug another platform asked for, made valid: percent-encoded UTF-8 decoded (WordPress's
+   * {@code post_name}), accents folded, lower case, anything else between words a hyphen, cut like
+   * {@link #of}. Possibly empty: a wish in Greek or Cyrillic folds to nothing.
+   */
+  static String ofWish(String wish) {
+    return capped(fold(percentDecoded(wish)));
+  }
+
+  /** The text folded and cut as {@link #of} does, without a fallback: possibly empty. */
+  static String folded(String text) {
+    return capped(fold(text));
+  }
+
+  /** The wish made valid, else the slug of the title, else {@code fallback}. */
+  static String ofWish(String wish, String title, String fallback) {
+    String slug = ofWish(wish);
+    if (slug.isEmpty()) {
+      slug = capped(fold(title));
+    }
+    return slug.isEmpty() ? fallback : slug;
+  }
+
+  /** Room is left for a number ({@code -12}) that would make it unique. */
+  private static String capped(String slug) {
+    return slug.length() > ArticleLimits.SLUG_LENGTH - 10
+        ? slug.substring(0, ArticleLimits.SLUG_LENGTH - 10).replaceAll("-+$", "")
+        : slug;
+  }
+
+  /**
+   * {@code %ce%b1} and the like decoded as UTF-8 bytes; a {@code %} not followed by two hex digits
+   * stays as it is, and bytes that are not UTF-8 become replacement characters (dropped later).
+   */
+  static String percentDecoded(String text) {
+    if (text == null || text.indexOf('%') < 0) {
+      return text == null ? "" : text;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+    for (int i = 0; i < text.length(); ) {
+      char c = text.charAt(i);
+      if (c == '%'
+          && i + 2 < text.length()
+          && Character.digit(text.charAt(i + 1), 16) >= 0
+          && Character.digit(text.charAt(i + 2), 16) >= 0) {
+        bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+        i += 3;
+      } else {
+        int codePoint = text.codePointAt(i);
+        bytes.writeBytes(new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8));
+        i += Character.charCount(codePoint);
+      }
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 
   /**

@@ -1,7 +1,8 @@
 /**
  * Internals of the article domain: JPA entities, the default services ({@code
- * DefaultArticleService}, {@code DefaultEditorialService}…), the schema migrations runner and demo
- * content. Only this module may use this package; ArchUnit checks it.
+ * DefaultArticleService}, {@code DefaultEditorialService}, {@code DefaultArticleTransferService}…),
+ * the schema migrations runner and demo content. Only this module may use this package; ArchUnit
+ * checks it.
  *
  * <p>Each default service carries {@code @ValidateOnExecution}: the Bean Validation constraints are
  * declared on the {@code api} interfaces, and Hibernate Validator's CDI extension only intercepts a

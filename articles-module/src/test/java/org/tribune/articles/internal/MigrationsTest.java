@@ -138,6 +138,46 @@ class MigrationsTest {
     }
   }
 
+  @Test
+  void articlesAreNotStickyAndAuthorsMayShareNoEmailButNotAnAddress() throws SQLException {
+    String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    flyway(url).target("6").load().migrate();
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement sql = connection.createStatement()) {
+      sql.executeUpdate(
+          "INSERT INTO articles_author (id, version, slug, name, bio)"
+              + " VALUES (1, 1, 'a', 'A', ''), (2, 1, 'b', 'B', '')");
+      sql.executeUpdate(
+          "INSERT INTO articles_article (id, version, slug, title, standfirst, body, body_format,"
+              + " body_html, word_count, revision, status, comments_open, created_at, updated_at)"
+              + " VALUES (30, 1, 'old', 'Ancien', '', '', 'HTML', '', 0, 1, 'DRAFT', TRUE,"
+              + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+
+      flyway(url).load().migrate();
+
+      try (ResultSet row = sql.executeQuery("SELECT sticky FROM articles_article")) {
+        assertTrue(row.next());
+        assertFalse(row.getBoolean("sticky"));
+      }
+      try (ResultSet row = sql.executeQuery("SELECT COUNT(*) FROM articles_author")) {
+        row.next();
+        assertEquals(2, row.getInt(1), "both authors without an address");
+      }
+      sql.executeUpdate("UPDATE articles_author SET email = 'claire@example.org' WHERE id = 1");
+      assertThrows(
+          SQLException.class,
+          () ->
+              sql.executeUpdate(
+                  "UPDATE articles_author SET email = 'claire@example.org' WHERE id = 2"));
+      assertThrows(
+          SQLException.class,
+          () ->
+              sql.executeUpdate(
+                  "UPDATE articles_author SET email = 'Julien@example.org' WHERE id = 2"),
+          "stored in lower case");
+    }
+  }
+
   private static FluentConfiguration flyway(String url) {
     return Flyway.configure(MigrationsTest.class.getClassLoader())
         .dataSource(url, "", "")

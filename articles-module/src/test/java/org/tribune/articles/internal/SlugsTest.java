@@ -48,4 +48,54 @@ class SlugsTest {
     assertEquals("vie-lo", Slugs.fold(" Vie lo"));
     assertEquals("", Slugs.fold("« "));
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // WordPress keeps non-ASCII post names percent-encoded UTF-8.
+        "%c3%a9lection-%c3%a0-paris|election-a-paris",
+        "caf%C3%A9-cr%C3%A8me|cafe-creme",
+        "Élection_À_PARIS|election-a-paris",
+        "Hello_World__2024|hello-world-2024",
+        "la-fête-de-l'été|la-fete-de-l-ete",
+        "%ce%b1%ce%b8-2024|2024",
+        "100%-bio|100-bio",
+        "50%zz|50-zz",
+      })
+  void wishesAreDecodedFoldedAndLowerCased(String wish, String slug) {
+    assertEquals(slug, Slugs.ofWish(wish));
+  }
+
+  @Test
+  void aWishThatFoldsToNothingFallsBackToTheTitleThenToTheFallback() {
+    assertEquals("", Slugs.ofWish("%ce%b1%ce%b8%ce%ae%ce%bd%ce%b1"), "Greek: αθήνα");
+    assertEquals("", Slugs.ofWish("Αθήνα"));
+    assertEquals(
+        "les-jeux-a-athenes", Slugs.ofWish("%ce%b1%ce%b8", "Les jeux à Athènes", "article"));
+    assertEquals("article", Slugs.ofWish("%ce%b1%ce%b8", "Αθήνα ?", "article"));
+    assertEquals("article", Slugs.ofWish("", "« »", "article"));
+    assertEquals("article", Slugs.ofWish(null, null, "article"));
+    assertEquals("from-title", Slugs.ofWish("   ", "From title", "article"));
+  }
+
+  @Test
+  void aLongSingleWordIsKeptWholeAndALongWishIsCutLeavingRoomForANumber() {
+    String word = "a".repeat(85);
+    assertEquals(word, Slugs.ofWish(word.toUpperCase()));
+    String wish = ("mot-" + word + "_").repeat(12);
+    String slug = Slugs.ofWish(wish);
+    assertTrue(slug.length() <= 190, slug);
+    assertTrue(slug.matches("[a-z0-9]+(-[a-z0-9]+)*"), slug);
+    String thousand = "%c3%a9".repeat(1000 / 6);
+    assertEquals("e".repeat(1000 / 6), Slugs.ofWish(thousand));
+  }
+
+  @Test
+  void malformedPercentEncodingIsNotAnError() {
+    assertEquals("a-b", Slugs.ofWish("a%-b"));
+    assertEquals("a", Slugs.ofWish("a%"));
+    assertEquals("a-e", Slugs.ofWish("a%e"));
+    assertEquals("a", Slugs.ofWish("a%ff%fe"), "bytes that are not UTF-8");
+  }
 }

@@ -6,6 +6,7 @@
  * need and the WAR never has: {@link org.tribune.web.persistence.XssSeeding}, which writes the
  * articles of {@code XssIT}, and {@link org.tribune.web.persistence.StatementCounter} with {@link
  * org.tribune.web.persistence.CountedRequests}, which record the SQL of a page for {@code
- * ListQueriesIT}.
+ * ListQueriesIT} and {@code ArticleTransferIT}; {@link org.tribune.web.persistence.PublishedEvents}
+ * and {@link org.tribune.web.persistence.ChangedEvents} count the events articles fire.
  */
 package org.tribune.web.persistence;

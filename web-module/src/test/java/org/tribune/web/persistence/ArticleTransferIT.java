@@ -1,0 +1,742 @@
+package org.tribune.web.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.UserTransaction;
+import jakarta.validation.ConstraintViolationException;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tribune.articles.api.ArticleDraft;
+import org.tribune.articles.api.ArticleEdit;
+import org.tribune.articles.api.ArticleFilter;
+import org.tribune.articles.api.ArticleKey;
+import org.tribune.articles.api.ArticleOrder;
+import org.tribune.articles.api.ArticleRow;
+import org.tribune.articles.api.ArticleService;
+import org.tribune.articles.api.ArticleStatus;
+import org.tribune.articles.api.ArticleSummary;
+import org.tribune.articles.api.ArticleTransferService;
+import org.tribune.articles.api.ArticleView;
+import org.tribune.articles.api.AuthorService;
+import org.tribune.articles.api.BodyFormat;
+import org.tribune.articles.api.EditorialService;
+import org.tribune.articles.api.ExportedArticle;
+import org.tribune.articles.api.ExportedAuthor;
+import org.tribune.articles.api.ExportedSection;
+import org.tribune.articles.api.ImportedArticle;
+import org.tribune.articles.api.ImportedAuthor;
+import org.tribune.articles.api.ImportedSection;
+import org.tribune.articles.api.RevisionContent;
+import org.tribune.articles.api.RevisionInfo;
+import org.tribune.articles.api.SectionService;
+import org.tribune.articles.api.Tag;
+import org.tribune.articles.api.TagService;
+
+/**
+ * {@link ArticleTransferService}, as a WordPress importer and a full exporter use it, on the real
+ * WAR and database: articles written with the status, dates and HTML of the source, slugs made
+ * valid and unique, sections, tags and authors found again rather than duplicated, imports that
+ * leave alone what an editor changed since, sticky articles first on the home page, and exports
+ * that give everything back. Each test makes its own data with unique names.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ArticleTransferIT {
+  private static final String IMPORTER = "import:wordpress";
+
+  @Deployment
+  static WebArchive deployment() {
+    return ShrinkWrap.createFromZipFile(
+            WebArchive.class, new File(System.getProperty("tribune.it.war")))
+        .addPackage(ArticleTransferIT.class.getPackage());
+  }
+
+  @Inject ArticleTransferService transfer;
+  @Inject ArticleService articles;
+  @Inject EditorialService editorial;
+  @Inject AuthorService authors;
+  @Inject SectionService sections;
+  @Inject TagService tags;
+  @Inject PublishedEvents publishedEvents;
+  @Inject ChangedEvents changedEvents;
+
+  @Resource(lookup = "java:comp/UserTransaction")
+  UserTransaction transaction;
+
+  /** The request of the Arquillian call running this test: it says where the site answers. */
+  @Inject HttpServletRequest request;
+
+  /** A word of letters only, found in no other test's titles or slugs. */
+  private static String word() {
+    StringBuilder word = new StringBuilder();
+    for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 10).toCharArray()) {
+      word.append((char) ('a' + Character.digit(c, 16)));
+    }
+    return word.toString();
+  }
+
+  private long author() {
+    return transfer.importAuthor(
+        new ImportedAuthor("login-" + word(), null, "Claire Dumont " + word(), "Journaliste."));
+  }
+
+  private static Instant at(String instant) {
+    return Instant.parse(instant);
+  }
+
+  /** A plain imported article: published in 2019, HTML, one author, nothing else. */
+  private static ImportedArticle article(String title, String slug, long author) {
+    return new ImportedArticle(
+        title,
+        slug,
+        "Le chapeau.",
+        BodyFormat.HTML,
+        "<p>Un texte.</p>",
+        ArticleStatus.PUBLISHED,
+        at("2019-03-04T05:06:07.123456Z"),
+        at("2019-03-05T08:00:00Z"),
+        at("2019-03-06T09:10:11.5Z"),
+        null,
+        List.of(author),
+        List.of(),
+        null,
+        null,
+        true,
+        false,
+        IMPORTER);
+  }
+
+  private static ImportedArticle with(
+      ImportedArticle a, ArticleStatus status, Instant published, boolean sticky) {
+    return new ImportedArticle(
+        a.title(),
+        a.slug(),
+        a.standfirst(),
+        a.bodyFormat(),
+        a.body(),
+        status,
+        a.createdAt(),
+        published,
+        a.updatedAt(),
+        a.sectionId(),
+        a.authorIds(),
+        a.tagIds(),
+        a.leadImageUrl(),
+        a.leadImageAlt(),
+        a.commentsOpen(),
+        sticky,
+        a.importedBy());
+  }
+
+  private static ImportedArticle withBody(ImportedArticle a, String title, String body) {
+    return new ImportedArticle(
+        title,
+        a.slug(),
+        a.standfirst(),
+        a.bodyFormat(),
+        body,
+        a.status(),
+        a.createdAt(),
+        a.publishedAt(),
+        a.updatedAt(),
+        a.sectionId(),
+        a.authorIds(),
+        a.tagIds(),
+        a.leadImageUrl(),
+        a.leadImageAlt(),
+        a.commentsOpen(),
+        a.sticky(),
+        a.importedBy());
+  }
+
+  private static ImportedArticle withDates(ImportedArticle a, Instant created, Instant updated) {
+    return new ImportedArticle(
+        a.title(),
+        a.slug(),
+        a.standfirst(),
+        a.bodyFormat(),
+        a.body(),
+        a.status(),
+        created,
+        a.publishedAt(),
+        updated,
+        a.sectionId(),
+        a.authorIds(),
+        a.tagIds(),
+        a.leadImageUrl(),
+        a.leadImageAlt(),
+        a.commentsOpen(),
+        a.sticky(),
+        a.importedBy());
+  }
+
+  private ExportedArticle exported(long id) {
+    return transfer.export(List.of(id)).get(0);
+  }
+
+  private List<Long> ids(List<ArticleRow> rows) {
+    return rows.stream().map(ArticleRow::id).toList();
+  }
+
+  @Test
+  void eachStatusIsWrittenWithItsDatesAndNothingIsAnnounced() {
+    long writer = author();
+    Instant created = at("2018-01-02T03:04:05.678901Z");
+    Instant updated = at("2018-02-03T04:05:06Z");
+    Instant past = at("2018-01-15T12:00:00Z");
+    Instant future = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
+    Map<ArticleStatus, Instant> publication =
+        Map.of(
+            ArticleStatus.DRAFT, past,
+            ArticleStatus.PENDING, past,
+            ArticleStatus.SCHEDULED, future,
+            ArticleStatus.PUBLISHED, past,
+            ArticleStatus.ARCHIVED, past,
+            ArticleStatus.TRASHED, past);
+    for (ArticleStatus status : ArticleStatus.values()) {
+      String title = "Statut " + status + " " + word();
+      ImportedArticle source =
+          withDates(
+              with(article(title, null, writer), status, publication.get(status), false),
+              created,
+              updated);
+      ArticleKey key = transfer.create(source);
+
+      assertEquals(status, key.status(), title);
+      assertEquals(1, key.revision());
+      assertEquals(Optional.of(key), transfer.key(key.id()));
+      ArticleSummary summary = articles.find(key.id()).orElseThrow();
+      assertEquals(status, summary.status());
+      assertEquals(publication.get(status), summary.publishedAt(), "kept, even as a planned date");
+      assertEquals(updated, summary.updatedAt());
+      ExportedArticle out = exported(key.id());
+      assertEquals(created, out.createdAt());
+      assertEquals(updated, out.updatedAt());
+      List<RevisionInfo> history = editorial.revisions(key.id());
+      assertEquals(List.of(new RevisionInfo(1, updated, IMPORTER, title)), history);
+
+      boolean readable = status == ArticleStatus.PUBLISHED || status == ArticleStatus.ARCHIVED;
+      assertEquals(readable, articles.isReadable(key.id()), title);
+      assertEquals(readable, articles.findReadable(key.slug()).isPresent(), title);
+      assertEquals(0, publishedEvents.count(key.id()), "an imported article is not news");
+      assertEquals(1, changedEvents.count(key.id()), "caches forget what they held");
+    }
+
+    ArticleKey binned =
+        transfer.create(
+            with(article("Corbeille " + word(), null, writer), ArticleStatus.TRASHED, null, false));
+    assertTrue(
+        ids(editorial
+                .list(
+                    ArticleFilter.all().withStatus(ArticleStatus.TRASHED).withAuthor(writer),
+                    ArticleOrder.UPDATED_DESC,
+                    1,
+                    100)
+                .items())
+            .contains(binned.id()),
+        "in the bin");
+    assertFalse(
+        ids(editorial
+                .list(ArticleFilter.all().withAuthor(writer), ArticleOrder.UPDATED_DESC, 1, 100)
+                .items())
+            .contains(binned.id()),
+        "not among the other articles");
+    editorial.restore(binned.id());
+    assertEquals(ArticleStatus.DRAFT, articles.find(binned.id()).orElseThrow().status());
+
+    ArticleKey late =
+        transfer.create(
+            with(
+                article("Programmé manqué " + word(), null, writer),
+                ArticleStatus.SCHEDULED,
+                Instant.now().minusSeconds(3600),
+                false));
+    assertEquals(
+        ArticleStatus.PUBLISHED, late.status(), "a schedule already past is a publication");
+    assertEquals(0, publishedEvents.count(late.id()));
+
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            transfer.create(
+                with(article("Sans date", null, writer), ArticleStatus.PUBLISHED, null, false)));
+    assertThrows(
+        ConstraintViolationException.class,
+        () -> transfer.create(article(" ", null, writer)),
+        "the interface's constraints are checked");
+  }
+
+  @Test
+  void aScheduledImportIsPublishedByTheJobAtItsTime() throws Exception {
+    long writer = author();
+    Instant soon = Instant.now().plusSeconds(3);
+    ArticleKey key =
+        transfer.create(
+            with(article("Annonce " + word(), null, writer), ArticleStatus.SCHEDULED, soon, false));
+    assertEquals(ArticleStatus.SCHEDULED, key.status());
+    assertFalse(articles.isReadable(key.id()));
+
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (articles.find(key.id()).orElseThrow().status() != ArticleStatus.PUBLISHED
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(250);
+    }
+    assertEquals(ArticleStatus.PUBLISHED, articles.find(key.id()).orElseThrow().status());
+    assertTrue(articles.findReadable(key.slug()).isPresent());
+    assertTrue(
+        articles.latest(1, ArticleService.MAX_PAGE_SIZE).items().stream()
+            .anyMatch(a -> a.id() == key.id()));
+    assertEquals(
+        Optional.of(key.revision()),
+        transfer.key(key.id()).map(ArticleKey::revision),
+        "the job's publication is no edit: a later import may still update it");
+  }
+
+  @Test
+  void htmlBodiesAreSanitisedAndStoredAsHtml() {
+    long writer = author();
+    String w = word();
+    String body =
+        "<p lang=\"el\">Καλημέρα <strong>κόσμε</strong><script>alert('x')</script></p>"
+            + "<p onclick=\"steal()\" style=\"color:red\">Élégant, « ça » ; œuvre"
+            + " <a href=\"javascript:alert(1)\">piège</a>"
+            + " <a href=\"https://example.org/r\" hreflang=\"en\">report</a></p>"
+            + "<iframe src=\"https://evil.example\"></iframe>";
+    ArticleKey key =
+        transfer.create(
+            withBody(article("x", null, writer), "Ἀθῆναι et l'été — « élégant » " + w, body));
+
+    ArticleView view = articles.findReadable(key.slug()).orElseThrow();
+    String html = view.bodyHtml();
+    assertFalse(html.contains("script"), html);
+    assertFalse(html.contains("onclick"), html);
+    assertFalse(html.contains("style"), html);
+    assertFalse(html.contains("javascript"), html);
+    assertFalse(html.contains("iframe"), html);
+    assertTrue(html.contains("<p lang=\"el\">Καλημέρα <strong>κόσμε</strong></p>"), html);
+    assertTrue(html.contains("Élégant, « ça » ; œuvre"), html);
+    assertTrue(html.contains("rel=\"noopener\""), html);
+    assertTrue(html.contains("hreflang=\"en\""), html);
+    assertEquals("Ἀθῆναι et l'été — « élégant » " + w, view.summary().title());
+
+    ExportedArticle out = exported(key.id());
+    assertEquals(BodyFormat.HTML, out.bodyFormat());
+    assertEquals(body, out.body(), "the source is kept as it came, not converted to Markdown");
+    assertEquals(html, out.bodyHtml());
+    assertTrue(key.slug().matches("[a-z0-9]+(-[a-z0-9]+)*"), key.slug());
+    assertEquals("et-l-ete-elegant-" + w, key.slug());
+  }
+
+  @Test
+  void slugWishesAreMadeValidAndNeverTakeAnotherArticlesCurrentOrFormerSlug() {
+    long writer = author();
+    String w = word();
+
+    ArticleKey wished =
+        transfer.create(article("Titre " + w, "Mon_Billet_" + w.toUpperCase(), writer));
+    assertEquals("mon-billet-" + w, wished.slug());
+    ArticleKey twin = transfer.create(article("Autre " + w, "mon-billet-" + w, writer));
+    assertEquals("mon-billet-" + w + "-2", twin.slug());
+
+    ArticleKey encoded = transfer.create(article("Encodé " + w, "%c3%a9t%c3%a9-" + w, writer));
+    assertEquals("ete-" + w, encoded.slug());
+
+    ArticleKey greek =
+        transfer.create(
+            article("Les jeux à Athènes " + w, "%ce%b1%ce%b8%ce%ae%ce%bd%ce%b1", writer));
+    assertEquals("les-jeux-a-athenes-" + w, greek.slug(), "from the title");
+    ArticleKey allGreek = transfer.create(article("Αθήνα", "%ce%b1%ce%b8", writer));
+    assertTrue(allGreek.slug().matches("article(-[0-9]+)?"), allGreek.slug());
+    assertEquals("Αθήνα", articles.find(allGreek.id()).orElseThrow().title());
+
+    ArticleKey longWish = transfer.create(article("Long " + w, w + "-" + "x".repeat(980), writer));
+    assertTrue(longWish.slug().length() <= 200, longWish.slug());
+    assertTrue(longWish.slug().startsWith(w + "-xxx"), longWish.slug());
+
+    // A slug an article had before stays reserved for it, so its old address keeps leading there.
+    String former = "ancien-" + w;
+    ArticleKey moved = transfer.create(article("Déplacé " + w, former, writer));
+    ArticleEdit edit = editorial.forEditing(moved.id()).orElseThrow();
+    editorial.save(moved.id(), edit.version(), edit.draft().withSlug("nouveau-" + w), "Alice");
+    ArticleKey after = transfer.create(article("Successeur " + w, former, writer));
+    assertEquals(former + "-2", after.slug());
+    assertEquals(Optional.of("nouveau-" + w), articles.currentSlug(former));
+  }
+
+  @Test
+  void anUpdateReplacesAnUneditedImportAndLeavesAnEditedOneAlone() {
+    long writer = author();
+    String w = word();
+    ImportedArticle first =
+        with(article("Première " + w, "billet-" + w, writer), ArticleStatus.DRAFT, null, true);
+    ArticleKey key = transfer.create(first);
+
+    Instant published = at("2020-06-01T10:00:00Z");
+    ImportedArticle newer =
+        withDates(
+            with(
+                withBody(first, "Seconde " + w, "<p>Corrigé.</p>"),
+                ArticleStatus.PUBLISHED,
+                published,
+                true),
+            first.createdAt(),
+            at("2020-06-02T10:00:00Z"));
+    ArticleKey updated = transfer.update(key.id(), key.revision(), newer).orElseThrow();
+
+    assertEquals(key.id(), updated.id());
+    assertEquals(key.slug(), updated.slug());
+    assertEquals(key.revision() + 1, updated.revision());
+    assertEquals(ArticleStatus.PUBLISHED, updated.status());
+    ArticleView view = articles.findReadable(updated.slug()).orElseThrow();
+    assertEquals("Seconde " + w, view.summary().title());
+    assertEquals("<p>Corrigé.</p>", view.bodyHtml());
+    assertEquals(published, view.summary().publishedAt());
+    List<RevisionContent> history = exported(key.id()).revisions();
+    assertEquals(2, history.size());
+    assertEquals(IMPORTER, history.get(1).info().savedBy());
+    assertEquals(at("2020-06-02T10:00:00Z"), history.get(1).info().savedAt());
+    assertEquals(0, publishedEvents.count(key.id()));
+
+    assertEquals(
+        Optional.empty(), transfer.update(key.id(), key.revision(), newer), "stale revision");
+
+    // An editor changes it in the console: the sticky flag, which the editor does not show, stays.
+    ArticleEdit edit = editorial.forEditing(key.id()).orElseThrow();
+    ArticleDraft changed =
+        new ArticleDraft(
+            "Retouché " + w,
+            edit.draft().slug(),
+            edit.draft().standfirst(),
+            BodyFormat.MARKDOWN,
+            "Texte de la rédaction.",
+            edit.draft().authorIds(),
+            edit.draft().sectionId(),
+            edit.draft().tagIds(),
+            null,
+            null,
+            true);
+    editorial.save(key.id(), edit.version(), changed, "Alice");
+    assertTrue(exported(key.id()).sticky(), "the console keeps the sticky flag");
+
+    ImportedArticle third = withBody(newer, "Troisième " + w, "<p>De la source.</p>");
+    assertEquals(Optional.empty(), transfer.update(key.id(), updated.revision(), third));
+    assertEquals("Retouché " + w, articles.find(key.id()).orElseThrow().title());
+    assertEquals(3, exported(key.id()).revisions().size());
+    assertEquals(Optional.empty(), transfer.update(-42L, 1, third), "gone");
+    editorial.trash(key.id()); // a sticky article would lead the home page of the other tests
+  }
+
+  @Test
+  void importsJoinTheCallersTransaction() throws Exception {
+    long writer = author();
+    transaction.begin();
+    ArticleKey key;
+    try {
+      key = transfer.create(article("Annulé " + word(), null, writer));
+      assertTrue(transfer.key(key.id()).isPresent());
+    } finally {
+      transaction.rollback();
+    }
+    assertEquals(Optional.empty(), transfer.key(key.id()));
+  }
+
+  @Test
+  void sectionsTagsAndAuthorsAreFoundAgainRatherThanDuplicated() {
+    String w = word();
+    long top =
+        transfer.importSection(new ImportedSection("Actu_" + w, "Actualités " + w, "Tout.", null));
+    assertEquals(
+        top, transfer.importSection(new ImportedSection("actu-" + w, "Autre nom", "", null)));
+    long sub =
+        transfer.importSection(new ImportedSection("%c3%a9co-" + w, "Économie " + w, null, top));
+    long deeper =
+        transfer.importSection(new ImportedSection("bourse-" + w, "Bourse " + w, null, sub));
+    long fromName = transfer.importSection(new ImportedSection("%ce%b1", "Sport " + w, null, null));
+    long greek = transfer.importSection(new ImportedSection(null, "Αθλητισμός Ελλάδα", null, null));
+    assertEquals(
+        greek, transfer.importSection(new ImportedSection("", "Αθλητισμός Ελλάδα", null, null)));
+    assertEquals(
+        fromName, transfer.importSection(new ImportedSection(null, "Sport " + w, "", null)));
+
+    Map<Long, ExportedSection> exported =
+        transfer.sections().stream().collect(Collectors.toMap(ExportedSection::id, s -> s));
+    assertEquals("actu-" + w, exported.get(top).slug());
+    assertEquals("Actualités " + w, exported.get(top).name(), "an existing one is left as it is");
+    assertEquals("Tout.", exported.get(top).description());
+    assertEquals("eco-" + w, exported.get(sub).slug());
+    assertEquals(top, exported.get(sub).parentId());
+    assertEquals(top, exported.get(deeper).parentId(), "sections nest one level");
+    assertEquals("sport-" + w, exported.get(fromName).slug());
+    List<Long> order = transfer.sections().stream().map(ExportedSection::id).toList();
+    for (ExportedSection s : transfer.sections()) {
+      if (s.parentId() != null) {
+        assertTrue(order.indexOf(s.parentId()) < order.indexOf(s.id()), "parents first");
+      }
+    }
+
+    long tag = transfer.importTag("Velo_" + w, "Vélo " + w, "Deux roues.");
+    assertEquals(tag, transfer.importTag("velo-" + w, "Autre", null), "by slug");
+    assertEquals(tag, transfer.importTag("bicyclette-" + w, "vélo " + w, null), "then by name");
+    assertEquals(tag, transfer.importTag(null, "VÉLO " + w, null));
+    long other = transfer.importTag("%ce%b1", "Marche " + w, null);
+    assertEquals("marche-" + w, tags.find(other).orElseThrow().slug(), "made from the name");
+    long greekTag = transfer.importTag(null, "Ποδήλατο", null);
+    assertEquals(greekTag, transfer.importTag(null, "Ποδήλατο", null));
+    List<String> tagSlugs = transfer.tags().stream().map(Tag::slug).toList();
+    assertEquals(tagSlugs.stream().sorted().toList(), tagSlugs, "by slug");
+
+    long claire =
+        transfer.importAuthor(
+            new ImportedAuthor(
+                "cdumont" + w, "Claire." + w + "@Example.ORG", "Claire Dumont", "Bio."));
+    assertEquals(
+        claire,
+        transfer.importAuthor(
+            new ImportedAuthor("autre" + w, "  claire." + w + "@example.org ", "C. D.", null)),
+        "by e-mail, any case");
+    assertEquals(
+        claire,
+        transfer.importAuthor(new ImportedAuthor("CDumont" + w, null, "Claire", null)),
+        "by the slug of the login");
+    long julien =
+        transfer.importAuthor(new ImportedAuthor("jm_" + w, null, "Julien Marchand", null));
+    assertEquals(
+        julien,
+        transfer.importAuthor(
+            new ImportedAuthor("JM-" + w, "julien." + w + "@example.org", "J", null)));
+    assertEquals(
+        julien,
+        transfer.importAuthor(
+            new ImportedAuthor("x" + w, "JULIEN." + w + "@example.org", "J", null)),
+        "the address found with the login was kept");
+    long named = transfer.importAuthor(new ImportedAuthor(null, null, "Léa Martin " + w, null));
+    assertEquals(
+        named, transfer.importAuthor(new ImportedAuthor("", " ", "Léa Martin " + w, null)));
+    assertNotEquals(claire, julien);
+
+    Map<Long, ExportedAuthor> byId =
+        transfer.authors().stream().collect(Collectors.toMap(ExportedAuthor::id, a -> a));
+    assertEquals("claire." + w + "@example.org", byId.get(claire).email());
+    assertEquals("cdumont" + w, byId.get(claire).slug());
+    assertEquals("Claire Dumont", byId.get(claire).name());
+    assertEquals("Bio.", byId.get(claire).bio());
+    assertEquals("jm-" + w, byId.get(julien).slug());
+    assertEquals("julien." + w + "@example.org", byId.get(julien).email());
+    assertNull(byId.get(named).email());
+    assertEquals("lea-martin-" + w, byId.get(named).slug());
+    List<String> authorSlugs = transfer.authors().stream().map(ExportedAuthor::slug).toList();
+    assertEquals(authorSlugs.stream().sorted().toList(), authorSlugs, "by slug");
+  }
+
+  @Test
+  void aStickyPublishedArticleComesFirstOnTheHomePageAtNoExtraCostPerPage() throws Exception {
+    long writer = author();
+    String w = word();
+    Instant now = Instant.now();
+    ArticleKey sticky =
+        transfer.create(
+            with(
+                article("À la une " + w, null, writer),
+                ArticleStatus.PUBLISHED,
+                now.minusSeconds(7200),
+                true));
+    ArticleKey stickyDraft =
+        transfer.create(
+            with(article("Brouillon épinglé " + w, null, writer), ArticleStatus.DRAFT, null, true));
+    List<Long> newer = new ArrayList<>();
+    for (int i = 0; i < 13; i++) {
+      newer.add(
+          transfer
+              .create(
+                  with(
+                      article("Récent " + i + " " + w, null, writer),
+                      ArticleStatus.PUBLISHED,
+                      now.minusSeconds(60 - i),
+                      false))
+              .id());
+    }
+    try {
+      List<ArticleSummary> page = articles.latest(1, 12).items();
+      List<Long> first = page.stream().map(ArticleSummary::id).toList();
+      assertEquals(12, first.size());
+      // Other tests may leave sticky articles too: the sticky ones lead, then the others.
+      List<Boolean> flags = transfer.export(first).stream().map(ExportedArticle::sticky).toList();
+      int leading = flags.indexOf(false);
+      assertTrue(leading > 0 && !flags.subList(leading, 12).contains(true), flags::toString);
+      assertTrue(first.subList(0, leading).contains(sticky.id()), "sticky first, though older");
+      ArticleSummary mine = page.get(first.indexOf(sticky.id()));
+      assertEquals(List.of(writer), mine.authors().stream().map(a -> a.id()).toList());
+      for (List<ArticleSummary> part :
+          List.of(page.subList(0, leading), page.subList(leading, 12))) {
+        List<Instant> dates = part.stream().map(ArticleSummary::publishedAt).toList();
+        assertEquals(
+            dates.stream().sorted(Comparator.reverseOrder()).toList(), dates, "newest first");
+      }
+      assertTrue(first.contains(newer.get(12)), "the newest is on the first page");
+      assertFalse(first.contains(stickyDraft.id()));
+      long total = articles.latest(1, 12).total();
+      List<Long> all = new ArrayList<>();
+      for (int n = 1; n <= (total + 11) / 12; n++) {
+        articles.latest(n, 12).items().forEach(a -> all.add(a.id()));
+      }
+      assertEquals(total, all.size(), "every listed article once");
+      assertEquals(all.size(), all.stream().distinct().count());
+
+      List<String> home = statements("/");
+      assertFalse(home.isEmpty(), "no statement recorded: is the trace listener installed?");
+      List<String> second = statements("/?page=2");
+      assertEquals(
+          home.size(), second.size(), () -> "/ runs " + home + "\n/?page=2 runs " + second);
+    } finally {
+      // Leave the home page to the other tests as it was.
+      editorial.trash(sticky.id());
+    }
+    assertFalse(articles.latest(1, 12).items().stream().anyMatch(a -> a.id() == sticky.id()));
+  }
+
+  /** The statements of a page, warm (its second visit), as ListQueriesIT counts them. */
+  private List<String> statements(String path) throws Exception {
+    fetch(path);
+    return fetch(path);
+  }
+
+  private List<String> fetch(String path) throws Exception {
+    String mark = UUID.randomUUID().toString();
+    URI uri =
+        URI.create("http://127.0.0.1:" + request.getLocalPort() + request.getContextPath() + path);
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(uri)
+                    .header(CountedRequests.HEADER, mark)
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), () -> uri + " answers " + response.statusCode());
+    return StatementCounter.statements(mark).stream()
+        .filter(statement -> !statement.contains("console_setting"))
+        .toList();
+  }
+
+  @Test
+  void anExportGivesEverythingBackInTheOrderAsked() {
+    String w = word();
+    long first = transfer.importAuthor(new ImportedAuthor("a" + w, null, "Anne " + w, null));
+    long second = transfer.importAuthor(new ImportedAuthor("b" + w, null, "Bruno " + w, null));
+    long section =
+        transfer.importSection(new ImportedSection("rubrique-" + w, "Rubrique", null, null));
+    long tagA = transfer.importTag("zeta-" + w, "Zêta", null);
+    long tagB = transfer.importTag("alpha-" + w, "Alpha", null);
+    String title = "Ἀθῆναι : l'œuvre « élégante » de l'été " + w;
+    ImportedArticle source =
+        new ImportedArticle(
+            title,
+            "oeuvre-" + w,
+            "Chapeau grec : Καλημέρα, et français : ça, déjà.",
+            BodyFormat.HTML,
+            "<p>Καλημέρα κόσμε — ça va ?</p>",
+            ArticleStatus.ARCHIVED,
+            at("2015-05-05T05:05:05.555555Z"),
+            at("2015-05-06T06:00:00Z"),
+            at("2015-05-07T07:00:00Z"),
+            section,
+            List.of(second, first, second),
+            List.of(tagA, tagB),
+            "https://example.org/photo.jpg",
+            null,
+            false,
+            true,
+            IMPORTER);
+    ArticleKey key = transfer.create(source);
+    ArticleEdit edit = editorial.forEditing(key.id()).orElseThrow();
+    editorial.save(key.id(), edit.version(), edit.draft().withSlug("renomme-" + w), "Alice");
+    edit = editorial.forEditing(key.id()).orElseThrow();
+    editorial.save(key.id(), edit.version(), edit.draft().withSlug("final-" + w), "Bob");
+
+    // Created later than the first but older in the source: comes first in the ids.
+    ArticleKey older =
+        transfer.create(
+            withDates(
+                article("Plus ancien " + w, null, first),
+                at("2001-01-01T00:00:00Z"),
+                at("2001-01-02T00:00:00Z")));
+
+    List<ExportedArticle> out = transfer.export(List.of(key.id(), -1L, older.id(), key.id()));
+    assertEquals(List.of(key.id(), older.id()), out.stream().map(ExportedArticle::id).toList());
+    ExportedArticle a = out.get(0);
+    assertEquals("final-" + w, a.slug());
+    assertEquals(title, a.title());
+    assertEquals("Chapeau grec : Καλημέρα, et français : ça, déjà.", a.standfirst());
+    assertEquals("<p>Καλημέρα κόσμε — ça va ?</p>", a.body());
+    assertEquals("<p>Καλημέρα κόσμε — ça va ?</p>", a.bodyHtml());
+    assertEquals(ArticleStatus.ARCHIVED, a.status());
+    assertEquals(section, a.sectionId());
+    assertEquals(List.of(second, first), a.authorIds(), "byline order, each once");
+    assertEquals(
+        List.of(tagA, tagB).stream().sorted().toList(), a.tagIds().stream().sorted().toList());
+    assertEquals("https://example.org/photo.jpg", a.leadImageUrl());
+    assertEquals(title, a.leadImageAlt(), "the title when the source has no alternative");
+    assertFalse(a.commentsOpen());
+    assertTrue(a.sticky());
+    assertEquals(at("2015-05-05T05:05:05.555555Z"), a.createdAt());
+    assertEquals(at("2015-05-06T06:00:00Z"), a.publishedAt());
+    assertEquals(key.revision() + 2, a.revision());
+    assertEquals(List.of("oeuvre-" + w, "renomme-" + w), a.formerSlugs(), "oldest first");
+    assertEquals(3, a.revisions().size());
+    assertEquals(List.of(1, 2, 3), a.revisions().stream().map(r -> r.info().number()).toList());
+    assertEquals(
+        List.of(IMPORTER, "Alice", "Bob"),
+        a.revisions().stream().map(r -> r.info().savedBy()).toList());
+    assertEquals(at("2015-05-07T07:00:00Z"), a.revisions().get(0).info().savedAt());
+    ArticleDraft original = a.revisions().get(0).draft();
+    assertEquals("oeuvre-" + w, original.slug());
+    assertEquals(title, original.title());
+    assertEquals("<p>Καλημέρα κόσμε — ça va ?</p>", original.body());
+    assertEquals(BodyFormat.HTML, original.bodyFormat());
+    assertEquals(List.of(second, first), original.authorIds());
+    assertEquals(section, original.sectionId());
+    assertEquals("renomme-" + w, a.revisions().get(1).draft().slug());
+
+    List<Long> ids = transfer.articleIds();
+    assertEquals(articles.count(), ids.size(), "every article, whatever its status");
+    assertTrue(ids.indexOf(older.id()) < ids.indexOf(key.id()), "oldest first");
+    List<Instant> created =
+        transfer
+            .export(ids.subList(0, Math.min(ids.size(), ArticleTransferService.MAX_EXPORT_BATCH)))
+            .stream()
+            .map(ExportedArticle::createdAt)
+            .toList();
+    assertEquals(created.stream().sorted().toList(), created);
+
+    List<Long> tooMany = LongStream.range(0, 201).boxed().toList();
+    assertThrows(ConstraintViolationException.class, () -> transfer.export(tooMany));
+    assertEquals(List.of(), transfer.export(List.of()));
+  }
+}
