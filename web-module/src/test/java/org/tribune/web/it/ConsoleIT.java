@@ -249,6 +249,7 @@ class ConsoleIT {
           () -> assertForbidden(author, "/admin/accounts"),
           () -> assertForbidden(author, "/admin/settings"),
           () -> assertForbidden(author, "/admin/audit"),
+          () -> assertForbidden(author, "/admin/transfer"),
           () -> assertEquals(200, status(author.get("/admin/password"))));
     }
   }
@@ -269,7 +270,9 @@ class ConsoleIT {
           () -> assertForbidden(moderator, "/admin/taxonomy"),
           () -> assertForbidden(moderator, "/admin/accounts"),
           () -> assertForbidden(moderator, "/admin/settings"),
-          () -> assertForbidden(moderator, "/admin/audit"));
+          () -> assertForbidden(moderator, "/admin/audit"),
+          () -> assertForbidden(moderator, "/admin/transfer"),
+          () -> assertForbidden(moderator, "/admin/transfer/export/json"));
     }
   }
 
@@ -304,12 +307,14 @@ class ConsoleIT {
               "/admin/taxonomy",
               "/admin/settings",
               "/admin/accounts",
-              "/admin/audit");
+              "/admin/audit",
+              "/admin/transfer");
       assertEquals(pages, menu(admin.open("/admin/dashboard")));
       for (String page : pages) {
         assertNotEquals(403, status(admin.get(page)), page);
       }
-      for (String page : List.of("/admin/settings", "/admin/accounts", "/admin/audit")) {
+      for (String page :
+          List.of("/admin/settings", "/admin/accounts", "/admin/audit", "/admin/transfer")) {
         assertEquals(200, status(admin.get(page)), page);
       }
     }
