@@ -21,6 +21,9 @@ CREATE TABLE console_import_link (
         CHECK (kind IN ('POST', 'PAGE', 'COMMENT', 'SECTION', 'TAG', 'AUTHOR', 'THREAD'))
 );
 -- Old addresses: /?p={id}, /?page_id={id}, #comment-{id}; the old path; /{slug}/, /category/{slug}/.
-CREATE INDEX console_import_link_id_ix ON console_import_link (kind, source_id);
+-- Each index starts with the column looked up: H2 uses only a prefix of the primary key for an IN
+-- list on source_id (it read every comment row per lookup), and PostgreSQL, on a table not yet
+-- analysed, planned the primary-key lookups on an index led by kind alone.
+CREATE INDEX console_import_link_id_ix ON console_import_link (source_id, kind);
 CREATE INDEX console_import_link_path_ix ON console_import_link (old_path);
-CREATE INDEX console_import_link_slug_ix ON console_import_link (kind, old_slug);
+CREATE INDEX console_import_link_slug_ix ON console_import_link (old_slug, kind);

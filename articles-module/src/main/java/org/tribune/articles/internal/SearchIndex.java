@@ -26,7 +26,10 @@ public class SearchIndex {
   static final int STANDFIRST_WEIGHT = 4;
   static final int BODY_WEIGHT = 1;
   static final int MAX_WEIGHT = 1_000;
-  private static final int ROWS_PER_INSERT = 100;
+  // Few rows per statement: EclipseLink binds a native query's positional parameters by searching a
+  // list, so a statement costs the square of its parameters (100 rows, 400 parameters, took a
+  // quarter of an import's time; bench/import/RESULTS.md).
+  private static final int ROWS_PER_INSERT = 25;
 
   @Inject @ArticlesDatabase private EntityManager em;
 

@@ -120,26 +120,52 @@ public class ImportLinks {
         slug);
   }
 
-  /** Writes rows, replacing those with the same key. */
+  /** Writes rows, replacing those with the same key (a few rows: one statement or two each). */
   public void save(List<Link> links) {
+    if (links.isEmpty()) {
+      return;
+    }
+    List<Link> missing = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE console_import_link SET target_id = ?, old_path = ?, old_slug = ?,"
+                    + " source_modified = ?, target_revision = ?, imported_at = ?"
+                    + " WHERE source = ? AND kind = ? AND source_id = ?")) {
+      Instant now = Instant.now();
+      for (Link link : links) {
+        update.setLong(1, link.targetId());
+        update.setString(2, cut(link.oldPath(), PATH_LENGTH));
+        update.setString(3, cut(link.oldSlug(), SLUG_LENGTH));
+        update.setObject(4, utc(link.sourceModified()));
+        setRevision(update, 5, link.revision());
+        update.setObject(6, utc(now));
+        update.setString(7, link.source());
+        update.setString(8, link.kind().name());
+        update.setString(9, link.sourceId());
+        if (update.executeUpdate() == 0) {
+          missing.add(link);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    insert(missing);
+  }
+
+  /** Writes rows known to be new (a comment just written), in one batch. */
+  public void insert(List<Link> links) {
     if (links.isEmpty()) {
       return;
     }
     Instant now = Instant.now();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement delete =
-            c.prepareStatement(
-                "DELETE FROM console_import_link WHERE source = ? AND kind = ? AND source_id = ?");
         PreparedStatement insert =
             c.prepareStatement(
                 "INSERT INTO console_import_link (source, kind, source_id, target_id, old_path,"
                     + " old_slug, source_modified, target_revision, imported_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (Link link : links) {
-        delete.setString(1, link.source());
-        delete.setString(2, link.kind().name());
-        delete.setString(3, link.sourceId());
-        delete.addBatch();
         insert.setString(1, link.source());
         insert.setString(2, link.kind().name());
         insert.setString(3, link.sourceId());
@@ -147,18 +173,22 @@ public class ImportLinks {
         insert.setString(5, cut(link.oldPath(), PATH_LENGTH));
         insert.setString(6, cut(link.oldSlug(), SLUG_LENGTH));
         insert.setObject(7, utc(link.sourceModified()));
-        if (link.revision() == null) {
-          insert.setNull(8, Types.INTEGER);
-        } else {
-          insert.setInt(8, link.revision());
-        }
+        setRevision(insert, 8, link.revision());
         insert.setObject(9, utc(now));
         insert.addBatch();
       }
-      delete.executeBatch();
       insert.executeBatch();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static void setRevision(PreparedStatement statement, int index, Integer revision)
+      throws SQLException {
+    if (revision == null) {
+      statement.setNull(index, Types.INTEGER);
+    } else {
+      statement.setInt(index, revision);
     }
   }
 

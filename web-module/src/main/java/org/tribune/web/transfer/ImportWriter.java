@@ -100,21 +100,28 @@ public class ImportWriter {
         modified = link.sourceModified();
       }
     }
+    links.save(
+        List.of(
+            new Link(
+                plan.source(),
+                plan.kind(),
+                plan.sourceId(),
+                key.id(),
+                plan.oldPath(),
+                plan.oldSlug(),
+                modified,
+                created || updated
+                    ? key.revision()
+                    : earlier.map(Link::revision).orElse(key.revision()))));
+    // Rows of comments written before are kept when the article is, and found again; when the
+    // article was deleted here and is written anew, its comments are too, over their old rows.
     List<Link> rows = new ArrayList<>();
-    rows.add(
-        new Link(
-            plan.source(),
-            plan.kind(),
-            plan.sourceId(),
-            key.id(),
-            plan.oldPath(),
-            plan.oldSlug(),
-            modified,
-            created || updated
-                ? key.revision()
-                : earlier.map(Link::revision).orElse(key.revision())));
     CommentsWritten c = comments(plan.source(), key.id(), commentPlans, !created, rows);
-    links.save(rows);
+    if (created && earlier.isPresent()) {
+      links.save(rows);
+    } else {
+      links.insert(rows);
+    }
     return new Written(
         key.id(),
         key.slug(),
@@ -132,7 +139,7 @@ public class ImportWriter {
   public Written writeComments(String source, long articleId, List<CommentPlan> commentPlans) {
     List<Link> rows = new ArrayList<>();
     CommentsWritten c = comments(source, articleId, commentPlans, true, rows);
-    links.save(rows);
+    links.insert(rows);
     return new Written(
         articleId, null, false, false, false, c.imported, c.unchanged, c.orphans, c.refused);
   }
