@@ -206,19 +206,26 @@ stop_server
 
 # --- Figures -----------------------------------------------------------------------------------
 # G1's pause lines: "[12.3s][info][gc] GC(7) Pause Young (Normal) (G1 Evacuation Pause) 300M->120M(512M) 12.3ms"
-gc_stats() { # $1: GC log (window) -> "pauses before_max after_max total_pause_ms full_gcs"
+gc_stats() { # $1: GC log (window) -> "pauses before_max after_max total_pause_ms full_gcs floor"
+  # floor: the highest, over 20-second windows, of the lowest heap after a GC in the window: an
+  # estimate of the live data (a young GC's "after" still counts old garbage not yet collected).
   awk '
     /\[gc *\] GC\([0-9]+\) Pause/ {
       if (match($0, /[0-9]+M->[0-9]+M\([0-9]+M\)/)) {
         s = substr($0, RSTART, RLENGTH); split(s, p, /M->|M\(|M\)/)
         if (p[1] + 0 > before) before = p[1] + 0
         if (p[2] + 0 > after) after = p[2] + 0
+        t = $1; gsub(/[^0-9.]/, "", t); w = int(t / 20)
+        if (!(w in low) || p[2] + 0 < low[w]) low[w] = p[2] + 0
       }
       if (match($0, /[0-9.]+ms$/)) ms += substr($0, RSTART, RLENGTH - 2)
       n++
       if ($0 ~ /Pause Full/) full++
     }
-    END { printf "%d %d %d %.0f %d\n", n, before, after, ms, full }' "$1"
+    END {
+      for (w in low) if (low[w] > floor) floor = low[w]
+      printf "%d %d %d %.0f %d %d\n", n, before, after, ms, full, floor
+    }' "$1"
 }
 json() { # $1: file, $2: jq filter
   jq -r "$2" "$1" 2>/dev/null || echo "?"
@@ -236,8 +243,8 @@ server_problems() { # $1: server log window -> count of SEVERE/WARNING records a
   echo "SEVERE $sev, WARNING $warn, exception lines $exc, OutOfMemoryError $oom"
 }
 
-read -r pauses before_mb after_mb pause_ms full_gcs < <(gc_stats "$out/gc-first.log")
-read -r all_pauses all_before_mb all_after_mb all_pause_ms all_full < <(gc_stats "$gc_log")
+read -r pauses before_mb after_mb pause_ms full_gcs floor_mb < <(gc_stats "$out/gc-first.log")
+read -r all_pauses all_before_mb all_after_mb all_pause_ms all_full all_floor < <(gc_stats "$gc_log")
 first_time=$(cat "$out/import-first.time")
 first_status=$(cat "$out/import-first.status")
 state=$(json "$out/import-first.json" '.state')
@@ -271,6 +278,7 @@ report="$target/report.md"
   echo "| Skipped / warnings listed | $(json "$out/import-first.json" '"\(.skipped | length) (+\(.skippedUnlisted)) / \(.warnings | length) (+\(.warningsUnlisted))"') |"
   echo "| Heap after GC, max (during the import) | **$after_mb MB** (target < $target_heap_mb MB: $meets_heap) |"
   echo "| Heap before GC, max (during the import) | $before_mb MB |"
+  echo "| Live data, estimated (highest 20-s floor of the heap after GC) | $floor_mb MB |"
   echo "| GC pauses during the import | $pauses, $pause_ms ms in all, $full_gcs full |"
   echo "| Peak RSS of the JVM (VmHWM, whole run) after the first import | $((hwm_first_kb / 1024)) MB |"
   echo "| Server log during the import | $(server_problems "$out/payara-first.log") |"
@@ -278,14 +286,14 @@ report="$target/report.md"
   if [ "$rerun" = 1 ]; then
     echo "## Second import of the same file (nothing new)"
     echo
-    read -r p2 b2 a2 ms2 f2 < <(gc_stats "$out/gc-again.log")
+    read -r p2 b2 a2 ms2 f2 fl2 < <(gc_stats "$out/gc-again.log")
     echo "| | |"
     echo "|---|---|"
     echo "| HTTP status, state | $(cat "$out/import-again.status"), $(json "$out/import-again.json" '.state') |"
     echo "| Wall time | **$(cat "$out/import-again.time") s** |"
     echo "| Articles | $(count_line again articles) |"
     echo "| Comments | $(count_line again comments) |"
-    echo "| Heap after / before GC, max | $a2 MB / $b2 MB ($p2 pauses, $f2 full) |"
+    echo "| Heap after / before GC, max; live estimate | $a2 MB / $b2 MB ($p2 pauses, $f2 full); $fl2 MB |"
     echo "| Server log during the import | $(server_problems "$out/payara-again.log") |"
     echo
   fi
