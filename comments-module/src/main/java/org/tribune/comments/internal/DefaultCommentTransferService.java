@@ -86,7 +86,8 @@ public class DefaultCommentTransferService implements CommentTransferService {
             imported.staff());
     repository.persist(comment);
     comment.rootItself();
-    repository.flush();
+    // No flush: an import writes an article's comments together, at its transaction's end (a
+    // flush per comment re-examined every comment already written in the transaction).
     return comment.getId();
   }
 
