@@ -72,17 +72,17 @@ public class ImportLinks {
     for (int from = 0; from < ids.size(); from += 500) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
       String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-      List<Object> values = new ArrayList<>();
-      values.add(source);
+      List<Object> values = new ArrayList<>(chunk);
       values.add(kind.name());
-      values.addAll(chunk);
+      // Not "source = ? AND kind = ? AND …": H2 then reads the primary key's (source, kind)
+      // prefix, every comment row, for each list. Led by source_id, only its index fits.
       for (Link link :
           all(
-              "SELECT * FROM console_import_link WHERE source = ? AND kind = ? AND source_id IN ("
-                  + marks
-                  + ")",
+              "SELECT * FROM console_import_link WHERE source_id IN (" + marks + ") AND kind = ?",
               values.toArray())) {
-        found.put(link.sourceId(), link);
+        if (link.source().equals(source)) {
+          found.put(link.sourceId(), link);
+        }
       }
     }
     return found;

@@ -71,6 +71,27 @@ public class ImportWriter {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Written writeArticle(ArticlePlan plan, List<CommentPlan> commentPlans) {
+    return write(plan, commentPlans);
+  }
+
+  /** An article and its comments, for {@link #writeArticles}. */
+  public record Item(ArticlePlan plan, List<CommentPlan> comments) {}
+
+  /**
+   * Writes several articles (each as {@link #writeArticle} does) in one transaction: all of them,
+   * or none when one fails — the caller then writes them one by one to set the failing one apart. A
+   * commit per article was a sixth of an import's time.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<Written> writeArticles(List<Item> items) {
+    List<Written> written = new ArrayList<>(items.size());
+    for (Item item : items) {
+      written.add(write(item.plan(), item.comments()));
+    }
+    return written;
+  }
+
+  private Written write(ArticlePlan plan, List<CommentPlan> commentPlans) {
     Optional<Link> earlier = links.find(plan.source(), plan.kind(), plan.sourceId());
     Optional<ArticleKey> present = earlier.flatMap(link -> articles.key(link.targetId()));
     ArticleKey key;

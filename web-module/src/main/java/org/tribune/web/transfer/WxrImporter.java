@@ -48,6 +48,11 @@ public class WxrImporter {
   private static final Logger LOG = Logger.getLogger(WxrImporter.class.getName());
   static final String PAGES_SECTION = "pages";
 
+  /** Articles written per transaction, at most (fewer when they carry many comments). */
+  static final int BATCH_ARTICLES = 25;
+
+  static final int BATCH_COMMENTS = 2_000;
+
   @Inject private ArticleTransferService articles;
   @Inject private ImportWriter writer;
   @Inject private ImportLinks links;
@@ -58,15 +63,18 @@ public class WxrImporter {
    * Reads the file to its end (or its first fatal problem), writing as it goes, into the report.
    */
   public void run(InputStream in, String actor, ImportReport report) {
+    Run run = new Run(actor, report);
     try (WxrReader reader = new WxrReader(in, site.getZone())) {
-      Run run = new Run(actor, report);
       Wxr.Entry entry;
       while ((entry = reader.next()) != null) {
         run.take(entry);
       }
       run.flushTerms();
+      run.writeBatch();
       report.complete();
     } catch (ImportException e) {
+      // The whole items read before the problem are written: only the broken one is lost.
+      run.writeBatch();
       report.fail(e.code(), e.detail());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "WXR import stopped", e);
@@ -88,6 +96,8 @@ public class WxrImporter {
     private final Map<String, Long> tagIds = new HashMap<>();
     private boolean termsDone;
     private Long pagesSection;
+    private final List<Pending> batch = new ArrayList<>();
+    private int batchComments;
 
     Run(String actor, ImportReport report) {
       this.actor = actor;
@@ -257,37 +267,24 @@ public class WxrImporter {
         }
         List<ImportWriter.CommentPlan> plans = comments(p, id);
         String oldSlug = p.slug() == null || p.slug().isBlank() ? null : decode(p.slug());
-        ImportWriter.Written written =
-            writer.writeArticle(
-                new ImportWriter.ArticlePlan(
-                    source,
-                    "page".equals(type) ? Kind.PAGE : Kind.POST,
-                    id,
-                    article,
-                    p.modified() != null ? p.modified() : p.date(),
-                    oldPath(p.link()),
-                    oldSlug),
-                plans);
-        report.count(
-            kind,
-            written.created()
-                ? Outcome.IMPORTED
-                : written.updated() ? Outcome.UPDATED : Outcome.UNCHANGED);
-        if (written.editedHere()) {
-          report.warn(kind, id, "edited-here", written.slug());
+        batch.add(
+            new Pending(
+                kind,
+                id,
+                new ImportWriter.Item(
+                    new ImportWriter.ArticlePlan(
+                        source,
+                        "page".equals(type) ? Kind.PAGE : Kind.POST,
+                        id,
+                        article,
+                        p.modified() != null ? p.modified() : p.date(),
+                        oldPath(p.link()),
+                        oldSlug),
+                    plans)));
+        batchComments += plans.size();
+        if (batch.size() >= BATCH_ARTICLES || batchComments >= BATCH_COMMENTS) {
+          writeBatch();
         }
-        for (int i = 0; i < written.commentsImported(); i++) {
-          report.count("comments", Outcome.IMPORTED);
-        }
-        for (int i = 0; i < written.commentsUnchanged(); i++) {
-          report.count("comments", Outcome.UNCHANGED);
-        }
-        for (String orphan : written.orphans()) {
-          report.warn("comments", orphan, "orphan");
-        }
-        written
-            .refused()
-            .forEach((comment, why) -> report.skip("comments", comment, "refused", why));
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "WXR import: item " + id + " not imported", e);
         report.skip(kind, id, "error", message(e));
@@ -295,6 +292,65 @@ public class WxrImporter {
           report.count("comments", Outcome.SKIPPED);
         }
       }
+    }
+
+    /** An article read and not written yet. */
+    private record Pending(String kind, String id, ImportWriter.Item item) {}
+
+    /**
+     * Writes the articles read so far in one transaction; when that fails, one by one, so that only
+     * the article at fault is skipped (with its reason) and the others are written.
+     */
+    void writeBatch() {
+      if (batch.isEmpty()) {
+        return;
+      }
+      List<Pending> pending = List.copyOf(batch);
+      batch.clear();
+      batchComments = 0;
+      List<ImportWriter.Written> written;
+      try {
+        written = writer.writeArticles(pending.stream().map(Pending::item).toList());
+      } catch (RuntimeException e) {
+        for (Pending one : pending) {
+          try {
+            record(one, writer.writeArticle(one.item().plan(), one.item().comments()));
+          } catch (RuntimeException again) {
+            LOG.log(Level.WARNING, "WXR import: item " + one.id() + " not imported", again);
+            report.skip(one.kind(), one.id(), "error", message(again));
+            for (int i = 0; i < one.item().comments().size(); i++) {
+              report.count("comments", Outcome.SKIPPED);
+            }
+          }
+        }
+        return;
+      }
+      for (int i = 0; i < pending.size(); i++) {
+        record(pending.get(i), written.get(i));
+      }
+    }
+
+    private void record(Pending one, ImportWriter.Written written) {
+      String kind = one.kind();
+      String id = one.id();
+      report.count(
+          kind,
+          written.created()
+              ? Outcome.IMPORTED
+              : written.updated() ? Outcome.UPDATED : Outcome.UNCHANGED);
+      if (written.editedHere()) {
+        report.warn(kind, id, "edited-here", written.slug());
+      }
+      for (int i = 0; i < written.commentsImported(); i++) {
+        report.count("comments", Outcome.IMPORTED);
+      }
+      for (int i = 0; i < written.commentsUnchanged(); i++) {
+        report.count("comments", Outcome.UNCHANGED);
+      }
+      for (String orphan : written.orphans()) {
+        report.warn("comments", orphan, "orphan");
+      }
+      written.refused().forEach((comment, why) -> report.skip("comments", comment, "refused", why));
     }
 
     /** The article of an item, or null when it is skipped (noted in the report). */
