@@ -355,17 +355,7 @@ public class DisqusImporter {
             try {
               ImportWriter.Written w =
                   writer.writeComments(source, articleOfThread.get(thread), ordered);
-              for (int i = 0; i < w.commentsImported(); i++) {
-                report.count("comments", Outcome.IMPORTED);
-              }
-              for (int i = 0; i < w.commentsUnchanged(); i++) {
-                report.count("comments", Outcome.UNCHANGED);
-              }
-              for (String orphan : w.orphans()) {
-                report.warn("comments", orphan, "orphan");
-              }
-              w.refused()
-                  .forEach((comment, why) -> report.skip("comments", comment, "refused", why));
+              w.reportComments(report);
               written.addAll(threadPlans.keySet());
             } catch (RuntimeException e) {
               LOG.log(Level.WARNING, "Disqus import: thread " + thread + " not imported", e);
@@ -377,18 +367,7 @@ public class DisqusImporter {
     }
 
     private Map<String, String> fields() throws XMLStreamException, ImportException {
-      Map<String, String> fields = new HashMap<>();
-      while (xml.hasNext()) {
-        int event = xml.next();
-        SafeXml.refuseEntity(xml);
-        if (event == XMLStreamConstants.END_ELEMENT) {
-          return fields;
-        }
-        if (event == XMLStreamConstants.START_ELEMENT) {
-          fields.put(xml.getLocalName(), SafeXml.text(xml));
-        }
-      }
-      throw new XMLStreamException("unexpected end of file", xml.getLocation());
+      return SafeXml.fields(xml, x -> true);
     }
   }
 

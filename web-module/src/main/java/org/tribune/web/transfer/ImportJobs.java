@@ -25,7 +25,6 @@ public class ImportJobs {
     private final ImportReport report;
     private final long total;
     private final AtomicLong read = new AtomicLong();
-    private final Instant started = Instant.now();
 
     Job(String id, String owner, ImportReport report, long total) {
       this.id = id;

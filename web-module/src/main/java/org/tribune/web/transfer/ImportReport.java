@@ -64,7 +64,16 @@ public final class ImportReport {
   }
 
   public synchronized void count(String kind, Outcome outcome) {
-    counts.computeIfAbsent(kind, k -> new int[4])[outcome.ordinal()]++;
+    count(kind, outcome, 1);
+  }
+
+  /**
+   * Counts {@code times} things of a kind with the same outcome (0: nothing, not even the kind).
+   */
+  public synchronized void count(String kind, Outcome outcome, int times) {
+    if (times > 0) {
+      counts.computeIfAbsent(kind, k -> new int[4])[outcome.ordinal()] += times;
+    }
   }
 
   /** Counts a skip and notes why. */

@@ -58,7 +58,18 @@ public class ImportWriter {
       int commentsImported,
       int commentsUnchanged,
       List<String> orphans,
-      Map<String, String> refused) {}
+      Map<String, String> refused) {
+
+    /** Puts what happened to the comments in the report. */
+    void reportComments(ImportReport report) {
+      report.count("comments", ImportReport.Outcome.IMPORTED, commentsImported);
+      report.count("comments", ImportReport.Outcome.UNCHANGED, commentsUnchanged);
+      for (String orphan : orphans) {
+        report.warn("comments", orphan, "orphan");
+      }
+      refused.forEach((comment, why) -> report.skip("comments", comment, "refused", why));
+    }
+  }
 
   @Inject private ArticleTransferService articles;
   @Inject private CommentTransferService comments;

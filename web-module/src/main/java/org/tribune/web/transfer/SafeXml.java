@@ -99,4 +99,29 @@ final class SafeXml {
       throw new XMLStreamException("unexpected end of file", xml.getLocation());
     }
   }
+
+  /**
+   * The texts of the current element's children that {@code keep} accepts (read when it is asked,
+   * on each child's start), by local name; other children are skipped.
+   */
+  static java.util.Map<String, String> fields(
+      XMLStreamReader xml, java.util.function.Predicate<XMLStreamReader> keep)
+      throws XMLStreamException, ImportException {
+    java.util.Map<String, String> fields = new java.util.HashMap<>();
+    while (xml.hasNext()) {
+      int event = xml.next();
+      refuseEntity(xml);
+      if (event == XMLStreamConstants.END_ELEMENT) {
+        return fields;
+      }
+      if (event == XMLStreamConstants.START_ELEMENT) {
+        if (keep.test(xml)) {
+          fields.put(xml.getLocalName(), text(xml));
+        } else {
+          skip(xml);
+        }
+      }
+    }
+    throw new XMLStreamException("unexpected end of file", xml.getLocation());
+  }
 }

@@ -288,9 +288,7 @@ public class WxrImporter {
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "WXR import: item " + id + " not imported", e);
         report.skip(kind, id, "error", message(e));
-        for (int i = 0; i < p.comments().size(); i++) {
-          report.count("comments", Outcome.SKIPPED);
-        }
+        report.count("comments", Outcome.SKIPPED, p.comments().size());
       }
     }
 
@@ -318,9 +316,7 @@ public class WxrImporter {
           } catch (RuntimeException again) {
             LOG.log(Level.WARNING, "WXR import: item " + one.id() + " not imported", again);
             report.skip(one.kind(), one.id(), "error", message(again));
-            for (int i = 0; i < one.item().comments().size(); i++) {
-              report.count("comments", Outcome.SKIPPED);
-            }
+            report.count("comments", Outcome.SKIPPED, one.item().comments().size());
           }
         }
         return;
@@ -341,16 +337,7 @@ public class WxrImporter {
       if (written.editedHere()) {
         report.warn(kind, id, "edited-here", written.slug());
       }
-      for (int i = 0; i < written.commentsImported(); i++) {
-        report.count("comments", Outcome.IMPORTED);
-      }
-      for (int i = 0; i < written.commentsUnchanged(); i++) {
-        report.count("comments", Outcome.UNCHANGED);
-      }
-      for (String orphan : written.orphans()) {
-        report.warn("comments", orphan, "orphan");
-      }
-      written.refused().forEach((comment, why) -> report.skip("comments", comment, "refused", why));
+      written.reportComments(report);
     }
 
     /** The article of an item, or null when it is skipped (noted in the report). */

@@ -206,23 +206,7 @@ final class WxrReader implements AutoCloseable {
 
   /** The WordPress-namespace children of the current element, as texts by local name. */
   private Map<String, String> fields() throws XMLStreamException, ImportException {
-    Map<String, String> fields = new HashMap<>();
-    while (xml.hasNext()) {
-      int event = xml.next();
-      SafeXml.refuseEntity(xml);
-      if (event == XMLStreamConstants.END_ELEMENT) {
-        return fields;
-      }
-      if (event == XMLStreamConstants.START_ELEMENT) {
-        Ns ns = ns();
-        if (ns == Ns.WP) {
-          fields.put(xml.getLocalName(), SafeXml.text(xml));
-        } else {
-          SafeXml.skip(xml);
-        }
-      }
-    }
-    throw new XMLStreamException("unexpected end of file", xml.getLocation());
+    return SafeXml.fields(xml, x -> ns() == Ns.WP);
   }
 
   private Wxr.Post item() throws XMLStreamException, ImportException {
