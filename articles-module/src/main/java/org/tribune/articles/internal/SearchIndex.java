@@ -3,7 +3,12 @@ package org.tribune.articles.internal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,46 +31,46 @@ public class SearchIndex {
   static final int STANDFIRST_WEIGHT = 4;
   static final int BODY_WEIGHT = 1;
   static final int MAX_WEIGHT = 1_000;
-  // Few rows per statement: EclipseLink binds a native query's positional parameters by searching a
-  // list, so a statement costs the square of its parameters (100 rows, 400 parameters, took a
-  // quarter of an import's time; bench/import/RESULTS.md).
-  private static final int ROWS_PER_INSERT = 25;
 
   @Inject @ArticlesDatabase private EntityManager em;
 
-  /** Replaces the index rows of an article, after it was created or revised. */
+  /**
+   * Replaces the index rows of an article, after it was created or revised. The rows (about 200 for
+   * a long article) go as one JDBC batch on the transaction's own connection: through EclipseLink's
+   * native queries, whose positional parameters are bound by searching a list, they cost a third of
+   * an import's time (bench/import/RESULTS.md).
+   */
   void index(Article article) {
     long articleId = article.getId();
     Instant listedFrom = article.listedFrom();
+    // The delete also makes EclipseLink take the transaction's connection, unwrapped below.
     em.createNativeQuery("DELETE FROM articles_search_term WHERE article_id = ?")
         .setParameter(1, articleId)
         .executeUpdate();
-    List<Map.Entry<String, Integer>> rows =
-        new ArrayList<>(
-            weights(article.getTitle(), article.getStandfirst(), article.getBodyHtml()).entrySet());
-    for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
-      List<Map.Entry<String, Integer>> chunk =
-          rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-      StringBuilder sql =
-          new StringBuilder(
-              "INSERT INTO articles_search_term (term, article_id, weight, listed_from) VALUES ");
-      // A null parameter goes to the driver as a string, which PostgreSQL will not put in a
-      // timestamp column: an article that is not listed gets a NULL literal instead.
-      String listed = listedFrom == null ? "NULL" : "?";
-      for (int i = 0; i < chunk.size(); i++) {
-        sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ").append(listed).append(')');
-      }
-      Query insert = em.createNativeQuery(sql.toString());
-      int position = 1;
-      for (Map.Entry<String, Integer> row : chunk) {
-        insert.setParameter(position++, row.getKey());
-        insert.setParameter(position++, articleId);
-        insert.setParameter(position++, row.getValue());
-        if (listedFrom != null) {
-          insert.setParameter(position++, utc(listedFrom));
+    Map<String, Integer> rows =
+        weights(article.getTitle(), article.getStandfirst(), article.getBodyHtml());
+    if (rows.isEmpty()) {
+      return;
+    }
+    Connection connection = em.unwrap(Connection.class);
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO articles_search_term (term, article_id, weight, listed_from)"
+                + " VALUES (?, ?, ?, ?)")) {
+      for (Map.Entry<String, Integer> row : rows.entrySet()) {
+        insert.setString(1, row.getKey());
+        insert.setLong(2, articleId);
+        insert.setInt(3, row.getValue());
+        if (listedFrom == null) {
+          insert.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+          insert.setObject(4, utc(listedFrom));
         }
+        insert.addBatch();
       }
-      insert.executeUpdate();
+      insert.executeBatch();
+    } catch (SQLException e) {
+      throw new PersistenceException("The search index of article " + articleId, e);
     }
   }
 

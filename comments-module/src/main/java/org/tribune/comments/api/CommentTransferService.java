@@ -12,7 +12,9 @@ import java.util.List;
  * <p>An imported comment skips what a visitor's comment goes through (moderation rules, limits,
  * rate, bans, notifications): it was already moderated where it comes from. Its body is the
  * source's HTML, brought down to what a comment may hold (see {@link ImportedComment}), so it is as
- * safe as any other. Writes join the caller's transaction when there is one.
+ * safe as any other. Writes join the caller's transaction when there is one. Nothing here fires
+ * {@link DiscussionChanged} (an import writes thousands of comments): the importer tells the caches
+ * once it is done.
  */
 public interface CommentTransferService {
 

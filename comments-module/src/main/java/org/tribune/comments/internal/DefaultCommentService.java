@@ -1,6 +1,7 @@
 package org.tribune.comments.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -31,6 +32,7 @@ import org.tribune.comments.api.CommentSort;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.CommentView;
 import org.tribune.comments.api.Discussion;
+import org.tribune.comments.api.DiscussionChanged;
 import org.tribune.comments.api.LatestComment;
 import org.tribune.comments.api.ModerationMode;
 import org.tribune.comments.api.NewComment;
@@ -73,6 +75,7 @@ public class DefaultCommentService implements CommentService {
   @Inject private PersonalData personalData;
   @Inject private FormTokens formTokens;
   @Inject private Replies replies;
+  @Inject private Event<DiscussionChanged> changed;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -159,6 +162,7 @@ public class DefaultCommentService implements CommentService {
       mails.held(stored.toMail());
     } else if (status == CommentStatus.APPROVED) {
       replies.notifyApproved(stored);
+      changed.fire(DiscussionChanged.of(articleId));
     }
     return new PostResult(
         stored.getId(), status, token, stored.editableUntil(settings.editWindow()));
@@ -202,12 +206,15 @@ public class DefaultCommentService implements CommentService {
       comment.moveTo(CommentStatus.PENDING);
       mails.held(comment.toMail());
     }
+    changed.fire(DiscussionChanged.of(comment.getArticleId()));
     return comment.toView(true, settings.editWindow());
   }
 
   @Override
   public void deleteOwn(long commentId, String editToken) {
-    changeable(commentId, editToken, clock.instant()).moveTo(CommentStatus.TRASH);
+    Comment comment = changeable(commentId, editToken, clock.instant());
+    comment.moveTo(CommentStatus.TRASH);
+    changed.fire(DiscussionChanged.of(comment.getArticleId()));
   }
 
   private Comment changeable(long commentId, String editToken, Instant now) {
@@ -319,7 +326,9 @@ public class DefaultCommentService implements CommentService {
     String ipHash = addresses.hash(submission.clientIp());
     for (int attempt = 1; ; attempt++) {
       try {
-        return voting.cast(articleId, commentId, direction, keyHash, ipHash);
+        VoteResult result = voting.cast(articleId, commentId, direction, keyHash, ipHash);
+        changed.fire(DiscussionChanged.of(articleId));
+        return result;
       } catch (PersistenceException | TransactionalException failure) {
         if (attempt == VOTE_ATTEMPTS) {
           throw failure;
@@ -393,6 +402,7 @@ public class DefaultCommentService implements CommentService {
     if (status == CommentStatus.APPROVED) {
       replies.notifyApproved(comment);
     }
+    changed.fire(DiscussionChanged.of(comment.getArticleId()));
   }
 
   @Override
@@ -440,7 +450,11 @@ public class DefaultCommentService implements CommentService {
 
   @Override
   public int eraseByEmail(String email) {
-    return personalData.erase(CommentInput.normaliseEmail(email));
+    int erased = personalData.erase(CommentInput.normaliseEmail(email));
+    if (erased > 0) {
+      changed.fire(DiscussionChanged.anywhere());
+    }
+    return erased;
   }
 
   // --- Subscriptions ---------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package org.tribune.comments.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.executable.ExecutableType;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.tribune.comments.api.Ban;
 import org.tribune.comments.api.CommentRejectedException;
 import org.tribune.comments.api.CommentRejectedException.Reason;
@@ -27,6 +30,7 @@ import org.tribune.comments.api.CommentSettings;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.DailyCount;
 import org.tribune.comments.api.DiscussedArticle;
+import org.tribune.comments.api.DiscussionChanged;
 import org.tribune.comments.api.ModeratedComment;
 import org.tribune.comments.api.ModerationFilter;
 import org.tribune.comments.api.ModerationPage;
@@ -54,6 +58,7 @@ public class DefaultModerationService implements ModerationService {
   @Inject private EffectiveSettings settings;
   @Inject private PersonalData personalData;
   @Inject private Replies replies;
+  @Inject private Event<DiscussionChanged> changed;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -111,7 +116,11 @@ public class DefaultModerationService implements ModerationService {
   @Override
   public int deleteForGood(Collection<Long> commentIds) {
     List<Comment> found = repository.findAll(new LinkedHashSet<>(commentIds));
+    Set<Long> articleIds = found.stream().map(Comment::getArticleId).collect(Collectors.toSet());
     personalData.removeKeepingReplies(found);
+    if (!found.isEmpty()) {
+      changed.fire(new DiscussionChanged(articleIds));
+    }
     return found.size();
   }
 
@@ -125,6 +134,7 @@ public class DefaultModerationService implements ModerationService {
       throw new CommentRejectedException(problems);
     }
     comment.edit(cleaned, html, clock.instant());
+    changed.fire(DiscussionChanged.of(comment.getArticleId()));
   }
 
   @Override
@@ -160,6 +170,7 @@ public class DefaultModerationService implements ModerationService {
     reply.rootItself();
     repository.flush();
     replies.notifyApproved(reply);
+    changed.fire(DiscussionChanged.of(answered.getArticleId()));
     return reply.getId();
   }
 
@@ -217,6 +228,7 @@ public class DefaultModerationService implements ModerationService {
       throw new IllegalArgumentException("The edit window cannot be negative");
     }
     settings.save(changed);
+    this.changed.fire(DiscussionChanged.anywhere());
   }
 
   // --- Figures ---------------------------------------------------------------------------------

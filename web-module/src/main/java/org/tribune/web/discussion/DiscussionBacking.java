@@ -21,6 +21,7 @@ import org.tribune.comments.api.CommentSort;
 import org.tribune.comments.api.CommentView;
 import org.tribune.comments.api.Discussion;
 import org.tribune.comments.api.OwnComments;
+import org.tribune.web.cache.PageCacheFilter;
 import org.tribune.web.site.Links;
 import org.tribune.web.site.Requests;
 import org.tribune.web.site.SiteSettings;
@@ -88,6 +89,7 @@ public class DiscussionBacking {
         comments.discussion(article.id(), sort, DiscussionRequests.commentPage(request), own);
     rows = ThreadRow.flatten(discussion.threads());
     formToken = comments.formToken(article.id(), VisitorCookies.visitor(request, response));
+    PageCacheFilter.formToken(request, article.id(), formToken);
     Object refused = request.getAttribute(FORM);
     if (refused instanceof CommentForm kept) {
       form = kept;

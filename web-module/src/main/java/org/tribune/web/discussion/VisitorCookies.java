@@ -30,9 +30,9 @@ import org.tribune.comments.api.OwnComments;
  */
 public final class VisitorCookies {
   static final String VISITOR = "tribune_visitor";
-  static final String OWN = "tribune_own";
-  static final String COMMENTER = "tribune_commenter";
-  static final String SORT = "tribune_sort";
+  public static final String OWN = "tribune_own";
+  public static final String COMMENTER = "tribune_commenter";
+  public static final String SORT = "tribune_sort";
 
   /** Edit tokens kept: the most recent comments only, so the cookie stays small. */
   static final int MAX_OWN = 20;
@@ -61,7 +61,7 @@ public final class VisitorCookies {
   }
 
   /** The nonce the browser sent, if any: a POST without one cannot be genuine. */
-  static Optional<String> sentVisitor(HttpServletRequest request) {
+  public static Optional<String> sentVisitor(HttpServletRequest request) {
     return read(request, VISITOR).filter(VisitorCookies::isNonce);
   }
 
@@ -138,6 +138,14 @@ public final class VisitorCookies {
   /** The sort the visitor chose last time. */
   public static Optional<CommentSort> sort(HttpServletRequest request) {
     return read(request, SORT).flatMap(CommentSort::fromParameter);
+  }
+
+  /** Remembers the order a request asks for ({@code ?sort=}), if it names a known one. */
+  public static void rememberAskedSort(HttpServletRequest request, HttpServletResponse response) {
+    String asked = request.getParameter("sort");
+    if (asked != null) {
+      CommentSort.fromParameter(asked).ifPresent(sort -> rememberSort(request, response, sort));
+    }
   }
 
   public static void rememberSort(

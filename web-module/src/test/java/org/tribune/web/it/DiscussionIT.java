@@ -15,8 +15,14 @@ import static org.tribune.web.it.Visitor.text;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.htmlunit.Page;
 import org.htmlunit.html.DomAttr;
 import org.htmlunit.html.DomElement;
@@ -163,6 +170,96 @@ class DiscussionIT {
                   seenByStranger.querySelector("#comment-" + id + " a.edit"),
                   "a stranger may edit it"));
     }
+  }
+
+  /**
+   * The page cache (org.tribune.web.cache): anonymous readers share one kept, compressed page, each
+   * with a form token of their own that the form accepts; a new approved comment shows to the next
+   * reader at once; a browser holding the page gets a 304; a reader with comments of their own gets
+   * their page rendered for them.
+   */
+  @Test
+  void anonymousReadersShareAKeptPageEachWithTheirOwnTokenAndSeeNewCommentsAtOnce(
+      TribuneServer server) throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    try (Visitor author = new Visitor(server)) {
+      String path = author.articlePath(BUSY.title());
+      HttpResponse<byte[]> first = anonymousGet(client, server, path, Map.of());
+      HttpResponse<byte[]> second = anonymousGet(client, server, path, Map.of());
+      String firstHtml = gunzip(first);
+      String secondHtml = gunzip(second);
+      String firstToken = tokenIn(firstHtml);
+      String secondToken = tokenIn(secondHtml);
+      String etag = first.headers().firstValue("ETag").orElse("");
+      String secondVisitor = visitorCookie(second);
+      assertAll(
+          () -> assertEquals(200, second.statusCode()),
+          () -> assertTrue(etag.startsWith("W/\""), () -> "ETag: " + etag),
+          () -> assertEquals(etag, second.headers().firstValue("ETag").orElse(""), "one page"),
+          () ->
+              assertEquals(
+                  "private, no-cache", second.headers().firstValue("Cache-Control").orElse("")),
+          () -> assertEquals("Accept-Encoding", second.headers().firstValue("Vary").orElse("")),
+          () -> assertTrue(secondVisitor.matches("[\\w-]{32}"), () -> "visitor: " + secondVisitor),
+          () -> assertNotEquals(firstToken, secondToken, "each reader has a token of their own"),
+          () ->
+              assertEquals(
+                  firstHtml.replace(firstToken, ""),
+                  secondHtml.replace(secondToken, ""),
+                  "the same page but for the token"));
+
+      HttpResponse<byte[]> again =
+          anonymousGet(
+              client,
+              server,
+              path,
+              Map.of("If-None-Match", etag, "Cookie", "tribune_visitor=" + secondVisitor));
+      assertEquals(304, again.statusCode(), "the browser has the page");
+
+      // A reader of the kept page posts with the token it was given (HtmlUnit takes gzip too).
+      String body = unique("Le cache garde la page, pas les commentaires");
+      long id = post(author, path, comment("Nadia Roux", body));
+      HttpResponse<byte[]> after = anonymousGet(client, server, path, Map.of());
+      String afterHtml = gunzip(after);
+      assertAll(
+          () -> assertTrue(afterHtml.contains("id=\"comment-" + id + "\""), "not shown at once"),
+          () -> assertNotEquals(etag, after.headers().firstValue("ETag").orElse("")),
+          () ->
+              assertTrue(
+                  Visitor.headers(author.open(path), "ETag").isEmpty(),
+                  "the author's own page came from the cache"));
+    }
+  }
+
+  private static HttpResponse<byte[]> anonymousGet(
+      HttpClient client, TribuneServer server, String path, Map<String, String> headers)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(server.uri(path)).header("Accept-Encoding", "gzip");
+    headers.forEach(request::header);
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static String gunzip(HttpResponse<byte[]> response) throws IOException {
+    assertEquals(200, response.statusCode());
+    assertEquals("gzip", response.headers().firstValue("Content-Encoding").orElse(""));
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String tokenIn(String html) {
+    Matcher matcher = Pattern.compile("name=\"form-token\" value=\"([^\"]+)\"").matcher(html);
+    assertTrue(matcher.find(), "no form token");
+    return matcher.group(1);
+  }
+
+  private static String visitorCookie(HttpResponse<?> response) {
+    return response.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("tribune_visitor="))
+        .map(c -> c.substring("tribune_visitor=".length(), c.indexOf(';')))
+        .findFirst()
+        .orElse("");
   }
 
   @Test

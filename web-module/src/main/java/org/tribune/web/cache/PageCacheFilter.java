@@ -1,0 +1,312 @@
+package org.tribune.web.cache;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.tribune.comments.api.CommentService;
+import org.tribune.web.discussion.VisitorCookies;
+
+/**
+ * Serves the public pages to anonymous visitors from {@link PageCache}, and keeps the pages it
+ * renders for them. Mapped in {@code web.xml} first of all, so that a kept page costs no more than
+ * a key, a lookup and a write of its compressed bytes.
+ *
+ * <p>Kept: {@code GET} and {@code HEAD} of the home page, articles (and their discussion pages),
+ * sections, tags, authors and archives, answered 200 with HTML. The key is the address and the
+ * parameters that change the page ({@code page}, {@code cpage}, {@code sort}, and the order the
+ * visitor's cookie remembers); others (campaign tags…) are ignored. The scheme, host and port are
+ * part of the key, as pages may hold links built from them. Never kept: anyone with a session (the
+ * console's staff), visitors with comments of their own still editable or waiting for moderation,
+ * or whose name we remember (their pages differ), the no-script reply and edit forms, and any page
+ * that set a session. Each visitor still gets a comment form token of their own (see {@link
+ * CachedPage}) and their visitor cookie.
+ *
+ * <p>Answers carry an {@code ETag}, answered 304 when the browser has the page, {@code
+ * Cache-Control: no-cache} (a browser asks again each time; shared caches keep nothing with a
+ * token) and {@code Vary: Accept-Encoding}.
+ */
+@WebFilter(filterName = "PageCache")
+public class PageCacheFilter extends HttpFilter {
+  private static final long serialVersionUID = 1L;
+
+  /** The public addresses whose pages are kept; each matches one route of the router. */
+  private static final Pattern KEPT =
+      Pattern.compile(
+          "/|/articles/[a-z0-9-]{1,200}(?:/comments)?|/(?:sections|tags|authors)/[a-z0-9-]{1,200}"
+              + "|/archives/\\d{4}/\\d{2}");
+
+  /** Parameters that change a page, in the order they enter the key. */
+  private static final List<String> KEY_PARAMETERS = List.of("page", "cpage", "sort");
+
+  /** Parameters of pages for one visitor (the no-script reply and edit forms). */
+  private static final Set<String> PERSONAL_PARAMETERS = Set.of("replyto", "edit");
+
+  /** Cookies that make a visitor's pages their own, or mark staff. */
+  private static final Set<String> PERSONAL_COOKIES =
+      Set.of(VisitorCookies.OWN, VisitorCookies.COMMENTER, "JSESSIONID");
+
+  /** Pages larger than this are sent as rendered, not kept. */
+  private static final int LARGEST = 4 * 1024 * 1024;
+
+  /** Request attribute: the form token a page wrote, and its article (see {@link #formToken}). */
+  private static final String TOKEN = PageCacheFilter.class.getName() + ".token";
+
+  private static final String ARTICLE = PageCacheFilter.class.getName() + ".article";
+
+  /** Request attribute: set by a page that must not be kept. */
+  private static final String PERSONAL = PageCacheFilter.class.getName() + ".personal";
+
+  @Inject private transient PageCache cache;
+  @Inject private transient CommentService comments;
+
+  /**
+   * Called by a page that writes a comment form token made for this visitor: a kept copy of the
+   * page gets each later visitor's own token in its place.
+   */
+  public static void formToken(HttpServletRequest request, long articleId, String token) {
+    Object earlier = request.getAttribute(TOKEN);
+    if (earlier != null && !earlier.equals(token)) {
+      request.setAttribute(PERSONAL, Boolean.TRUE);
+    }
+    request.setAttribute(TOKEN, token);
+    request.setAttribute(ARTICLE, articleId);
+  }
+
+  /** Called by a page that shows this visitor something of their own: it is not kept. */
+  public static void personal(HttpServletRequest request) {
+    request.setAttribute(PERSONAL, Boolean.TRUE);
+  }
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String key = cache.enabled() ? key(request) : null;
+    if (key == null) {
+      chain.doFilter(request, response);
+      if (changes(request) && response.getStatus() < HttpServletResponse.SC_BAD_REQUEST) {
+        cache.invalidate();
+      }
+      return;
+    }
+    CachedPage page = cache.get(key);
+    if (page != null) {
+      serve(request, response, page);
+      return;
+    }
+    long version = cache.version();
+    CapturingResponse capture = new CapturingResponse(response);
+    chain.doFilter(request, capture);
+    if (capture.diverted()) {
+      return;
+    }
+    byte[] body = capture.body();
+    String contentType = response.getContentType();
+    boolean keep =
+        response.getStatus() == HttpServletResponse.SC_OK
+            && contentType != null
+            && contentType.startsWith("text/html")
+            && body.length <= LARGEST
+            && request.getAttribute(PERSONAL) == null
+            && request.getSession(false) == null;
+    if (!keep) {
+      response.setContentLength(body.length);
+      response.getOutputStream().write(body);
+      return;
+    }
+    CachedPage.Builder about = new CachedPage.Builder();
+    about.contentType = contentType;
+    about.headers = capture.headers();
+    about.version = version;
+    String token = (String) request.getAttribute(TOKEN);
+    if (token != null) {
+      about.articleId = (Long) request.getAttribute(ARTICLE);
+    }
+    CachedPage kept = CachedPage.of(body, token, about);
+    cache.put(key, kept);
+    // This visitor's token is the one in the page: send it as rendered.
+    send(request, response, kept, token);
+  }
+
+  /**
+   * Whether the request is one of the console's or the administration API's changes (settings,
+   * sections, accounts, imports…), which do not all have a domain event of their own: any of them
+   * empties the cache. The console's few other POSTs (table pages) cost a render of each page.
+   */
+  private static boolean changes(HttpServletRequest request) {
+    if (!"POST".equals(request.getMethod())) {
+      return false;
+    }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/admin/") || path.startsWith("/api/admin/");
+  }
+
+  /**
+   * The key of a page that may be kept for this request, or {@code null}: address, the parameters
+   * that change the page, and the order the visitor's cookie remembers.
+   */
+  static String key(HttpServletRequest request) {
+    String method = request.getMethod();
+    if (!"GET".equals(method) && !"HEAD".equals(method)) {
+      return null;
+    }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.length() > 230 || !KEPT.matcher(path).matches()) {
+      return null;
+    }
+    Cookie[] cookies = request.getCookies();
+    String sortCookie = "";
+    if (cookies != null) {
+      for (Cookie cookie : cookies) {
+        if (PERSONAL_COOKIES.contains(cookie.getName())) {
+          return null;
+        }
+        if (VisitorCookies.SORT.equals(cookie.getName())) {
+          sortCookie = cookie.getValue();
+        }
+      }
+    }
+    // The site's own address is in its pages (canonical and sharing links) when tribune.site.url
+    // is not set: a page rendered for one Host header is never served to another.
+    StringBuilder key =
+        new StringBuilder(request.getScheme())
+            .append("://")
+            .append(request.getServerName())
+            .append(':')
+            .append(request.getServerPort())
+            .append(path);
+    if (request.getQueryString() != null) {
+      for (String name : PERSONAL_PARAMETERS) {
+        if (request.getParameter(name) != null) {
+          return null;
+        }
+      }
+      for (String name : KEY_PARAMETERS) {
+        String value = request.getParameter(name);
+        if (value != null) {
+          if (value.length() > 20) {
+            return null;
+          }
+          key.append('&').append(name).append('=').append(value);
+        }
+      }
+    }
+    if (request.getParameter("sort") == null && !sortCookie.isEmpty() && sortCookie.length() < 20) {
+      key.append("&~sort=").append(sortCookie);
+    }
+    return key.toString();
+  }
+
+  private void serve(HttpServletRequest request, HttpServletResponse response, CachedPage page)
+      throws IOException {
+    String token = null;
+    boolean known = true;
+    if (page.personal()) {
+      known = VisitorCookies.sentVisitor(request).isPresent();
+      token = comments.formToken(page.articleId(), VisitorCookies.visitor(request, response));
+    }
+    VisitorCookies.rememberAskedSort(request, response);
+    String asked = request.getHeader("If-None-Match");
+    if (known && asked != null && matches(asked, etag(page))) {
+      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      validators(response, page);
+      return;
+    }
+    response.setContentType(page.contentType());
+    for (String[] header : page.headers()) {
+      response.addHeader(header[0], header[1]);
+    }
+    send(request, response, page, token);
+  }
+
+  private static void send(
+      HttpServletRequest request, HttpServletResponse response, CachedPage page, String token)
+      throws IOException {
+    validators(response, page);
+    int tokenLength = token == null ? 0 : token.length();
+    boolean gzip = acceptsGzip(request.getHeader("Accept-Encoding"));
+    long length = gzip ? page.gzipLength(tokenLength) : page.textLength(tokenLength);
+    if (gzip) {
+      response.setHeader("Content-Encoding", "gzip");
+    }
+    response.setContentLengthLong(length);
+    if ("HEAD".equals(request.getMethod())) {
+      return;
+    }
+    OutputStream out = response.getOutputStream();
+    if (gzip) {
+      page.writeGzip(out, token);
+    } else {
+      page.writeText(out, token);
+    }
+  }
+
+  private static void validators(HttpServletResponse response, CachedPage page) {
+    response.setHeader("ETag", etag(page));
+    response.setHeader("Cache-Control", page.personal() ? "private, no-cache" : "no-cache");
+    response.setHeader("Vary", "Accept-Encoding");
+  }
+
+  /**
+   * The page's tag. A page with a form token also names the hour: a browser keeps the page it has
+   * (and its token, at most two hours old) for a 304, never one whose token is a day old.
+   */
+  private static String etag(CachedPage page) {
+    String etag = page.etag();
+    if (!page.personal()) {
+      return etag;
+    }
+    long hour = System.currentTimeMillis() / 3_600_000L;
+    return etag.substring(0, etag.length() - 1) + "-" + hour + "\"";
+  }
+
+  /** Whether an If-None-Match value names this tag (weak comparison, as RFC 9110 says for GET). */
+  static boolean matches(String ifNoneMatch, String etag) {
+    String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
+    for (String candidate : ifNoneMatch.split(",")) {
+      String tag = candidate.strip();
+      if (tag.equals("*")) {
+        return true;
+      }
+      if (tag.startsWith("W/")) {
+        tag = tag.substring(2);
+      }
+      if (tag.equals(opaque)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the client takes gzip ({@code gzip;q=0} says it does not). */
+  static boolean acceptsGzip(String accepted) {
+    if (accepted == null) {
+      return false;
+    }
+    for (String coding : accepted.toLowerCase(Locale.ROOT).split(",")) {
+      String[] parts = coding.strip().split(";");
+      String name = parts[0].strip();
+      if (name.equals("gzip") || name.equals("*")) {
+        for (int i = 1; i < parts.length; i++) {
+          String parameter = parts[i].replace(" ", "");
+          if (parameter.equals("q=0") || parameter.matches("q=0(\\.0{1,3})?")) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+}

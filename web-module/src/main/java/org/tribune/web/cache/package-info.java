@@ -1,0 +1,7 @@
+/**
+ * The cache of rendered public pages for anonymous visitors: {@link
+ * org.tribune.web.cache.PageCacheFilter} serves them, compressed once, with validators; {@link
+ * org.tribune.web.cache.PageCache} holds them and forgets them when the domain says something
+ * readers see has changed.
+ */
+package org.tribune.web.cache;
