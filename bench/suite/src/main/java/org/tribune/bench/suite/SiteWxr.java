@@ -216,9 +216,9 @@ public final class SiteWxr {
     } else if (commentCount == -2) {
       comments(local, 2, 0, 0);
     } else {
-      // 4 in 5 at the top, the rest as chains of 5 replies (depths 1 to 5) under 8 comments.
+      // 4 in 5 at the top, the rest as chains of up to 5 replies (depths 1 to 5).
       int replies = commentCount / 5;
-      int chains = Math.max(1, replies / 5);
+      int chains = Math.max(1, (replies + 4) / 5);
       comments(local, commentCount - replies, replies, chains);
     }
     out.write("</item>\n");
@@ -251,7 +251,8 @@ public final class SiteWxr {
   private int comment(int parent, LocalDateTime local) throws IOException {
     int id = commentId++;
     comments++;
-    int reader = random.nextInt(COMMENTERS);
+    // The first comments go round every reader once: each has an approved comment.
+    int reader = comments <= COMMENTERS ? comments - 1 : random.nextInt(COMMENTERS);
     LocalDateTime gmt = local.atZone(PARIS).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
     StringBuilder b = new StringBuilder(1024);
     b.append("<wp:comment>\n");
