@@ -31,7 +31,7 @@ jq -r --slurpfile s <(cat "$s_summary" 2> /dev/null || true) '
     ( ["home", "article", "section", "search", "feed", "more", "big", "limit", "mixed"][] as $n
       | $x.scenarios[$n] // empty
       | . as $w
-      | (if $limit then ($w.rps / $limit * 100 | round | tostring) + " %" else "—" end) as $ratio
+      | (if $limit then ($w.rps / $limit * 100 | if . >= 10 then round else r2 end | tostring) + " %" else "—" end) as $ratio
       | (if $n == "home" or $n == "article" or $n == "section" then
            "≥ 50 % of the limit, p99 ≤ 50 ms: " + yes(($limit != null and $w.rps >= 0.5 * $limit) and $w.p99ms <= 50)
              + (if $small and $small[$n] then "; p99 vs S: " + ($w.p99ms / $small[$n].p99ms | r2 | tostring) + "× (≤ 1.5×: " + yes($w.p99ms <= 1.5 * $small[$n].p99ms) + ")" else "" end)
