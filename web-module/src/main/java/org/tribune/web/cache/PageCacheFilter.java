@@ -25,12 +25,14 @@ import org.tribune.web.discussion.VisitorCookies;
  * <p>Kept: {@code GET} and {@code HEAD} of the home page, articles (and their discussion pages),
  * sections, tags, authors and archives, answered 200 with HTML. The key is the address and the
  * parameters that change the page ({@code page}, {@code cpage}, {@code sort}, and the order the
- * visitor's cookie remembers); others (campaign tags…) are ignored. The scheme, host and port are
- * part of the key, as pages may hold links built from them. Never kept: anyone with a session (the
- * console's staff), visitors with comments of their own still editable or waiting for moderation,
- * or whose name we remember (their pages differ), the no-script reply and edit forms, and any page
- * that set a session. Each visitor still gets a comment form token of their own (see {@link
- * CachedPage}) and their visitor cookie.
+ * visitor's cookie remembers); campaign tags of shared links ({@code utm_*}, {@code fbclid}…) are
+ * ignored; any other parameter means a page that is not kept (the no-script reply and edit forms,
+ * an imported site's old addresses such as {@code /?p=12}, which {@code LegacyAddresses} answers
+ * further down the chain). The scheme, host and port are part of the key, as pages may hold links
+ * built from them. Never kept: anyone with a session (the console's staff), visitors with comments
+ * of their own still editable or waiting for moderation, or whose name we remember (their pages
+ * differ), the no-script reply and edit forms, and any page that set a session. Each visitor still
+ * gets a comment form token of their own (see {@link CachedPage}) and their visitor cookie.
  *
  * <p>Answers carry an {@code ETag}, answered 304 when the browser has the page, {@code
  * Cache-Control: no-cache} (a browser asks again each time; shared caches keep nothing with a
@@ -49,8 +51,9 @@ public class PageCacheFilter extends HttpFilter {
   /** Parameters that change a page, in the order they enter the key. */
   private static final List<String> KEY_PARAMETERS = List.of("page", "cpage", "sort");
 
-  /** Parameters of pages for one visitor (the no-script reply and edit forms). */
-  private static final Set<String> PERSONAL_PARAMETERS = Set.of("replyto", "edit");
+  /** Parameters that links shared on other sites carry and no page reads: left out of the key. */
+  private static final Set<String> TRACKING_PARAMETERS =
+      Set.of("fbclid", "gclid", "msclkid", "mc_cid", "mc_eid", "ref", "igshid");
 
   /** Cookies that make a visitor's pages their own, or mark staff. */
   private static final Set<String> PERSONAL_COOKIES =
@@ -187,8 +190,10 @@ public class PageCacheFilter extends HttpFilter {
             .append(request.getServerPort())
             .append(path);
     if (request.getQueryString() != null) {
-      for (String name : PERSONAL_PARAMETERS) {
-        if (request.getParameter(name) != null) {
+      for (String name : request.getParameterMap().keySet()) {
+        if (!KEY_PARAMETERS.contains(name) && !ignored(name)) {
+          // Not a page of ours as such: a reply form, or an imported site's old address
+          // (/?p=12) that LegacyAddresses answers, further down the chain.
           return null;
         }
       }
@@ -206,6 +211,11 @@ public class PageCacheFilter extends HttpFilter {
       key.append("&~sort=").append(sortCookie);
     }
     return key.toString();
+  }
+
+  /** Whether a parameter is one that no page reads (campaign tags on shared links). */
+  static boolean ignored(String name) {
+    return name.startsWith("utm_") || TRACKING_PARAMETERS.contains(name);
   }
 
   private void serve(HttpServletRequest request, HttpServletResponse response, CachedPage page)

@@ -18,6 +18,15 @@ class PageCacheFilterTest {
   }
 
   @Test
+  void onlyCampaignTagsAreLeftOutOfTheKey() {
+    assertTrue(PageCacheFilter.ignored("utm_source"));
+    assertTrue(PageCacheFilter.ignored("fbclid"));
+    assertFalse(PageCacheFilter.ignored("p"));
+    assertFalse(PageCacheFilter.ignored("page_id"));
+    assertFalse(PageCacheFilter.ignored("replyto"));
+  }
+
+  @Test
   void gzipOnlyWhenTheClientTakesIt() {
     assertTrue(PageCacheFilter.acceptsGzip("gzip, deflate, br"));
     assertTrue(PageCacheFilter.acceptsGzip("br;q=1.0, GZIP;q=0.5"));
