@@ -26,11 +26,19 @@ final class Crc32 {
 
   /** The CRC of A followed by B, given the CRC of A, the CRC of B and the length of B. */
   static int combine(int crcA, int crcB, long lengthB) {
-    return multiply(powerOfX(lengthB, 3), crcA) ^ crcB;
+    return multiply(shift(lengthB), crcA) ^ crcB;
   }
 
-  /** a times b modulo the polynomial (both reflected). */
-  private static int multiply(int a, int b) {
+  /**
+   * x^(8n) modulo the polynomial: multiplying the linear part of a CRC by it appends n zero bytes
+   * to the message.
+   */
+  static int shift(long bytes) {
+    return powerOfX(bytes, 3);
+  }
+
+  /** a times b modulo the polynomial (both reflected); a must not be 0. */
+  static int multiply(int a, int b) {
     int m = 1 << 31;
     int p = 0;
     while (true) {

@@ -104,8 +104,7 @@ public class PageCacheFilter extends HttpFilter {
       return;
     }
     CachedPage page = cache.get(key);
-    if (page != null) {
-      serve(request, response, page);
+    if (page != null && serve(request, response, page)) {
       return;
     }
     long version = cache.version();
@@ -137,6 +136,11 @@ public class PageCacheFilter extends HttpFilter {
       about.articleId = (Long) request.getAttribute(ARTICLE);
     }
     CachedPage kept = CachedPage.of(body, token, about);
+    if (kept == null) {
+      response.setContentLength(body.length);
+      response.getOutputStream().write(body);
+      return;
+    }
     cache.put(key, kept);
     // This visitor's token is the one in the page: send it as rendered.
     send(request, response, kept, token);
@@ -218,35 +222,42 @@ public class PageCacheFilter extends HttpFilter {
     return name.startsWith("utm_") || TRACKING_PARAMETERS.contains(name);
   }
 
-  private void serve(HttpServletRequest request, HttpServletResponse response, CachedPage page)
+  /**
+   * Answers with a kept page; {@code false} (nothing written) when this visitor's token would not
+   * fit the page's places, which the page is then rendered for.
+   */
+  private boolean serve(HttpServletRequest request, HttpServletResponse response, CachedPage page)
       throws IOException {
     String token = null;
     boolean known = true;
     if (page.personal()) {
       known = VisitorCookies.sentVisitor(request).isPresent();
       token = comments.formToken(page.articleId(), VisitorCookies.visitor(request, response));
+      if (token.length() != page.tokenLength()) {
+        return false;
+      }
     }
     VisitorCookies.rememberAskedSort(request, response);
     String asked = request.getHeader("If-None-Match");
     if (known && asked != null && matches(asked, etag(page))) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       validators(response, page);
-      return;
+      return true;
     }
     response.setContentType(page.contentType());
     for (String[] header : page.headers()) {
       response.addHeader(header[0], header[1]);
     }
     send(request, response, page, token);
+    return true;
   }
 
   private static void send(
       HttpServletRequest request, HttpServletResponse response, CachedPage page, String token)
       throws IOException {
     validators(response, page);
-    int tokenLength = token == null ? 0 : token.length();
     boolean gzip = acceptsGzip(request.getHeader("Accept-Encoding"));
-    long length = gzip ? page.gzipLength(tokenLength) : page.textLength(tokenLength);
+    long length = gzip ? page.gzipLength() : page.textLength();
     if (gzip) {
       response.setHeader("Content-Encoding", "gzip");
     }

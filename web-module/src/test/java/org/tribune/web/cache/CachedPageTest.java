@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -12,7 +14,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class CachedPageTest {
@@ -41,7 +45,7 @@ class CachedPageTest {
     assertFalse(page.personal());
     byte[] gzip = gzip(page, null);
     assertArrayEquals(text, gunzip(gzip));
-    assertEquals(gzip.length, page.gzipLength(0));
+    assertEquals(gzip.length, page.gzipLength());
     assertTrue(page.etag().startsWith("\""), page.etag());
     assertArrayEquals(text, text(page, null));
   }
@@ -52,26 +56,57 @@ class CachedPageTest {
     byte[] text = template.replace("%s", TOKEN).getBytes(StandardCharsets.UTF_8);
     CachedPage page = CachedPage.of(text, TOKEN, new CachedPage.Builder());
     assertTrue(page.personal());
+    assertEquals(TOKEN.length(), page.tokenLength());
     assertTrue(page.etag().startsWith("W/\""), page.etag());
-    for (String other : new String[] {TOKEN, "1764441699999." + "cd".repeat(32), "x", ""}) {
+    for (String other : new String[] {TOKEN, "1764441699999." + "cd".repeat(32), "9".repeat(78)}) {
       byte[] expected = template.replace("%s", other).getBytes(StandardCharsets.UTF_8);
       byte[] gzip = gzip(page, other);
       assertArrayEquals(expected, gunzip(gzip), other);
-      assertEquals(gzip.length, page.gzipLength(other.length()));
+      assertEquals(gzip.length, page.gzipLength());
       byte[] plain = text(page, other);
       assertArrayEquals(expected, plain);
-      assertEquals(plain.length, page.textLength(other.length()));
+      assertEquals(plain.length, page.textLength());
     }
+    assertThrows(IllegalArgumentException.class, () -> gzip(page, "1." + "ab".repeat(32)));
   }
 
   @Test
-  void tokensAtTheEdgesAndSeveralTimes() throws IOException {
-    String template = "%s<p>" + "mot ".repeat(20_000) + "</p>%s%s";
+  void tokensAtTheEdgesAndInEveryCommentKeepTheCompressionOfTheWholePage() throws IOException {
+    StringBuilder html = new StringBuilder("%s<ol>");
+    for (int i = 0; i < 40; i++) {
+      html.append("<li id=\"comment-")
+          .append(i)
+          .append("\"><p>La médiathèque ouvrira le dimanche, numéro ")
+          .append(i)
+          .append(
+              ".</p><form method=\"post\"><input type=\"hidden\" name=\"form-token\" value=\"%s\"/>")
+          .append("<button name=\"direction\" value=\"1\">Vote</button></form></li>\n");
+    }
+    html.append("</ol>").append("mot ".repeat(20_000)).append("%s%s");
+    String template = html.toString();
     byte[] text = template.replace("%s", TOKEN).getBytes(StandardCharsets.UTF_8);
     CachedPage page = CachedPage.of(text, TOKEN, new CachedPage.Builder());
     String mine = "1764441600001." + "ef".repeat(32);
     assertArrayEquals(
         template.replace("%s", mine).getBytes(StandardCharsets.UTF_8), gunzip(gzip(page, mine)));
+    ByteArrayOutputStream whole = new ByteArrayOutputStream();
+    try (GZIPOutputStream out =
+        new GZIPOutputStream(whole) {
+          {
+            def.setLevel(Deflater.BEST_COMPRESSION);
+          }
+        }) {
+      out.write(text);
+    }
+    // Each token's place costs its own bytes and a few of framing, nothing more.
+    long overhead = page.gzipLength() - whole.size();
+    assertTrue(overhead < 43 * (TOKEN.length() + 20), () -> "overhead " + overhead);
+  }
+
+  @Test
+  void aPageHoldingAZeroByteIsNotKept() {
+    byte[] text = "<p>a\u0000b</p>".getBytes(StandardCharsets.UTF_8);
+    assertNull(CachedPage.of(text, null, new CachedPage.Builder()));
   }
 
   @Test
@@ -86,7 +121,7 @@ class CachedPageTest {
     }
     byte[] text = page(html.toString(), "").getBytes(StandardCharsets.UTF_8);
     CachedPage page = CachedPage.of(text, null, new CachedPage.Builder());
-    assertTrue(page.gzipLength(0) < text.length / 8, page.gzipLength(0) + " of " + text.length);
+    assertTrue(page.gzipLength() < text.length / 8, page.gzipLength() + " of " + text.length);
     assertNotEquals(0, page.weight());
   }
 
