@@ -3,6 +3,7 @@ package org.tribune.web.discussion;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.ServletException;
@@ -57,6 +58,12 @@ import org.tribune.web.site.SiteSettings;
  */
 @WebServlet(name = "Discussion", urlPatterns = "/articles/*")
 public class DiscussionServlet extends HttpServlet {
+  /**
+   * One factory for the class: {@code Json.createObjectBuilder()} looks the JSON provider up on
+   * each call (a service loader scan, a tenth of an article page's rendering).
+   */
+  private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
   private static final long serialVersionUID = 1L;
 
   private static final Pattern PATH =
@@ -189,7 +196,7 @@ public class DiscussionServlet extends HttpServlet {
       json(
           response,
           HttpServletResponse.SC_CREATED,
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("ok", true)
               .add("id", posted.commentId())
               .add("held", posted.status() != CommentStatus.APPROVED)
@@ -231,7 +238,7 @@ public class DiscussionServlet extends HttpServlet {
       json(
           response,
           HttpServletResponse.SC_OK,
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("ok", true)
               .add("score", result.score())
               .add("counted", result.counted())
@@ -257,7 +264,7 @@ public class DiscussionServlet extends HttpServlet {
       return;
     }
     if (wantsJson(request)) {
-      json(response, HttpServletResponse.SC_OK, Json.createObjectBuilder().add("ok", true).build());
+      json(response, HttpServletResponse.SC_OK, JSON.createObjectBuilder().add("ok", true).build());
       return;
     }
     redirectSeeOther(response, backTo(request, target));
@@ -276,7 +283,7 @@ public class DiscussionServlet extends HttpServlet {
       return;
     }
     if (wantsJson(request)) {
-      json(response, HttpServletResponse.SC_OK, Json.createObjectBuilder().add("ok", true).build());
+      json(response, HttpServletResponse.SC_OK, JSON.createObjectBuilder().add("ok", true).build());
       return;
     }
     redirectSeeOther(response, links.article(target.article().slug()) + "#comments");
@@ -302,19 +309,19 @@ public class DiscussionServlet extends HttpServlet {
       FormErrors errors)
       throws IOException, ServletException {
     if (wantsJson(request)) {
-      JsonObjectBuilder fields = Json.createObjectBuilder();
+      JsonObjectBuilder fields = JSON.createObjectBuilder();
       errors
           .byField()
           .forEach(
               (field, messages) -> {
-                JsonArrayBuilder list = Json.createArrayBuilder();
+                JsonArrayBuilder list = JSON.createArrayBuilder();
                 messages.forEach(list::add);
                 fields.add(field, list);
               });
       json(
           response,
           status,
-          Json.createObjectBuilder().add("ok", false).add("errors", fields).build());
+          JSON.createObjectBuilder().add("ok", false).add("errors", fields).build());
       return;
     }
     request.setAttribute(DiscussionBacking.ERRORS, errors);
