@@ -61,7 +61,7 @@ class XssIT {
       // The discussion's own script: one, ours, after the discussion in <main>.
       const ownScripts = [...document.querySelectorAll('main > script[src]')].filter(
           s => new URL(s.src).origin === location.origin
-              && new URL(s.src).pathname === '/js/discussion.js');
+              && /^\\/assets\\/discussion\\.[0-9a-f]{10}\\.js$/.test(new URL(s.src).pathname));
       for (const script of document.querySelectorAll('script')) {
         if (ownScripts.length === 1 && script === ownScripts[0]) continue;
         if (script.type !== 'application/ld+json' || script.parentElement !== document.head) {
