@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Front-end bench: page weight and Lighthouse scores of the public pages (issue 7).
 #
-#   bench/lighthouse.sh [--build] [--keep]
+#   bench/lighthouse.sh [--build] [--keep] [--as-built]
 #
 # Starts the built WAR (web-module/target/tribune.war; --build builds it first) on Payara Micro on
 # a free port in 18450-18469, with its data in a fresh temporary folder and the demo content,
 # imports one article with 200 approved comments (bench/frontend/discussion_wxr.py) through the
 # WXR import API, then measures the home page, a section page and that article:
-#   - bytes transferred (HTML + CSS + JS, gzip accepted, headers included) by curl, and the number
-#     of requests to other hosts (from Lighthouse's network log);
+#   - bytes transferred (HTML + CSS + JS + icon, gzip accepted, headers included) by curl, and the
+#     number of requests to other hosts (from Lighthouse's network log);
 #   - Lighthouse performance / accessibility / best-practices / SEO, mobile and desktop presets.
+# Pages (text/html) are gzipped by Payara's HTTP listener (a post-boot command), standing in for
+# what serves them in production (the page cache's gzip, or a proxy): the WAR alone sends them
+# uncompressed. --as-built measures without it. Static files are gzipped by the WAR itself.
 # Needs: Debian's chromium, node and Lighthouse installed outside the repository:
 #   mkdir -p /work/lh && (cd /work/lh && npm init -y && npm install -E lighthouse@12.8.2)
 # (LIGHTHOUSE=/path/to/cli overrides /work/lh/node_modules/.bin/lighthouse). The measurement runs
@@ -22,10 +25,12 @@ war="$root/web-module/target/tribune.war"
 lighthouse=${LIGHTHOUSE:-/work/lh/node_modules/.bin/lighthouse}
 build=false
 keep=false
+page_gzip=true
 for arg in "$@"; do
   case "$arg" in
     --build) build=true ;;
     --keep) keep=true ;;
+    --as-built) page_gzip=false ;;
     *) echo "unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
@@ -55,9 +60,14 @@ base="http://127.0.0.1:$port"
 password="bench-$(date +%s)-password"
 
 cp "$payara" "$work/payara-micro.jar"
+listener=configs.config.server-config.network-config.protocols.protocol.http-listener.http
+if $page_gzip; then
+  printf 'set %s.compression=on\nset %s.compressable-mime-type=text/html\n' "$listener" "$listener"
+fi >"$work/post-boot.txt"
 TRIBUNE_ADMIN_PASSWORD="$password" TRIBUNE_DATA_DIR="$work/data" \
   java -Xmx512m -jar "$work/payara-micro.jar" --nocluster --disablephonehome --port "$port" \
-  --contextroot / --rootdir "$work/payara" --deploy "$war" >"$work/server.log" 2>&1 &
+  --contextroot / --rootdir "$work/payara" --postbootcommandfile "$work/post-boot.txt" \
+  --deploy "$war" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/" || true)" = 200 ] && break
@@ -77,17 +87,19 @@ declare -A pages=([home]=/ [section]="$section" [article]="$article")
 order=(home section article)
 comments=$(curl -s "$base$article" | grep -c 'class="comment-content' || true)
 
-# Bytes as a browser with an empty cache gets them: the page and every style sheet and script it
-# links (same host), gzip accepted, response headers included.
+# Bytes as a browser with an empty cache gets them: the page and every style sheet, script and
+# icon it links (same host), gzip accepted, response headers included. Prints
+# "total html-transferred html-uncompressed".
 transfer() {
-  local url=$1 total=0 n
-  n=$(curl -s --compressed -o "$work/page.html" -w '%{size_download} %{size_header}' "$url" | awk '{print $1+$2}')
-  total=$n
-  for asset in $(grep -oE '(href|src)="/[^"]+\.(css|js)"' "$work/page.html" | cut -d'"' -f2 | sort -u); do
+  local url=$1 total html raw n
+  html=$(curl -s --compressed -o "$work/page.html" -w '%{size_download} %{size_header}' "$url" | awk '{print $1+$2}')
+  raw=$(wc -c <"$work/page.html")
+  total=$html
+  for asset in $(grep -oE '(href|src)="/[^"]+\.(css|js|svg)"' "$work/page.html" | cut -d'"' -f2 | sort -u); do
     n=$(curl -s --compressed -o /dev/null -w '%{size_download} %{size_header}' "$base$asset" | awk '{print $1+$2}')
     total=$((total + n))
   done
-  echo "$total"
+  echo "$total $html $raw"
 }
 
 score() { # report.json -> "perf a11y bp seo bytes foreign-requests"
@@ -99,6 +111,10 @@ score() { # report.json -> "perf a11y bp seo bytes foreign-requests"
     const foreign = reqs.filter(i => { try { return new URL(i.url).host !== host; } catch (e) { return false; } }).length;
     console.log([s("performance"), s("accessibility"), s("best-practices"), s("seo"),
       r.audits["total-byte-weight"].numericValue, foreign].join(" "));
+    const m = id => (r.audits[id].displayValue || "").replace(/\u00a0/g, " ");
+    console.error(" " + ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+      "cumulative-layout-shift", "speed-index", "dom-size"].map(id => id + " " + m(id)).join(", ")
+      + ", CPU benchmark index " + Math.round(r.environment.benchmarkIndex));
     for (const [k, cat] of Object.entries(c)) for (const ref of cat.auditRefs) {
       const a = r.audits[ref.id];
       if (ref.weight > 0 && a.score !== null && a.score < 0.9) console.error("   " + k + ": " + ref.id + " " + a.score + " " + (a.displayValue || ""));
@@ -107,13 +123,15 @@ score() { # report.json -> "perf a11y bp seo bytes foreign-requests"
 
 exec 9>/tmp/tribune-bench.lock
 flock 9
-echo "Tribune front-end bench — $(date -u '+%Y-%m-%d %H:%M UTC'), revision $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- web-module || echo '+changes'), $base"
+echo "Tribune front-end bench — $(date -u '+%Y-%m-%d %H:%M UTC'), revision $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- web-module || echo '+changes'), $base, pages gzipped: $page_gzip, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "article: $article ($comments comments on its first page)"
-printf '%-8s %-38s %9s | %-24s | %-24s\n' page address bytes "mobile perf/a11y/bp/seo" "desktop perf/a11y/bp/seo"
+echo "bytes: all transferred (page + CSS + JS + icon, headers included) / page transferred / page uncompressed"
+echo "Lighthouse: performance/accessibility/best-practices/SEO (total byte weight it saw, requests to other hosts)"
+printf '%-8s %-32s %-22s | %-36s | %-36s\n' page address bytes mobile desktop
 flags="--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run --disable-background-networking --disable-component-update --disable-sync"
 for name in "${order[@]}"; do
   path=${pages[$name]}
-  bytes=$(transfer "$base$path")
+  bytes=$(transfer "$base$path" | tr ' ' /)
   line=()
   for preset in mobile desktop; do
     extra=()
@@ -122,10 +140,10 @@ for name in "${order[@]}"; do
       --output-path="$work/$name-$preset" --chrome-flags="$flags --user-data-dir=$work/chrome-$name-$preset" \
       --only-categories=performance,accessibility,best-practices,seo >/dev/null 2>"$work/$name-$preset.log" || true
     read -r perf a11y bp seo weight foreign < <(score "$work/$name-$preset.report.json" 2>"$work/$name-$preset.failing")
-    line+=("$perf/$a11y/$bp/$seo ($weight B, $foreign foreign)")
+    line+=("$perf/$a11y/$bp/$seo (${weight} B, $foreign other hosts)")
   done
-  printf '%-8s %-38s %9s | %-24s | %-24s\n' "$name" "$path" "$bytes" "${line[0]}" "${line[1]}"
+  printf '%-8s %-32s %-22s | %-36s | %-36s\n' "$name" "$path" "$bytes" "${line[0]}" "${line[1]}"
   for preset in mobile desktop; do
-    [ -s "$work/$name-$preset.failing" ] && sed "s/^/  [$preset] /" "$work/$name-$preset.failing"
+    if [ -s "$work/$name-$preset.failing" ]; then sed "s/^/  [$preset] /" "$work/$name-$preset.failing"; fi
   done
 done
