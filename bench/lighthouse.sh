@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Front-end bench: page weight and Lighthouse scores of the public pages (issue 7).
 #
-#   bench/lighthouse.sh [--build] [--keep] [--as-built]
+#   bench/lighthouse.sh [--build] [--keep]
 #
 # Starts the built WAR (web-module/target/tribune.war; --build builds it first) on Payara Micro on
 # a free port in 18450-18469, with its data in a fresh temporary folder and the demo content,
@@ -10,9 +10,9 @@
 #   - bytes transferred (HTML + CSS + JS + icon, gzip accepted, headers included) by curl, and the
 #     number of requests to other hosts (from Lighthouse's network log);
 #   - Lighthouse performance / accessibility / best-practices / SEO, mobile and desktop presets.
-# Pages (text/html) are gzipped by Payara's HTTP listener (a post-boot command), standing in for
-# what serves them in production (the page cache's gzip, or a proxy): the WAR alone sends them
-# uncompressed. --as-built measures without it. Static files are gzipped by the WAR itself.
+# Everything is measured as the WAR serves it: pages gzipped by the page cache (org.tribune.web.cache;
+# the script fetches each page once before measuring, so that it is kept), static files by
+# org.tribune.web.assets.
 # Needs: Debian's chromium, node and Lighthouse installed outside the repository:
 #   mkdir -p /work/lh && (cd /work/lh && npm init -y && npm install -E lighthouse@12.8.2)
 # (LIGHTHOUSE=/path/to/cli overrides /work/lh/node_modules/.bin/lighthouse). The measurement runs
@@ -25,12 +25,10 @@ war="$root/web-module/target/tribune.war"
 lighthouse=${LIGHTHOUSE:-/work/lh/node_modules/.bin/lighthouse}
 build=false
 keep=false
-page_gzip=true
 for arg in "$@"; do
   case "$arg" in
     --build) build=true ;;
     --keep) keep=true ;;
-    --as-built) page_gzip=false ;;
     *) echo "unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
@@ -60,14 +58,9 @@ base="http://127.0.0.1:$port"
 password="bench-$(date +%s)-password"
 
 cp "$payara" "$work/payara-micro.jar"
-listener=configs.config.server-config.network-config.protocols.protocol.http-listener.http
-if $page_gzip; then
-  printf 'set %s.compression=on\nset %s.compressable-mime-type=text/html\n' "$listener" "$listener"
-fi >"$work/post-boot.txt"
 TRIBUNE_ADMIN_PASSWORD="$password" TRIBUNE_DATA_DIR="$work/data" \
   java -Xmx512m -jar "$work/payara-micro.jar" --nocluster --disablephonehome --port "$port" \
-  --contextroot / --rootdir "$work/payara" --postbootcommandfile "$work/post-boot.txt" \
-  --deploy "$war" >"$work/server.log" 2>&1 &
+  --contextroot / --rootdir "$work/payara" --deploy "$war" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/" || true)" = 200 ] && break
@@ -86,6 +79,7 @@ article=/articles/grand-debat-du-budget
 declare -A pages=([home]=/ [section]="$section" [article]="$article")
 order=(home section article)
 comments=$(curl -s "$base$article" | grep -c 'class="comment-content' || true)
+for name in "${order[@]}"; do curl -s -o /dev/null "$base${pages[$name]}"; done # into the page cache
 
 # Bytes as a browser with an empty cache gets them: the page and every style sheet, script and
 # icon it links (same host), gzip accepted, response headers included. Prints
@@ -123,7 +117,7 @@ score() { # report.json -> "perf a11y bp seo bytes foreign-requests"
 
 exec 9>/tmp/tribune-bench.lock
 flock 9
-echo "Tribune front-end bench — $(date -u '+%Y-%m-%d %H:%M UTC'), revision $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- web-module || echo '+changes'), $base, pages gzipped: $page_gzip, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Tribune front-end bench — $(date -u '+%Y-%m-%d %H:%M UTC'), revision $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- web-module || echo '+changes'), $base, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "article: $article ($comments comments on its first page)"
 echo "bytes: all transferred (page + CSS + JS + icon, headers included) / page transferred / page uncompressed"
 echo "Lighthouse: performance/accessibility/best-practices/SEO (total byte weight it saw, requests to other hosts)"
