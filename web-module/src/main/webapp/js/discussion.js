@@ -104,10 +104,16 @@
     comment.appendChild(mainForm);
     mainForm.querySelector('[data-parent]').value = link.getAttribute('data-reply');
     mainForm.querySelector('.comment-form-heading').textContent =
-      link.textContent.trim() + ' — ' + link.getAttribute('data-reply-to');
+      link.textContent.trim() + ' — ' + authorOf(comment);
     mainForm.querySelector('[data-cancel-reply]').hidden = false;
     mainForm.querySelector('textarea').focus();
   });
+
+  /* The author's name as the comment shows it. */
+  function authorOf(comment) {
+    var author = comment.querySelector('.comment-author');
+    return author ? author.textContent.trim() : '';
+  }
 
   /* Quoting a selected passage. */
   var quoteButton = section.querySelector('[data-quote-button]');
@@ -121,7 +127,7 @@
     if (body.classList.contains('article-body')) {
       return '« ' + section.getAttribute('data-article-title') + ' »';
     }
-    return body.getAttribute('data-quote-source');
+    return authorOf(body.closest('article'));
   }
   document.addEventListener('selectionchange', function () {
     var selection = window.getSelection();
@@ -268,10 +274,16 @@
       return;
     }
     if (form.hasAttribute('data-vote')) {
+      // The page's one vote form, posted by a comment's button to that comment's address. A
+      // browser that does not say which button: the ordinary post.
+      var vote = event.submitter;
+      if (!vote || form.hasAttribute('data-plain')) {
+        return;
+      }
       event.preventDefault();
       var data = new URLSearchParams(new FormData(form));
-      data.set('direction', event.submitter ? event.submitter.value : 'up');
-      fetch(form.action, {
+      data.set('direction', vote.value);
+      fetch(vote.formAction, {
         method: 'POST',
         headers: { Accept: 'application/json' },
         credentials: 'same-origin',
@@ -282,12 +294,13 @@
         })
         .then(function (answer) {
           if (answer.ok) {
-            var score = form.querySelector('.score');
+            var score = vote.parentNode.querySelector('.score');
             score.textContent = score.textContent.replace(/-?\d+/, answer.score);
           }
         })
         .catch(function () {
-          form.submit();
+          form.setAttribute('data-plain', '');
+          vote.click();
         });
     }
   });

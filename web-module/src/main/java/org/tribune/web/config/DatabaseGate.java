@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ResourceBundle;
+import org.tribune.web.assets.AssetCatalogue;
+import org.tribune.web.assets.Assets;
 import org.tribune.web.site.SiteSettings;
 
 /**
@@ -23,6 +25,7 @@ public class DatabaseGate extends HttpFilter {
 
   @Inject private transient DatabaseReadiness readiness;
   @Inject private transient SiteSettings site;
+  @Inject private transient Assets assets;
 
   @Override
   protected void doFilter(
@@ -46,7 +49,9 @@ public class DatabaseGate extends HttpFilter {
                 + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\""
                 + " content=\"width=device-width, initial-scale=1\"><title>"
                 + messages.getString("unavailable.title")
-                + "</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main"
+                + "</title><link rel=\"stylesheet\" href=\""
+                + assets.path("/css/site.css")
+                + "\"></head><body><main"
                 + " class=\"error-page\"><h1>"
                 + messages.getString("unavailable.title")
                 + "</h1><p>"
@@ -58,6 +63,9 @@ public class DatabaseGate extends HttpFilter {
   private static boolean isStatic(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     return path.startsWith("/css/")
+        || path.startsWith("/js/")
+        || path.startsWith("/images/")
+        || path.startsWith(AssetCatalogue.PREFIX)
         || path.startsWith(Router.FACES_RESOURCES)
         || path.equals("/favicon.ico")
         || path.startsWith("/health");

@@ -1,12 +1,18 @@
 package org.tribune.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
@@ -133,6 +140,85 @@ class HomePageIT {
         () -> assertEquals(200, css.getStatusCode()),
         () -> assertEquals("text/css", css.getContentType()),
         () -> assertFalse(css.getContentAsString().isBlank(), "the style sheet is empty"));
+  }
+
+  @Test
+  void pagesLinkFingerprintedFilesCachedForAYearWithAGzipTwin(TribuneServer server)
+      throws Exception {
+    String css =
+        home.querySelector("link[rel=stylesheet]")
+            .getAttributes()
+            .getNamedItem("href")
+            .getNodeValue();
+    String icon =
+        home.querySelector("link[rel=icon]").getAttributes().getNamedItem("href").getNodeValue();
+    HtmlPage article =
+        client.getPage(
+            server
+                .uri(
+                    home.querySelector("h2.article-title a")
+                        .getAttributes()
+                        .getNamedItem("href")
+                        .getNodeValue())
+                .toURL());
+    String js =
+        article.querySelector("script[src]").getAttributes().getNamedItem("src").getNodeValue();
+    assertAll(
+        () -> assertTrue(css.matches("/assets/site\\.[0-9a-f]{10}\\.css"), css),
+        () -> assertTrue(icon.matches("/assets/favicon\\.[0-9a-f]{10}\\.svg"), icon),
+        () -> assertTrue(js.matches("/assets/discussion\\.[0-9a-f]{10}\\.js"), js));
+
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<byte[]> plain = get(http, server.uri(css), "identity", null);
+    HttpResponse<byte[]> gzipped = get(http, server.uri(css), "gzip, deflate, br", null);
+    HttpResponse<byte[]> old = get(http, server.uri("/css/site.css"), "identity", null);
+    String etag = gzipped.headers().firstValue("ETag").orElse("");
+    HttpResponse<byte[]> again = get(http, server.uri(css), "gzip", etag);
+    HttpResponse<byte[]> script = get(http, server.uri(js), "gzip", null);
+    assertAll(
+        () -> assertEquals(200, plain.statusCode()),
+        () -> assertEquals("public, max-age=31536000, immutable", header(plain, "Cache-Control")),
+        () -> assertEquals("Accept-Encoding", header(plain, "Vary")),
+        () -> assertEquals("text/css;charset=UTF-8", header(plain, "Content-Type")),
+        () -> assertEquals("", header(plain, "Content-Encoding")),
+        () -> assertTrue(header(plain, "ETag").matches("\"[0-9a-f]{20}\""), header(plain, "ETag")),
+        () -> assertEquals("gzip", header(gzipped, "Content-Encoding")),
+        () -> assertTrue(gzipped.body().length < plain.body().length / 2, "gzip twin too big"),
+        () -> assertArrayEquals(plain.body(), gunzip(gzipped.body())),
+        () -> assertTrue(etag.endsWith("-gzip\""), etag),
+        () -> assertEquals(304, again.statusCode()),
+        () -> assertEquals(0, again.body().length),
+        () -> assertEquals(200, old.statusCode(), "the plain address must keep working"),
+        () -> assertEquals("public, max-age=600", header(old, "Cache-Control")),
+        () -> assertArrayEquals(plain.body(), old.body()),
+        () -> assertEquals("gzip", header(script, "Content-Encoding")),
+        () -> assertEquals("text/javascript;charset=UTF-8", header(script, "Content-Type")),
+        () ->
+            assertEquals(
+                404,
+                get(http, server.uri("/assets/site.0123456789.css"), "gzip", null).statusCode()),
+        () ->
+            assertEquals(404, get(http, server.uri("/css/absent.css"), "gzip", null).statusCode()));
+  }
+
+  private static HttpResponse<byte[]> get(
+      HttpClient http, URI uri, String acceptEncoding, String ifNoneMatch) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri).header("Accept-Encoding", acceptEncoding);
+    if (ifNoneMatch != null) {
+      request.header("If-None-Match", ifNoneMatch);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static String header(HttpResponse<?> response, String name) {
+    return response.headers().firstValue(name).orElse("");
+  }
+
+  private static byte[] gunzip(byte[] bytes) throws IOException {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+      return in.readAllBytes();
+    }
   }
 
   @Test

@@ -61,7 +61,7 @@ class XssIT {
       // The discussion's own script: one, ours, after the discussion in <main>.
       const ownScripts = [...document.querySelectorAll('main > script[src]')].filter(
           s => new URL(s.src).origin === location.origin
-              && new URL(s.src).pathname === '/js/discussion.js');
+              && /^\\/assets\\/discussion\\.[0-9a-f]{10}\\.js$/.test(new URL(s.src).pathname));
       for (const script of document.querySelectorAll('script')) {
         if (ownScripts.length === 1 && script === ownScripts[0]) continue;
         if (script.type !== 'application/ld+json' || script.parentElement !== document.head) {
@@ -86,15 +86,22 @@ class XssIT {
         }
       }
       // Allowed forms: the layout's own search form (one per page, GET to /search), and the
-      // discussion's (comment, vote, edit, delete: POST to this site's /articles/…), never inside
+      // discussion's (comment, vote, edit, delete: POST to this site's /articles/…; the vote buttons
+      // with a formaction to their comment's /vote), never inside
       // what a reader wrote (.comment-body) or the article's body.
       const siteSearch = document.querySelectorAll('header form.site-search[method=get]');
       const discussion = document.getElementById('comments');
       const ownDiscussion = element => {
         if (!discussion || !discussion.contains(element)
-            || element.closest('.comment-body, .article-body')
-            || element.hasAttribute('formaction') || element.hasAttribute('style')) {
+            || element.closest('.comment-body, .article-body') || element.hasAttribute('style')) {
           return false;
+        }
+        if (element.hasAttribute('formaction')) {
+          // Only the vote buttons, posting the page's one vote form to their comment's address.
+          const target = new URL(element.formAction);
+          return element.localName === 'button' && element.form !== null
+              && element.form.id === 'vote-form' && target.origin === location.origin
+              && /^\\/articles\\/[a-z0-9-]+\\/comments\\/\\d+\\/vote$/.test(target.pathname);
         }
         if (element.matches('button.quote-button')) return true;
         const form = element.localName === 'form' ? element : element.closest('form');
