@@ -22,7 +22,7 @@ jq -r --slurpfile s <(cat "$s_summary" 2> /dev/null || true) '
     "- Date: \($x.date)",
     "- Machine: \($x.machine); load generator (wrk, \($x.threads) threads, \($x.connections) connections) on the same machine",
     "- Load average (1/5/15 min) before each phase: \($x.loadBefore | join("; ")); after: \($x.loadAfter | join("; "))",
-    "- Software: \($x.java), Payara Micro \($x.payara), default JVM settings",
+    "- Software: \($x.java), Payara Micro \($x.payara), JVM options \($x.java_opts // "-Xmx384m -XX:+UseSerialGC")",
     "- Command: `\($x.command)`",
     "- Limit page: \($x.limitPage.htmlBytes // "?") bytes of HTML, \($x.limitPage.gzipBytes // "?") gzipped (`gzip -9`), nginx answered with Content-Encoding \($x.limitPage.encoding // "?")",
     "",
