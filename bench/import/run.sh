@@ -12,7 +12,8 @@
 # HEAP (512m: -Xmx), BENCH_PORT (18191), BENCH_DB (tribune_import_bench), PGHOST (127.0.0.1),
 # PGPORT (5432), PGUSER (postgres), RERUN (1: import the file a second time), PROFILE (0; 1: a JFR
 # recording of the first import, its hottest frames in the report), KEEP (0; 1: keep the data
-# folder / database and the server log), SKIP_BUILD (0), TARGET_SECONDS (120), TARGET_HEAP_MB (512).
+# folder / database and the server log), SKIP_BUILD (0), TARGET_SECONDS (120), TARGET_HEAP_MB (512),
+# JAVA_OPTS (none; e.g. the run command's -XX:+UseSerialGC, with HEAP=384m).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -120,7 +121,7 @@ start_epoch=$(date +%s)
 # A production-like JVM (no test options), the WAR as built, settings by environment only.
 (cd "$run_dir" && exec env TRIBUNE_ADMIN_PASSWORD="$password" TRIBUNE_DEMO_CONTENT=false \
   TRIBUNE_DATA_DIR="$run_dir/data" ${jdbc:+TRIBUNE_DB_URL="$jdbc"} \
-  java "-Xmx$heap" "-Xlog:gc*:file=$gc_log:uptime,level,tags" $jfr_options \
+  java "-Xmx$heap" ${JAVA_OPTS:-} "-Xlog:gc*:file=$gc_log:uptime,level,tags" $jfr_options \
     -jar "$micro" --nocluster --disablephonehome --port "$port" --contextroot / \
     --deploy "$war" > "$server_log" 2>&1) &
 server_pid=$!
@@ -261,7 +262,7 @@ report="$target/report.md"
   echo "- Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -m | awk '/Mem:/ {print $2 " MB RAM, " $7 " MB available"}')"
   echo "- Load average before / after the first import: $(cat "$out/load-before-first.txt") / $(cat "$out/load-after-first.txt")"
   echo "- Software: $(java -version 2>&1 | head -1), Payara Micro $payara_version$([ "$db_kind" = postgres ] && echo ", PostgreSQL $(psql -d postgres -Atc 'SHOW server_version' 2>/dev/null)"), WAR built $(date -u -r "$war" '+%Y-%m-%d %H:%M UTC') at $(git -C "$root" log -1 --format='%h %s' 2>/dev/null | cut -c1-80)"
-  echo "- Command: \`ARTICLES=$articles COMMENTS=$comments SEED=$seed DB=$db_kind HEAP=$heap bench/import/run.sh\`; JVM: \`-Xmx$heap -Xlog:gc*\`, default collector ($(grep -m1 -o 'Using [A-Za-z0-9 ]*' "$gc_log" || echo '?'))"
+  echo "- Command: \`ARTICLES=$articles COMMENTS=$comments SEED=$seed DB=$db_kind HEAP=$heap${JAVA_OPTS:+ JAVA_OPTS='$JAVA_OPTS'} bench/import/run.sh\`; JVM: \`-Xmx$heap ${JAVA_OPTS:+$JAVA_OPTS }-Xlog:gc*\`, collector ($(grep -m1 -o 'Using [A-Za-z0-9 ]*' "$gc_log" || echo '?'))"
   echo "- File: $(basename "$wxr"), $file_bytes bytes ($(awk -v b="$file_bytes" 'BEGIN {printf "%.1f", b / 1e6}') MB)"
   echo
   echo "## First import (into an empty site)"
