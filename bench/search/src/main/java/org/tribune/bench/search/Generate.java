@@ -1,7 +1,6 @@
 package org.tribune.bench.search;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.jsoup.Jsoup;
-import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.tribune.articles.api.SearchTerms;
 
@@ -83,13 +81,15 @@ public final class Generate {
       FrenchText text = new FrenchText(seed);
       Instant now = Instant.now();
       CopyIn articleRows =
-          copy(
+          CopyRows.copy(
               articles,
               "COPY articles_article (id, version, slug, title, standfirst, body, body_format,"
                   + " body_html, word_count, revision, status, section_id, comments_open,"
                   + " created_at, updated_at, published_at) FROM STDIN");
       CopyIn termRows =
-          copy(terms, "COPY articles_search_term (term, article_id, weight, listed_from) FROM STDIN");
+          CopyRows.copy(
+              terms,
+              "COPY articles_search_term (term, article_id, weight, listed_from) FROM STDIN");
       long termCount = 0;
       StringBuilder articleBuffer = new StringBuilder(1 << 20);
       StringBuilder termBuffer = new StringBuilder(1 << 20);
@@ -111,7 +111,7 @@ public final class Generate {
         // As Article.listedFrom(): the publication instant while published, none when archived.
         String listedFrom = "PUBLISHED".equals(status) ? timestamp(published) : null;
         Long section = sections.isEmpty() ? null : sections.get(random.nextInt(sections.size()));
-        row(
+        CopyRows.row(
             articleBuffer,
             id,
             1,
@@ -132,35 +132,35 @@ public final class Generate {
         for (Map.Entry<String, Integer> term :
             weights(title, standfirst, Jsoup.parseBodyFragment(html.toString()).text())
                 .entrySet()) {
-          row(termBuffer, term.getKey(), id, term.getValue(), listedFrom);
+          CopyRows.row(termBuffer, term.getKey(), id, term.getValue(), listedFrom);
           termCount++;
         }
         if (articleBuffer.length() > 1 << 20) {
-          flush(articleRows, articleBuffer);
+          CopyRows.flush(articleRows, articleBuffer);
         }
         if (termBuffer.length() > 1 << 20) {
-          flush(termRows, termBuffer);
+          CopyRows.flush(termRows, termBuffer);
         }
         if ((i + 1) % 10_000 == 0) {
           log(started, (i + 1) + " articles, " + termCount + " index rows");
         }
       }
-      flush(articleRows, articleBuffer);
-      flush(termRows, termBuffer);
+      CopyRows.flush(articleRows, articleBuffer);
+      CopyRows.flush(termRows, termBuffer);
       articleRows.endCopy();
       termRows.endCopy();
       CopyIn bylines =
-          copy(
+          CopyRows.copy(
               articles,
               "COPY articles_article_author (article_id, author_id, position) FROM STDIN");
       StringBuilder bylineBuffer = new StringBuilder();
       for (int i = 0; i < count; i++) {
-        row(bylineBuffer, FIRST_ID + i, FIRST_ID + (i % AUTHORS), 0);
+        CopyRows.row(bylineBuffer, FIRST_ID + i, FIRST_ID + (i % AUTHORS), 0);
         if (bylineBuffer.length() > 1 << 20) {
-          flush(bylines, bylineBuffer);
+          CopyRows.flush(bylines, bylineBuffer);
         }
       }
-      flush(bylines, bylineBuffer);
+      CopyRows.flush(bylines, bylineBuffer);
       bylines.endCopy();
       articles.commit();
       terms.commit();
@@ -305,42 +305,6 @@ public final class Generate {
       }
     }
     return ids;
-  }
-
-  private static CopyIn copy(Connection connection, String sql) throws SQLException {
-    return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-  }
-
-  private static void flush(CopyIn copy, StringBuilder buffer) throws SQLException {
-    byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-    copy.writeToCopy(bytes, 0, bytes.length);
-    buffer.setLength(0);
-  }
-
-  /** One row in COPY's text format. */
-  private static void row(StringBuilder buffer, Object... values) {
-    for (int i = 0; i < values.length; i++) {
-      if (i > 0) {
-        buffer.append('\t');
-      }
-      Object value = values[i];
-      if (value == null) {
-        buffer.append("\\N");
-        continue;
-      }
-      String text = value.toString();
-      for (int c = 0; c < text.length(); c++) {
-        char ch = text.charAt(c);
-        switch (ch) {
-          case '\\' -> buffer.append("\\\\");
-          case '\t' -> buffer.append("\\t");
-          case '\n' -> buffer.append("\\n");
-          case '\r' -> buffer.append("\\r");
-          default -> buffer.append(ch);
-        }
-      }
-    }
-    buffer.append('\n');
   }
 
   private static String timestamp(Instant instant) {

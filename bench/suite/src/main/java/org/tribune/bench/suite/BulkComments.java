@@ -1,12 +1,10 @@
 package org.tribune.bench.suite;
 
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,8 +13,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.tribune.bench.search.CopyRows;
 
 /**
  * Fills the L dataset's discussions: adds comments to the articles that bench/search's {@code
@@ -110,12 +108,11 @@ public final class BulkComments {
           existing + " comments there; writing " + toWrite + " on " + targets.size() + " articles");
 
       CopyIn copy =
-          db.unwrap(PGConnection.class)
-              .getCopyAPI()
-              .copyIn(
-                  "COPY comments_comment (id, version, article_id, author_name, body, status,"
-                      + " created_at, parent_id, root_id, depth, email, website, body_html, score,"
-                      + " ip_hash, replies_notified, staff) FROM STDIN");
+          CopyRows.copy(
+              db,
+              "COPY comments_comment (id, version, article_id, author_name, body, status,"
+                  + " created_at, parent_id, root_id, depth, email, website, body_html, score,"
+                  + " ip_hash, replies_notified, staff) FROM STDIN");
       StringBuilder buffer = new StringBuilder(1 << 21);
       long[] next = {FIRST_ID};
       long written = discussion(copy, buffer, random, bigOne, big, next);
@@ -125,7 +122,7 @@ public final class BulkComments {
           log(started, written + " comments");
         }
       }
-      flush(copy, buffer);
+      CopyRows.flush(copy, buffer);
       copy.endCopy();
       db.commit();
       db.setAutoCommit(true);
@@ -200,7 +197,7 @@ public final class BulkComments {
       }
       int reader = random.nextInt(50_000);
       String body = Text.comment(random);
-      row(
+      CopyRows.row(
           buffer,
           id,
           1,
@@ -220,7 +217,7 @@ public final class BulkComments {
           true,
           false);
       if (buffer.length() > 1 << 21) {
-        flush(copy, buffer);
+        CopyRows.flush(copy, buffer);
       }
     }
     return count;
@@ -235,38 +232,6 @@ public final class BulkComments {
       bytes[24 + i] = (byte) ((b + c) >>> (8 * i));
     }
     return bytes;
-  }
-
-  private static void flush(CopyIn copy, StringBuilder buffer) throws SQLException {
-    byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-    copy.writeToCopy(bytes, 0, bytes.length);
-    buffer.setLength(0);
-  }
-
-  /** One row in COPY's text format. */
-  private static void row(StringBuilder buffer, Object... values) {
-    for (int i = 0; i < values.length; i++) {
-      if (i > 0) {
-        buffer.append('\t');
-      }
-      Object value = values[i];
-      if (value == null) {
-        buffer.append("\\N");
-        continue;
-      }
-      String text = value.toString();
-      for (int c = 0; c < text.length(); c++) {
-        char ch = text.charAt(c);
-        switch (ch) {
-          case '\\' -> buffer.append("\\\\");
-          case '\t' -> buffer.append("\\t");
-          case '\n' -> buffer.append("\\n");
-          case '\r' -> buffer.append("\\r");
-          default -> buffer.append(ch);
-        }
-      }
-    }
-    buffer.append('\n');
   }
 
   private static void log(long started, String message) {
