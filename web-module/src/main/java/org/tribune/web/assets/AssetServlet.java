@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.tribune.web.site.HttpCaching;
 
 /**
  * Serves the catalogued static files from memory. At a fingerprinted address ({@code /assets/…})
@@ -40,7 +41,7 @@ public class AssetServlet extends HttpServlet {
       return;
     }
     Asset asset = found.get();
-    boolean gzip = asset.hasGzip() && acceptsGzip(request.getHeader("Accept-Encoding"));
+    boolean gzip = asset.hasGzip() && HttpCaching.acceptsGzip(request.getHeader("Accept-Encoding"));
     response.setHeader("Cache-Control", fingerprinted ? IMMUTABLE : SHORT);
     response.setHeader("Vary", "Accept-Encoding");
     response.setHeader("ETag", asset.etag(gzip));
@@ -62,54 +63,10 @@ public class AssetServlet extends HttpServlet {
   }
 
   /**
-   * Whether {@code Accept-Encoding} accepts gzip: listed (or {@code *}) without {@code q=0} (RFC
-   * 9110, 12.5.3).
-   */
-  static boolean acceptsGzip(String acceptEncoding) {
-    if (acceptEncoding == null) {
-      return false;
-    }
-    boolean star = false;
-    for (String part : acceptEncoding.split(",")) {
-      String[] pieces = part.trim().split(";");
-      String coding = pieces[0].trim();
-      boolean refused = false;
-      for (int i = 1; i < pieces.length; i++) {
-        String parameter = pieces[i].replace(" ", "");
-        if (parameter.matches("(?i)q=0(\\.0{0,3})?")) {
-          refused = true;
-        }
-      }
-      if (coding.equalsIgnoreCase("gzip") || coding.equalsIgnoreCase("x-gzip")) {
-        return !refused;
-      }
-      if (coding.equals("*")) {
-        star = !refused;
-      }
-    }
-    return star;
-  }
-
-  /**
    * {@code If-None-Match} against either representation's tag: the weak comparison RFC 9110
    * (13.1.2) prescribes for this header, and one entity whatever its encoding.
    */
   static boolean matches(String ifNoneMatch, Asset asset) {
-    if (ifNoneMatch == null) {
-      return false;
-    }
-    for (String tag : ifNoneMatch.split(",")) {
-      String t = tag.trim();
-      if (t.equals("*")) {
-        return true;
-      }
-      if (t.startsWith("W/")) {
-        t = t.substring(2);
-      }
-      if (t.equals(asset.etag(false)) || t.equals(asset.etag(true))) {
-        return true;
-      }
-    }
-    return false;
+    return HttpCaching.ifNoneMatch(ifNoneMatch, asset.etag(false), asset.etag(true));
   }
 }

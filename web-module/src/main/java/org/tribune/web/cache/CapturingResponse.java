@@ -2,7 +2,6 @@ package org.tribune.web.cache;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayOutputStream;
@@ -38,7 +37,6 @@ final class CapturingResponse extends HttpServletResponseWrapper {
   private final List<String[]> headers = new ArrayList<>();
   private ServletOutputStream stream;
   private PrintWriter writer;
-  private boolean cookies;
   private boolean diverted;
 
   CapturingResponse(HttpServletResponse response) {
@@ -98,22 +96,13 @@ final class CapturingResponse extends HttpServletResponseWrapper {
   }
 
   private void note(String name, String value, boolean replace) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (lower.equals("set-cookie")) {
-      cookies = true;
-    }
-    if (NOT_KEPT.contains(lower)) {
+    if (NOT_KEPT.contains(name.toLowerCase(Locale.ROOT))) {
       return;
     }
     if (replace) {
       headers.removeIf(h -> h[0].equalsIgnoreCase(name));
     }
     headers.add(new String[] {name, value});
-  }
-
-  @Override
-  public void addCookie(Cookie cookie) {
-    super.addCookie(cookie);
   }
 
   @Override

@@ -11,11 +11,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.tribune.comments.api.CommentService;
 import org.tribune.web.discussion.VisitorCookies;
+import org.tribune.web.site.HttpCaching;
 
 /**
  * Serves the public pages to anonymous visitors from {@link PageCache}, and keeps the pages it
@@ -239,7 +239,7 @@ public class PageCacheFilter extends HttpFilter {
     }
     VisitorCookies.rememberAskedSort(request, response);
     String asked = request.getHeader("If-None-Match");
-    if (known && asked != null && matches(asked, etag(page))) {
+    if (known && asked != null && HttpCaching.ifNoneMatch(asked, etag(page))) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       validators(response, page);
       return true;
@@ -256,7 +256,7 @@ public class PageCacheFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, CachedPage page, String token)
       throws IOException {
     validators(response, page);
-    boolean gzip = acceptsGzip(request.getHeader("Accept-Encoding"));
+    boolean gzip = HttpCaching.acceptsGzip(request.getHeader("Accept-Encoding"));
     long length = gzip ? page.gzipLength() : page.textLength();
     if (gzip) {
       response.setHeader("Content-Encoding", "gzip");
@@ -290,44 +290,5 @@ public class PageCacheFilter extends HttpFilter {
     }
     long hour = System.currentTimeMillis() / 3_600_000L;
     return etag.substring(0, etag.length() - 1) + "-" + hour + "\"";
-  }
-
-  /** Whether an If-None-Match value names this tag (weak comparison, as RFC 9110 says for GET). */
-  static boolean matches(String ifNoneMatch, String etag) {
-    String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
-    for (String candidate : ifNoneMatch.split(",")) {
-      String tag = candidate.strip();
-      if (tag.equals("*")) {
-        return true;
-      }
-      if (tag.startsWith("W/")) {
-        tag = tag.substring(2);
-      }
-      if (tag.equals(opaque)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether the client takes gzip ({@code gzip;q=0} says it does not). */
-  static boolean acceptsGzip(String accepted) {
-    if (accepted == null) {
-      return false;
-    }
-    for (String coding : accepted.toLowerCase(Locale.ROOT).split(",")) {
-      String[] parts = coding.strip().split(";");
-      String name = parts[0].strip();
-      if (name.equals("gzip") || name.equals("*")) {
-        for (int i = 1; i < parts.length; i++) {
-          String parameter = parts[i].replace(" ", "");
-          if (parameter.equals("q=0") || parameter.matches("q=0(\\.0{1,3})?")) {
-            return false;
-          }
-        }
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.tribune.web.site.HttpCaching;
 
 class AssetCatalogueTest {
   private static final byte[] CSS =
@@ -85,14 +86,14 @@ class AssetCatalogueTest {
 
   @Test
   void gzipIsSentOnlyWhenAcceptedWithoutQZero() {
-    assertTrue(AssetServlet.acceptsGzip("gzip, deflate, br"));
-    assertTrue(AssetServlet.acceptsGzip("br;q=1.0, gzip;q=0.8"));
-    assertTrue(AssetServlet.acceptsGzip("*"));
-    assertFalse(AssetServlet.acceptsGzip(null));
-    assertFalse(AssetServlet.acceptsGzip("identity"));
-    assertFalse(AssetServlet.acceptsGzip("gzip;q=0"));
-    assertFalse(AssetServlet.acceptsGzip("*, gzip; q=0.000"));
-    assertFalse(AssetServlet.acceptsGzip("br"));
+    assertTrue(HttpCaching.acceptsGzip("gzip, deflate, br"));
+    assertTrue(HttpCaching.acceptsGzip("br;q=1.0, gzip;q=0.8"));
+    assertTrue(HttpCaching.acceptsGzip("*"));
+    assertFalse(HttpCaching.acceptsGzip(null));
+    assertFalse(HttpCaching.acceptsGzip("identity"));
+    assertFalse(HttpCaching.acceptsGzip("gzip;q=0"));
+    assertFalse(HttpCaching.acceptsGzip("*, gzip; q=0.000"));
+    assertFalse(HttpCaching.acceptsGzip("br"));
   }
 
   @Test
