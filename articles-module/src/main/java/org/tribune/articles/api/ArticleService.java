@@ -68,6 +68,12 @@ public interface ArticleService {
   /** The readable article at this slug, with its rendered body and neighbours. */
   Optional<ArticleView> findReadable(@NotNull String slug);
 
+  /**
+   * The readable article at this slug, without its body and neighbours: what a comment posted, a
+   * vote or a page of the discussion needs.
+   */
+  Optional<ArticleSummary> findReadableSummary(@NotNull String slug);
+
   /** The current slug of the readable article that formerly had this one. */
   Optional<String> currentSlug(@NotNull String formerSlug);
 

@@ -119,6 +119,12 @@ public class DefaultArticleService implements ArticleService {
   }
 
   @Override
+  public Optional<ArticleSummary> findReadableSummary(String slug) {
+    Instant now = clock.instant();
+    return repository.findBySlug(slug).filter(a -> a.isReadable(now)).map(Article::toSummary);
+  }
+
+  @Override
   public Optional<String> currentSlug(String formerSlug) {
     Instant now = clock.instant();
     return Optional.ofNullable(em.find(FormerSlug.class, formerSlug))

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.tribune.articles.api.ArticleDeleted;
@@ -78,6 +79,15 @@ public class DefaultCommentService implements CommentService {
   @Inject private Event<DiscussionChanged> changed;
 
   private final Clock clock = Clock.systemUTC();
+
+  /**
+   * How recent a comment must be for {@link #threadsBeforeJustPosted}: the site's last seconds of
+   * comments.
+   */
+  private static final Duration JUST_POSTED = Duration.ofSeconds(10);
+
+  /** More comments than this since: the whole discussion is read instead. */
+  private static final int JUST_POSTED_MOST = 500;
 
   // --- Writing ---------------------------------------------------------------------------------
 
@@ -269,9 +279,39 @@ public class DefaultCommentService implements CommentService {
     if (comment.getStatus() != CommentStatus.APPROVED && !own.visible().contains(commentId)) {
       return OptionalInt.empty();
     }
-    long before = repository.threadsBefore(articleId, own.visible(), sort, comment.getRootId());
+    long before;
+    OptionalLong justPosted =
+        sort == CommentSort.NEWEST
+            ? threadsBeforeJustPosted(comment, own.visible())
+            : OptionalLong.empty();
+    if (justPosted.isPresent()) {
+      before = justPosted.getAsLong();
+    } else {
+      before = repository.threadsBefore(articleId, own.visible(), sort, comment.getRootId());
+    }
     return OptionalInt.of(
         (int) Math.min(Integer.MAX_VALUE, before / settings.threadsPerPage() + 1));
+  }
+
+  /**
+   * For a thread just started (newest first), the number of visible threads before it, from the
+   * comments posted since it — a few — instead of {@link CommentRepository#threadsBefore}, which
+   * reads the whole discussion; empty when that cannot be told from them.
+   */
+  private OptionalLong threadsBeforeJustPosted(Comment comment, Set<Long> ownVisible) {
+    Instant posted = comment.getCreatedAt();
+    Instant now = clock.instant();
+    if (comment.getParentId() != null
+        || posted.isBefore(now.minus(JUST_POSTED))
+        || posted.isAfter(now)) {
+      return OptionalLong.empty();
+    }
+    List<RecentComment> since = repository.postedFrom(posted, JUST_POSTED_MOST);
+    if (since.size() >= JUST_POSTED_MOST) {
+      return OptionalLong.empty();
+    }
+    return RecentComment.newerThreads(
+        comment.getArticleId(), comment.getRootId(), posted, since, ownVisible);
   }
 
   /** The comments of an article a visitor proved to have written and may still see. */

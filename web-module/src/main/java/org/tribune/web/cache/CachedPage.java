@@ -39,6 +39,7 @@ final class CachedPage {
   private final int zerosCrc;
   private final int textLength;
   private final long articleId;
+  private final Long scope;
   private final String contentType;
   private final List<String[]> headers;
   private final String etag;
@@ -54,6 +55,7 @@ final class CachedPage {
     this.zerosCrc = stream.zerosCrc;
     this.textLength = stream.textLength;
     this.articleId = about.articleId;
+    this.scope = about.scope;
     this.contentType = about.contentType;
     this.headers = List.copyOf(about.headers);
     this.etag = etag;
@@ -147,6 +149,14 @@ final class CachedPage {
   /** The article whose form the token is for (when {@link #personal()}). */
   long articleId() {
     return articleId;
+  }
+
+  /**
+   * The article whose page (or discussion page) this is, or {@code null} for any other page (home,
+   * listings), which shows something of every article.
+   */
+  Long scope() {
+    return scope;
   }
 
   String contentType() {
@@ -356,6 +366,7 @@ final class CachedPage {
   /** What a page is, besides its text. */
   static final class Builder {
     long articleId;
+    Long scope;
     String contentType;
     List<String[]> headers = List.of();
     long version;

@@ -8,6 +8,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,16 +22,27 @@ import org.tribune.comments.api.DiscussionChanged;
 /**
  * The rendered public pages of this node, for anonymous visitors (see {@link PageCacheFilter}).
  *
- * <p>Every page depends on the whole site (the home page lists articles and the latest comments,
- * listings show comment counts, every page shows the site's name and sections), so any change a
- * reader could see empties the cache: the domain events {@link ArticleChanged}, {@link
- * ArticleDeleted}, {@link ArticlePublished} (scheduled articles included) and {@link
- * DiscussionChanged}, observed after their transaction commits; the console's other changes
- * (settings, sections, tags, authors, accounts) and imports call {@link #invalidate()}. A page
- * rendered while a change committed is not kept: each page carries the version it was rendered at,
- * and only the current version is served. {@code tribune.cache.seconds} bounds how long a page is
- * served in any case, which covers what changes with time alone (a discussion closing after its
- * days) and, until the cluster shares invalidations, changes made on another node.
+ * <p>What a change makes stale, observed after its transaction commits:
+ *
+ * <ul>
+ *   <li>an article's discussion ({@link DiscussionChanged}: a comment approved, edited, deleted or
+ *       voted on): the pages of that article (its page and its discussion's pages) and every page
+ *       that is not an article's — listings show comment counts, the home page the latest comments
+ *       — but not the pages of the other articles, which show nothing of it: a busy discussion does
+ *       not make the site render every article again;
+ *   <li>anything else a reader could see: everything — {@link ArticleChanged}, {@link
+ *       ArticleDeleted}, {@link ArticlePublished} (scheduled articles included; titles appear in
+ *       listings), a discussion change that may concern any article (rules, erasure), and the
+ *       console's other changes (settings, sections, tags, authors, accounts) and imports, which
+ *       call {@link #invalidate()}.
+ * </ul>
+ *
+ * <p>A page rendered while a change committed is never served: every change takes the next number
+ * of a sequence and marks what it made stale with it (everything, the listings, or an article);
+ * each page carries the number current when its rendering began, and is served only while no mark
+ * of what it depends on is newer. {@code tribune.cache.seconds} bounds how long a page is served in
+ * any case, which covers what changes with time alone (a discussion closing after its days) and,
+ * until the cluster shares invalidations, changes made on another node.
  */
 @ApplicationScoped
 public class PageCache {
@@ -42,7 +56,21 @@ public class PageCache {
   @ConfigProperty(name = "tribune.cache.megabytes", defaultValue = "32")
   int megabytes;
 
-  private final AtomicLong version = new AtomicLong();
+  /** More articles than this with a mark of their own: everything is marked instead. */
+  private static final int MARKED_ARTICLES = 10_000;
+
+  /** The sequence of changes; a page is rendered at its current value. */
+  private final AtomicLong sequence = new AtomicLong();
+
+  /** The change that last made every page stale (only ever grows). */
+  private final AtomicLong everything = new AtomicLong();
+
+  /** The change that last made the pages that are not an article's stale (only ever grows). */
+  private final AtomicLong listings = new AtomicLong();
+
+  /** The change that last made an article's pages stale, by article (since {@link #everything}). */
+  private final Map<Long, Long> articles = new ConcurrentHashMap<>();
+
   private volatile Cache<String, CachedPage> pages;
 
   @PostConstruct
@@ -68,15 +96,29 @@ public class PageCache {
     return seconds > 0 && megabytes > 0;
   }
 
-  /** The current version: a page rendered from now on is kept with it. */
+  /** The current version: a page whose rendering begins now is kept with it. */
   long version() {
-    return version.get();
+    return sequence.get();
   }
 
   /** The page kept under this key, if it is still current. */
   CachedPage get(String key) {
     CachedPage page = pages.getIfPresent(key);
-    return page == null || page.version() != version.get() ? null : page;
+    return page == null || !current(page) ? null : page;
+  }
+
+  /** Whether no change since the page's rendering began concerns it. */
+  boolean current(CachedPage page) {
+    long rendered = page.version();
+    if (rendered < everything.get()) {
+      return false;
+    }
+    Long article = page.scope();
+    if (article == null) {
+      return rendered >= listings.get();
+    }
+    Long marked = articles.get(article);
+    return marked == null || rendered >= marked;
   }
 
   /**
@@ -85,11 +127,11 @@ public class PageCache {
    * does not push the popular pages out).
    */
   void put(String key, CachedPage page) {
-    if (page.version() != version.get()) {
+    if (!current(page)) {
       return;
     }
     pages.put(key, page);
-    if (page.version() != version.get()) {
+    if (!current(page)) {
       // The site changed while we stored it.
       pages.asMap().remove(key, page);
     }
@@ -97,10 +139,36 @@ public class PageCache {
 
   /** Forgets every page: something readers see has changed. */
   public void invalidate() {
-    version.incrementAndGet();
+    long change = sequence.incrementAndGet();
+    everything.accumulateAndGet(change, Math::max);
+    // Their marks are older than this one; newer ones (a change being marked now) stay.
+    articles.values().removeIf(marked -> marked <= change);
     Cache<String, CachedPage> current = pages;
     if (current != null) {
       current.invalidateAll();
+    }
+  }
+
+  /**
+   * Forgets the pages of these articles and every page that is not an article's (listings, home
+   * page); the other articles' pages stay.
+   */
+  void invalidateDiscussions(Set<Long> articleIds) {
+    if (articleIds.isEmpty() || articles.size() + articleIds.size() > MARKED_ARTICLES) {
+      invalidate();
+      return;
+    }
+    long change = sequence.incrementAndGet();
+    for (Long article : articleIds) {
+      articles.merge(article, change, Math::max);
+    }
+    listings.accumulateAndGet(change, Math::max);
+    Cache<String, CachedPage> current = pages;
+    if (current != null) {
+      current
+          .asMap()
+          .values()
+          .removeIf(page -> page.scope() == null || articleIds.contains(page.scope()));
     }
   }
 
@@ -124,6 +192,6 @@ public class PageCache {
 
   void discussionChanged(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) DiscussionChanged event) {
-    invalidate();
+    invalidateDiscussions(event.articleIds());
   }
 }

@@ -67,6 +67,9 @@ public class PageCacheFilter extends HttpFilter {
 
   private static final String ARTICLE = PageCacheFilter.class.getName() + ".article";
 
+  /** Request attribute: the article a page belongs to (see {@link #articlePage}). */
+  private static final String SCOPE = PageCacheFilter.class.getName() + ".scope";
+
   /** Request attribute: set by a page that must not be kept. */
   private static final String PERSONAL = PageCacheFilter.class.getName() + ".personal";
 
@@ -84,6 +87,15 @@ public class PageCacheFilter extends HttpFilter {
     }
     request.setAttribute(TOKEN, token);
     request.setAttribute(ARTICLE, articleId);
+  }
+
+  /**
+   * Called by an article's page and its discussion's pages, which show nothing of the other
+   * articles' discussions: a change in another discussion leaves them kept (see {@link PageCache}).
+   * A page that does not call it is taken to show something of every article.
+   */
+  public static void articlePage(HttpServletRequest request, long articleId) {
+    request.setAttribute(SCOPE, articleId);
   }
 
   /** Called by a page that shows this visitor something of their own: it is not kept. */
@@ -135,6 +147,7 @@ public class PageCacheFilter extends HttpFilter {
     if (token != null) {
       about.articleId = (Long) request.getAttribute(ARTICLE);
     }
+    about.scope = (Long) request.getAttribute(SCOPE);
     CachedPage kept = CachedPage.of(body, token, about);
     if (kept == null) {
       response.setContentLength(body.length);

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.ArticleSummary;
-import org.tribune.articles.api.ArticleView;
 import org.tribune.comments.api.CommentNode;
 import org.tribune.comments.api.CommentService;
 import org.tribune.comments.api.CommentSort;
@@ -69,12 +68,13 @@ public class DiscussionBacking {
    */
   public void loadFragment() {
     String slug = Requests.routeParameter("slug");
-    var found = slug == null ? Optional.<ArticleView>empty() : articles.findReadable(slug);
+    var found =
+        slug == null ? Optional.<ArticleSummary>empty() : articles.findReadableSummary(slug);
     if (found.isEmpty()) {
       Requests.fail(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    load(found.get().summary());
+    load(found.get());
   }
 
   /** Loads the page of the discussion the request asks for. */
@@ -90,6 +90,7 @@ public class DiscussionBacking {
     rows = ThreadRow.flatten(discussion.threads());
     formToken = comments.formToken(article.id(), VisitorCookies.visitor(request, response));
     PageCacheFilter.formToken(request, article.id(), formToken);
+    PageCacheFilter.articlePage(request, article.id());
     Object refused = request.getAttribute(FORM);
     if (refused instanceof CommentForm kept) {
       form = kept;

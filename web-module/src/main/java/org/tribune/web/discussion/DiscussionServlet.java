@@ -23,7 +23,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.ArticleSummary;
-import org.tribune.articles.api.ArticleView;
 import org.tribune.comments.api.CommentRejectedException;
 import org.tribune.comments.api.CommentRejectedException.Reason;
 import org.tribune.comments.api.CommentService;
@@ -366,12 +365,12 @@ public class DiscussionServlet extends HttpServlet {
     if (!matcher.matches()) {
       return null;
     }
-    Optional<ArticleView> article = articles.findReadable(matcher.group(1));
+    Optional<ArticleSummary> article = articles.findReadableSummary(matcher.group(1));
     if (article.isEmpty()) {
       return null;
     }
     Long comment = matcher.group(2) == null ? null : Long.valueOf(matcher.group(2));
-    return new Target(article.get().summary(), comment, matcher.group(3), matcher.group(4) != null);
+    return new Target(article.get(), comment, matcher.group(3), matcher.group(4) != null);
   }
 
   private String anchor(ArticleSummary article, CommentSort sort, int page, long commentId) {

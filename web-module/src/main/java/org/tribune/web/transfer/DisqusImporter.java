@@ -23,6 +23,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.tribune.articles.api.ArticleService;
+import org.tribune.articles.api.ArticleSummary;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.ImportedComment;
 import org.tribune.web.console.ConsoleMessages;
@@ -208,10 +209,13 @@ public class DisqusImporter {
       Matcher article = ARTICLE_PATH.matcher(path);
       if (article.matches()) {
         String slug = article.group(1);
-        Optional<Long> id = articles.findReadable(slug).map(v -> v.summary().id());
+        Optional<Long> id = articles.findReadableSummary(slug).map(ArticleSummary::id);
         if (id.isEmpty()) {
           id =
-              articles.currentSlug(slug).flatMap(articles::findReadable).map(v -> v.summary().id());
+              articles
+                  .currentSlug(slug)
+                  .flatMap(articles::findReadableSummary)
+                  .map(ArticleSummary::id);
         }
         return id;
       }

@@ -578,6 +578,16 @@ class CommentsIT {
             CommentSort.OLDEST,
             new OwnComments(Map.of(held.commentId(), held.editToken()))));
     assertEquals(OptionalInt.empty(), comments.pageOf(article(), reply, CommentSort.OLDEST, null));
+
+    // Threads just started, newest first: told from the comments posted since (not the whole
+    // discussion), which must give the same pages.
+    assertEquals(
+        OptionalInt.of(1),
+        comments.pageOf(article, roots.get(PER_PAGE), CommentSort.NEWEST, OwnComments.NONE));
+    assertEquals(
+        OptionalInt.of(1), comments.pageOf(article, roots.get(1), CommentSort.NEWEST, null));
+    assertEquals(
+        OptionalInt.of(2), comments.pageOf(article, roots.get(0), CommentSort.NEWEST, null));
   }
 
   // --- Votes -------------------------------------------------------------------------------------

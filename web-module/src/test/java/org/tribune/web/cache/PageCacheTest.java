@@ -1,0 +1,110 @@
+package org.tribune.web.cache;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tribune.comments.api.DiscussionChanged;
+
+/** What each kind of change makes stale, and pages rendered while a change commits. */
+class PageCacheTest {
+  private static final long A = 11;
+  private static final long B = 12;
+
+  private PageCache cache;
+
+  @BeforeEach
+  void open() {
+    cache = new PageCache();
+    cache.seconds = 60;
+    cache.megabytes = 4;
+    cache.open();
+  }
+
+  private static CachedPage page(String text, Long scope, long version) {
+    CachedPage.Builder about = new CachedPage.Builder();
+    about.contentType = "text/html;charset=UTF-8";
+    about.scope = scope;
+    about.version = version;
+    return CachedPage.of(
+        ("<!DOCTYPE html><p>" + text + "</p>").getBytes(StandardCharsets.UTF_8), null, about);
+  }
+
+  /** The home page, article A's page and article B's page, rendered now and kept. */
+  private void keepThree() {
+    long now = cache.version();
+    cache.put("/", page("home", null, now));
+    cache.put("/articles/a", page("a", A, now));
+    cache.put("/articles/b", page("b", B, now));
+    assertNotNull(cache.get("/"));
+    assertNotNull(cache.get("/articles/a"));
+    assertNotNull(cache.get("/articles/b"));
+  }
+
+  @Test
+  void aDiscussionChangeLeavesTheOtherArticlesPagesKept() {
+    keepThree();
+    cache.discussionChanged(DiscussionChanged.of(A));
+    assertNull(cache.get("/articles/a"), "the changed discussion's article");
+    assertNull(cache.get("/"), "listings show comment counts and the latest comments");
+    assertNotNull(cache.get("/articles/b"), "another article's page");
+  }
+
+  @Test
+  void aChangeThatMayConcernAnyDiscussionForgetsEverything() {
+    keepThree();
+    cache.discussionChanged(DiscussionChanged.anywhere());
+    assertNull(cache.get("/"));
+    assertNull(cache.get("/articles/a"));
+    assertNull(cache.get("/articles/b"));
+  }
+
+  @Test
+  void anyOtherChangeForgetsEverything() {
+    keepThree();
+    cache.invalidate();
+    assertNull(cache.get("/"));
+    assertNull(cache.get("/articles/a"));
+    assertNull(cache.get("/articles/b"));
+  }
+
+  @Test
+  void aPageRenderedWhileItsArticlesDiscussionChangedIsNotKept() {
+    long renderingBegan = cache.version();
+    cache.discussionChanged(new DiscussionChanged(Set.of(A)));
+    cache.put("/articles/a", page("a before the comment", A, renderingBegan));
+    cache.put("/", page("home before the comment", null, renderingBegan));
+    cache.put("/articles/b", page("b", B, renderingBegan));
+    assertNull(cache.get("/articles/a"));
+    assertNull(cache.get("/"));
+    assertNotNull(cache.get("/articles/b"), "B's page shows nothing of A's discussion");
+
+    long after = cache.version();
+    cache.put("/articles/a", page("a with the comment", A, after));
+    assertNotNull(cache.get("/articles/a"), "rendered after the change");
+  }
+
+  @Test
+  void aPageRenderedBeforeAChangeToEverythingIsNotKeptEvenIfItsArticleWasMarkedLater() {
+    long renderingBegan = cache.version();
+    cache.invalidate();
+    cache.discussionChanged(DiscussionChanged.of(A));
+    cache.put("/articles/b", page("b", B, renderingBegan));
+    assertNull(cache.get("/articles/b"));
+    long now = cache.version();
+    cache.put("/articles/b", page("b", B, now));
+    assertNotNull(cache.get("/articles/b"));
+  }
+
+  @Test
+  void keptPagesOfAnArticleStayUntilItsNextChange() {
+    cache.discussionChanged(DiscussionChanged.of(A));
+    keepThree();
+    cache.discussionChanged(DiscussionChanged.of(B));
+    assertNotNull(cache.get("/articles/a"), "A's mark is older than its page");
+    assertNull(cache.get("/articles/b"));
+  }
+}
