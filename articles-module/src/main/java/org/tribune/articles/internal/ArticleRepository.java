@@ -207,17 +207,22 @@ public class ArticleRepository {
         .findFirst();
   }
 
-  /** The listed article published just before ({@code older}) or after this one. */
+  /**
+   * The listed article published just before ({@code older}) or after this one. The date bound
+   * stands on its own ({@code publishedAt <= :at}, then the tie on the id) so that the database
+   * reads the publication index from this article's date on: written as one OR, PostgreSQL read
+   * every listed article newer than it (66 000 index entries, 73 ms, for an article of 100 000).
+   */
   Optional<Article> neighbour(Article article, boolean older, Instant now) {
     String jpql =
         older
             ? "SELECT a FROM Article a WHERE"
                 + VISIBLE
-                + " AND (a.publishedAt < :at OR (a.publishedAt = :at AND a.id < :id))"
+                + " AND a.publishedAt <= :at AND (a.publishedAt < :at OR a.id < :id)"
                 + NEWEST_FIRST
             : "SELECT a FROM Article a WHERE"
                 + VISIBLE
-                + " AND (a.publishedAt > :at OR (a.publishedAt = :at AND a.id > :id))"
+                + " AND a.publishedAt >= :at AND (a.publishedAt > :at OR a.id > :id)"
                 + " ORDER BY a.publishedAt, a.id";
     return em.createQuery(jpql, Article.class)
         .setParameter("statuses", LISTED)

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
@@ -73,6 +74,9 @@ public class PageCache {
 
   private volatile Cache<String, CachedPage> pages;
 
+  /** Pages being rendered now, by key (see {@link #rendering}). */
+  private final Map<String, CompletableFuture<CachedPage>> rendering = new ConcurrentHashMap<>();
+
   @PostConstruct
   void open() {
     if (enabled()) {
@@ -135,6 +139,22 @@ public class PageCache {
       // The site changed while we stored it.
       pages.asMap().remove(key, page);
     }
+  }
+
+  /**
+   * Registers a rendering of the page under this key.
+   *
+   * @return {@code null} when this one is to render it (and then call {@link #rendered}), or the
+   *     rendering under way, whose page to wait for
+   */
+  CompletableFuture<CachedPage> rendering(String key, CompletableFuture<CachedPage> mine) {
+    return rendering.putIfAbsent(key, mine);
+  }
+
+  /** Ends a rendering: the page kept, or {@code null} (not kept, or it failed). */
+  void rendered(String key, CompletableFuture<CachedPage> mine, CachedPage page) {
+    rendering.remove(key, mine);
+    mine.complete(page);
   }
 
   /** Forgets every page: something readers see has changed. */

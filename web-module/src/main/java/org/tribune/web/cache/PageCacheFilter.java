@@ -12,6 +12,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.tribune.comments.api.CommentService;
 import org.tribune.web.discussion.VisitorCookies;
@@ -58,6 +62,9 @@ public class PageCacheFilter extends HttpFilter {
   /** Cookies that make a visitor's pages their own, or mark staff. */
   private static final Set<String> PERSONAL_COOKIES =
       Set.of(VisitorCookies.OWN, VisitorCookies.COMMENTER, "JSESSIONID");
+
+  /** How long a request waits for another one rendering the page it asks for. */
+  private static final int WAIT_SECONDS = 5;
 
   /** Pages larger than this are sent as rendered, not kept. */
   private static final int LARGEST = 4 * 1024 * 1024;
@@ -119,11 +126,47 @@ public class PageCacheFilter extends HttpFilter {
     if (page != null && serve(request, response, page)) {
       return;
     }
+    // One request renders a missing page; the others asking for it meanwhile wait for it instead
+    // of rendering it too (a popular page expiring, or the first requests after a change).
+    CompletableFuture<CachedPage> mine = new CompletableFuture<>();
+    CompletableFuture<CachedPage> other = cache.rendering(key, mine);
+    if (other != null) {
+      CachedPage awaited = await(other);
+      if (awaited != null && cache.current(awaited) && serve(request, response, awaited)) {
+        return;
+      }
+      render(key, request, response, chain);
+      return;
+    }
+    CachedPage rendered = null;
+    try {
+      rendered = render(key, request, response, chain);
+    } finally {
+      cache.rendered(key, mine, rendered);
+    }
+  }
+
+  /** The page another request is rendering, or {@code null} if it takes too long or fails. */
+  private static CachedPage await(CompletableFuture<CachedPage> rendering) {
+    try {
+      return rendering.get(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException | TimeoutException e) {
+      return null;
+    }
+  }
+
+  /** Renders the page for this request, keeps it if it may be kept, and returns what it kept. */
+  private CachedPage render(
+      String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
     long version = cache.version();
     CapturingResponse capture = new CapturingResponse(response);
     chain.doFilter(request, capture);
     if (capture.diverted()) {
-      return;
+      return null;
     }
     byte[] body = capture.body();
     String contentType = response.getContentType();
@@ -137,7 +180,7 @@ public class PageCacheFilter extends HttpFilter {
     if (!keep) {
       response.setContentLength(body.length);
       response.getOutputStream().write(body);
-      return;
+      return null;
     }
     CachedPage.Builder about = new CachedPage.Builder();
     about.contentType = contentType;
@@ -152,11 +195,12 @@ public class PageCacheFilter extends HttpFilter {
     if (kept == null) {
       response.setContentLength(body.length);
       response.getOutputStream().write(body);
-      return;
+      return null;
     }
     cache.put(key, kept);
     // This visitor's token is the one in the page: send it as rendered.
     send(request, response, kept, token);
+    return kept;
   }
 
   /**

@@ -2,9 +2,12 @@ package org.tribune.web.cache;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tribune.comments.api.DiscussionChanged;
@@ -97,6 +100,22 @@ class PageCacheTest {
     long now = cache.version();
     cache.put("/articles/b", page("b", B, now));
     assertNotNull(cache.get("/articles/b"));
+  }
+
+  @Test
+  void oneRequestRendersAMissingPageTheOthersWaitForIt() throws Exception {
+    CompletableFuture<CachedPage> first = new CompletableFuture<>();
+    assertNull(cache.rendering("/articles/a", first), "the first renders");
+    CompletableFuture<CachedPage> second = new CompletableFuture<>();
+    CompletableFuture<CachedPage> awaited = cache.rendering("/articles/a", second);
+    assertSame(first, awaited, "the second waits for the first");
+    assertNull(cache.rendering("/articles/b", new CompletableFuture<>()), "another page");
+
+    CachedPage page = page("a", A, cache.version());
+    cache.rendered("/articles/a", first, page);
+    assertSame(page, awaited.get(1, TimeUnit.SECONDS));
+    assertNull(
+        cache.rendering("/articles/a", new CompletableFuture<>()), "done: a new one renders");
   }
 
   @Test

@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -553,6 +554,46 @@ class ArticleTransferIT {
     assertEquals("lea-martin-" + w, byId.get(named).slug());
     List<String> authorSlugs = transfer.authors().stream().map(ExportedAuthor::slug).toList();
     assertEquals(authorSlugs.stream().sorted().toList(), authorSlugs, "by slug");
+  }
+
+  @Test
+  void anArticlesNeighboursAreTheListedOnesPublishedJustBeforeAndAfterItTiesByNumber()
+      throws Exception {
+    long writer = author();
+    String w = word();
+    // Dates no other test uses (a random minute of 1990), two of them equal.
+    Instant base =
+        Instant.parse("1990-01-01T00:00:00Z").plusSeconds(60L * new Random().nextInt(500_000));
+    List<ArticleKey> keys = new ArrayList<>();
+    long[] offsets = {0, 3600, 3600, 3600, 7200};
+    for (int i = 0; i < offsets.length; i++) {
+      keys.add(
+          transfer.create(
+              with(
+                  article("Voisin " + i + " " + w, null, writer),
+                  ArticleStatus.PUBLISHED,
+                  base.plusSeconds(offsets[i]),
+                  false)));
+    }
+    ArticleKey draft =
+        transfer.create(
+            with(
+                article("Brouillon voisin " + w, null, writer),
+                ArticleStatus.DRAFT,
+                base.plusSeconds(3600),
+                false));
+    try {
+      for (int i = 1; i < offsets.length - 1; i++) {
+        ArticleView view = articles.findReadable(keys.get(i).slug()).orElseThrow();
+        assertEquals(keys.get(i - 1).id(), view.previous().id(), "previous of " + i);
+        assertEquals(keys.get(i + 1).id(), view.next().id(), "next of " + i);
+      }
+    } finally {
+      for (ArticleKey key : keys) {
+        articles.delete(key.id());
+      }
+      articles.delete(draft.id());
+    }
   }
 
   @Test
