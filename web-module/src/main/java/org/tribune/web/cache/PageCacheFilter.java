@@ -8,6 +8,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 import org.tribune.comments.api.CommentService;
 import org.tribune.web.discussion.VisitorCookies;
 import org.tribune.web.site.HttpCaching;
@@ -62,6 +64,9 @@ public class PageCacheFilter extends HttpFilter {
   /** Cookies that make a visitor's pages their own, or mark staff. */
   private static final Set<String> PERSONAL_COOKIES =
       Set.of(VisitorCookies.OWN, VisitorCookies.COMMENTER, "JSESSIONID");
+
+  /** Pages rendered for one visitor smaller than this are sent as they are. */
+  private static final int SMALLEST_COMPRESSED = 1024;
 
   /** How long a request waits for another one rendering the page it asks for. */
   private static final int WAIT_SECONDS = 5;
@@ -116,7 +121,11 @@ public class PageCacheFilter extends HttpFilter {
       throws IOException, ServletException {
     String key = cache.enabled() ? key(request) : null;
     if (key == null) {
-      chain.doFilter(request, response);
+      if (compressible(request)) {
+        renderCompressed(request, response, chain);
+      } else {
+        chain.doFilter(request, response);
+      }
       if (changes(request) && response.getStatus() < HttpServletResponse.SC_BAD_REQUEST) {
         cache.invalidate();
       }
@@ -144,6 +153,47 @@ public class PageCacheFilter extends HttpFilter {
     } finally {
       cache.rendered(key, mine, rendered);
     }
+  }
+
+  /**
+   * Whether a public page that is not kept (rendered for a visitor with comments of their own, for
+   * staff, or with a reply form) is sent compressed: a {@code GET} of one of the kept addresses by
+   * a client that takes gzip.
+   */
+  private static boolean compressible(HttpServletRequest request) {
+    if (!"GET".equals(request.getMethod())
+        || !HttpCaching.acceptsGzip(request.getHeader("Accept-Encoding"))) {
+      return false;
+    }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.length() <= 230 && KEPT.matcher(path).matches();
+  }
+
+  /** Renders a page that is not kept and sends its HTML gzip-compressed (level 6), once. */
+  private static void renderCompressed(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    CapturingResponse capture = new CapturingResponse(response);
+    chain.doFilter(request, capture);
+    if (capture.diverted()) {
+      return;
+    }
+    byte[] body = capture.body();
+    String contentType = response.getContentType();
+    if (response.getStatus() == HttpServletResponse.SC_OK
+        && contentType != null
+        && contentType.startsWith("text/html")
+        && body.length >= SMALLEST_COMPRESSED) {
+      ByteArrayOutputStream gzip = new ByteArrayOutputStream(body.length / 4);
+      try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {
+        out.write(body);
+      }
+      response.setHeader("Content-Encoding", "gzip");
+      response.addHeader("Vary", "Accept-Encoding");
+      body = gzip.toByteArray();
+    }
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 
   /** The page another request is rendering, or {@code null} if it takes too long or fails. */

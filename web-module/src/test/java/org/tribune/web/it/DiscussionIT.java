@@ -228,6 +228,17 @@ class DiscussionIT {
               assertTrue(
                   Visitor.headers(author.open(path), "ETag").isEmpty(),
                   "the author's own page came from the cache"));
+
+      // Rendered for the author (not kept), and still sent compressed.
+      String own = author.cookie("tribune_own").orElseThrow();
+      HttpResponse<byte[]> mine =
+          anonymousGet(client, server, path, Map.of("Cookie", "tribune_own=" + own));
+      String mineHtml = gunzip(mine);
+      assertAll(
+          () -> assertTrue(mineHtml.contains("id=\"comment-" + id + "\"")),
+          () -> assertTrue(mineHtml.contains("</html>"), "the whole page"),
+          () -> assertTrue(mine.headers().firstValue("ETag").isEmpty(), "rendered, not kept"),
+          () -> assertEquals("Accept-Encoding", mine.headers().firstValue("Vary").orElse("")));
     }
   }
 
