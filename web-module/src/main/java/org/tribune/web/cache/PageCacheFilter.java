@@ -165,7 +165,15 @@ public class PageCacheFilter extends HttpFilter {
         || !HttpCaching.acceptsGzip(request.getHeader("Accept-Encoding"))) {
       return false;
     }
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return keptAddress(path(request));
+  }
+
+  private static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
+  }
+
+  /** Whether a path is one of the public addresses whose pages are kept. */
+  private static boolean keptAddress(String path) {
     return path.length() <= 230 && KEPT.matcher(path).matches();
   }
 
@@ -179,11 +187,7 @@ public class PageCacheFilter extends HttpFilter {
       return;
     }
     byte[] body = capture.body();
-    String contentType = response.getContentType();
-    if (response.getStatus() == HttpServletResponse.SC_OK
-        && contentType != null
-        && contentType.startsWith("text/html")
-        && body.length >= SMALLEST_COMPRESSED) {
+    if (htmlPage(response) && body.length >= SMALLEST_COMPRESSED) {
       ByteArrayOutputStream gzip = new ByteArrayOutputStream(body.length / 4);
       try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {
         out.write(body);
@@ -192,6 +196,19 @@ public class PageCacheFilter extends HttpFilter {
       response.addHeader("Vary", "Accept-Encoding");
       body = gzip.toByteArray();
     }
+    sendAsIs(response, body);
+  }
+
+  /** Whether the response is a page: HTML, answered 200. */
+  private static boolean htmlPage(HttpServletResponse response) {
+    String contentType = response.getContentType();
+    return response.getStatus() == HttpServletResponse.SC_OK
+        && contentType != null
+        && contentType.startsWith("text/html");
+  }
+
+  /** Sends a body as it was rendered (or compressed). */
+  private static void sendAsIs(HttpServletResponse response, byte[] body) throws IOException {
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
   }
@@ -221,15 +238,12 @@ public class PageCacheFilter extends HttpFilter {
     byte[] body = capture.body();
     String contentType = response.getContentType();
     boolean keep =
-        response.getStatus() == HttpServletResponse.SC_OK
-            && contentType != null
-            && contentType.startsWith("text/html")
+        htmlPage(response)
             && body.length <= LARGEST
             && request.getAttribute(PERSONAL) == null
             && request.getSession(false) == null;
     if (!keep) {
-      response.setContentLength(body.length);
-      response.getOutputStream().write(body);
+      sendAsIs(response, body);
       return null;
     }
     CachedPage.Builder about = new CachedPage.Builder();
@@ -243,8 +257,7 @@ public class PageCacheFilter extends HttpFilter {
     about.scope = (Long) request.getAttribute(SCOPE);
     CachedPage kept = CachedPage.of(body, token, about);
     if (kept == null) {
-      response.setContentLength(body.length);
-      response.getOutputStream().write(body);
+      sendAsIs(response, body);
       return null;
     }
     cache.put(key, kept);
@@ -262,7 +275,7 @@ public class PageCacheFilter extends HttpFilter {
     if (!"POST".equals(request.getMethod())) {
       return false;
     }
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = path(request);
     return path.startsWith("/admin/") || path.startsWith("/api/admin/");
   }
 
@@ -275,8 +288,8 @@ public class PageCacheFilter extends HttpFilter {
     if (!"GET".equals(method) && !"HEAD".equals(method)) {
       return null;
     }
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.length() > 230 || !KEPT.matcher(path).matches()) {
+    String path = path(request);
+    if (!keptAddress(path)) {
       return null;
     }
     Cookie[] cookies = request.getCookies();
