@@ -15,6 +15,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.Map;
+import org.tribune.articles.api.SharedCopies;
 
 /**
  * Owns the {@code articles} persistence unit ({@code META-INF/articles-persistence.xml}). The
@@ -24,7 +25,7 @@ import java.util.Map;
  * created at its first use in the transaction, joined to it and closed when it ends.
  */
 @ApplicationScoped
-public class ArticlesPersistence {
+public class ArticlesPersistence implements SharedCopies {
   static final String UNIT = "articles";
   private static final String KEY = ArticlesPersistence.class.getName() + ".entityManager";
 
@@ -99,6 +100,14 @@ public class ArticlesPersistence {
       entityManager = created;
     }
     return entityManager;
+  }
+
+  @Override
+  public void forget() {
+    EntityManagerFactory current = factory;
+    if (current != null) {
+      current.getCache().evictAll();
+    }
   }
 
   @PreDestroy

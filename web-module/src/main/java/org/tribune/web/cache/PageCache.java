@@ -3,10 +3,12 @@ package org.tribune.web.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +21,8 @@ import org.tribune.articles.api.ArticleChanged;
 import org.tribune.articles.api.ArticleDeleted;
 import org.tribune.articles.api.ArticlePublished;
 import org.tribune.comments.api.DiscussionChanged;
+import org.tribune.web.cluster.ClusterChanges;
+import org.tribune.web.cluster.SiteChange;
 
 /**
  * The rendered public pages of this node, for anonymous visitors (see {@link PageCacheFilter}).
@@ -42,8 +46,11 @@ import org.tribune.comments.api.DiscussionChanged;
  * of a sequence and marks what it made stale with it (everything, the listings, or an article);
  * each page carries the number current when its rendering began, and is served only while no mark
  * of what it depends on is newer. {@code tribune.cache.seconds} bounds how long a page is served in
- * any case, which covers what changes with time alone (a discussion closing after its days) and,
- * until the cluster shares invalidations, changes made on another node.
+ * any case, which covers what changes with time alone (a discussion closing after its days).
+ *
+ * <p>In a cluster, each change is also sent to the other nodes ({@link ClusterChanges}), which mark
+ * and forget the same pages on receipt: a page another node began rendering before that is not kept
+ * there either.
  */
 @ApplicationScoped
 public class PageCache {
@@ -71,6 +78,8 @@ public class PageCache {
 
   /** The change that last made an article's pages stale, by article (since {@link #everything}). */
   private final Map<Long, Long> articles = new ConcurrentHashMap<>();
+
+  @Inject ClusterChanges cluster;
 
   private volatile Cache<String, CachedPage> pages;
 
@@ -157,8 +166,38 @@ public class PageCache {
     mine.complete(page);
   }
 
-  /** Forgets every page: something readers see has changed. */
+  /** Forgets every page, here and on the other nodes: something readers see has changed. */
   public void invalidate() {
+    forgetEverything();
+    cluster.publish(SiteChange.everything());
+  }
+
+  /**
+   * Forgets the pages of these articles and every page that is not an article's (listings, home
+   * page), here and on the other nodes; the other articles' pages stay.
+   */
+  void invalidateDiscussions(Set<Long> articleIds) {
+    if (forgetDiscussions(articleIds)) {
+      cluster.publish(SiteChange.discussions(articleIds));
+    } else {
+      cluster.publish(SiteChange.everything());
+    }
+  }
+
+  /**
+   * A change made on another node: forgotten here the same way. Observed after the site settings
+   * took note of it, so that a page rendered from now on uses the new ones.
+   */
+  void changedElsewhere(
+      @Observes @Priority(Interceptor.Priority.APPLICATION + 100) SiteChange change) {
+    if (change.isEverything()) {
+      forgetEverything();
+    } else {
+      forgetDiscussions(change.articleIds());
+    }
+  }
+
+  private void forgetEverything() {
     long change = sequence.incrementAndGet();
     everything.accumulateAndGet(change, Math::max);
     // Their marks are older than this one; newer ones (a change being marked now) stay.
@@ -170,13 +209,14 @@ public class PageCache {
   }
 
   /**
-   * Forgets the pages of these articles and every page that is not an article's (listings, home
-   * page); the other articles' pages stay.
+   * Forgets these articles' pages and the listings on this node.
+   *
+   * @return {@code false} when it forgot everything instead (too many articles marked)
    */
-  void invalidateDiscussions(Set<Long> articleIds) {
+  private boolean forgetDiscussions(Set<Long> articleIds) {
     if (articleIds.isEmpty() || articles.size() + articleIds.size() > MARKED_ARTICLES) {
-      invalidate();
-      return;
+      forgetEverything();
+      return false;
     }
     long change = sequence.incrementAndGet();
     for (Long article : articleIds) {
@@ -190,6 +230,7 @@ public class PageCache {
           .values()
           .removeIf(page -> page.scope() == null || articleIds.contains(page.scope()));
     }
+    return true;
   }
 
   /** The number of pages kept, for the tests and the logs. */

@@ -1,9 +1,12 @@
 package org.tribune.web.site;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.interceptor.Interceptor;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,13 +17,16 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tribune.web.cluster.SiteChange;
 import org.tribune.web.console.settings.StoredSettings;
 
 /**
  * The site's language, time zone, name and description, and date formatting in them. Values saved
  * in the console ({@code console_setting}) win over MicroProfile Config's {@code tribune.site.*};
- * every node reads them again at most {@value #REFRESH_MILLIS} ms after they change. A wrong value
- * is reported in the log, naming the key, and the default is used.
+ * the node that saves them reads them again at once, the other nodes of a cluster as soon as they
+ * hear of the change ({@link SiteChange}), and every node at most {@value #REFRESH_MILLIS} ms after
+ * they change in any case. A wrong value is reported in the log, naming the key, and the default is
+ * used.
  */
 @Named("site")
 @ApplicationScoped
@@ -98,6 +104,17 @@ public class SiteSettings {
       } catch (RuntimeException e) {
         snapshot = withReadAt(snapshot, System.currentTimeMillis());
       }
+    }
+  }
+
+  /**
+   * Another node changed something (perhaps these settings): the next use reads them again. Only
+   * marks them, without reading the database in the data grid's thread; observed before the page
+   * cache forgets its pages, so that no page is kept with the old settings.
+   */
+  void changedElsewhere(@Observes @Priority(Interceptor.Priority.APPLICATION) SiteChange change) {
+    if (change.isEverything()) {
+      snapshot = withReadAt(snapshot, 0);
     }
   }
 

@@ -1,16 +1,21 @@
 package org.tribune.web.cache;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tribune.comments.api.DiscussionChanged;
+import org.tribune.web.cluster.ClusterChanges;
+import org.tribune.web.cluster.SiteChange;
 
 /** What each kind of change makes stale, and pages rendered while a change commits. */
 class PageCacheTest {
@@ -22,6 +27,7 @@ class PageCacheTest {
   @BeforeEach
   void open() {
     cache = new PageCache();
+    cache.cluster = new ClusterChanges();
     cache.seconds = 60;
     cache.megabytes = 4;
     cache.open();
@@ -125,5 +131,37 @@ class PageCacheTest {
     cache.discussionChanged(DiscussionChanged.of(B));
     assertNotNull(cache.get("/articles/a"), "A's mark is older than its page");
     assertNull(cache.get("/articles/b"));
+  }
+
+  @Test
+  void aChangeMadeOnAnotherNodeForgetsTheSamePagesHere() {
+    keepThree();
+    cache.changedElsewhere(SiteChange.discussions(Set.of(A)));
+    assertNull(cache.get("/articles/a"), "the discussion changed on the other node");
+    assertNull(cache.get("/"), "listings");
+    assertNotNull(cache.get("/articles/b"), "another article's page");
+
+    long before = cache.version();
+    CachedPage renderedMeanwhile = page("b, rendered before the next change arrived", B, before);
+    cache.changedElsewhere(SiteChange.everything());
+    cache.put("/articles/b", renderedMeanwhile);
+    assertNull(cache.get("/articles/b"), "a page begun before the change arrived is not kept");
+  }
+
+  @Test
+  void eachChangeHereIsToldToTheOtherNodesAndNothingReceivedIsSentBack() {
+    List<SiteChange> sent = new ArrayList<>();
+    cache.cluster =
+        new ClusterChanges() {
+          @Override
+          public void publish(SiteChange change) {
+            sent.add(change);
+          }
+        };
+    cache.discussionChanged(DiscussionChanged.of(A));
+    cache.invalidate();
+    cache.changedElsewhere(SiteChange.discussions(Set.of(B)));
+    cache.changedElsewhere(SiteChange.everything());
+    assertEquals(List.of(SiteChange.discussions(Set.of(A)), SiteChange.everything()), sent);
   }
 }

@@ -55,6 +55,11 @@ public final class TribuneServer implements AutoCloseable {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+  /** The cluster this server joins, or {@code null} to start it alone ({@code --nocluster}). */
+  private String clusterName;
+
+  private int gridPort;
+
   private Process process;
   private Thread killOnExit;
   private Path logFile;
@@ -127,6 +132,23 @@ public final class TribuneServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Makes the next {@link #start()} join the data grid cluster {@code name}, as the README's
+   * cluster does: members found over TCP on 127.0.0.1, the first one listening on {@code gridPort}
+   * and the others on the next free ports, without host-aware partitioning (every node is on this
+   * machine).
+   */
+  public TribuneServer inCluster(String name, int gridPort) {
+    this.clusterName = name;
+    this.gridPort = gridPort;
+    return this;
+  }
+
+  /** The {@code TRIBUNE_DB_URL} of this server, or {@code null} for its own H2 database. */
+  public String databaseUrl() {
+    return environment.get("TRIBUNE_DB_URL");
+  }
+
   /** Starts the server and waits until the home page answers 200. */
   public TribuneServer start() {
     launch();
@@ -148,11 +170,26 @@ public final class TribuneServer implements AutoCloseable {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(JVM_OPTIONS);
+      command.addAll(List.of("-jar", property("payara.microJar")));
+      if (clusterName == null) {
+        command.add("--nocluster");
+      } else {
+        command.addAll(
+            List.of(
+                "--clustername",
+                clusterName,
+                "--interfaces",
+                "127.0.0.1",
+                "--clustermode",
+                "tcpip:127.0.0.1:" + gridPort,
+                "--startport",
+                Integer.toString(gridPort),
+                "--nohostaware",
+                "--name",
+                name));
+      }
       command.addAll(
           List.of(
-              "-jar",
-              property("payara.microJar"),
-              "--nocluster",
               // No attempt to report to the vendor over the network.
               "--disablephonehome",
               "--port",
@@ -345,17 +382,22 @@ public final class TribuneServer implements AutoCloseable {
    * two builds on one machine rarely pick the same port in the seconds before Payara binds it.
    */
   private static int freePort() {
-    int count = LAST_PORT - FIRST_PORT + 1;
+    return freePortIn(FIRST_PORT, LAST_PORT);
+  }
+
+  /** A free port in {@code first}–{@code last}, searched from a random place. */
+  static int freePortIn(int first, int last) {
+    int count = last - first + 1;
     int offset = ThreadLocalRandom.current().nextInt(count);
     for (int i = 0; i < count; i++) {
-      int candidate = FIRST_PORT + (offset + i) % count;
+      int candidate = first + (offset + i) % count;
       try (ServerSocket socket = new ServerSocket(candidate)) {
         return socket.getLocalPort();
       } catch (IOException e) {
         // taken: try the next one
       }
     }
-    throw new IllegalStateException("No free port in " + FIRST_PORT + "-" + LAST_PORT);
+    throw new IllegalStateException("No free port in " + first + "-" + last);
   }
 
   private static String property(String key) {
