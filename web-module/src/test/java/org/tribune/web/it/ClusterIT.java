@@ -21,7 +21,10 @@ import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two Payara Micro nodes clustered by their data grid on one PostgreSQL database, as the README's
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * keeps rendered pages and copies of authors in memory. Runs when the suite runs on PostgreSQL (an
  * H2 file belongs to one process).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
   /** Issue 8's bound: a change made on one node is visible on the others within 1 s. */
   private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(1);
@@ -86,6 +90,7 @@ class ClusterIT {
   }
 
   @Test
+  @Order(2)
   void aCommentPostedOnOneNodeShowsOnTheOtherWithinASecond() throws Exception {
     String path;
     try (Visitor reader = new Visitor(second)) {
@@ -118,6 +123,7 @@ class ClusterIT {
   }
 
   @Test
+  @Order(3)
   void siteSettingsAndAuthorsChangedOnOneNodeApplyOnTheOtherWithinASecond() throws Exception {
     String path;
     String author;
@@ -170,6 +176,33 @@ class ClusterIT {
           shown.compareTo(VISIBLE_WITHIN) <= 0,
           () ->
               "the author's new name showed on the second node after " + shown.toMillis() + " ms");
+    }
+  }
+
+  /**
+   * A staff member signed in through the first node goes on working on the second when the first
+   * dies: the session, kept in the data grid, holds who they are. Last: it kills the first node.
+   */
+  @Test
+  @Order(100)
+  void aConsoleSessionSurvivesTheLossOfTheNodeThatServedIt() {
+    try (Visitor admin = Console.admin(first)) {
+      HtmlPage settings = admin.open("/admin/settings");
+      assertNotNull(settings.getElementById("site-settings"), "signed in on the first node");
+      first.kill();
+
+      HtmlPage onSecond = admin.open(second.uri("/admin/settings").toString());
+      assertNotNull(
+          onSecond.getElementById("site-settings"),
+          () -> "the session was lost with its node:\n" + onSecond.asNormalizedText());
+      String name = "Tribune après la panne " + (System.nanoTime() % 100_000);
+      HtmlPage saved =
+          html(
+              admin.submit(
+                  onSecond.getHtmlElementById("site-settings"),
+                  Map.of("site-settings:name", name),
+                  "site-settings:save"));
+      assertEquals(Console.text("settings.saved"), Console.messages(saved));
     }
   }
 

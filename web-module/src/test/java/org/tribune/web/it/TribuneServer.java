@@ -285,6 +285,22 @@ public final class TribuneServer implements AutoCloseable {
     }
   }
 
+  /** Kills the server's JVM at once ({@code kill -9}), as a crash or a pulled plug does. */
+  public void kill() {
+    Process running = process;
+    if (running == null) {
+      return;
+    }
+    process = null;
+    Runtime.getRuntime().removeShutdownHook(killOnExit);
+    killOnExit = null;
+    try {
+      running.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
     stop();
