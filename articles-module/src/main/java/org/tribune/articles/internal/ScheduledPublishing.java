@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -13,8 +14,9 @@ import org.tribune.articles.api.ArticleService;
 
 /**
  * Every few seconds, marks scheduled articles whose time has come as published (see {@link
- * ArticleService#publishDueArticles()}). Readers see them on time even between runs; each node runs
- * it and the conditional update makes each article published exactly once.
+ * ArticleService#publishDueArticles()}). Readers see them on time even between runs. In a cluster
+ * one node a period runs it ({@link OncePerCluster}), another one when that node dies; the
+ * conditional update would publish each article once even if two ran it together.
  */
 @ApplicationScoped
 public class ScheduledPublishing {
@@ -23,6 +25,7 @@ public class ScheduledPublishing {
 
   @Resource private ManagedScheduledExecutorService executor;
   @Inject private ArticleService articles;
+  @Inject private OncePerCluster cluster;
 
   private ScheduledFuture<?> task;
   private volatile String lastFailure;
@@ -35,10 +38,11 @@ public class ScheduledPublishing {
 
   private void run() {
     try {
-      int count = articles.publishDueArticles();
-      if (count > 0) {
-        LOG.info(() -> count + " scheduled article(s) published");
-      }
+      cluster.run(
+          "articles-scheduled-publishing",
+          Duration.ofSeconds(PERIOD_SECONDS),
+          Duration.ofMinutes(5),
+          this::publishDue);
       lastFailure = null;
     } catch (RuntimeException e) {
       String message = DatabaseProblems.describe(e);
@@ -46,6 +50,13 @@ public class ScheduledPublishing {
         LOG.log(Level.WARNING, "Scheduled publishing failed, will retry: {0}", message);
       }
       lastFailure = message;
+    }
+  }
+
+  private void publishDue() {
+    int count = articles.publishDueArticles();
+    if (count > 0) {
+      LOG.info(() -> count + " scheduled article(s) published");
     }
   }
 

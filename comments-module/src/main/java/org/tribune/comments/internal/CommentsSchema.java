@@ -12,6 +12,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.flywaydb.core.Flyway;
+import org.tribune.comments.internal.mail.MailQueue;
 
 /**
  * Brings the {@code comments_*} tables up to date with Flyway at start-up (the SQL scripts of
@@ -30,6 +31,7 @@ public class CommentsSchema implements HealthCheck {
 
   @Inject private CommentsPersistence persistence;
   @Inject private AddressHasher addresses;
+  @Inject private MailQueue mailQueue;
 
   private volatile boolean ready;
   private volatile String problem = "not migrated yet";
@@ -48,6 +50,7 @@ public class CommentsSchema implements HealthCheck {
             .migrate();
         addresses.load(dataSource);
         persistence.open();
+        mailQueue.start();
         ready = true;
         problem = null;
         LOG.info("Comments schema is up to date");

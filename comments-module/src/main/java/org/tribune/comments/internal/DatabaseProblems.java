@@ -1,10 +1,10 @@
 package org.tribune.comments.internal;
 
 /** Turns a failure to reach or migrate the database into one line an operator can act on. */
-final class DatabaseProblems {
+public final class DatabaseProblems {
   private DatabaseProblems() {}
 
-  static String describe(Throwable failure) {
+  public static String describe(Throwable failure) {
     Throwable root = failure;
     String message = failure.getMessage();
     while (root.getCause() != null && root.getCause() != root) {

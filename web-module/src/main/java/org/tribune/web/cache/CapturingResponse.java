@@ -20,7 +20,12 @@ import java.util.Set;
  * too, for the visitors the kept page will be served to (cookies are not: they are the visitor's).
  */
 final class CapturingResponse extends HttpServletResponseWrapper {
-  /** Headers that are about this answer only, or that the filter sets itself. */
+  /**
+   * Headers that are about this answer only, or that the filters set themselves. The policy
+   * PrimeFaces adds to a Faces page carries a nonce for this answer only: a kept page, served to
+   * everyone, must not repeat it (the public pages have no inline script; {@code
+   * config.SecurityHeaders} gives every answer its policy).
+   */
   private static final Set<String> NOT_KEPT =
       Set.of(
           "set-cookie",
@@ -31,7 +36,8 @@ final class CapturingResponse extends HttpServletResponseWrapper {
           "date",
           "etag",
           "cache-control",
-          "vary");
+          "vary",
+          "content-security-policy");
 
   private final ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
   private final List<String[]> headers = new ArrayList<>();

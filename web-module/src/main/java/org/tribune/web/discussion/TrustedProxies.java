@@ -58,6 +58,23 @@ public class TrustedProxies {
     return clientAddress(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For"), blocks);
   }
 
+  /**
+   * Whether the visitor reached the site over HTTPS: this connection is, or it comes from a trusted
+   * proxy saying so ({@code X-Forwarded-Proto: https}).
+   */
+  public boolean isSecure(HttpServletRequest request) {
+    return isSecure(
+        request.isSecure(),
+        request.getRemoteAddr(),
+        request.getHeader("X-Forwarded-Proto"),
+        blocks);
+  }
+
+  static boolean isSecure(
+      boolean secureSocket, String socket, String forwardedProto, List<Block> trusted) {
+    return secureSocket || (isTrusted(socket, trusted) && "https".equalsIgnoreCase(forwardedProto));
+  }
+
   static String clientAddress(String socket, Enumeration<String> forwarded, List<Block> trusted) {
     if (!isTrusted(socket, trusted) || forwarded == null) {
       return socket;

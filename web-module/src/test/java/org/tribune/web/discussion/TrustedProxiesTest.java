@@ -1,7 +1,9 @@
 package org.tribune.web.discussion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collections;
 import java.util.List;
@@ -49,5 +51,15 @@ class TrustedProxiesTest {
   void namesAreNeverLookedUp() {
     assertNull(TrustedProxies.Block.address("localhost"));
     assertNull(TrustedProxies.Block.address(""));
+  }
+
+  @Test
+  void httpsIsWhatTheConnectionOrATrustedProxySays() {
+    assertTrue(TrustedProxies.isSecure(true, "203.0.113.9", null, PROXIES));
+    assertTrue(TrustedProxies.isSecure(false, "10.1.2.3", "https", PROXIES));
+    assertTrue(TrustedProxies.isSecure(false, "10.1.2.3", "HTTPS", PROXIES));
+    assertFalse(TrustedProxies.isSecure(false, "10.1.2.3", "http", PROXIES));
+    assertFalse(TrustedProxies.isSecure(false, "10.1.2.3", null, PROXIES));
+    assertFalse(TrustedProxies.isSecure(false, "203.0.113.9", "https", PROXIES), "a forged header");
   }
 }

@@ -233,6 +233,50 @@ class HomePageIT {
         () -> assertEquals(0, client.getCookieManager().getCookies().size()));
   }
 
+  /**
+   * Every answer carries the security headers: pages rendered and kept, an article, a file, a page
+   * not found; no script may run inline; HSTS only over HTTPS, which a visitor cannot claim by
+   * sending X-Forwarded-Proto themselves (no proxy is trusted here).
+   */
+  @Test
+  void everyAnswerCarriesTheSecurityHeadersAndNoInlineScriptPolicy(TribuneServer server)
+      throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String article =
+        home.<DomNode>querySelector("h2.article-title a")
+            .getAttributes()
+            .getNamedItem("href")
+            .getNodeValue();
+    for (String path :
+        List.of("/", "/", article, article, "/css/site.css", "/pas-une-page", "/feed")) {
+      java.net.http.HttpResponse<Void> answer =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(server.uri(path))
+                  .header("Accept-Encoding", "gzip")
+                  .header("X-Forwarded-Proto", "https")
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.discarding());
+      List<String> policies = answer.headers().allValues("Content-Security-Policy");
+      assertAll(
+          path,
+          () -> assertEquals(1, policies.size(), () -> path + ": " + policies),
+          () -> assertTrue(policies.get(0).contains("script-src 'self';"), policies::toString),
+          () -> assertFalse(policies.get(0).contains("unsafe-inline"), policies::toString),
+          () -> assertTrue(policies.get(0).contains("object-src 'none'"), policies::toString),
+          () ->
+              assertEquals(
+                  "nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse("")),
+          () ->
+              assertEquals(
+                  "strict-origin-when-cross-origin",
+                  answer.headers().firstValue("Referrer-Policy").orElse("")),
+          () ->
+              assertTrue(
+                  answer.headers().firstValue("Strict-Transport-Security").isEmpty(),
+                  "HSTS over plain HTTP, on a forged X-Forwarded-Proto"));
+    }
+  }
+
   private static Instant parseInstant(String datetime) {
     try {
       return Instant.parse(datetime);

@@ -942,6 +942,14 @@ class CommentsIT {
     return smtp;
   }
 
+  /** Stops the SMTP server (the next {@link #smtp()} starts a new one, with no mail). */
+  private static synchronized void stopSmtp() {
+    if (smtp != null) {
+      smtp.stop();
+      smtp = null;
+    }
+  }
+
   private static List<MimeMessage> mailsTo(String address) throws Exception {
     List<MimeMessage> found = new ArrayList<>();
     for (MimeMessage message : smtp().getReceivedMessages()) {
@@ -1041,6 +1049,55 @@ class CommentsIT {
       subjects.add(message.getSubject());
     }
     assertEquals(3, subjects.size(), () -> "one confirmation, two replies: " + subjects);
+  }
+
+  /**
+   * The mail server down: the comment is accepted all the same, its mail waits in {@code
+   * comments_mail} (tried at once, then again with growing delays) and goes out once the server is
+   * back (the container retries every second, {@code tribune.mail.retry-seconds} in
+   * arquillian.xml).
+   */
+  @Test
+  void aMailTheServerCouldNotTakeWaitsAndGoesOutWhenTheServerIsBack() throws Exception {
+    stopSmtp();
+    String subscriber = knownEmail();
+    PostResult posted =
+        comments.post(
+            new NewComment(article(), null, "Léa", subscriber, null, "Serveur en panne", true),
+            human());
+    assertEquals(CommentStatus.APPROVED, posted.status(), "accepted while mail is down");
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    int[] queued = mailRow(subscriber);
+    while (queued[0] < 1 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      queued = mailRow(subscriber);
+    }
+    assertTrue(queued[0] >= 1, "the mail was not tried while the server was down");
+    assertEquals(0, queued[1], "sent while the server was down");
+    assertTrue(mailsTo(subscriber).isEmpty());
+
+    String confirmation = awaitMail(subscriber, "Confirmez");
+    assertTrue(confirmation.contains("Léa"), confirmation);
+    int[] sent = mailRow(subscriber);
+    assertEquals(1, sent[1], "not marked sent");
+    assertTrue(sent[0] >= 2, () -> "tries: " + sent[0]);
+    Thread.sleep(1_500);
+    assertEquals(1, mailsTo(subscriber).size(), "sent more than once");
+  }
+
+  /** The tries of the mail to {@code address}, and 1 if it was sent (0 if not), or {0, 0}. */
+  private int[] mailRow(String address) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT attempts, CASE WHEN sent_at IS NULL THEN 0 ELSE 1 END"
+                    + " FROM comments_mail WHERE recipient = ?")) {
+      select.setString(1, address);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? new int[] {row.getInt(1), row.getInt(2)} : new int[] {0, 0};
+      }
+    }
   }
 
   @Test

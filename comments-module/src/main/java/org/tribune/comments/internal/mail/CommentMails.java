@@ -2,7 +2,6 @@ package org.tribune.comments.internal.mail;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -21,12 +20,12 @@ import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.ArticleSummary;
 
 /**
- * Writes the module's mails, inside the transaction that causes them, and hands them over as an
- * {@link OutgoingMail.Batch} event for {@link MailDispatcher} to send after commit: the
- * confirmation of a reply subscription, the news of an approved reply to each confirmed subscriber
- * of the parent comment (but its own author), and a note to the staff for each held comment. Texts
- * come from the bundle {@code org.tribune.comments.internal.mail.mail}: French, or English when
- * {@code tribune.site.locale} is English. Links are built on {@code tribune.site.url}.
+ * Writes the module's mails, inside the transaction that causes them, into the {@link MailQueue},
+ * which sends them once it commits (and again later when the mail server failed): the confirmation
+ * of a reply subscription, the news of an approved reply to each confirmed subscriber of the parent
+ * comment (but its own author), and a note to the staff for each held comment. Texts come from the
+ * bundle {@code org.tribune.comments.internal.mail.mail}: French, or English when {@code
+ * tribune.site.locale} is English. Links are built on {@code tribune.site.url}.
  */
 @ApplicationScoped
 public class CommentMails {
@@ -77,7 +76,7 @@ public class CommentMails {
   String siteLocale;
 
   @Inject private ArticleService articles;
-  @Inject private Event<OutgoingMail.Batch> outgoing;
+  @Inject private MailQueue queue;
 
   private MailSettings settings;
   private List<String> staff;
@@ -231,9 +230,7 @@ public class CommentMails {
   }
 
   private void send(List<OutgoingMail> mails) {
-    if (!mails.isEmpty()) {
-      outgoing.fire(new OutgoingMail.Batch(mails));
-    }
+    queue.enqueue(mails);
   }
 
   private String commentLink(ArticleSummary article, long commentId) {
