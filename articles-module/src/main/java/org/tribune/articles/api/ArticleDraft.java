@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -30,7 +31,8 @@ public record ArticleDraft(
     @Size(max = ArticleLimits.IMAGE_URL_LENGTH) @Pattern(regexp = "^$|^https?://\\S+$")
         String leadImageUrl,
     @Size(max = ArticleLimits.IMAGE_ALT_LENGTH) String leadImageAlt,
-    boolean commentsOpen) {
+    boolean commentsOpen)
+    implements Serializable {
 
   public ArticleDraft {
     slug = blankToNull(slug);

@@ -1,5 +1,6 @@
 package org.tribune.articles.api;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,7 +21,8 @@ public record ArticleRow(
     SectionRef section,
     Instant publishedAt,
     Instant updatedAt,
-    long version) {
+    long version)
+    implements Serializable {
 
   public ArticleRow {
     authors = List.copyOf(authors);

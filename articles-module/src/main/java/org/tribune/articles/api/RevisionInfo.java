@@ -1,5 +1,6 @@
 package org.tribune.articles.api;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -8,4 +9,5 @@ import java.time.Instant;
  * @param number from 1, per article
  * @param savedBy the editor's name, or {@code "system"} for saves outside the console
  */
-public record RevisionInfo(int number, Instant savedAt, String savedBy, String title) {}
+public record RevisionInfo(int number, Instant savedAt, String savedBy, String title)
+    implements Serializable {}

@@ -1,5 +1,6 @@
 package org.tribune.comments.api;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -36,4 +37,5 @@ public record ModeratedComment(
     Instant editedAt,
     String body,
     String bodyHtml,
-    boolean staff) {}
+    boolean staff)
+    implements Serializable {}

@@ -72,7 +72,7 @@ public class TrustedProxies {
 
   static boolean isSecure(
       boolean secureSocket, String socket, String forwardedProto, List<Block> trusted) {
-    return secureSocket || (isTrusted(socket, trusted) && "https".equalsIgnoreCase(forwardedProto));
+    return secureSocket || ("https".equalsIgnoreCase(forwardedProto) && isTrusted(socket, trusted));
   }
 
   static String clientAddress(String socket, Enumeration<String> forwarded, List<Block> trusted) {

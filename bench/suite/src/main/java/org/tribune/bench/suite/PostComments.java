@@ -34,11 +34,15 @@ import java.util.zip.GZIPInputStream;
  * same worker posted and saw approved.
  *
  * <pre>
- *   PostComments load  BASE slug1,slug2 SECONDS WORKERS MIN_FORM_SECONDS   (one JSON line out)
+ *   PostComments load  BASE slug1,slug2 SECONDS WORKERS MIN_FORM_SECONDS [ACKED]  (one JSON line out)
  *   PostComments fresh BASE slug MIN_FORM_SECONDS                        (one JSON line out)
  * </pre>
  *
- * {@code fresh} posts one comment and polls the article page as an anonymous visitor (no cookie,
+ * With {@code ACKED}, a file, each comment the site acknowledged ({@code 201}) is written there as
+ * a line {@code id<TAB>marker}, the marker being a text unique to that post, found in its body: a
+ * fault test ({@code cluster/faults}) then checks each one is in the database, once.
+ *
+ * <p>{@code fresh} posts one comment and polls the article page as an anonymous visitor (no cookie,
  * gzip) every 20 ms until it shows the comment: the delay before readers see a new comment.
  */
 public final class PostComments {
@@ -66,12 +70,13 @@ public final class PostComments {
               List.of(args[2].split(",")),
               Integer.parseInt(args[3]),
               Integer.parseInt(args[4]),
-              Double.parseDouble(args[5]));
+              Double.parseDouble(args[5]),
+              args.length >= 7 ? java.nio.file.Path.of(args[6]) : null);
     } else if (args.length >= 4 && args[0].equals("fresh")) {
       new PostComments(args[1]).fresh(args[2], Double.parseDouble(args[3]));
     } else {
       System.err.println(
-          "Usage: PostComments load BASE SLUGS SECONDS WORKERS MIN_FORM_SECONDS"
+          "Usage: PostComments load BASE SLUGS SECONDS WORKERS MIN_FORM_SECONDS [ACKED]"
               + " | fresh BASE SLUG MIN_FORM_SECONDS");
       System.exit(2);
     }
@@ -147,8 +152,10 @@ public final class PostComments {
     return new Posted(response.statusCode(), response.body(), System.nanoTime() - started);
   }
 
-  private void load(List<String> slugs, int seconds, int workers, double minFormSeconds)
+  private void load(
+      List<String> slugs, int seconds, int workers, double minFormSeconds, java.nio.file.Path acked)
       throws Exception {
+    List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
     List<Visitor> visitors = new ArrayList<>();
     for (int w = 0; w < workers; w++) {
       visitors.add(open(slugs.get(w % slugs.size())));
@@ -174,11 +181,16 @@ public final class PostComments {
                       !mine.isEmpty() && random.nextInt(5) == 0
                           ? mine.get(random.nextInt(mine.size()))
                           : null;
-                  String text = Text.comment(random) + "\n\n(Banc d'essai " + seed + "-" + i + ")";
+                  String marker = "Banc d'essai " + seed + "-" + i + "-" + start;
+                  String text = Text.comment(random) + "\n\n(" + marker + ")";
                   try {
                     Posted posted = post(visitor, text, random, parent);
                     tally.latencies.add(posted.nanos());
                     if (posted.status() == 201) {
+                      Matcher acknowledgedId = ID.matcher(posted.body());
+                      if (acknowledgedId.find()) {
+                        acknowledged.add(acknowledgedId.group(1) + "\t" + marker);
+                      }
                       if (posted.body().contains("\"held\":false")) {
                         tally.approved++;
                         Matcher id = ID.matcher(posted.body());
@@ -205,6 +217,9 @@ public final class PostComments {
     }
     for (Thread thread : threads) {
       thread.join();
+    }
+    if (acked != null) {
+      java.nio.file.Files.write(acked, acknowledged, StandardCharsets.UTF_8);
     }
     double elapsed = (Math.max(System.nanoTime(), end) - start) / 1e9;
     List<Long> all = new ArrayList<>();

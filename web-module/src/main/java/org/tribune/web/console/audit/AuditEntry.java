@@ -1,5 +1,6 @@
 package org.tribune.web.console.audit;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -15,4 +16,5 @@ public record AuditEntry(
     AuditAction action,
     String target,
     String detail,
-    String addressHash) {}
+    String addressHash)
+    implements Serializable {}
