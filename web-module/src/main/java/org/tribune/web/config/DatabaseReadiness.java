@@ -28,6 +28,19 @@ public class DatabaseReadiness {
     return open;
   }
 
+  /**
+   * The database stopped answering while pages were served: they answer 503 until a check finds it
+   * again (the next one in {@value #RECHECK_MILLIS} ms at most).
+   *
+   * @return whether it was open until now (the first request to notice says so in the log)
+   */
+  public boolean lost() {
+    boolean wasOpen = open;
+    lastCheck = System.currentTimeMillis();
+    open = false;
+    return wasOpen;
+  }
+
   /** Whether pages may be served, re-checking when the last check is old enough. */
   public boolean isOpen() {
     if (open) {

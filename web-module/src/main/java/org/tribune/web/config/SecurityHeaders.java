@@ -2,6 +2,7 @@ package org.tribune.web.config;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
@@ -37,6 +38,15 @@ public class SecurityHeaders extends HttpFilter {
           + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
           + " form-action 'self'; frame-ancestors 'self'";
 
+  /**
+   * The console's policy: never framed, no plugins, no base address, forms to the site only.
+   * Scripts and styles are not restricted yet: PrimeFaces and Faces' Ajax write inline handlers,
+   * and PrimeFaces' own nonce mode ({@code primefaces.CSP}) keeps state in a session on every Faces
+   * page, public ones included, and broke plain form posts in the console's tests.
+   */
+  public static final String CONSOLE_POLICY =
+      "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
   static final String HSTS = "max-age=31536000; includeSubDomains";
 
   @Inject private transient TrustedProxies proxies;
@@ -45,12 +55,20 @@ public class SecurityHeaders extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    response.setHeader("Content-Security-Policy", POLICY);
+    response.setHeader("Content-Security-Policy", isConsole(request) ? CONSOLE_POLICY : POLICY);
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     if (proxies.isSecure(request)) {
       response.setHeader("Strict-Transport-Security", HSTS);
     }
     chain.doFilter(request, response);
+  }
+
+  /** A console address, or an error page shown for one (it runs again for those). */
+  private static boolean isConsole(HttpServletRequest request) {
+    Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    String uri = failed instanceof String original ? original : request.getRequestURI();
+    String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
+    return path.equals("/admin") || path.startsWith("/admin/") || path.startsWith("/admin;");
   }
 }

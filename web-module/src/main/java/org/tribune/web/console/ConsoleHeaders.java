@@ -28,15 +28,6 @@ public class ConsoleHeaders extends HttpFilter {
   /** The console's home page. */
   public static final String DASHBOARD = "/admin/dashboard";
 
-  /**
-   * The console's policy, in place of the public pages' one: never framed, no plugins, forms to the
-   * site only. Scripts are ruled by the second policy PrimeFaces sends with each page ({@code
-   * script-src 'self' 'nonce-…'}, {@code primefaces.CSP} in {@code web.xml}): a browser enforces
-   * both. Styles are free: PrimeFaces' components write inline styles.
-   */
-  static final String POLICY =
-      "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
   private static final String VIEW_STATE = "jakarta.faces.ViewState";
   private static final String EXPIRED_PAGE = "/WEB-INF/errors/expired.xhtml";
 
@@ -47,7 +38,6 @@ public class ConsoleHeaders extends HttpFilter {
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("Pragma", "no-cache");
     response.setHeader("X-Frame-Options", "DENY");
-    response.setHeader("Content-Security-Policy", POLICY);
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "same-origin");
     String path = request.getRequestURI().substring(request.getContextPath().length());
