@@ -136,13 +136,12 @@ class ClusterIT {
 
     try (Visitor admin = Console.admin(first)) {
       String name = "Tribune du quartier " + (System.nanoTime() % 100_000);
-      HtmlPage settings = admin.open("/admin/settings");
       HtmlPage saved =
-          html(
-              admin.submit(
-                  settings.getHtmlElementById("site-settings"),
-                  Map.of("site-settings:name", name),
-                  "site-settings:save"));
+          admin.send(
+              admin.open("/admin/settings"),
+              "site-settings",
+              Map.of("site-settings:name", name),
+              "site-settings:save");
       assertFalse(Console.messages(saved).isEmpty(), "no message after saving the settings");
       Duration seen = untilTrue("site name", () -> body(anonymousGet(second, "/")).contains(name));
       assertTrue(
@@ -159,13 +158,12 @@ class ClusterIT {
                   + author
                   + "']");
       assertNotNull(edit, () -> "no edit button for " + author);
-      HtmlPage editing = html(admin.click(edit));
       HtmlPage renamedPage =
-          html(
-              admin.submit(
-                  editing.getHtmlElementById("authors"),
-                  Map.of("authors:author-name", renamed),
-                  "authors:save-author"));
+          admin.send(
+              html(admin.click(edit)),
+              "authors",
+              Map.of("authors:author-name", renamed),
+              "authors:save-author");
       assertTrue(
           renamedPage.asNormalizedText().contains(renamed),
           () -> "the author was not renamed:\n" + renamedPage.asNormalizedText());
@@ -197,11 +195,8 @@ class ClusterIT {
           () -> "the session was lost with its node:\n" + onSecond.asNormalizedText());
       String name = "Tribune après la panne " + (System.nanoTime() % 100_000);
       HtmlPage saved =
-          html(
-              admin.submit(
-                  onSecond.getHtmlElementById("site-settings"),
-                  Map.of("site-settings:name", name),
-                  "site-settings:save"));
+          admin.send(
+              onSecond, "site-settings", Map.of("site-settings:name", name), "site-settings:save");
       assertEquals(Console.text("settings.saved"), Console.messages(saved));
     }
   }

@@ -129,6 +129,14 @@ final class Visitor implements AutoCloseable {
     return click(button);
   }
 
+  /**
+   * Sends the form {@code formId} of {@code page} with these fields through its submit input {@code
+   * buttonName}, and returns the page answered (it must be HTML).
+   */
+  HtmlPage send(HtmlPage page, String formId, Map<String, String> fields, String buttonName) {
+    return html(submit(page.getHtmlElementById(formId), fields, buttonName));
+  }
+
   /** Clicks an element (a submit input, a link) and returns the answer as it comes. */
   Page click(HtmlElement element) {
     try {
