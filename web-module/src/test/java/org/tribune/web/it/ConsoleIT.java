@@ -507,6 +507,58 @@ class ConsoleIT {
     }
   }
 
+  /**
+   * Spellings of the console's addresses that a path check could miss (case, path parameters, dot
+   * segments, encoded and double-encoded characters, doubled slashes, a file extension): none shows
+   * a console page to someone not signed in. Sent as written, without the normalisation a browser
+   * would do.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/admin/settings",
+        "/ADMIN/settings",
+        "/Admin/Settings",
+        "/admin;x/settings",
+        "/admin/settings;x",
+        "/admin;jsessionid=0/settings",
+        "/admin/./settings",
+        "/./admin/settings",
+        "/x/../admin/settings",
+        "/admin//settings",
+        "//admin/settings",
+        "/admin/%2e/settings",
+        "/x/%2e%2e/admin/settings",
+        "/%61dmin/settings",
+        "/%2561dmin/settings",
+        "/admin%2fsettings",
+        "/admin/settings.xhtml",
+        "/admin/settings%00",
+        "/admin/settings%20",
+        "/admin/settings/"
+      })
+  void noSpellingOfAConsoleAddressShowsItToAStranger(String path, TribuneServer server)
+      throws Exception {
+    java.net.http.HttpResponse<String> answer =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(server.uri(path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    int code = answer.statusCode();
+    String location = answer.headers().firstValue("Location").orElse("");
+    assertAll(
+        path,
+        () -> assertTrue(code < 500, () -> path + " answered " + code),
+        () ->
+            assertFalse(
+                answer.body().contains("site-settings"),
+                () -> path + " showed the settings (" + code + ")"),
+        () ->
+            assertTrue(
+                code != 302 || location.contains("/admin/login") || !location.contains("/admin"),
+                () -> path + " sent to " + location));
+  }
+
   // --- Headers -----------------------------------------------------------------------------------
 
   @ParameterizedTest
