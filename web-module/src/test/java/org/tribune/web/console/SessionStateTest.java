@@ -13,10 +13,15 @@ import java.io.Serializable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,17 +67,17 @@ class SessionStateTest {
 
   /** Why a value of this type may not serialise, or {@code null}. */
   private static String problem(Type type) {
-    return problem(type, new java.util.HashSet<>());
+    return problem(type, new HashSet<>());
   }
 
-  private static String problem(Type type, java.util.Set<Type> seen) {
+  private static String problem(Type type, Set<Type> seen) {
     if (!seen.add(type)) {
       return null;
     }
     if (type instanceof Class<?> plain) {
       if (plain.isRecord() && Serializable.class.isAssignableFrom(plain)) {
         // A record serialises its components: each must.
-        for (java.lang.reflect.RecordComponent component : plain.getRecordComponents()) {
+        for (RecordComponent component : plain.getRecordComponents()) {
           String inner = problem(component.getGenericType(), seen);
           if (inner != null) {
             return plain.getSimpleName() + "." + component.getName() + ": " + inner;
@@ -115,7 +120,6 @@ class SessionStateTest {
   }
 
   private static boolean isCollection(Class<?> type) {
-    return java.util.Collection.class.isAssignableFrom(type)
-        || java.util.Map.class.isAssignableFrom(type);
+    return Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type);
   }
 }

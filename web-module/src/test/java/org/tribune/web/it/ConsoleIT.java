@@ -23,6 +23,9 @@ import static org.tribune.web.it.Visitor.location;
 import static org.tribune.web.it.Visitor.status;
 import static org.tribune.web.it.Visitor.text;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -539,11 +542,11 @@ class ConsoleIT {
       })
   void noSpellingOfAConsoleAddressShowsItToAStranger(String path, TribuneServer server)
       throws Exception {
-    java.net.http.HttpResponse<String> answer =
-        java.net.http.HttpClient.newHttpClient()
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
             .send(
-                java.net.http.HttpRequest.newBuilder(server.uri(path)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(server.uri(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     int code = answer.statusCode();
     String location = answer.headers().firstValue("Location").orElse("");
     assertAll(

@@ -241,7 +241,7 @@ class HomePageIT {
   @Test
   void everyAnswerCarriesTheSecurityHeadersAndNoInlineScriptPolicy(TribuneServer server)
       throws Exception {
-    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newHttpClient();
     String article =
         home.<DomNode>querySelector("h2.article-title a")
             .getAttributes()
@@ -249,13 +249,13 @@ class HomePageIT {
             .getNodeValue();
     for (String path :
         List.of("/", "/", article, article, "/css/site.css", "/pas-une-page", "/feed")) {
-      java.net.http.HttpResponse<Void> answer =
+      HttpResponse<Void> answer =
           http.send(
-              java.net.http.HttpRequest.newBuilder(server.uri(path))
+              HttpRequest.newBuilder(server.uri(path))
                   .header("Accept-Encoding", "gzip")
                   .header("X-Forwarded-Proto", "https")
                   .build(),
-              java.net.http.HttpResponse.BodyHandlers.discarding());
+              HttpResponse.BodyHandlers.discarding());
       List<String> policies = answer.headers().allValues("Content-Security-Policy");
       assertAll(
           path,
