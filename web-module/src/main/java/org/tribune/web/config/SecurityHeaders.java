@@ -8,6 +8,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import org.tribune.web.discussion.TrustedProxies;
 
@@ -19,8 +20,8 @@ import org.tribune.web.discussion.TrustedProxies;
  *   <li>{@code Content-Security-Policy}: scripts, styles, fonts and connections from the site only,
  *       no inline script and no inline style, no plugins; images also from HTTPS sites (articles
  *       may show pictures from elsewhere); forms post to the site only; pages framed by the site
- *       only. The console's pages narrow it further (PrimeFaces' nonces, no framing at all: {@code
- *       console.ConsoleHeaders});
+ *       only. The console's pages have their own: scripts from the site or carrying the page's
+ *       nonce (PrimeFaces' nonce mode, {@code console.ScriptNonces}), never framed;
  *   <li>{@code X-Content-Type-Options: nosniff}; {@code Referrer-Policy:
  *       strict-origin-when-cross-origin} (other sites learn the site, not the page);
  *   <li>{@code Strict-Transport-Security} (a year) when the visitor came over HTTPS, directly or
@@ -39,13 +40,19 @@ public class SecurityHeaders extends HttpFilter {
           + " form-action 'self'; frame-ancestors 'self'";
 
   /**
-   * The console's policy: never framed, no plugins, no base address, forms to the site only.
-   * Scripts and styles are not restricted yet: PrimeFaces and Faces' Ajax write inline handlers,
-   * and PrimeFaces' own nonce mode ({@code primefaces.CSP}) keeps state in a session on every Faces
-   * page, public ones included, and broke plain form posts in the console's tests.
+   * What the console's policy says besides scripts: never framed, no plugins, forms to the site.
    */
-  public static final String CONSOLE_POLICY =
+  private static final String CONSOLE_BASE =
       "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  /**
+   * The console's policy for answers that are not Faces pages. A console page's own comes from
+   * PrimeFaces' nonce mode ({@code console.ScriptNonces}): the same with {@code script-src 'self'
+   * 'nonce-…'} instead. Styles are not restricted: PrimeFaces' components write style attributes.
+   */
+  public static final String CONSOLE_POLICY = CONSOLE_BASE + "; script-src 'self'";
+
+  private static final String CSP = "Content-Security-Policy";
 
   static final String HSTS = "max-age=31536000; includeSubDomains";
 
@@ -55,13 +62,66 @@ public class SecurityHeaders extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    response.setHeader("Content-Security-Policy", isConsole(request) ? CONSOLE_POLICY : POLICY);
+    boolean console = isConsole(request);
+    response.setHeader(CSP, console ? CONSOLE_POLICY : POLICY);
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     if (proxies.isSecure(request)) {
       response.setHeader("Strict-Transport-Security", HSTS);
     }
-    chain.doFilter(request, response);
+    chain.doFilter(request, new PolicyKeeper(response, console));
+  }
+
+  /**
+   * The console's policy with PrimeFaces' script sources ({@code script-src 'self' 'nonce-…';}) in
+   * place of its own.
+   */
+  static String consolePolicyWith(String scripts) {
+    String sources = scripts.strip();
+    while (sources.endsWith(";")) {
+      sources = sources.substring(0, sources.length() - 1).strip();
+    }
+    return sources.startsWith("script-src ") && !sources.contains(";")
+        ? CONSOLE_BASE + "; " + sources
+        : CONSOLE_POLICY;
+  }
+
+  /**
+   * Keeps one policy per answer: PrimeFaces sends its own with every Faces page; on a console page
+   * its script sources replace the console's, elsewhere it is dropped (public pages have no inline
+   * script and keep the stricter policy).
+   */
+  private static final class PolicyKeeper extends HttpServletResponseWrapper {
+    private final boolean console;
+
+    PolicyKeeper(HttpServletResponse response, boolean console) {
+      super(response);
+      this.console = console;
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+      if (CSP.equalsIgnoreCase(name)) {
+        keep(value);
+      } else {
+        super.setHeader(name, value);
+      }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+      if (CSP.equalsIgnoreCase(name)) {
+        keep(value);
+      } else {
+        super.addHeader(name, value);
+      }
+    }
+
+    private void keep(String value) {
+      if (console && value != null) {
+        super.setHeader(CSP, consolePolicyWith(value));
+      }
+    }
   }
 
   /** A console address, or an error page shown for one (it runs again for those). */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -15,6 +16,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Debian's headless Chromium driven by its own chromedriver, never a downloaded one, with a fresh
@@ -63,6 +66,8 @@ public final class Chromium implements AutoCloseable {
       ChromeOptions options = new ChromeOptions();
       options.setBinary(BINARY.toFile());
       options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+      // The page's console messages, Content-Security-Policy violations among them.
+      options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
       options.addArguments(
           "--headless=new",
           "--no-sandbox",
@@ -97,6 +102,17 @@ public final class Chromium implements AutoCloseable {
   /** Back to the desktop window after {@link #phone(int, int)}. */
   public void desktop() {
     driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+  }
+
+  /**
+   * The scripts and handlers the page's Content-Security-Policy refused since the last call, as the
+   * browser reported them ("Refused to execute inline script…"); empty when none was.
+   */
+  public List<String> refusedByPolicy() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(message -> message.contains("Content Security Policy"))
+        .toList();
   }
 
   /** Saves what the browser shows to {@code tribune.it.screenshot-dir/fileName}. */

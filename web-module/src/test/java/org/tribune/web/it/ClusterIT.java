@@ -14,9 +14,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.htmlunit.Page;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
@@ -174,6 +177,59 @@ class ClusterIT {
           shown.compareTo(VISIBLE_WITHIN) <= 0,
           () ->
               "the author's new name showed on the second node after " + shown.toMillis() + " ms");
+    }
+  }
+
+  /**
+   * Password guesses spread over both nodes are counted together (the failures are counted in the
+   * audit log, which both read): after five wrong passwords for one account, tried alternately on
+   * each node from five different addresses, even the right one is refused on either node, and the
+   * audit log says so.
+   */
+  @Test
+  @Order(50)
+  void passwordGuessesSpreadOverBothNodesAreCountedTogether() {
+    String email = Console.uniqueEmail("grappe");
+    try (Visitor admin = Console.admin(first)) {
+      Console.createdAccount(admin, email, "AUTHOR", ConsoleServer.ADMIN_PASSWORD);
+    }
+    List<Visitor> guessers = new ArrayList<>();
+    try {
+      for (int attempt = 1; attempt <= 6; attempt++) {
+        guessers.add(Console.visitor(attempt % 2 == 1 ? first : second));
+      }
+      // Each opens its sign-in page first, so that the last two attempts follow each other closely.
+      List<HtmlPage> pages = guessers.stream().map(g -> g.open("/admin/login")).toList();
+      for (int attempt = 1; attempt <= 5; attempt++) {
+        Page answer =
+            Console.signInOn(
+                guessers.get(attempt - 1), pages.get(attempt - 1), email, "essai " + attempt);
+        int tried = attempt;
+        assertEquals(401, Visitor.status(answer), () -> "attempt " + tried);
+        assertEquals(
+            Console.text("login.failed"), Console.messages(html(answer)), "attempt " + tried);
+      }
+
+      Page sixth =
+          Console.signInOn(guessers.get(5), pages.get(5), email, ConsoleServer.ADMIN_PASSWORD);
+
+      assertEquals(401, Visitor.status(sixth), "the right password, on the second node, let in");
+      assertEquals(Console.text("login.delayed", 1), Console.messages(html(sixth)));
+    } finally {
+      guessers.forEach(Visitor::close);
+    }
+    try (Visitor admin = Console.admin(second)) {
+      List<String> actions =
+          Console.auditRows(admin, email).stream().map(row -> row.get(2)).toList();
+      assertEquals(
+          List.of(
+              Console.text("audit.action.SIGN_IN_DELAYED"),
+              Console.text("audit.action.SIGN_IN_FAILED"),
+              Console.text("audit.action.SIGN_IN_FAILED"),
+              Console.text("audit.action.SIGN_IN_FAILED"),
+              Console.text("audit.action.SIGN_IN_FAILED"),
+              Console.text("audit.action.SIGN_IN_FAILED")),
+          actions.subList(0, Math.min(6, actions.size())));
     }
   }
 

@@ -1,17 +1,22 @@
 package org.tribune.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tribune.web.it.Visitor.html;
 import static org.tribune.web.it.Visitor.location;
 import static org.tribune.web.it.Visitor.status;
 
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.htmlunit.Page;
 import org.htmlunit.html.DomElement;
+import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
 
 /**
@@ -60,9 +65,13 @@ final class Console {
 
   /** Fills and sends the sign-in form; the answer as it comes (a redirect when it worked). */
   static Page signIn(Visitor visitor, String email, String password) {
-    HtmlPage login = visitor.open("/admin/login");
+    return signInOn(visitor, visitor.open("/admin/login"), email, password);
+  }
+
+  /** Sends the sign-in form of a page already open; the answer as it comes. */
+  static Page signInOn(Visitor visitor, HtmlPage page, String email, String password) {
     return visitor.submit(
-        login.getHtmlElementById("login"),
+        page.getHtmlElementById("login"),
         Map.of("login:email", email, "login:password", password),
         "login:submit");
   }
@@ -114,5 +123,38 @@ final class Console {
     assertEquals(302, status(answer), () -> "not a redirect: " + Visitor.text(answer));
     assertTrue(
         location(answer).endsWith("/admin/login"), () -> "redirected to " + location(answer));
+  }
+
+  /** The audit entries whose target or detail contains a text, newest first. */
+  static List<List<String>> auditRows(Visitor admin, String text) {
+    HtmlPage audit = admin.open("/admin/audit");
+    HtmlPage filtered =
+        html(
+            admin.submit(
+                audit.getHtmlElementById("audit"), Map.of("audit:text", text), "audit:filter"));
+    return rows(filtered, "audit:entries");
+  }
+
+  /**
+   * The cells' texts of a PrimeFaces data table's rows; none when it shows "no element". The page
+   * is changed: column titles are taken out of the cells.
+   */
+  static List<List<String>> rows(HtmlPage page, String tableId) {
+    DomElement table = page.getElementById(tableId);
+    assertNotNull(table, () -> "no table " + tableId);
+    List<List<String>> rows = new ArrayList<>();
+    for (DomNode row : table.querySelectorAll("tbody tr")) {
+      if (((DomElement) row).getAttribute("class").contains("ui-datatable-empty-message")) {
+        continue;
+      }
+      List<String> cells = new ArrayList<>();
+      for (DomNode cell : row.querySelectorAll("td")) {
+        // In reflow mode each cell also holds its column's title, shown on narrow screens only.
+        cell.querySelectorAll(".ui-column-title").forEach(DomNode::remove);
+        cells.add(cell.getTextContent().strip());
+      }
+      rows.add(cells);
+    }
+    return rows;
   }
 }

@@ -75,10 +75,15 @@ class ConsoleFlowsBrowserIT {
     driver = chromium.driver();
   }
 
+  /** Every test ends by checking that the console's Content-Security-Policy refused nothing. */
   @AfterEach
   void closeBrowser() {
     if (chromium != null) {
-      chromium.close();
+      try {
+        assertEquals(List.of(), chromium.refusedByPolicy(), "refused by the page's policy");
+      } finally {
+        chromium.close();
+      }
     }
   }
 

@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tribune.web.it.Console.admin;
 import static org.tribune.web.it.Console.assertSentToSignIn;
+import static org.tribune.web.it.Console.auditRows;
 import static org.tribune.web.it.Console.createAccount;
 import static org.tribune.web.it.Console.createdAccount;
 import static org.tribune.web.it.Console.messages;
+import static org.tribune.web.it.Console.rows;
 import static org.tribune.web.it.Console.signIn;
+import static org.tribune.web.it.Console.signInOn;
 import static org.tribune.web.it.Console.signedIn;
 import static org.tribune.web.it.Console.uniqueEmail;
 import static org.tribune.web.it.Console.visitor;
@@ -26,13 +29,16 @@ import static org.tribune.web.it.Visitor.text;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.htmlunit.Page;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.DomNode;
@@ -59,6 +65,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(ConsoleServer.class)
 class ConsoleIT {
+  /** PrimeFaces' script nonce field of console forms. */
+  private static final String NONCE = "primefaces.nonce";
+
   private static final String SESSION = "JSESSIONID";
   private static final String PASSWORD = "Mot de passe de test assez long";
   private static final Duration SETTINGS_DELAY = Duration.ofSeconds(5);
@@ -463,8 +472,8 @@ class ConsoleIT {
   // --- Forged forms ------------------------------------------------------------------------------
 
   @ParameterizedTest
-  @ValueSource(strings = {"forged", "absent"})
-  void anAccountFormWithoutItsViewStateIsRefusedAndCreatesNothing(
+  @ValueSource(strings = {"forged", "absent", "another nonce", "garbled nonce", "no nonce"})
+  void anAccountFormWithoutItsViewStateOrNonceIsRefusedAndCreatesNothing(
       String viewState, TribuneServer server) {
     String email = uniqueEmail("csrf");
     try (Visitor admin = admin(server)) {
@@ -490,8 +499,8 @@ class ConsoleIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"forged", "absent"})
-  void aSettingsFormWithoutItsViewStateIsRefusedAndChangesNothing(
+  @ValueSource(strings = {"forged", "absent", "another nonce", "garbled nonce", "no nonce"})
+  void aSettingsFormWithoutItsViewStateOrNonceIsRefusedAndChangesNothing(
       String viewState, TribuneServer server) {
     String name = "Titre forgé " + uniqueEmail("x");
     try (Visitor admin = admin(server)) {
@@ -572,10 +581,20 @@ class ConsoleIT {
       assertAll(
           () -> assertEquals(List.of("no-store"), headers(page, "Cache-Control")),
           () -> assertEquals(List.of("DENY"), headers(page, "X-Frame-Options")),
+          () -> assertEquals(1, headers(page, "Content-Security-Policy").size(), "policies"),
           () ->
               assertTrue(
                   String.join(",", headers(page, "Content-Security-Policy"))
                       .contains("frame-ancestors 'none'"),
+                  () -> headers(page, "Content-Security-Policy").toString()),
+          () ->
+              assertTrue(
+                  String.join(",", headers(page, "Content-Security-Policy"))
+                      .matches(".*script-src 'self'( 'nonce-[A-Za-z0-9+/=]{20,}')?$"),
+                  () -> headers(page, "Content-Security-Policy").toString()),
+          () ->
+              assertFalse(
+                  String.join(",", headers(page, "Content-Security-Policy")).contains("unsafe"),
                   () -> headers(page, "Content-Security-Policy").toString()),
           () -> assertEquals(List.of("nosniff"), headers(page, "X-Content-Type-Options")));
     }
@@ -716,13 +735,6 @@ class ConsoleIT {
 
   // --- Helpers -----------------------------------------------------------------------------------
 
-  private static Page signInOn(Visitor visitor, HtmlPage page, String email, String password) {
-    return visitor.submit(
-        page.getHtmlElementById("login"),
-        Map.of("login:email", email, "login:password", password),
-        "login:submit");
-  }
-
   /** A Set-Cookie's attributes, lower case (their names and SameSite's values ignore case). */
   private static List<String> attributes(String setCookie) {
     return Arrays.stream(setCookie.split(";"))
@@ -772,39 +784,6 @@ class ConsoleIT {
     HtmlElement edit = accounts.querySelector("input[aria-label='Modifier " + email + "']");
     assertNotNull(edit, "no edit button for " + email);
     return html(admin.click(edit));
-  }
-
-  /** The audit entries whose target or detail contains a text, newest first. */
-  private static List<List<String>> auditRows(Visitor admin, String text) {
-    HtmlPage audit = admin.open("/admin/audit");
-    HtmlPage filtered =
-        html(
-            admin.submit(
-                audit.getHtmlElementById("audit"), Map.of("audit:text", text), "audit:filter"));
-    return rows(filtered, "audit:entries");
-  }
-
-  /**
-   * The cells' texts of a PrimeFaces data table's rows; none when it shows "no element". The page
-   * is changed: column titles are taken out of the cells.
-   */
-  private static List<List<String>> rows(HtmlPage page, String tableId) {
-    DomElement table = page.getElementById(tableId);
-    assertNotNull(table, () -> "no table " + tableId);
-    List<List<String>> rows = new ArrayList<>();
-    for (DomNode row : table.querySelectorAll("tbody tr")) {
-      if (((DomElement) row).getAttribute("class").contains("ui-datatable-empty-message")) {
-        continue;
-      }
-      List<String> cells = new ArrayList<>();
-      for (DomNode cell : row.querySelectorAll("td")) {
-        // In reflow mode each cell also holds its column's title, shown on narrow screens only.
-        cell.querySelectorAll(".ui-column-title").forEach(DomNode::remove);
-        cells.add(cell.getTextContent().strip());
-      }
-      rows.add(cells);
-    }
-    return rows;
   }
 
   private static HtmlPage changePassword(Visitor staff, Map<String, String> values) {
@@ -877,11 +856,25 @@ class ConsoleIT {
     return fields;
   }
 
+  /**
+   * Spoils a form's view state ({@code forged}, {@code absent}) or the script nonce that comes with
+   * it ({@code another nonce}: well-formed, not the view's; {@code garbled nonce}; {@code no
+   * nonce}).
+   */
   private static void forgeViewState(Map<String, String> fields, String how) {
-    if (how.equals("absent")) {
-      fields.remove("jakarta.faces.ViewState");
-    } else {
-      fields.put("jakarta.faces.ViewState", "-4242424242424242424:4242424242424242424");
+    assertTrue(fields.containsKey(NONCE), "the form has no script nonce");
+    switch (how) {
+      case "absent" -> fields.remove("jakarta.faces.ViewState");
+      case "forged" ->
+          fields.put("jakarta.faces.ViewState", "-4242424242424242424:4242424242424242424");
+      case "another nonce" ->
+          fields.put(
+              NONCE,
+              Base64.getEncoder()
+                  .encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)));
+      case "garbled nonce" -> fields.put(NONCE, "'><script>alert(1)</script>");
+      case "no nonce" -> fields.remove(NONCE);
+      default -> throw new IllegalArgumentException(how);
     }
   }
 
