@@ -18,12 +18,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tribune.web.site.SiteSettings;
 
 /**
- * Refuses oversized requests before anything reads them (mapped right after the security headers
- * in {@code web.xml}), on any server: a body longer than {@code tribune.requests.max-form-bytes}
- * (the imports' addresses: {@code tribune.requests.max-import-bytes}) answers 413 from its {@code
- * Content-Length} alone, and the connection is closed rather than the rest of the body read; a
- * body without a length (chunked) outside the imports answers 411, since its size is known only
- * once read (browsers and the site's scripts always send the length); more than {@code
+ * Refuses oversized requests before anything reads them (mapped right after the security headers in
+ * {@code web.xml}), on any server: a body longer than {@code tribune.requests.max-form-bytes} (the
+ * imports' addresses: {@code tribune.requests.max-import-bytes}) answers 413 from its {@code
+ * Content-Length} alone, and the connection is closed rather than the rest of the body read; a body
+ * without a length (chunked) outside the imports answers 411, since its size is known only once
+ * read (browsers and the site's scripts always send the length); more than {@code
  * tribune.requests.max-parameters} parameters answer 400. The answers are short French (or the
  * site's language) pages written here, not the Faces error pages: rendering those would read the
  * body the request was refused for.
@@ -58,7 +58,8 @@ public class RequestLimits extends HttpFilter {
   record Refusal(int status, String key) {
     static final Refusal TOO_LARGE =
         new Refusal(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too-large");
-    static final Refusal NO_LENGTH = new Refusal(HttpServletResponse.SC_LENGTH_REQUIRED, "no-length");
+    static final Refusal NO_LENGTH =
+        new Refusal(HttpServletResponse.SC_LENGTH_REQUIRED, "no-length");
     static final Refusal TOO_MANY_FIELDS =
         new Refusal(HttpServletResponse.SC_BAD_REQUEST, "too-many-fields");
   }

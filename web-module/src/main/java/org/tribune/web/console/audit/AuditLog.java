@@ -212,8 +212,8 @@ public class AuditLog {
 
   /**
    * Makes {@code %}, {@code _} and {@code !} typed by a user match themselves in LIKE. The escape
-   * character is {@code !}, as in the other modules: a backslash in a SQL string means itself or
-   * an escape depending on PostgreSQL's {@code standard_conforming_strings}.
+   * character is {@code !}, as in the other modules: a backslash in a SQL string means itself or an
+   * escape depending on PostgreSQL's {@code standard_conforming_strings}.
    */
   static String escapeLike(String text) {
     return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
