@@ -251,8 +251,19 @@ public class DiscussionServlet extends HttpServlet {
       throws IOException, ServletException {
     String body = CommentForm.field(request, "body");
     String token = VisitorCookies.own(request).tokens().get(target.commentId());
+    if (!belongs(target)) {
+      // No such comment under this article: no comment's form to show the message under, so it
+      // goes above the page's form (a 404), as for a vote.
+      refuse(
+          request,
+          response,
+          target,
+          HttpServletResponse.SC_NOT_FOUND,
+          FormErrors.of(new CommentRejectedException(Reason.COMMENT_NOT_FOUND), site.messages()));
+      return;
+    }
     try {
-      if (token == null || !belongs(target)) {
+      if (token == null) {
         throw new CommentRejectedException(Reason.EDIT_NOT_ALLOWED);
       }
       comments.edit(target.commentId(), token, body);

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.tribune.web.config.DatabaseDefinition;
@@ -184,16 +185,16 @@ public class AuditLog {
     List<String> conditions = new ArrayList<>();
     List<Object> values = new ArrayList<>();
     if (filter.actor() != null && !filter.actor().isBlank()) {
-      conditions.add("LOWER(actor) LIKE ? ESCAPE '\\'");
-      values.add("%" + escapeLike(filter.actor().strip().toLowerCase()) + "%");
+      conditions.add("LOWER(actor) LIKE ? ESCAPE '!'");
+      values.add("%" + escapeLike(filter.actor().strip().toLowerCase(Locale.ROOT)) + "%");
     }
     if (filter.action() != null) {
       conditions.add("action = ?");
       values.add(filter.action().name());
     }
     if (filter.text() != null && !filter.text().isBlank()) {
-      conditions.add("(LOWER(target) LIKE ? ESCAPE '\\' OR LOWER(detail) LIKE ? ESCAPE '\\')");
-      String pattern = "%" + escapeLike(filter.text().strip().toLowerCase()) + "%";
+      conditions.add("(LOWER(target) LIKE ? ESCAPE '!' OR LOWER(detail) LIKE ? ESCAPE '!')");
+      String pattern = "%" + escapeLike(filter.text().strip().toLowerCase(Locale.ROOT)) + "%";
       values.add(pattern);
       values.add(pattern);
     }
@@ -209,9 +210,13 @@ public class AuditLog {
         conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), values);
   }
 
-  /** Makes {@code %}, {@code _} and {@code \} typed by a user match themselves in LIKE. */
+  /**
+   * Makes {@code %}, {@code _} and {@code !} typed by a user match themselves in LIKE. The escape
+   * character is {@code !}, as in the other modules: a backslash in a SQL string means itself or an
+   * escape depending on PostgreSQL's {@code standard_conforming_strings}.
+   */
   static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   private static String cut(String text, int length) {

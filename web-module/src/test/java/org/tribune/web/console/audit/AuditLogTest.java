@@ -8,6 +8,6 @@ class AuditLogTest {
 
   @Test
   void wildcardsTypedInAFilterMatchThemselves() {
-    assertEquals("100\\% \\_ \\\\", AuditLog.escapeLike("100% _ \\"));
+    assertEquals("100!% !_ !! \\ '", AuditLog.escapeLike("100% _ ! \\ '"));
   }
 }
