@@ -26,7 +26,11 @@ import jakarta.enterprise.context.ApplicationScoped;
     maxPoolSize = 32,
     properties = {
       "dataDir=${MPCONFIG=tribune.data.dir:tribune-data}",
-      "fish.payara.sql-trace-listeners=${MPCONFIG=tribune.db.sql-trace-listeners:}"
+      "fish.payara.sql-trace-listeners=${MPCONFIG=tribune.db.sql-trace-listeners:}",
+      // H2 closes itself when a write fails: the pool drops such connections (ConnectionCheck).
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname=org.tribune.web.config.ConnectionCheck"
     })
 @ApplicationScoped
 public class DatabaseDefinition {

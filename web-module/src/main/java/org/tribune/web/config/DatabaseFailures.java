@@ -1,5 +1,6 @@
 package org.tribune.web.config;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
@@ -8,8 +9,9 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Tells a failure to reach the database (refused, lost, server shutting down) from any other
- * failure of a page, whatever wraps it (Faces, EJB, JTA, EclipseLink, the connection pool).
+ * Tells a failure to reach the database (refused, lost, server shutting down) or to write it (the
+ * embedded H2 database on a full disk or a read-only folder, which then closes itself) from any
+ * other failure of a page, whatever wraps it (Faces, EJB, JTA, EclipseLink, the connection pool).
  */
 final class DatabaseFailures {
   /** Class names of the connection pool's "no connection" failures (not on our class path). */
@@ -34,6 +36,7 @@ final class DatabaseFailures {
 
   private static Throwable find(Throwable failure) {
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+    boolean underSql = false;
     for (Throwable cause = failure;
         cause != null && seen.put(cause, true) == null;
         cause = next(cause)) {
@@ -42,9 +45,17 @@ final class DatabaseFailures {
           || cause instanceof SocketException) {
         return cause;
       }
-      if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+      if (cause instanceof SQLException sql
+          && (isConnectionState(sql.getSQLState()) || isStorageState(sql.getSQLState()))) {
         return cause;
       }
+      // Below a database error, a failed file operation (H2 writing its file) is the reason.
+      if (underSql
+          && (cause instanceof IOException
+              || cause.getClass().getName().equals("org.h2.mvstore.MVStoreException"))) {
+        return cause;
+      }
+      underSql |= cause instanceof SQLException;
       for (String name : POOL_FAILURES) {
         if (cause.getClass().getName().equals(name)) {
           return cause;
@@ -59,6 +70,19 @@ final class DatabaseFailures {
       return cause.getCause();
     }
     return cause instanceof SQLException sql ? sql.getNextException() : null;
+  }
+
+  /**
+   * H2's states of a database it cannot write: closed after a failed write (90098), read-only
+   * (90097), a file operation failed (90028, 90031), no disk space (90100).
+   */
+  static boolean isStorageState(String state) {
+    return state != null
+        && (state.equals("90098")
+            || state.equals("90097")
+            || state.equals("90028")
+            || state.equals("90031")
+            || state.equals("90100"));
   }
 
   /**

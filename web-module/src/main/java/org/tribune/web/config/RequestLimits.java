@@ -79,6 +79,11 @@ public class RequestLimits extends HttpFilter {
     if (refusal == null && !imports && tooManyParameters(request)) {
       refusal = Refusal.TOO_MANY_FIELDS;
     }
+    if (refusal == Refusal.TOO_MANY_FIELDS && request.getContentLengthLong() <= 0) {
+      // Too many values in the address alone: no body to leave unread, the site's own 400 page.
+      response.sendError(refusal.status());
+      return;
+    }
     if (refusal != null) {
       refuse(response, refusal);
       return;

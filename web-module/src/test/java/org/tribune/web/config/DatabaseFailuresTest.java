@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.PersistenceException;
 import jakarta.servlet.ServletException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,30 @@ class DatabaseFailuresTest {
     SQLException chained = new SQLException("batch failed", "XX000");
     chained.setNextException(new SQLException("I/O error", "08006"));
     assertTrue(DatabaseFailures.isUnreachable(chained));
+  }
+
+  @Test
+  void anH2DatabaseThatCannotWriteItsFileIsUnreachable() {
+    // As H2 reports a full disk at a commit, and every statement after it.
+    Throwable full =
+        new PersistenceException(
+            new SQLException(
+                "General error: Writing to a file failed",
+                "50000",
+                new IllegalStateException(
+                    "Writing failed", new IOException("No space left on device"))));
+    assertTrue(DatabaseFailures.isUnreachable(full));
+    assertTrue(DatabaseFailures.isUnreachable(new SQLException("has been closed", "90098")));
+    assertTrue(DatabaseFailures.isUnreachable(new SQLException("is read only", "90097")));
+  }
+
+  @Test
+  void aFailedFileOperationOutsideTheDatabaseIsNot() {
+    // A visitor who goes away mid-answer, for instance.
+    assertFalse(DatabaseFailures.isUnreachable(new ServletException(new IOException("reset"))));
+    assertFalse(
+        DatabaseFailures.isUnreachable(
+            new IOException("broken pipe", new SQLException("unrelated", "42601"))));
   }
 
   @Test

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -114,6 +116,7 @@ public final class PostComments {
     long rateLimited;
     long refused;
     long failed;
+    final Map<Integer, Long> statuses = new TreeMap<>();
     String lastProblem = "";
   }
 
@@ -186,6 +189,7 @@ public final class PostComments {
                   try {
                     Posted posted = post(visitor, text, random, parent);
                     tally.latencies.add(posted.nanos());
+                    tally.statuses.merge(posted.status(), 1L, Long::sum);
                     if (posted.status() == 201) {
                       Matcher acknowledgedId = ID.matcher(posted.body());
                       if (acknowledgedId.find()) {
@@ -225,7 +229,9 @@ public final class PostComments {
     List<Long> all = new ArrayList<>();
     long approved = 0, held = 0, limited = 0, refused = 0, failed = 0;
     String problem = "";
+    Map<Integer, Long> statuses = new TreeMap<>();
     for (Tally t : tallies) {
+      t.statuses.forEach((status, count) -> statuses.merge(status, count, Long::sum));
       all.addAll(t.latencies);
       approved += t.approved;
       held += t.held;
@@ -242,7 +248,7 @@ public final class PostComments {
         "{\"seconds\":%.1f,\"workers\":%d,\"posts\":%d,\"approved\":%d,\"held\":%d,"
             + "\"rateLimited\":%d,\"refused\":%d,\"failed\":%d,\"acceptedPerSecond\":%.1f,"
             + "\"approvedPerSecond\":%.1f,\"p50ms\":%.1f,\"p90ms\":%.1f,\"p99ms\":%.1f,"
-            + "\"maxms\":%.1f,\"lastProblem\":\"%s\"}%n",
+            + "\"maxms\":%.1f,\"statuses\":{%s},\"lastProblem\":\"%s\"}%n",
         elapsed,
         workers,
         all.size(),
@@ -257,6 +263,9 @@ public final class PostComments {
         pct(all, 90),
         pct(all, 99),
         pct(all, 100),
+        statuses.entrySet().stream()
+            .map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+            .collect(java.util.stream.Collectors.joining(",")),
         problem.replace("\\", "\\\\").replace("\"", "'"));
   }
 
