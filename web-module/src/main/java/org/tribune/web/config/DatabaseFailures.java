@@ -14,10 +14,15 @@ import java.util.Map;
  * other failure of a page, whatever wraps it (Faces, EJB, JTA, EclipseLink, the connection pool).
  */
 final class DatabaseFailures {
-  /** Class names of the connection pool's "no connection" failures (not on our class path). */
+  /**
+   * Class names of the connection pool's "no connection" failures (not on our class path), and of
+   * the transaction manager's failure to commit: with one database in the transaction, that is the
+   * database failing to write (H2 on a full disk reports it so, without the cause).
+   */
   private static final String[] POOL_FAILURES = {
     "jakarta.resource.spi.ResourceAllocationException",
-    "com.sun.appserv.connectors.internal.api.PoolingException"
+    "com.sun.appserv.connectors.internal.api.PoolingException",
+    "jakarta.transaction.SystemException"
   };
 
   private DatabaseFailures() {}

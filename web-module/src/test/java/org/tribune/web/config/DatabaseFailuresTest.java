@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.PersistenceException;
 import jakarta.servlet.ServletException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionalException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -46,6 +48,10 @@ class DatabaseFailuresTest {
                     "Writing failed", new IOException("No space left on device"))));
     assertTrue(DatabaseFailures.isUnreachable(full));
     assertTrue(DatabaseFailures.isUnreachable(new SQLException("has been closed", "90098")));
+    // A commit that failed in the transaction manager, the database's failure left out.
+    assertTrue(
+        DatabaseFailures.isUnreachable(
+            new TransactionalException("during commit", new SystemException("commit failed"))));
     assertTrue(DatabaseFailures.isUnreachable(new SQLException("is read only", "90097")));
   }
 
