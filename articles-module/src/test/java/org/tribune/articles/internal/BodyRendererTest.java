@@ -77,6 +77,14 @@ class BodyRendererTest {
         "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
         "<div onclick=alert(1)>unclosed",
         "\"><script>alert(1)</script>",
+        // jsoup takes these for relative addresses; browsers drop the spaces, tabs and controls.
+        "<a href=\" javascript:alert(1)\">x</a>",
+        "<a href=\"\tjava\nscript:alert(1)\">x</a>",
+        "<a href=\"\u0001javascript:alert(1)\">x</a>",
+        "<img src=\" data:image/svg+xml,x\" alt=\"x\">",
+        "<blockquote cite=\" javascript:alert(1)\">x</blockquote>",
+        "<a href=\"javascript&colon;alert(1)\">clic</a> <a href=\" javascript:alert(1)\">clic</a>"
+            + " <a href=\"java\u200bscript:alert(1)\">clic</a>\n\nFin du texte.",
       })
   void noActiveContentSurvivesInEitherFormat(String payload) {
     for (BodyFormat format : BodyFormat.values()) {

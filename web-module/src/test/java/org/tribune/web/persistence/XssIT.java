@@ -26,111 +26,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.Alert;
-import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.UnhandledAlertException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.tribune.web.it.Chromium;
+import org.tribune.web.it.XssChecks;
 
 /**
  * Nothing a writer types runs in a reader's browser. {@link XssSeeding}, deployed with this test,
  * writes articles whose every visible field carries one of the payloads of {@code
  * xss-payloads.txt}, through the same services as the console; each page that shows them (the
  * articles in both body formats, their author, tag and section, the home pages) is then opened in
- * Chromium, which must show no alert, keep its title, gain no {@code #xss-ran} element, and hold no
- * script but the JSON-LD, no event handler attribute and no link other than http(s) and mailto.
+ * Chromium, which must run none of them and show none as live markup ({@link XssChecks}: no dialog
+ * or console call, title kept, no {@code #xss-ran} element, no script but the JSON-LD, no event
+ * handler attribute, no link other than http(s) and mailto).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class XssIT {
   private static final Duration PAGE_LOAD = Duration.ofSeconds(15);
-
-  /** What the page says is wrong with it: scripts, handlers, links, frames; empty when clean. */
-  private static final String INSPECT =
-      """
-      const problems = [];
-      const expected = arguments[0];
-      if (expected && !document.body.textContent.includes(expected)) {
-        problems.push('not the seeded page (' + document.title + ')');
-      }
-      if (document.title === 'pwned' || !document.title.includes('Tribune')) {
-        problems.push('the title was changed to ' + document.title);
-      }
-      if (document.getElementById('xss-ran')) problems.push('an element #xss-ran was added');
-      const jsonLd = document.querySelectorAll('script[type="application/ld+json"]');
-      // The discussion's own script: one, ours, after the discussion in <main>.
-      const ownScripts = [...document.querySelectorAll('main > script[src]')].filter(
-          s => new URL(s.src).origin === location.origin
-              && /^\\/assets\\/discussion\\.[0-9a-f]{10}\\.js$/.test(new URL(s.src).pathname));
-      for (const script of document.querySelectorAll('script')) {
-        if (ownScripts.length === 1 && script === ownScripts[0]) continue;
-        if (script.type !== 'application/ld+json' || script.parentElement !== document.head) {
-          problems.push('a script element: ' + script.outerHTML.slice(0, 160));
-        } else {
-          try { JSON.parse(script.textContent); }
-          catch (e) { problems.push('JSON-LD that is not JSON: ' + script.textContent.slice(0, 160)); }
-        }
-      }
-      if (jsonLd.length > 1) problems.push(jsonLd.length + ' JSON-LD scripts');
-      for (const element of document.querySelectorAll('*')) {
-        for (const attribute of element.attributes) {
-          if (/^on/i.test(attribute.name)) {
-            problems.push('an event handler: <' + element.localName + ' ' + attribute.name + '="'
-                + attribute.value.slice(0, 80) + '">');
-          }
-          if (/^\\s*(javascript|data|vbscript):/i.test(attribute.value)
-              && !/^(content|alt|title|aria-label)$/.test(attribute.name)) {
-            problems.push('a script address: <' + element.localName + ' ' + attribute.name + '="'
-                + attribute.value.slice(0, 80) + '">');
-          }
-        }
-      }
-      // Allowed forms: the layout's own search form (one per page, GET to /search), and the
-      // discussion's (comment, vote, edit, delete: POST to this site's /articles/…; the vote buttons
-      // with a formaction to their comment's /vote), never inside
-      // what a reader wrote (.comment-body) or the article's body.
-      const siteSearch = document.querySelectorAll('header form.site-search[method=get]');
-      const discussion = document.getElementById('comments');
-      const ownDiscussion = element => {
-        if (!discussion || !discussion.contains(element)
-            || element.closest('.comment-body, .article-body') || element.hasAttribute('style')) {
-          return false;
-        }
-        if (element.hasAttribute('formaction')) {
-          // Only the vote buttons, posting the page's one vote form to their comment's address.
-          const target = new URL(element.formAction);
-          return element.localName === 'button' && element.form !== null
-              && element.form.id === 'vote-form' && target.origin === location.origin
-              && /^\\/articles\\/[a-z0-9-]+\\/comments\\/\\d+\\/vote$/.test(target.pathname);
-        }
-        if (element.matches('button.quote-button')) return true;
-        const form = element.localName === 'form' ? element : element.closest('form');
-        if (!form || form.method !== 'post') return false;
-        const action = new URL(form.action);
-        return action.origin === location.origin && action.pathname.startsWith('/articles/');
-      };
-      for (const element of document.querySelectorAll(
-          'iframe, frame, object, embed, applet, base, form, input, button, textarea, svg, math,'
-          + ' style, body meta, body link, [style], [srcdoc], [formaction]')) {
-        const ownSearch = siteSearch.length === 1
-            && new URL(siteSearch[0].action).pathname === '/search'
-            && (element === siteSearch[0] || siteSearch[0].contains(element))
-            && !element.hasAttribute('formaction') && !element.hasAttribute('style');
-        if (!ownSearch && !ownDiscussion(element)) {
-          problems.push('a <' + element.localName + '> element: ' + element.outerHTML.slice(0, 120));
-        }
-      }
-      for (const link of document.querySelectorAll('a[href], area[href]')) {
-        if (!['http:', 'https:', 'mailto:'].includes(link.protocol)) {
-          problems.push('a link to ' + link.protocol + ' ' + link.getAttribute('href').slice(0, 80));
-        }
-      }
-      for (const image of document.images) {
-        const protocol = new URL(image.getAttribute('src') || '', location.href).protocol;
-        if (!['http:', 'https:'].includes(protocol)) problems.push('an image from ' + protocol);
-      }
-      return problems;
-      """;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -158,6 +70,7 @@ class XssIT {
     chromium = Chromium.start();
     driver = chromium.driver();
     driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD);
+    XssChecks.watch(driver);
   }
 
   @AfterEach
@@ -170,17 +83,17 @@ class XssIT {
   @Test
   void noPayloadRunsOnTheArticleAuthorTagSectionAndHomePages() throws Exception {
     List<String> payloads = XssSeeding.payloads();
-    assertTrue(payloads.size() >= 40, "only " + payloads.size() + " payloads");
+    assertTrue(payloads.size() >= 110, "only " + payloads.size() + " payloads");
+    List<List<Integer>> groups = XssSeeding.groups(payloads);
     long seeding = System.nanoTime();
     Map<String, Integer> pages = seed();
     String run = runMark;
     System.out.printf(
-        "XssIT: %d payloads written in %d s%n",
-        payloads.size(), Duration.ofNanos(System.nanoTime() - seeding).toSeconds());
-    assertEquals(
-        1 + payloads.size() * 5, pages.size(), "five pages per payload: " + pages.keySet());
+        "XssIT: %d payloads written in %d groups in %d s%n",
+        payloads.size(), groups.size(), Duration.ofNanos(System.nanoTime() - seeding).toSeconds());
+    assertEquals(1 + groups.size() * 5, pages.size(), "five pages per group: " + pages.keySet());
     // The seeded articles are the newest: they fill the first home pages.
-    int homePages = (2 * payloads.size() + 11) / 12;
+    int homePages = (2 * groups.size() + 11) / 12;
     for (int page = homePages; page >= 1; page--) {
       pages.put(page == 1 ? "/" : "/?page=" + page, -1);
     }
@@ -193,7 +106,11 @@ class XssIT {
         int number = page.getValue();
         failures.add(
             page.getKey()
-                + (number < 0 ? "" : " (payload " + number + ": " + payloads.get(number) + ")")
+                + (number < 0
+                    ? ""
+                    : " (payloads "
+                        + groups.get(number).stream().map(i -> i + ": " + payloads.get(i)).toList()
+                        + ")")
                 + "\n    "
                 + String.join("\n    ", problems));
       }
@@ -223,35 +140,9 @@ class XssIT {
     }
   }
 
-  /**
-   * Opens a page of the site and says what went wrong there; empty when nothing did. An alert, left
-   * open by the browser, makes the first command after it fail; it is then closed and the page
-   * inspected again.
-   */
+  /** Opens a page of the site and says what went wrong there; empty when nothing did. */
   private List<String> open(String path, String expected) {
-    List<String> problems = new ArrayList<>();
-    try {
-      driver.get(local(path).toString());
-    } catch (UnhandledAlertException e) {
-      problems.add("an alert opened while loading: " + e.getAlertText());
-    } catch (TimeoutException e) {
-      problems.add("the page did not finish loading (an alert may block it)");
-    }
-    for (int attempt = 0; attempt < 10; attempt++) {
-      try {
-        Object found = driver.executeScript(INSPECT, expected);
-        if (found instanceof List<?> list) {
-          list.forEach(problem -> problems.add(String.valueOf(problem)));
-        }
-        return problems;
-      } catch (UnhandledAlertException e) {
-        Alert alert = driver.switchTo().alert();
-        problems.add("an alert is open: " + alert.getText());
-        alert.accept();
-      }
-    }
-    problems.add("alerts keep opening");
-    return problems;
+    return XssChecks.open(driver, local(path).toString(), XssChecks.PUBLIC_PAGE, expected);
   }
 
   /** Has the deployment write the articles; returns the pages to open, with their payload. */

@@ -33,8 +33,8 @@ import org.tribune.comments.api.Submission;
 /**
  * Writes and publishes the articles of {@link XssIT}, in-container, through the services that the
  * console will use: a POST makes a fresh set (each call its own, so each test can run alone) and
- * answers the pages to open, one per line: {@code payload-number TAB site-path}. Deployed with the
- * tests only, never in the WAR.
+ * answers the pages to open, one per line: {@code group-number TAB site-path} (see {@link
+ * #groups}). Deployed with the tests only, never in the WAR.
  */
 @WebServlet("/test-seed/xss")
 public class XssSeeding extends HttpServlet {
@@ -42,6 +42,9 @@ public class XssSeeding extends HttpServlet {
 
   /** The payloads, one per line (see the file's header). */
   static final String PAYLOADS = "xss-payloads.txt";
+
+  /** Longest group of payloads: with "Rubrique " and the run's mark, within a name's length. */
+  static final int GROUP_LENGTH = 160;
 
   private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
 
@@ -87,15 +90,45 @@ public class XssSeeding extends HttpServlet {
             payloads.get(0),
             null);
     out.println("0\t/sections/" + topSectionSlug(parent));
-    for (int i = 0; i < payloads.size(); i++) {
-      for (String path : seed(run + "-" + i, payloads.get(i), parent)) {
-        out.println(i + "\t" + path);
+    List<List<Integer>> groups = groups(payloads);
+    for (int g = 0; g < groups.size(); g++) {
+      List<String> group = groups.get(g).stream().map(payloads::get).toList();
+      for (String path :
+          seed(run + "-" + g, String.join(" ", group), String.join("", group), parent)) {
+        out.println(g + "\t" + path);
       }
     }
   }
 
+  /**
+   * The payloads packed, in order, into groups whose texts joined by spaces take at most {@link
+   * #GROUP_LENGTH} characters (a longer payload alone): each group goes into every field of its own
+   * articles, author, section and tag, so that a name with its prefix still holds it whole and each
+   * page shows several payloads.
+   */
+  public static List<List<Integer>> groups(List<String> payloads) {
+    List<List<Integer>> groups = new ArrayList<>();
+    List<Integer> group = new ArrayList<>();
+    int length = 0;
+    for (int i = 0; i < payloads.size(); i++) {
+      int added = payloads.get(i).length() + (group.isEmpty() ? 0 : 1);
+      if (!group.isEmpty() && length + added > GROUP_LENGTH) {
+        groups.add(group);
+        group = new ArrayList<>();
+        length = 0;
+        added = payloads.get(i).length();
+      }
+      group.add(i);
+      length += added;
+    }
+    if (!group.isEmpty()) {
+      groups.add(group);
+    }
+    return groups;
+  }
+
   /** Everything a reader can see carries the payload; returns the pages that show it. */
-  private List<String> seed(String mark, String payload, long parent) {
+  private List<String> seed(String mark, String payload, String unspaced, long parent) {
     long author =
         authors.create(fit("Autrice " + mark + " " + payload, ArticleLimits.NAME_LENGTH), payload);
     long section =
@@ -107,9 +140,9 @@ public class XssSeeding extends HttpServlet {
     String tagSlug = null;
     long firstArticle = -1;
     for (BodyFormat format : BodyFormat.values()) {
-      String leadImage = "http://127.0.0.1:9/" + payload;
+      String leadImage = "http://127.0.0.1:9/" + unspaced;
       // As the draft's URL pattern sees it: a line break is whitespace too ("." alone skips it).
-      boolean imageAllowed = !payload.matches("(?s).*\\s.*");
+      boolean imageAllowed = !unspaced.matches("(?s).*\\s.*");
       ArticleDraft draft =
           new ArticleDraft(
               fit(payload + " " + mark + " " + format, ArticleLimits.TITLE_LENGTH),
@@ -163,7 +196,7 @@ public class XssSeeding extends HttpServlet {
   }
 
   /** The payloads of the resource file, with "\n" and "\\uXXXX" turned into their characters. */
-  static List<String> payloads() {
+  public static List<String> payloads() {
     try (InputStream in = XssSeeding.class.getResourceAsStream(PAYLOADS)) {
       if (in == null) {
         throw new IllegalStateException("No " + PAYLOADS + " beside " + XssSeeding.class);
