@@ -73,12 +73,46 @@ public class BodyRenderer {
     Document dirty = Jsoup.parseBodyFragment(html, BASE_URI);
     Document clean = new Cleaner(ALLOWED).clean(dirty);
     clean.outputSettings().prettyPrint(false);
+    for (Element element : clean.select("[href], [src], [cite]")) {
+      dropScriptAddresses(element);
+    }
     for (Element link : clean.select("a[href]")) {
       decorate(link);
     }
     String text = clean.body().text();
     int words = text.isBlank() ? 0 : text.strip().split("\\s+").length;
     return new Rendered(clean.body().html(), words);
+  }
+
+  /**
+   * Removes an address that is a script's once every invisible character is taken out. The
+   * allow-list keeps relative addresses as written, and {@code "\u00a0javascript:…"} passes for a
+   * relative one: browsers do not run it (they strip only ASCII spaces and controls), but a reader
+   * of the HTML — another program, a feed reader — might.
+   */
+  private static void dropScriptAddresses(Element element) {
+    for (String name : List.of("href", "src", "cite")) {
+      if (element.hasAttr(name) && isScriptAddress(element.attr(name))) {
+        element.removeAttr(name);
+      }
+    }
+  }
+
+  static boolean isScriptAddress(String address) {
+    StringBuilder visible = new StringBuilder(address.length());
+    address
+        .codePoints()
+        .filter(
+            c ->
+                !Character.isWhitespace(c)
+                    && !Character.isSpaceChar(c)
+                    && !Character.isISOControl(c)
+                    && Character.getType(c) != Character.FORMAT)
+        .forEach(visible::appendCodePoint);
+    String start = visible.toString().toLowerCase(Locale.ROOT);
+    return start.startsWith("javascript:")
+        || start.startsWith("vbscript:")
+        || start.startsWith("data:");
   }
 
   private void decorate(Element link) {

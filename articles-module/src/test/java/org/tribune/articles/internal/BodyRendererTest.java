@@ -85,6 +85,13 @@ class BodyRendererTest {
         "<blockquote cite=\" javascript:alert(1)\">x</blockquote>",
         "<a href=\"javascript&colon;alert(1)\">clic</a> <a href=\" javascript:alert(1)\">clic</a>"
             + " <a href=\"java\u200bscript:alert(1)\">clic</a>\n\nFin du texte.",
+        // Taken for relative addresses too, not run by browsers, but script addresses to a reader
+        // that ignores invisible characters: dropped (XssIT found the first kept, as written).
+        "<a href=\"\u00a0javascript:alert(1)\">x</a>",
+        "<a href=\"\u2028javascript:alert(1)\">x</a>",
+        "<a href=\"\ufeffjavascript:alert(1)\">x</a>",
+        "<a href=\"\u200bjavascript:alert(1)\">x</a>",
+        "<img src=\"\u00a0data:image/svg+xml,x\" alt=\"x\">",
       })
   void noActiveContentSurvivesInEitherFormat(String payload) {
     for (BodyFormat format : BodyFormat.values()) {
@@ -105,7 +112,10 @@ class BodyRendererTest {
       for (Attribute attribute : element.attributes()) {
         String name = attribute.getKey().toLowerCase(Locale.ROOT);
         String value =
-            attribute.getValue().replaceAll("[\\s\\p{Cntrl}]", "").toLowerCase(Locale.ROOT);
+            attribute
+                .getValue()
+                .replaceAll("[\\s\\p{Cntrl}\\p{Z}\\p{Cf}]", "")
+                .toLowerCase(Locale.ROOT);
         if (name.startsWith("on") || name.equals("style") || name.equals("srcdoc")) {
           found.add(name);
         }

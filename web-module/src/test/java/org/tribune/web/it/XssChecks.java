@@ -100,7 +100,8 @@ public final class XssChecks {
           if (/^\\s*(javascript|data|vbscript):/i.test(attribute.value)
               && !/^(content|alt|title|aria-label|value)$/.test(attribute.name)) {
             problems.push('a script address: <' + element.localName + ' ' + attribute.name + '="'
-                + attribute.value.slice(0, 80) + '">');
+                + attribute.value.slice(0, 80) + '"> in '
+                + (element.parentElement ? element.parentElement.outerHTML.slice(0, 400) : '?'));
           }
         }
       }
