@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.htmlunit.Page;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,6 +181,61 @@ class ClusterIT {
           () ->
               "the author's new name showed on the second node after " + shown.toMillis() + " ms");
     }
+  }
+
+  /**
+   * A visitor's rights travel with their cookie, not with a node: the author of a comment posted on
+   * the first node edits it on the second; a vote given on the first node is known on the second
+   * (the same vote again changes nothing there).
+   */
+  @Test
+  @Order(40)
+  void aVisitorsEditRightAndVoteHoldOnEitherNode() {
+    try (Visitor author = new Visitor(first);
+        Visitor voter = new Visitor(first)) {
+      String path = author.articlePath(ARTICLE.title());
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("name", "Noé Vasseur");
+      fields.put("email", "noe.vasseur." + System.nanoTime() + "@example.org");
+      fields.put("body", "Horaires notés, merci (" + System.nanoTime() + ")");
+      long id = author.postComment(path, fields);
+
+      HtmlPage onSecond = author.follow(author.get(onSecond(path + "/comments/" + id)));
+      DomElement edit = onSecond.querySelector("#comment-" + id + " a.edit");
+      assertNotNull(edit, "the second node offers its author no edit link");
+      HtmlPage editing = author.open(onSecond(edit.getAttribute("href")));
+      HtmlForm form = editing.querySelector("#comment-" + id + " form.comment-edit");
+      assertNotNull(form, "the second node gives its author no edit form");
+      String edited = "Horaires notés, et vérifiés (" + System.nanoTime() + ")";
+      Page saved = author.submit(form, Map.of("body", edited));
+      assertEquals(303, Visitor.status(saved), () -> Visitor.text(saved));
+      assertTrue(
+          Visitor.text(author.follow(saved)).contains(edited), "the edit did not show on node B");
+
+      HtmlPage page = voter.follow(voter.get(path + "/comments/" + id));
+      HtmlPage voted = voter.follow(voter.press(voteButton(page, id)));
+      assertEquals("Score : 1", score(voted, id), "the vote on the first node");
+      HtmlPage again = voter.follow(voter.get(onSecond(path + "/comments/" + id)));
+      HtmlPage votedAgain = voter.follow(voter.press(voteButton(again, id)));
+      assertEquals("Score : 1", score(votedAgain, id), "the same vote counted again on node B");
+    }
+  }
+
+  /** The second node's address for a path of the site. */
+  private static String onSecond(String path) {
+    return second.uri(path).toString();
+  }
+
+  private static HtmlButton voteButton(HtmlPage page, long id) {
+    HtmlButton button = page.querySelector("#comment-" + id + " .vote button[value=up]");
+    assertNotNull(button, () -> "no vote button for comment " + id);
+    return button;
+  }
+
+  private static String score(HtmlPage page, long id) {
+    DomElement score = page.querySelector("#comment-" + id + " .score");
+    assertNotNull(score, () -> "no score for comment " + id);
+    return score.getTextContent().strip();
   }
 
   /**
