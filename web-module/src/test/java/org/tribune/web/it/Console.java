@@ -9,6 +9,7 @@ import static org.tribune.web.it.Visitor.status;
 
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.htmlunit.Page;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.DomNode;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
 
 /**
  * What the console tests do as staff over HTTP, through the console's own pages and forms: sign in,
@@ -156,5 +160,33 @@ final class Console {
       rows.add(cells);
     }
     return rows;
+  }
+
+  /** Every field a browser would send with a form, but no button. */
+  static Map<String, String> formFields(HtmlForm form) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (DomNode node : form.querySelectorAll("input, textarea, select")) {
+      DomElement field = (DomElement) node;
+      String name = field.getAttribute("name");
+      String type = field.getAttribute("type");
+      if (name.isEmpty()
+          || type.equals("submit")
+          || type.equals("checkbox")
+          || type.equals("file")) {
+        continue;
+      }
+      if (field instanceof HtmlSelect select) {
+        fields.put(
+            name,
+            select.getSelectedOptions().isEmpty()
+                ? ""
+                : select.getSelectedOptions().get(0).getValueAttribute());
+      } else if (field instanceof HtmlInput input) {
+        fields.put(name, input.getValue());
+      } else {
+        fields.put(name, field.getTextContent());
+      }
+    }
+    return fields;
   }
 }

@@ -830,28 +830,9 @@ class ConsoleIT {
     return shown;
   }
 
-  /** Every field a browser would send with a form, but no button. */
+  /** Every field a browser would send with a console form, but no button; it has a view state. */
   private static Map<String, String> formFields(HtmlForm form) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    for (DomNode node : form.querySelectorAll("input, textarea, select")) {
-      DomElement field = (DomElement) node;
-      String name = field.getAttribute("name");
-      String type = field.getAttribute("type");
-      if (name.isEmpty() || type.equals("submit") || type.equals("checkbox")) {
-        continue;
-      }
-      if (field instanceof HtmlSelect select) {
-        fields.put(
-            name,
-            select.getSelectedOptions().isEmpty()
-                ? ""
-                : select.getSelectedOptions().get(0).getValueAttribute());
-      } else if (field instanceof HtmlInput input) {
-        fields.put(name, input.getValue());
-      } else {
-        fields.put(name, field.getTextContent());
-      }
-    }
+    Map<String, String> fields = Console.formFields(form);
     assertTrue(fields.containsKey("jakarta.faces.ViewState"), "the form has no view state");
     return fields;
   }

@@ -38,7 +38,6 @@ import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
-import org.htmlunit.html.HtmlSelect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -226,7 +225,7 @@ class HostileRequestsIT {
           String action = form.getAttribute("action");
           for (HtmlElement button : buttons) {
             for (String forgery : List.of("absent", "forged", otherState)) {
-              Map<String, String> fields = formFields(form);
+              Map<String, String> fields = Console.formFields(form);
               fields.put(button.getAttribute("name"), button.getAttribute("value"));
               switch (forgery) {
                 case "absent" -> fields.remove(VIEW_STATE);
@@ -262,7 +261,7 @@ class HostileRequestsIT {
   void aSignInFormWithAForgedViewStateSignsNobodyIn(TribuneServer server) {
     try (Visitor stranger = Console.visitor(server)) {
       HtmlPage login = stranger.open("/admin/login");
-      Map<String, String> fields = formFields(login.getHtmlElementById("login"));
+      Map<String, String> fields = Console.formFields(login.getHtmlElementById("login"));
       fields.put("login:email", ConsoleServer.ADMIN_EMAIL);
       fields.put("login:password", ConsoleServer.ADMIN_PASSWORD);
       fields.put("login:submit", "Se connecter");
@@ -724,34 +723,6 @@ class HostileRequestsIT {
       }
     }
     return buttons;
-  }
-
-  /** Every field a browser would send with a form, but no button. */
-  private static Map<String, String> formFields(HtmlForm form) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    for (DomNode node : form.querySelectorAll("input, textarea, select")) {
-      DomElement field = (DomElement) node;
-      String name = field.getAttribute("name");
-      String type = field.getAttribute("type");
-      if (name.isEmpty()
-          || type.equals("submit")
-          || type.equals("checkbox")
-          || type.equals("file")) {
-        continue;
-      }
-      if (field instanceof HtmlSelect select) {
-        fields.put(
-            name,
-            select.getSelectedOptions().isEmpty()
-                ? ""
-                : select.getSelectedOptions().get(0).getValueAttribute());
-      } else if (field instanceof HtmlInput input) {
-        fields.put(name, input.getValue());
-      } else {
-        fields.put(name, field.getTextContent());
-      }
-    }
-    return fields;
   }
 
   private static Map<String, String> withToken(Map<String, String> fields, String token) {
