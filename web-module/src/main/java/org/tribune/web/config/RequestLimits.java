@@ -68,6 +68,10 @@ public class RequestLimits extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    // Every form of the site is UTF-8; this filter may read the fields before anything else.
+    if (request.getCharacterEncoding() == null) {
+      request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    }
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean imports = isImport(path);
     Refusal refusal =
@@ -131,9 +135,6 @@ public class RequestLimits extends HttpFilter {
     if (type == null
         || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
       return false;
-    }
-    if (request.getCharacterEncoding() == null) {
-      request.setCharacterEncoding(StandardCharsets.UTF_8.name());
     }
     int values = 0;
     for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {

@@ -113,7 +113,10 @@ public class DiscussionServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
-    request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    // Normally set already (config.RequestLimits, which may have read the fields).
+    if (request.getCharacterEncoding() == null) {
+      request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    }
     Target target = target(request);
     if (target == null
         || target.feed()

@@ -45,7 +45,10 @@ public class SubscriptionServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
-    request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    // Normally set already (config.RequestLimits, which may have read the fields).
+    if (request.getCharacterEncoding() == null) {
+      request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    }
     String action = action(request);
     String token = request.getParameter("token");
     if (action == null || !plausible(token)) {

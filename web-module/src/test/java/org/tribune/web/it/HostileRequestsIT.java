@@ -458,7 +458,8 @@ class HostileRequestsIT {
   @Test
   void aTwentyMegabyteConsoleFormIsRefusedBeforeItIsRead(TribuneServer server) throws IOException {
     try (Visitor admin = Console.admin(server)) {
-      String cookie = "JSESSIONID=" + admin.cookie("JSESSIONID").orElseThrow();
+      // Every cookie of the session (its id and Payara's JSESSIONIDVERSION), as a browser sends.
+      String cookie = admin.cookieHeader();
       Raw answer = Raw.send(server, "POST", "/admin/settings", Map.of("Cookie", cookie), 20 << 20);
       assertRefusedEarly(answer, 413, "error.too-large.title");
       Raw chunked =

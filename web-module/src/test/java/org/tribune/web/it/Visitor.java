@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.htmlunit.FormEncodingType;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
@@ -209,6 +210,13 @@ final class Visitor implements AutoCloseable {
   /** The value of one of the cookies the site gave this reader. */
   Optional<String> cookie(String name) {
     return Optional.ofNullable(client.getCookieManager().getCookie(name)).map(Cookie::getValue);
+  }
+
+  /** A {@code Cookie} header with every cookie the site gave this reader, as a browser sends it. */
+  String cookieHeader() {
+    return client.getCookieManager().getCookies().stream()
+        .map(c -> c.getName() + "=" + c.getValue())
+        .collect(Collectors.joining("; "));
   }
 
   /** Every value of a header of an answer ({@code Set-Cookie} comes once per cookie). */
