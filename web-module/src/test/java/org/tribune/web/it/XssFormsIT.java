@@ -62,8 +62,9 @@ class XssFormsIT {
   private static final String PASSWORD = "Une phrase de passe pour les tests";
 
   /**
-   * Forms sent per short console field (a chunk of payloads each): every payload reaches those
-   * fields through the services in {@code persistence.XssIT}; here the forms themselves are tried.
+   * Sections, tags and authors saved through the console's forms, and comments a moderator edits, a
+   * chunk of payloads each: every payload reaches those fields through the services in {@code
+   * persistence.XssIT} and the visitor's test. Accounts' and the site's names get every payload.
    */
   private static final int CONSOLE_CHUNKS = 8;
 
@@ -260,7 +261,7 @@ class XssFormsIT {
     try (Visitor admin = Console.admin(server);
         Visitor reader = Console.visitor(server)) {
       // Accounts: display names.
-      for (String name : first(chunks(100), CONSOLE_CHUNKS)) {
+      for (String name : chunks(100)) {
         String email = Console.uniqueEmail("xss");
         HtmlPage created = Console.createAccount(admin, email, name, "MODERATOR", PASSWORD);
         assertEquals(Console.text("accounts.created", email), Console.messages(created), name);
@@ -269,6 +270,8 @@ class XssFormsIT {
       // Taxonomy: sections (the first ones in every public page's menu), tags, authors.
       List<String> names = chunks(200);
       List<String> descriptions = chunks(1900);
+      // Every payload reaches these fields through the services in persistence.XssIT; here the
+      // forms themselves are tried with the first chunks.
       for (int i = 0; i < Math.min(CONSOLE_CHUNKS, names.size()); i++) {
         String description = descriptions.get(i % descriptions.size());
         saveTaxonomy(
@@ -311,7 +314,8 @@ class XssFormsIT {
       }
       // Settings: the site's name and description, a chunk each (each shown on every page).
       List<String> siteNames = chunks(90);
-      for (int i = 0; i < 3; i++) {
+      List<String> siteDescriptions = chunks(290);
+      for (int i = 0; i < siteNames.size(); i++) {
         HtmlPage saved =
             admin.send(
                 admin.open("/admin/settings"),
@@ -320,7 +324,7 @@ class XssFormsIT {
                     "site-settings:name",
                     "Tribune " + siteNames.get(i),
                     "site-settings:description",
-                    chunks(290).get(i)),
+                    siteDescriptions.get(i % siteDescriptions.size())),
                 "site-settings:save");
         assertEquals(Console.text("settings.saved"), Console.messages(saved));
         forms++;
@@ -421,10 +425,6 @@ class XssFormsIT {
   }
 
   // --- Helpers -----------------------------------------------------------------------------------
-
-  private static List<String> first(List<String> list, int count) {
-    return list.subList(0, Math.min(count, list.size()));
-  }
 
   /** The payloads, in order, packed into texts of at most {@code length} characters. */
   private static List<String> chunks(int length) {
