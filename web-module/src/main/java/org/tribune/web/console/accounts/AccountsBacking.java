@@ -30,10 +30,10 @@ public class AccountsBacking implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]+$");
 
-  @Inject private transient Accounts accounts;
-  @Inject private transient AuthorService authors;
-  @Inject private transient Staff staff;
-  @Inject private transient ConsoleMessages messages;
+  @Inject private Accounts accounts;
+  @Inject private AuthorService authors;
+  @Inject private Staff staff;
+  @Inject private ConsoleMessages messages;
 
   private List<Account> list;
   private transient List<Author> authorList;

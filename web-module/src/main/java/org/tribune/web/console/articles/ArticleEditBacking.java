@@ -57,14 +57,14 @@ public class ArticleEditBacking implements Serializable {
   private static final Pattern IMAGE_URL = Pattern.compile("^https?://\\S+$");
   static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
-  @Inject private transient EditorialService editorial;
-  @Inject private transient ArticleService articles;
-  @Inject private transient SectionService sections;
-  @Inject private transient AuthorService authors;
-  @Inject private transient TagService tags;
-  @Inject private transient Staff staff;
-  @Inject private transient SiteSettings site;
-  @Inject private transient ConsoleMessages messages;
+  @Inject private EditorialService editorial;
+  @Inject private ArticleService articles;
+  @Inject private SectionService sections;
+  @Inject private AuthorService authors;
+  @Inject private TagService tags;
+  @Inject private Staff staff;
+  @Inject private SiteSettings site;
+  @Inject private ConsoleMessages messages;
 
   private String idParameter;
   private Long id;

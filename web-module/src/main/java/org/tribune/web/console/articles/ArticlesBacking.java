@@ -32,10 +32,10 @@ import org.tribune.web.console.security.Staff;
 public class ArticlesBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject private transient EditorialService editorial;
-  @Inject private transient SectionService sections;
-  @Inject private transient AuthorService authors;
-  @Inject private transient Staff staff;
+  @Inject private EditorialService editorial;
+  @Inject private SectionService sections;
+  @Inject private AuthorService authors;
+  @Inject private Staff staff;
 
   private String statusParameter;
   private ArticleStatus status;

@@ -19,7 +19,7 @@ import org.primefaces.model.SortMeta;
 public class AuditBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject private transient AuditLog audit;
+  @Inject private AuditLog audit;
 
   private String actor;
   private AuditAction action;

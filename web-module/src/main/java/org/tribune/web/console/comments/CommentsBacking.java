@@ -48,12 +48,12 @@ public class CommentsBacking implements Serializable {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,190}$");
   static final int FILTER_LENGTH = 200;
 
-  @Inject private transient ModerationService moderation;
-  @Inject private transient CommentService comments;
-  @Inject private transient ArticleTitles titles;
-  @Inject private transient Staff staff;
-  @Inject private transient ConsoleMessages messages;
-  @Inject private transient SiteSettings site;
+  @Inject private ModerationService moderation;
+  @Inject private CommentService comments;
+  @Inject private ArticleTitles titles;
+  @Inject private Staff staff;
+  @Inject private ConsoleMessages messages;
+  @Inject private SiteSettings site;
 
   private String statusParameter;
   private String articleParameter;

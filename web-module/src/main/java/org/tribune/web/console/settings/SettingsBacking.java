@@ -39,13 +39,13 @@ public class SettingsBacking implements Serializable {
   /** The languages the site has texts for. */
   static final Map<String, String> LANGUAGES = Map.of("fr-FR", "Français", "en-GB", "English");
 
-  @Inject private transient SiteSettings site;
-  @Inject private transient StoredSettings stored;
-  @Inject private transient Staff staff;
-  @Inject private transient ConsoleMessages messages;
+  @Inject private SiteSettings site;
+  @Inject private StoredSettings stored;
+  @Inject private Staff staff;
+  @Inject private ConsoleMessages messages;
 
-  @Inject private transient ModerationService moderation;
-  @Inject private transient DemoContentService demoContent;
+  @Inject private ModerationService moderation;
+  @Inject private DemoContentService demoContent;
 
   private String name;
   private String description;

@@ -30,11 +30,11 @@ public class TaxonomyBacking implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final Pattern SLUG = Pattern.compile(ArticleLimits.SLUG_PATTERN);
 
-  @Inject private transient SectionService sections;
-  @Inject private transient TagService tags;
-  @Inject private transient AuthorService authors;
-  @Inject private transient Staff staff;
-  @Inject private transient ConsoleMessages messages;
+  @Inject private SectionService sections;
+  @Inject private TagService tags;
+  @Inject private AuthorService authors;
+  @Inject private Staff staff;
+  @Inject private ConsoleMessages messages;
 
   private Long sectionId;
   private String sectionName;
