@@ -25,7 +25,6 @@ import java.util.zip.GZIPInputStream;
 import org.htmlunit.Page;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlButton;
-import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
@@ -342,12 +341,7 @@ class ClusterIT {
               .toString();
       // To the second (HtmlUnit's date field keeps minutes only): sent as the form's fields.
       HtmlForm form = Editor.open(admin, id).getHtmlElementById("editor");
-      Map<String, String> fields = Console.formFields(form);
-      for (HtmlCheckBoxInput box : Editor.authorBoxes(form)) {
-        if (box.isChecked()) {
-          fields.put(box.getNameAttribute(), box.getValueAttribute());
-        }
-      }
+      Map<String, String> fields = Console.sentFields(form);
       fields.put("editor:schedule", soon);
       fields.put("editor:schedule-button", Console.text("editor.schedule"));
       Page answer = admin.post("/admin/articles/edit?id=" + id, fields, Map.of());

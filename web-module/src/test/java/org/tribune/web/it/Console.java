@@ -22,6 +22,7 @@ import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
+import org.htmlunit.html.HtmlTextArea;
 
 /**
  * What the console tests do as staff over HTTP, through the console's own pages and forms: sign in,
@@ -187,6 +188,37 @@ final class Console {
         fields.put(name, field.getTextContent());
       }
     }
+    return fields;
+  }
+
+  /**
+   * Every field a browser would send with a Faces form, but no button: ticked boxes included (the
+   * first of a name), which {@link #formFields} leaves out.
+   */
+  static Map<String, String> sentFields(HtmlForm form) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (DomNode node : form.querySelectorAll("input, textarea, select")) {
+      DomElement field = (DomElement) node;
+      String name = field.getAttribute("name");
+      String type = field.getAttribute("type");
+      if (name.isEmpty() || type.equals("submit")) {
+        continue;
+      }
+      if (type.equals("checkbox")) {
+        if (((HtmlInput) field).isChecked()) {
+          fields.merge(name, ((HtmlInput) field).getValue(), (a, b) -> a);
+        }
+      } else if (field instanceof HtmlSelect select) {
+        if (!select.getSelectedOptions().isEmpty()) {
+          fields.put(name, select.getSelectedOptions().get(0).getValueAttribute());
+        }
+      } else if (field instanceof HtmlTextArea area) {
+        fields.put(name, area.getText());
+      } else if (field instanceof HtmlInput input) {
+        fields.put(name, input.getValue());
+      }
+    }
+    assertNotNull(fields.get("jakarta.faces.ViewState"), "the form has no view state");
     return fields;
   }
 }

@@ -22,11 +22,9 @@ import org.htmlunit.Page;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlForm;
-import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlOption;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
-import org.htmlunit.html.HtmlTextArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -265,7 +263,7 @@ class ConsoleFlowsIT {
    */
   private static Page forgedPublish(Visitor writer, HtmlPage editor) {
     HtmlForm form = editor.getHtmlElementById("editor");
-    Map<String, String> fields = formFields(form);
+    Map<String, String> fields = Console.sentFields(form);
     fields.put("editor:publish", text("editor.publish-now"));
     return writer.post(form.getActionAttribute(), fields, Map.of());
   }
@@ -280,7 +278,7 @@ class ConsoleFlowsIT {
       String title = Editor.uniqueTitle("Intouchable");
       long id = Editor.create(admin, Map.of("title", title, "body", "Texte d'origine."));
       HtmlPage editor = Editor.open(admin, id);
-      Map<String, String> fields = formFields(editor.getHtmlElementById("editor"));
+      Map<String, String> fields = Console.sentFields(editor.getHtmlElementById("editor"));
       fields.put("editor:title", "Titre forgé");
       fields.put("editor:body", "Texte forgé.");
       fields.put("editor:save", text("editor.save"));
@@ -387,7 +385,7 @@ class ConsoleFlowsIT {
               "schedule-button");
       // A browser sends no value a datetime-local field cannot hold: a hand-made request does.
       HtmlPage form = Editor.open(admin, id);
-      Map<String, String> fields = formFields(form.getHtmlElementById("editor"));
+      Map<String, String> fields = Console.sentFields(form.getHtmlElementById("editor"));
       fields.put("editor:schedule", "demain midi");
       fields.put("editor:schedule-button", text("editor.schedule"));
       HtmlPage invalid = html(admin.post("/admin/articles/edit?id=" + id, fields, Map.of()));
@@ -503,34 +501,6 @@ class ConsoleFlowsIT {
 
   private static List<String> linkTexts(HtmlPage page, String css) {
     return page.querySelectorAll(css).stream().map(link -> link.getTextContent().strip()).toList();
-  }
-
-  /** Every field a browser would send with a form, but no button. */
-  static Map<String, String> formFields(HtmlForm form) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    for (DomNode node : form.querySelectorAll("input, textarea, select")) {
-      DomElement field = (DomElement) node;
-      String name = field.getAttribute("name");
-      String type = field.getAttribute("type");
-      if (name.isEmpty() || type.equals("submit")) {
-        continue;
-      }
-      if (type.equals("checkbox")) {
-        if (((HtmlInput) field).isChecked()) {
-          fields.merge(name, ((HtmlInput) field).getValue(), (a, b) -> a);
-        }
-      } else if (field instanceof HtmlSelect select) {
-        if (!select.getSelectedOptions().isEmpty()) {
-          fields.put(name, select.getSelectedOptions().get(0).getValueAttribute());
-        }
-      } else if (field instanceof HtmlTextArea area) {
-        fields.put(name, area.getText());
-      } else if (field instanceof HtmlInput input) {
-        fields.put(name, input.getValue());
-      }
-    }
-    assertNotNull(fields.get("jakarta.faces.ViewState"), "the form has no view state");
-    return fields;
   }
 
   /** No script or event handler made of a payload: markup typed by staff stays text. */
