@@ -16,7 +16,10 @@ import java.util.List;
  * @param body the text, in {@code bodyFormat}
  * @param authorIds one or more authors, in byline order
  * @param sectionId the section, or {@code null}
- * @param leadImageUrl an absolute http(s) URL, or {@code null}; needs {@code leadImageAlt}
+ * @param leadImageUrl an image elsewhere: an absolute http(s) URL, or {@code null}; needs {@code
+ *     leadImageAlt}
+ * @param leadMediaId the lead image from the media library, or {@code null}; its text alternative
+ *     is the library's. At most one of {@code leadImageUrl} and {@code leadMediaId}.
  */
 public record ArticleDraft(
     @NotBlank @Size(max = ArticleLimits.TITLE_LENGTH) String title,
@@ -31,8 +34,37 @@ public record ArticleDraft(
     @Size(max = ArticleLimits.IMAGE_URL_LENGTH) @Pattern(regexp = "^$|^https?://\\S+$")
         String leadImageUrl,
     @Size(max = ArticleLimits.IMAGE_ALT_LENGTH) String leadImageAlt,
-    boolean commentsOpen)
+    boolean commentsOpen,
+    Long leadMediaId)
     implements Serializable {
+
+  /** A draft without an image from the media library. */
+  public ArticleDraft(
+      String title,
+      String slug,
+      String standfirst,
+      BodyFormat bodyFormat,
+      String body,
+      List<Long> authorIds,
+      Long sectionId,
+      List<Long> tagIds,
+      String leadImageUrl,
+      String leadImageAlt,
+      boolean commentsOpen) {
+    this(
+        title,
+        slug,
+        standfirst,
+        bodyFormat,
+        body,
+        authorIds,
+        sectionId,
+        tagIds,
+        leadImageUrl,
+        leadImageAlt,
+        commentsOpen,
+        null);
+  }
 
   public ArticleDraft {
     slug = blankToNull(slug);
@@ -73,7 +105,8 @@ public record ArticleDraft(
         tagIds,
         leadImageUrl,
         leadImageAlt,
-        commentsOpen);
+        commentsOpen,
+        leadMediaId);
   }
 
   public ArticleDraft withTags(List<Long> ids) {
@@ -88,7 +121,8 @@ public record ArticleDraft(
         ids,
         leadImageUrl,
         leadImageAlt,
-        commentsOpen);
+        commentsOpen,
+        leadMediaId);
   }
 
   public ArticleDraft withSlug(String newSlug) {
@@ -103,7 +137,8 @@ public record ArticleDraft(
         tagIds,
         leadImageUrl,
         leadImageAlt,
-        commentsOpen);
+        commentsOpen,
+        leadMediaId);
   }
 
   public ArticleDraft withLeadImage(String url, String alt) {
@@ -118,13 +153,37 @@ public record ArticleDraft(
         tagIds,
         url,
         alt,
-        commentsOpen);
+        commentsOpen,
+        null);
+  }
+
+  /** The same draft with the library's image {@code mediaId} (or none) as its lead image. */
+  public ArticleDraft withLeadMedia(Long mediaId) {
+    return new ArticleDraft(
+        title,
+        slug,
+        standfirst,
+        bodyFormat,
+        body,
+        authorIds,
+        sectionId,
+        tagIds,
+        mediaId == null ? leadImageUrl : null,
+        mediaId == null ? leadImageAlt : null,
+        commentsOpen,
+        mediaId);
   }
 
   /** A lead image always comes with its text alternative. */
   @AssertTrue(message = "a lead image needs its text alternative")
   public boolean isLeadImageDescribed() {
     return leadImageUrl == null || (leadImageAlt != null && !leadImageAlt.isBlank());
+  }
+
+  /** One lead image at most: from the library or from elsewhere. */
+  @AssertTrue(message = "a lead image comes from the media library or from an address, not both")
+  public boolean isOneLeadImage() {
+    return leadMediaId == null || leadImageUrl == null;
   }
 
   private static String blankToNull(String value) {

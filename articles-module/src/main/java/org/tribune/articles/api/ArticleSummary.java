@@ -10,6 +10,7 @@ import java.util.List;
  * @param section the section, or {@code null}
  * @param publishedAt the publication instant, {@code null} while a draft
  * @param leadImageUrl an absolute URL, or {@code null}; {@code leadImageAlt} is then set
+ * @param leadMediaId the lead image from the media library ({@code MediaService}), or {@code null}
  */
 public record ArticleSummary(
     long id,
@@ -23,4 +24,36 @@ public record ArticleSummary(
     Instant updatedAt,
     String leadImageUrl,
     String leadImageAlt,
-    boolean commentsOpen) {}
+    boolean commentsOpen,
+    Long leadMediaId) {
+
+  /** A summary without an image from the media library. */
+  public ArticleSummary(
+      long id,
+      String slug,
+      String title,
+      String standfirst,
+      List<AuthorRef> authors,
+      SectionRef section,
+      ArticleStatus status,
+      Instant publishedAt,
+      Instant updatedAt,
+      String leadImageUrl,
+      String leadImageAlt,
+      boolean commentsOpen) {
+    this(
+        id,
+        slug,
+        title,
+        standfirst,
+        authors,
+        section,
+        status,
+        publishedAt,
+        updatedAt,
+        leadImageUrl,
+        leadImageAlt,
+        commentsOpen,
+        null);
+  }
+}

@@ -108,6 +108,9 @@ public class Article {
   @Column(name = "lead_image_alt", length = ArticleLimits.IMAGE_ALT_LENGTH)
   private String leadImageAlt;
 
+  @Column(name = "lead_media_id")
+  private Long leadMediaId;
+
   @Column(name = "comments_open", nullable = false)
   private boolean commentsOpen;
 
@@ -156,6 +159,7 @@ public class Article {
     this.tags.addAll(content.tags());
     this.leadImageUrl = content.leadImageUrl();
     this.leadImageAlt = content.leadImageAlt();
+    this.leadMediaId = content.leadMediaId();
     this.commentsOpen = content.commentsOpen();
     touch(now);
   }
@@ -276,7 +280,8 @@ public class Article {
         updatedAt,
         leadImageUrl,
         leadImageAlt,
-        commentsOpen);
+        commentsOpen,
+        leadMediaId);
   }
 
   /** The tags in alphabetical order (accents ignored), whatever order they were loaded in. */
@@ -305,7 +310,8 @@ public class Article {
         tags.stream().map(Tag::getId).sorted().toList(),
         leadImageUrl,
         leadImageAlt,
-        commentsOpen);
+        commentsOpen,
+        leadMediaId);
   }
 
   public Long getId() {
@@ -380,6 +386,10 @@ public class Article {
     return leadImageAlt;
   }
 
+  public Long getLeadMediaId() {
+    return leadMediaId;
+  }
+
   public Section getSection() {
     return section;
   }
@@ -404,5 +414,6 @@ public class Article {
       List<Tag> tags,
       String leadImageUrl,
       String leadImageAlt,
-      boolean commentsOpen) {}
+      boolean commentsOpen,
+      Long leadMediaId) {}
 }

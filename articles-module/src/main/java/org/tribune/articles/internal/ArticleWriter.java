@@ -132,6 +132,9 @@ public class ArticleWriter {
     Section section =
         draft.sectionId() == null ? null : existing(Section.class, draft.sectionId(), "section");
     List<Tag> tags = draft.tagIds().stream().map(id -> existing(Tag.class, id, "tag")).toList();
+    if (draft.leadMediaId() != null) {
+      requireUsableMedia(draft.leadMediaId());
+    }
     return new Article.Content(
         draft.title(),
         draft.standfirst(),
@@ -143,7 +146,22 @@ public class ArticleWriter {
         tags,
         draft.leadImageUrl(),
         draft.leadImageAlt(),
-        draft.commentsOpen());
+        draft.commentsOpen(),
+        draft.leadMediaId());
+  }
+
+  /** An image of the library may be shown once it has its text alternative. */
+  private void requireUsableMedia(long id) {
+    List<String> alt =
+        em.createQuery("SELECT m.alt FROM LibraryImage m WHERE m.id = :id", String.class)
+            .setParameter("id", id)
+            .getResultList();
+    if (alt.isEmpty()) {
+      throw new IllegalArgumentException("No media item with id " + id);
+    }
+    if (alt.get(0).isBlank()) {
+      throw new IllegalArgumentException("Media item " + id + " has no text alternative yet");
+    }
   }
 
   private <T> T existing(Class<T> type, long id, String what) {

@@ -242,6 +242,17 @@ public class DefaultEditorialService implements EditorialService {
         tags,
         draft.leadImageUrl(),
         draft.leadImageAlt(),
-        draft.commentsOpen());
+        draft.commentsOpen(),
+        draft.leadMediaId() != null && mediaExists(draft.leadMediaId())
+            ? draft.leadMediaId()
+            : null);
+  }
+
+  /** Whether the library still has the image (a revision outlives what it showed). */
+  private boolean mediaExists(long id) {
+    return em.createQuery("SELECT COUNT(m) FROM LibraryImage m WHERE m.id = :id", Long.class)
+            .setParameter("id", id)
+            .getSingleResult()
+        > 0;
   }
 }

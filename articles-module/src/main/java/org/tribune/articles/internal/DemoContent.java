@@ -81,7 +81,8 @@ public class DemoContent {
                   article.tags().stream().map(name -> tag(name, tags)).toList(),
                   null,
                   null,
-                  true),
+                  true,
+                  null),
               at);
       written.publish(at, at);
       em.persist(written);

@@ -74,6 +74,9 @@ public class Revision {
   @Column(name = "lead_image_alt", length = ArticleLimits.IMAGE_ALT_LENGTH)
   private String leadImageAlt;
 
+  @Column(name = "lead_media_id")
+  private Long leadMediaId;
+
   @Column(name = "comments_open", nullable = false)
   private boolean commentsOpen;
 
@@ -107,6 +110,7 @@ public class Revision {
     this.tagIds = join(draft.tagIds());
     this.leadImageUrl = draft.leadImageUrl();
     this.leadImageAlt = draft.leadImageAlt();
+    this.leadMediaId = draft.leadMediaId();
     this.commentsOpen = draft.commentsOpen();
   }
 
@@ -148,7 +152,8 @@ public class Revision {
         split(tagIds),
         leadImageUrl,
         leadImageAlt,
-        commentsOpen);
+        commentsOpen,
+        leadMediaId);
   }
 
   public RevisionContent toContent() {

@@ -14,8 +14,10 @@ import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.ArticleSummary;
 import org.tribune.articles.api.ArticleView;
 import org.tribune.articles.api.AuthorRef;
+import org.tribune.articles.api.MediaItem;
 import org.tribune.articles.api.TagRef;
 import org.tribune.web.discussion.DiscussionBacking;
+import org.tribune.web.media.Images;
 import org.tribune.web.site.Links;
 import org.tribune.web.site.PageMeta;
 import org.tribune.web.site.Requests;
@@ -39,6 +41,7 @@ public class ArticleBacking {
   @Inject private PageMeta meta;
   @Inject private SiteSettings site;
   @Inject private Links links;
+  @Inject private Images images;
 
   private ArticleView view;
 
@@ -60,7 +63,12 @@ public class ArticleBacking {
     meta.setDescription(article.standfirst().isEmpty() ? article.title() : article.standfirst());
     meta.setCanonicalPath("/articles/" + article.slug());
     meta.setType("article");
-    meta.setImage(article.leadImageUrl(), article.leadImageAlt());
+    MediaItem lead = images.lead(article);
+    if (lead != null) {
+      meta.setImage(links.absolute(images.sharingPath(lead)), lead.alt());
+    } else {
+      meta.setImage(article.leadImageUrl(), article.leadImageAlt());
+    }
     meta.setJsonLd(jsonLd());
     discussion.load(article);
   }
@@ -145,7 +153,10 @@ public class ArticleBacking {
     if (!view.tags().isEmpty()) {
       json.add("keywords", String.join(", ", view.tags().stream().map(TagRef::name).toList()));
     }
-    if (article.leadImageUrl() != null) {
+    MediaItem lead = images.lead(article);
+    if (lead != null) {
+      json.add("image", links.absolute(images.sharingPath(lead)));
+    } else if (article.leadImageUrl() != null) {
       json.add("image", article.leadImageUrl());
     }
     return json.build().toString();

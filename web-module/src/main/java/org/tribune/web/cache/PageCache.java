@@ -20,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tribune.articles.api.ArticleChanged;
 import org.tribune.articles.api.ArticleDeleted;
 import org.tribune.articles.api.ArticlePublished;
+import org.tribune.articles.api.MediaChanged;
 import org.tribune.comments.api.DiscussionChanged;
 import org.tribune.web.cluster.ClusterChanges;
 import org.tribune.web.cluster.SiteChange;
@@ -248,6 +249,10 @@ public class PageCache {
   }
 
   void articlePublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticlePublished event) {
+    invalidate();
+  }
+
+  void mediaChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) MediaChanged event) {
     invalidate();
   }
 

@@ -48,6 +48,16 @@ public class RequestLimits extends HttpFilter {
   @ConfigProperty(name = "tribune.requests.max-import-bytes", defaultValue = "1073741824")
   private transient long maxImportBytes;
 
+  /** The media library's uploads: one file per request from the page's script, many by form. */
+  static final String MEDIA_UPLOAD_PATH = "/admin/media/upload";
+
+  /** Most files one form upload to the media library may carry. */
+  static final int MEDIA_FILES_PER_FORM = 20;
+
+  @Inject
+  @ConfigProperty(name = "tribune.media.max-bytes", defaultValue = "20971520")
+  private transient long maxMediaBytes;
+
   @Inject
   @ConfigProperty(name = "tribune.requests.max-parameters", defaultValue = "1000")
   private transient int maxParameters;
@@ -78,7 +88,7 @@ public class RequestLimits extends HttpFilter {
         bodyRefusal(
             request.getContentLengthLong(),
             request.getHeader("Transfer-Encoding") != null,
-            imports ? maxImportBytes : maxFormBytes,
+            imports ? maxImportBytes : limitFor(path, request.getContentType()),
             imports);
     if (refusal == null && !imports && tooManyParameters(request)) {
       refusal = Refusal.TOO_MANY_FIELDS;
@@ -93,6 +103,20 @@ public class RequestLimits extends HttpFilter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * The longest body of a request outside the imports: a media upload from the script is one file
+   * ({@code tribune.media.max-bytes}, plus nothing), a form upload up to {@value
+   * #MEDIA_FILES_PER_FORM} of them (each is checked again once read); everything else a form.
+   */
+  long limitFor(String path, String contentType) {
+    if (!path.equals(MEDIA_UPLOAD_PATH) || maxMediaBytes <= 0) {
+      return maxFormBytes;
+    }
+    boolean multipart =
+        contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
+    return multipart ? maxMediaBytes * MEDIA_FILES_PER_FORM + maxFormBytes : maxMediaBytes;
   }
 
   static boolean isImport(String path) {

@@ -29,6 +29,8 @@ import org.tribune.articles.api.BodyFormat;
 import org.tribune.articles.api.ConcurrentEditException;
 import org.tribune.articles.api.DiffLine;
 import org.tribune.articles.api.EditorialService;
+import org.tribune.articles.api.MediaItem;
+import org.tribune.articles.api.MediaService;
 import org.tribune.articles.api.RevisionInfo;
 import org.tribune.articles.api.SectionService;
 import org.tribune.articles.api.SectionUsage;
@@ -55,6 +57,7 @@ public class ArticleEditBacking implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final Pattern SLUG = Pattern.compile(ArticleLimits.SLUG_PATTERN);
   private static final Pattern IMAGE_URL = Pattern.compile("^https?://\\S+$");
+  private static final int MEDIA_RESULTS = 12;
   static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
   @Inject private EditorialService editorial;
@@ -65,6 +68,7 @@ public class ArticleEditBacking implements Serializable {
   @Inject private Staff staff;
   @Inject private SiteSettings site;
   @Inject private ConsoleMessages messages;
+  @Inject private MediaService media;
 
   private String idParameter;
   private Long id;
@@ -84,6 +88,10 @@ public class ArticleEditBacking implements Serializable {
   private List<String> tagNames = new ArrayList<>();
   private String leadImageUrl;
   private String leadImageAlt;
+  private Long leadMediaId;
+  private MediaItem leadMedia;
+  private String mediaQuery;
+  private List<MediaItem> mediaResults;
   private boolean commentsOpen = true;
   private String scheduleAt;
   private String preview;
@@ -160,6 +168,8 @@ public class ArticleEditBacking implements Serializable {
     }
     leadImageUrl = draft.leadImageUrl();
     leadImageAlt = draft.leadImageAlt();
+    leadMediaId = draft.leadMediaId();
+    leadMedia = leadMediaId == null ? null : media.find(leadMediaId).orElse(null);
     commentsOpen = draft.commentsOpen();
     preview = editorial.preview(format, body);
     revisions = editorial.revisions(id);
@@ -451,6 +461,11 @@ public class ArticleEditBacking implements Serializable {
     } else if (alt.length() > ArticleLimits.IMAGE_ALT_LENGTH) {
       valid = fieldError("image-alt", "editor.image.alt-too-long", ArticleLimits.IMAGE_ALT_LENGTH);
     }
+    if (leadMediaId != null && !url.isEmpty()) {
+      valid = fieldError("image", "editor.image.both");
+    } else if (leadMediaId != null && media.find(leadMediaId).filter(MediaItem::usable).isEmpty()) {
+      valid = fieldError("media-query", "editor.image.media-unusable");
+    }
     List<Long> tagIds = new ArrayList<>();
     for (String name : tagNames == null ? List.<String>of() : tagNames) {
       String clean = name == null ? "" : name.strip();
@@ -477,7 +492,60 @@ public class ArticleEditBacking implements Serializable {
         tagIds.stream().distinct().toList(),
         url.isEmpty() ? null : url,
         alt.isEmpty() ? null : alt,
-        commentsOpen);
+        commentsOpen,
+        leadMediaId);
+  }
+
+  // ----- the lead image from the media library -----
+
+  /** Searches the library for the lead image (« Chercher »): the newest dozen matches. */
+  public void searchMedia() {
+    mediaResults = media.search(mediaQuery, 0, MEDIA_RESULTS).items();
+  }
+
+  /** « Choisir »: this image of the library becomes the lead image (an address given goes). */
+  public void pickMedia(long mediaId) {
+    Optional<MediaItem> item = media.find(mediaId).filter(MediaItem::usable);
+    if (item.isEmpty()) {
+      fieldError("media-query", "editor.image.media-unusable");
+      return;
+    }
+    leadMediaId = item.get().id();
+    leadMedia = item.get();
+    leadImageUrl = null;
+    leadImageAlt = null;
+    mediaResults = null;
+  }
+
+  /** « Retirer »: no lead image from the library. */
+  public void removeMedia() {
+    leadMediaId = null;
+    leadMedia = null;
+  }
+
+  public MediaItem getLeadMedia() {
+    return leadMedia;
+  }
+
+  public Long getLeadMediaId() {
+    return leadMediaId;
+  }
+
+  public void setLeadMediaId(Long leadMediaId) {
+    this.leadMediaId = leadMediaId;
+    this.leadMedia = leadMediaId == null ? null : media.find(leadMediaId).orElse(null);
+  }
+
+  public String getMediaQuery() {
+    return mediaQuery;
+  }
+
+  public void setMediaQuery(String mediaQuery) {
+    this.mediaQuery = mediaQuery;
+  }
+
+  public List<MediaItem> getMediaResults() {
+    return mediaResults;
   }
 
   private boolean fieldError(String field, String key, Object... arguments) {

@@ -12,6 +12,8 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -58,6 +60,16 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
       // Deleted or disabled since: signed out.
       session.removeAttribute(CALLER);
     }
+    if (context.isProtected() && isUpload(request)) {
+      // A file sent by someone not signed in (or whose session ended): refused outright, never
+      // read, rather than redirected to the sign-in form (a script could not follow that).
+      try {
+        context.getResponse().sendError(HttpServletResponse.SC_FORBIDDEN);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return AuthenticationStatus.SEND_FAILURE;
+    }
     if (context.isProtected()) {
       if ("GET".equals(request.getMethod())) {
         String query = request.getQueryString();
@@ -68,6 +80,13 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
       return context.redirect(request.getContextPath() + LOGIN_PATH);
     }
     return context.doNothing();
+  }
+
+  /** A POST of files to the console: the media library's and the imports' upload addresses. */
+  private static boolean isUpload(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return "POST".equals(request.getMethod())
+        && (path.equals("/admin/media/upload") || path.equals("/admin/transfer/upload"));
   }
 
   private AuthenticationStatus signIn(

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.MissingResourceException;
 import java.util.Optional;
 import org.tribune.web.console.ConsoleMessages;
+import org.tribune.web.console.UploadToken;
 import org.tribune.web.transfer.ImportJobs;
 import org.tribune.web.transfer.ImportReport;
 import org.tribune.web.transfer.Transfers;
@@ -23,7 +24,7 @@ public class TransferBacking {
   private Optional<ImportReport> report;
 
   public String getToken() {
-    return TransferToken.of(request);
+    return UploadToken.of(request);
   }
 
   /** The report of {@code ?job=}, when it is the current administrator's and still kept. */

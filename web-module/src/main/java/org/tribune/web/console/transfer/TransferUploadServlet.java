@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import org.tribune.web.console.ConsoleMessages;
+import org.tribune.web.console.UploadToken;
 import org.tribune.web.console.security.StaffAddresses;
 import org.tribune.web.transfer.Exports;
 import org.tribune.web.transfer.ImportJobs;
@@ -75,10 +76,10 @@ public class TransferUploadServlet extends HttpServlet {
     InputStream file;
     long size;
     if (multipart) {
-      token = field(request, TransferToken.FIELD);
+      token = field(request, UploadToken.FIELD);
       formatName = field(request, "format");
       Part part = request.getPart("file");
-      if (!TransferToken.matches(request, token)) {
+      if (!UploadToken.matches(request, token)) {
         refuse(request, response, multipart, "token");
         return;
       }
@@ -89,9 +90,9 @@ public class TransferUploadServlet extends HttpServlet {
       file = part.getInputStream();
       size = part.getSize();
     } else {
-      token = request.getHeader(TransferToken.HEADER);
+      token = request.getHeader(UploadToken.HEADER);
       formatName = request.getParameter("format");
-      if (!TransferToken.matches(request, token)) {
+      if (!UploadToken.matches(request, token)) {
         refuse(request, response, multipart, "token");
         return;
       }

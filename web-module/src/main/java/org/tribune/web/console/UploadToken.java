@@ -1,4 +1,4 @@
-package org.tribune.web.console.transfer;
+package org.tribune.web.console;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -7,20 +7,21 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * The upload's protection against cross-site requests: a random token kept in the staff member's
- * session, printed in the import page, sent back with the file (a header for the script, a form
- * field without it). The upload is not a Faces form, so Faces' view state cannot do this.
+ * The console uploads' protection against cross-site requests (imports, media): a random token kept
+ * in the staff member's session, printed in the import page, sent back with the file (a header for
+ * the script, a form field without it). An upload is not a Faces form, so Faces' view state cannot
+ * do this.
  */
-final class TransferToken {
-  static final String ATTRIBUTE = "tribune.transfer-token";
-  static final String HEADER = "X-Tribune-Token";
-  static final String FIELD = "token";
+public final class UploadToken {
+  public static final String ATTRIBUTE = "tribune.upload-token";
+  public static final String HEADER = "X-Tribune-Token";
+  public static final String FIELD = "token";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private TransferToken() {}
+  private UploadToken() {}
 
   /** This session's token, made on first use. */
-  static String of(HttpServletRequest request) {
+  public static String of(HttpServletRequest request) {
     HttpSession session = request.getSession();
     synchronized (session) {
       Object token = session.getAttribute(ATTRIBUTE);
@@ -35,7 +36,7 @@ final class TransferToken {
     }
   }
 
-  static boolean matches(HttpServletRequest request, String given) {
+  public static boolean matches(HttpServletRequest request, String given) {
     HttpSession session = request.getSession(false);
     Object token = session == null ? null : session.getAttribute(ATTRIBUTE);
     return token instanceof String expected

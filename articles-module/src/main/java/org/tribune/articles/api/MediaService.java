@@ -1,0 +1,79 @@
+package org.tribune.articles.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The media library: images uploaded by staff, checked (content sniffed, decompression bombs
+ * refused before decoding), stripped of their metadata, oriented, made into the widths the site
+ * shows, and served at addresses naming their content.
+ */
+public interface MediaService {
+
+  /**
+   * Takes an uploaded file into the library, without description yet.
+   *
+   * @param file the uploaded bytes, read here; the caller deletes it afterwards
+   * @param originalName the name the uploader's computer gave it, kept for display only (never a
+   *     path of the store)
+   * @param uploadedBy who uploaded it (the staff member's sign-in)
+   * @throws MediaRejectedException when it is not an image the library takes; nothing is stored
+   */
+  MediaItem upload(
+      @NotNull Path file,
+      @NotBlank @Size(max = 10_000) String originalName,
+      @NotBlank String uploadedBy)
+      throws IOException;
+
+  /**
+   * Gives an item a new file, keeping its description and its uses: every article showing it shows
+   * the new one. Fires {@link MediaChanged}.
+   */
+  MediaItem replaceFile(long id, @NotNull Path file, @NotBlank String originalName)
+      throws IOException;
+
+  /** Describes an item again. Fires {@link MediaChanged}. */
+  MediaItem describe(long id, @NotNull @Valid MediaDescription description);
+
+  Optional<MediaItem> find(long id);
+
+  /** The items with these ids, by id (unknown ids are left out), in one query. */
+  Map<Long, MediaItem> find(@NotNull Collection<Long> ids);
+
+  /**
+   * Newest first, those whose text alternative, caption, credit or file name contains {@code text}
+   * (any case or accents; blank: all).
+   *
+   * @param page from 0
+   */
+  MediaPage search(String text, @Min(0) int page, @Min(1) int size);
+
+  /** The articles showing the item, newest change first. */
+  List<MediaUse> uses(long id);
+
+  /**
+   * Deletes an item and its files. While articles show it, only when {@code evenIfUsed}: they then
+   * lose it (their lead image is gone). Fires {@link MediaChanged}.
+   *
+   * @throws InUseException when articles show it and {@code evenIfUsed} is false
+   */
+  void delete(long id, boolean evenIfUsed) throws IOException;
+
+  /**
+   * A rendition by the name of its public address ({@code 3f2a…c9-640.jpg}), or empty when no item
+   * has it. Names are checked against the library, never used as paths as they are.
+   */
+  Optional<MediaFile> open(@NotNull String name) throws IOException;
+
+  /** The stored original of an item (for the media archive), or empty. */
+  Optional<MediaFile> original(long id) throws IOException;
+}

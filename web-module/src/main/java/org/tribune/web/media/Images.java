@@ -1,0 +1,50 @@
+package org.tribune.web.media;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.tribune.articles.api.ArticleSummary;
+import org.tribune.articles.api.MediaItem;
+import org.tribune.articles.api.MediaService;
+
+/**
+ * The library's images as pages show them ({@code #{images.lead(article)}}): the item behind an
+ * article's lead image, read once per request (the items are in the articles module's shared cache,
+ * so a list page asks the database nothing more once they were read).
+ */
+@Named
+@RequestScoped
+public class Images {
+  /** Open Graph and Twitter Cards want 1200 pixels wide. */
+  static final int SHARING_WIDTH = 1200;
+
+  @Inject private MediaService media;
+
+  private final Map<Long, Optional<MediaItem>> read = new HashMap<>();
+
+  /** The article's lead image from the library, or null (none, or one given by its address). */
+  public MediaItem lead(ArticleSummary article) {
+    if (article == null || article.leadMediaId() == null) {
+      return null;
+    }
+    return read.computeIfAbsent(article.leadMediaId(), media::find)
+        .filter(MediaItem::usable)
+        .orElse(null);
+  }
+
+  /** The site path of the rendition to share on social networks (about 1200 pixels wide). */
+  public String sharingPath(MediaItem item) {
+    return item.atLeast(SHARING_WIDTH).path();
+  }
+
+  /** The CSS classes that put a cropped thumbnail's focal point in view (no inline style). */
+  public String focalClasses(MediaItem item) {
+    if (item.focalX() == null || item.focalY() == null) {
+      return "";
+    }
+    return "fx-" + Math.round(item.focalX() * 10) + " fy-" + Math.round(item.focalY() * 10);
+  }
+}
