@@ -24,4 +24,14 @@ public enum ImageFormat {
   public String extension() {
     return extension;
   }
+
+  /** The format served with this media type. */
+  public static ImageFormat ofContentType(String contentType) {
+    for (ImageFormat format : values()) {
+      if (format.contentType.equals(contentType)) {
+        return format;
+      }
+    }
+    throw new IllegalArgumentException("Not a format of the library: " + contentType);
+  }
 }

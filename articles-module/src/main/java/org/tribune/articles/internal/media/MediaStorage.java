@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -108,6 +109,11 @@ public class MediaStorage {
     try {
       return switch (storage.strip()) {
         case "file", "" -> new FileMediaStore(dataFolder().resolve("media"));
+        case "s3" -> {
+          S3MediaStore s3 = new S3MediaStore(S3Settings.fromConfig(ConfigProvider.getConfig()));
+          s3.check();
+          yield s3;
+        }
         default ->
             throw new IllegalArgumentException(
                 "tribune.media.storage must be file or s3, not " + storage);
