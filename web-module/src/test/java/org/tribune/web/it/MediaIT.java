@@ -230,14 +230,15 @@ class MediaIT {
               (org.htmlunit.html.HtmlElement)
                   found.querySelector(
                       "input[aria-label='" + text("editor.media.pick-named", alt) + "']"));
-      HtmlPage chosen = Visitor.isRedirect(picked) ? admin.follow(picked) : html(picked);
+      HtmlPage chosen = Visitor.isRedirect(picked) ? admin.follow(picked) : Visitor.html(picked);
       Editor.pressForPage(admin, chosen, Map.of(), "publish");
 
       HtmlPage article = admin.open(admin.articlePath(title));
       DomElement figure = article.querySelector("figure.lead-image");
       assertNotNull(figure, () -> "no lead figure in\n" + article.asXml());
       DomElement img = figure.querySelector("img");
-      String og = article.querySelector("meta[property='og:image']").getAttribute("content");
+      String og =
+          ((DomElement) article.querySelector("meta[property='og:image']")).getAttribute("content");
       HtmlPage home = admin.open("/");
       DomNode thumbnail = home.querySelector("a.thumbnail img");
       assertAll(
@@ -299,7 +300,7 @@ class MediaIT {
   }
 
   /** Sends the library's upload form without JavaScript; the page it leads to. */
-  private static HtmlPage upload(Visitor staff, File... files) {
+  static HtmlPage upload(Visitor staff, File... files) {
     HtmlPage library = staff.open("/admin/media");
     HtmlForm form = library.getHtmlElementById("upload-form");
     HtmlFileInput input = form.getInputByName("files");
@@ -322,7 +323,7 @@ class MediaIT {
   }
 
   /** The id of the item the report says was taken under this name. */
-  private static long idOf(HtmlPage report, String name) {
+  static long idOf(HtmlPage report, String name) {
     for (DomNode item : report.querySelectorAll(".upload-report li")) {
       if (item.getTextContent().contains(name)) {
         DomNode link = item.querySelector("a");
