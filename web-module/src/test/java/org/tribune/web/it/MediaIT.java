@@ -144,6 +144,33 @@ class MediaIT {
   }
 
   @Test
+  void aFileNameIsOnlyDisplayedPathsDroppedAccentsAndEmojiKeptTwiceTheSameNameTwoImages(
+      TribuneServer server) throws IOException {
+    try (Visitor admin = admin(server)) {
+      String token = token(admin.open("/admin/media"));
+      String shown = "évasion " + Long.toHexString(System.nanoTime()) + " 🚀.png";
+      HttpResponse<String> first = raw(server, admin, token, "../../../etc/" + shown, png());
+      HttpResponse<String> second = raw(server, admin, token, "..\\..\\" + shown, png());
+      long firstId = jsonId(first);
+      long secondId = jsonId(second);
+      HtmlPage item = admin.open("/admin/media/edit?id=" + firstId);
+      String facts = item.querySelector(".media-facts dd").getTextContent().strip();
+      assertAll(
+          () -> assertEquals(201, first.statusCode(), first::body),
+          () -> assertEquals(201, second.statusCode(), second::body),
+          () -> assertTrue(firstId != secondId, "two items"),
+          () -> assertEquals(shown, facts, "the name as given, without its path"),
+          () -> assertTrue(first.body().contains("\"name\":\"" + shown + "\""), first::body));
+    }
+  }
+
+  private static long jsonId(HttpResponse<String> answer) {
+    Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(answer.body());
+    assertTrue(id.find(), answer::body);
+    return Long.parseLong(id.group(1));
+  }
+
+  @Test
   void onlySignedInAuthorsMayUpload(TribuneServer server) throws IOException {
     String moderator = Console.uniqueEmail("moderatrice");
     try (Visitor admin = admin(server)) {

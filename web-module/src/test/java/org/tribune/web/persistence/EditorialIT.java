@@ -991,7 +991,8 @@ class EditorialIT {
         () -> assertEquals("phare-2.jpg", replaced.originalName()),
         () -> assertTrue(media.open(formerName).isEmpty(), "the former file is gone"),
         () -> assertEquals(1, media.uses(item.id()).size(), "still used"),
-        () -> assertEquals(item.id(), editorial.forEditing(id).draft().leadMediaId()));
+        () ->
+            assertEquals(item.id(), editorial.forEditing(id).orElseThrow().draft().leadMediaId()));
   }
 
   @Test
@@ -1010,7 +1011,7 @@ class EditorialIT {
     media.delete(item.id(), true);
     assertAll(
         () -> assertTrue(media.find(item.id()).isEmpty()),
-        () -> assertEquals(null, editorial.forEditing(id).draft().leadMediaId()),
+        () -> assertEquals(null, editorial.forEditing(id).orElseThrow().draft().leadMediaId()),
         () -> assertTrue(media.open(item.renditions().get(0).path().substring(7)).isEmpty()));
   }
 
