@@ -62,9 +62,11 @@ import org.tribune.articles.api.MediaRejectedException.Reason;
  * keeps its animation, bar APNG's: see {@link MetadataStripper}).
  *
  * <p>Memory: at most as many decodes as the machine has processors run at once in the whole JVM
- * (the heap is the JVM's, so the bound is too); other uploads wait their turn. Readers and writers
- * are the library's own instances ({@link ImageCodecs}), never looked up in the global ImageIO
- * registry, and read and write files directly (no ImageIO disk cache).
+ * (the heap is the JVM's, so the bound is too); other uploads wait their turn. WebP is the
+ * exception: its reader decodes the whole frame, so a large WebP is decoded alone and one too large
+ * for the heap is refused ({@code TOO_MANY_PIXELS}). Readers and writers are the library's own
+ * instances ({@link ImageCodecs}), never looked up in the global ImageIO registry, and read and
+ * write files directly (no ImageIO disk cache).
  */
 public final class ImageProcessor {
 
@@ -81,8 +83,21 @@ public final class ImageProcessor {
   /** The pixels of images with transparency: premultiplied, so scaling does not darken edges. */
   private static final int TRANSPARENT = BufferedImage.TYPE_INT_ARGB_PRE;
 
-  private static final Semaphore DECODES =
-      new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+  private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
+
+  /** Decodes at once in the JVM; fair, so that a WebP waiting for every permit gets them. */
+  private static final Semaphore DECODES = new Semaphore(PROCESSORS, true);
+
+  /**
+   * TwelveMonkeys' WebP reader keeps the whole frame whatever the subsampling (its lossless decoder
+   * an int a pixel, its lossy one about as much in macroblock objects): a 49-megapixel lossy WebP
+   * needed 60 to 90 MB of heap. So a WebP must fit in a third of the heap (17 megapixels in 256
+   * MB), and one of more than {@link #WEBP_SHARED_PIXELS} is decoded alone.
+   */
+  private static final int WEBP_BYTES_PER_PIXEL = 4;
+
+  private static final long WEBP_BUDGET = Runtime.getRuntime().maxMemory() / 3;
+  private static final long WEBP_SHARED_PIXELS = 4_000_000;
 
   private final long maxPixels;
   private final List<Integer> widths;
@@ -125,6 +140,18 @@ public final class ImageProcessor {
           Reason.TOO_MANY_PIXELS,
           raw[0] + " × " + raw[1] + " pixels, more than " + maxPixels + " allowed");
     }
+    long pixels = (long) raw[0] * raw[1];
+    if (format == ImageFormat.WEBP && pixels * WEBP_BYTES_PER_PIXEL > WEBP_BUDGET) {
+      throw new MediaRejectedException(
+          Reason.TOO_MANY_PIXELS,
+          "a WebP of "
+              + raw[0]
+              + " × "
+              + raw[1]
+              + " pixels is decoded whole: more than this"
+              + " heap can give one upload");
+    }
+    int permits = format == ImageFormat.WEBP && pixels > WEBP_SHARED_PIXELS ? PROCESSORS : 1;
     int orientation = orientation(upload, format);
     boolean turned = orientation >= 5;
     int width = turned ? raw[1] : raw[0];
@@ -139,7 +166,7 @@ public final class ImageProcessor {
       List<Integer> targets = targetWidths(width);
       int largest = targets.get(targets.size() - 1);
       List<Derivative> derivatives = new ArrayList<>();
-      acquireDecode();
+      acquireDecode(permits);
       try {
         BufferedImage image = toSrgb(decode(original, format, subsampling(width, largest)));
         int type = hasTransparentPixels(image) ? TRANSPARENT : OPAQUE;
@@ -154,7 +181,7 @@ public final class ImageProcessor {
           derivatives.add(0, write(image, created));
         }
       } finally {
-        DECODES.release();
+        DECODES.release(permits);
       }
       ProcessedImage processed =
           new ProcessedImage(
@@ -424,9 +451,9 @@ public final class ImageProcessor {
 
   // --- helpers
 
-  private static void acquireDecode() throws InterruptedIOException {
+  private static void acquireDecode(int permits) throws InterruptedIOException {
     try {
-      DECODES.acquire();
+      DECODES.acquire(permits);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting to decode");
