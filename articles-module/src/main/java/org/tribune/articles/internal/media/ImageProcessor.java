@@ -14,6 +14,7 @@ import java.awt.image.SinglePixelPackedSampleModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -215,11 +216,21 @@ public final class ImageProcessor {
   private static int[] dimensions(Path file, ImageFormat format) throws IOException {
     ImageReader reader = ImageCodecs.reader(format);
     try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
-      reader.setInput(in, true, true);
+      reader.setInput(in, false, true); // not forward only: the GIF's screen is read again after
       int width = reader.getWidth(0);
       int height = reader.getHeight(0);
       if (width < 1 || height < 1) {
         throw damaged("dimensions " + width + " × " + height, null);
+      }
+      if (format == ImageFormat.GIF) {
+        // browsers draw a GIF on its logical screen, which may be larger than its first frame
+        in.seek(6);
+        in.setByteOrder(ByteOrder.LITTLE_ENDIAN);
+        int screenWidth = in.readUnsignedShort();
+        int screenHeight = in.readUnsignedShort();
+        if ((long) screenWidth * screenHeight > (long) width * height) {
+          return new int[] {screenWidth, screenHeight};
+        }
       }
       return new int[] {width, height};
     } catch (IOException | RuntimeException e) {

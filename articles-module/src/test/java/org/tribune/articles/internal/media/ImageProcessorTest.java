@@ -173,6 +173,18 @@ class ImageProcessorTest {
   }
 
   @Test
+  void aGifWhoseLogicalScreenIsFiftyThousandSquaredIsRefusedEvenWithASmallFrame()
+      throws IOException {
+    byte[] gif =
+        concat(
+            ascii("GIF89a"),
+            new byte[] {0x50, (byte) 0xC3, 0x50, (byte) 0xC3, 0, 0, 0}, // screen 50 000 × 50 000
+            new byte[] {0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0}, // a 1 × 1 frame
+            new byte[] {2, 2, 0x4C, 0x01, 0, 0x3B});
+    assertRefused(Reason.TOO_MANY_PIXELS, file("screen.gif", gif));
+  }
+
+  @Test
   void aJpegHeaderDeclaringFiftyThousandSquaredIsRefusedBeforeDecoding() throws IOException {
     byte[] jpeg =
         concat(
