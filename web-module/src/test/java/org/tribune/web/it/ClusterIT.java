@@ -106,6 +106,7 @@ class ClusterIT {
   }
 
   @Test
+  @Order(60) // both nodes still up (from 100 on, one is killed)
   void anImageUploadedOnOneNodeIsServedByTheOtherFromTheSharedStore() throws Exception {
     assumeTrue(!S3.isBlank(), "the nodes share an object store only with TRIBUNE_TEST_S3_ENDPOINT");
     String name = "Vue du port " + Long.toHexString(System.nanoTime()) + ".jpg";
