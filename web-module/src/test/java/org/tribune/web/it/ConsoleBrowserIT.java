@@ -179,7 +179,17 @@ class ConsoleBrowserIT {
           (String)
               driver.executeScript(
                   "return document.querySelector('figure.lead-image img').currentSrc");
-      checks.add(() -> assertEquals(alt, driver.findElement(lead).getAttribute("alt")));
+      String leadAlt = driver.findElement(lead).getAttribute("alt");
+      double articleShift = layoutShift();
+      checks.addAll(audit("public-article-lead-image", "an article with its lead image"));
+      driver.get(server.uri("/").toString());
+      new WebDriverWait(driver, WAIT)
+          .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.thumbnail img")));
+      double homeShift = layoutShift();
+      checks.addAll(audit("public-home-thumbnails", "the home page with a thumbnail"));
+      checks.add(() -> assertEquals(0.0, articleShift, "layout shift of the article"));
+      checks.add(() -> assertEquals(0.0, homeShift, "layout shift of the home page"));
+      checks.add(() -> assertEquals(alt, leadAlt));
       checks.add(() -> assertTrue(caption.contains("Studio Dupont"), caption));
       checks.add(() -> assertTrue(current.matches(".*/media/[0-9a-f]{64}-\\d+\\.jpg"), current));
     } finally {
@@ -187,6 +197,21 @@ class ConsoleBrowserIT {
       Files.deleteIfExists(folder);
     }
     assertAll(checks);
+  }
+
+  /**
+   * The page's cumulative layout shift so far (what moved while it loaded, images included), read
+   * from the browser's own record of layout shifts.
+   */
+  private double layoutShift() {
+    Object value =
+        driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1]; let shift = 0;"
+                + "new PerformanceObserver(list => { for (const e of list.getEntries()) {"
+                + " if (!e.hadRecentInput) { shift += e.value; } } })"
+                + ".observe({type: 'layout-shift', buffered: true});"
+                + "setTimeout(() => done(shift), 500);");
+    return ((Number) value).doubleValue();
   }
 
   private void signIn(TribuneServer server) {
