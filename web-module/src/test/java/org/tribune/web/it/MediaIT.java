@@ -171,6 +171,51 @@ class MediaIT {
   }
 
   @Test
+  void authorsChangeOnlyTheirOwnImagesAndOnlyEditorsDelete(TribuneServer server)
+      throws IOException {
+    String first = Console.uniqueEmail("photographe");
+    String second = Console.uniqueEmail("pigiste");
+    String password = "Mot de passe d’auteur assez long";
+    try (Visitor admin = admin(server)) {
+      Console.createdAccount(admin, first, "AUTHOR", password);
+      Console.createdAccount(admin, second, "AUTHOR", password);
+    }
+    String name = unique("Vendanges") + ".jpg";
+    long id;
+    try (Visitor author = Console.visitor(server)) {
+      Console.signedIn(author, first, password);
+      id = idOf(upload(author, file(name, jpeg(600, 400))), name);
+      HtmlPage own = author.open("/admin/media/edit?id=" + id);
+      HtmlPage saved =
+          author.send(own, "describe", Map.of("describe:alt", "Les vendanges"), "describe:save");
+      assertAll(
+          () -> assertEquals(text("media.saved"), Console.messages(saved)),
+          () -> assertEquals(null, own.getElementById("delete"), "no deletion for an author"));
+    }
+    try (Visitor other = Console.visitor(server)) {
+      Console.signedIn(other, second, password);
+      HtmlPage theirs = other.open("/admin/media/edit?id=" + id);
+      String token = token(other.open("/admin/media"));
+      HttpResponse<String> replaced =
+          send(
+              HttpRequest.newBuilder(server.uri("/admin/media/upload?replace=" + id))
+                  .header("Cookie", other.cookieHeader())
+                  .header("X-Tribune-Token", token)
+                  .header("X-File-Name", "autre.png")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(png())));
+      assertAll(
+          () -> assertTrue(theirs.getElementById("describe:alt").hasAttribute("disabled")),
+          () -> assertEquals(null, theirs.getElementById("describe:save"), "no save button"),
+          () -> assertEquals(null, theirs.getElementById("delete"), "no deletion"),
+          () -> assertEquals(400, replaced.statusCode(), replaced::body),
+          () ->
+              assertTrue(
+                  replaced.body().contains(spaced(text("media.upload.not-yours"))),
+                  replaced::body));
+    }
+  }
+
+  @Test
   void onlySignedInAuthorsMayUpload(TribuneServer server) throws IOException {
     String moderator = Console.uniqueEmail("moderatrice");
     try (Visitor admin = admin(server)) {
