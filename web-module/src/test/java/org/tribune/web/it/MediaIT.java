@@ -290,7 +290,7 @@ class MediaIT {
     return text.replace('\u00a0', ' ').replace('\u202f', ' ');
   }
 
-  private static String unique(String text) {
+  static String unique(String text) {
     return text + " " + Long.toHexString(System.nanoTime());
   }
 
@@ -306,7 +306,7 @@ class MediaIT {
   }
 
   /** Sends the library's upload form without JavaScript; the page it leads to. */
-  private static HtmlPage upload(Visitor staff, File... files) {
+  static HtmlPage upload(Visitor staff, File... files) {
     HtmlPage library = staff.open("/admin/media");
     HtmlForm form = library.getHtmlElementById("upload-form");
     HtmlFileInput input = form.getInputByName("files");
@@ -329,7 +329,7 @@ class MediaIT {
   }
 
   /** The id of the item the report says was taken under this name. */
-  private static long idOf(HtmlPage report, String name) {
+  static long idOf(HtmlPage report, String name) {
     for (DomNode item : report.querySelectorAll(".upload-report li")) {
       if (item.getTextContent().contains(name)) {
         DomNode link = item.querySelector("a");
@@ -360,7 +360,7 @@ class MediaIT {
     throw new AssertionError("no rendition " + width + " in\n" + item.asXml());
   }
 
-  private static String firstRendition(HtmlPage item) {
+  static String firstRendition(HtmlPage item) {
     Matcher matcher = RENDITION.matcher(item.asXml());
     assertTrue(matcher.find(), "a rendition's address");
     return matcher.group();
