@@ -1,7 +1,9 @@
 /*
  * Console helpers, no framework needed:
  * - a form with data-dirty-check="message" warns before the page is left with unsaved changes;
- * - a button with data-confirm="question" asks before it submits.
+ * - a button with data-confirm="question" asks before it submits;
+ * - the article editor's body keeps its cursor position in the hidden field "body-cursor", so that
+ *   « Insérer dans le texte » puts an image after the cursor's line, not at the end.
  */
 (function () {
   "use strict";
@@ -25,6 +27,19 @@
       event.stopImmediatePropagation();
     }
   }, true);
+  function keepCursor(event) {
+    var body = event.target;
+    if (!body.classList || !body.classList.contains("body-source") || !body.form) {
+      return;
+    }
+    var cursor = body.form.querySelector("input[id$='body-cursor']");
+    if (cursor) {
+      cursor.value = String(body.selectionEnd);
+    }
+  }
+  ["keyup", "click", "select", "input", "focusout"].forEach(function (type) {
+    document.addEventListener(type, keepCursor);
+  });
   document.addEventListener("submit", function () {
     submitting = true;
   });

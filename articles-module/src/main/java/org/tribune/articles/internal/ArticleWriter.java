@@ -2,6 +2,7 @@ package org.tribune.articles.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.util.Optional;
 import org.tribune.articles.api.ArticleChanged;
 import org.tribune.articles.api.ArticleDraft;
 import org.tribune.articles.api.ArticleStatus;
+import org.tribune.articles.api.BodyFormat;
+import org.tribune.articles.api.MediaChanged;
 import org.tribune.articles.api.SlugTakenException;
 
 /**
@@ -102,6 +105,37 @@ public class ArticleWriter {
         em.remove(reclaimed);
       }
       em.persist(new FormerSlug(former, articleId, now));
+    }
+  }
+
+  /**
+   * An image of the library changed (described, given a new file, deleted): the Markdown bodies of
+   * the articles showing it are rendered again from their stored source, in the change's
+   * transaction, and indexed again (captions are searched). No new revision and no {@link
+   * ArticleChanged}: the source did not change, and on a forced delete the item's use rows are
+   * already gone with it.
+   *
+   * <p>Written with an update query rather than through the entity: its version would go up, and a
+   * writer who has the article open would see their next save refused as a concurrent edit.
+   */
+  void mediaChanged(@Observes MediaChanged event) {
+    for (Long articleId : event.articleIds()) {
+      Article article = em.find(Article.class, articleId);
+      if (article == null || article.getBodyFormat() != BodyFormat.MARKDOWN) {
+        continue;
+      }
+      BodyRenderer.Rendered rendered = renderer.render(BodyFormat.MARKDOWN, article.getBody());
+      if (rendered.html().equals(article.getBodyHtml())) {
+        continue;
+      }
+      em.createQuery(
+              "UPDATE Article a SET a.bodyHtml = :html, a.wordCount = :words WHERE a.id = :id")
+          .setParameter("html", rendered.html())
+          .setParameter("words", rendered.wordCount())
+          .setParameter("id", articleId)
+          .executeUpdate();
+      em.refresh(article);
+      searchIndex.index(article);
     }
   }
 

@@ -1,13 +1,27 @@
 package org.tribune.articles.internal;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.CustomBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
@@ -29,6 +43,14 @@ import org.tribune.articles.api.BodyFormat;
  * bodies (imported from other platforms) may carry {@code hreflang} themselves. Both then go
  * through the same allow-list (jsoup): no script, no event handler, no {@code style}, only http,
  * https and mailto links. Links to other sites get {@code rel="noopener"}.
+ *
+ * <p>In Markdown, a paragraph made only of images of the media library — {@code ![](media:42)}, one
+ * per line — becomes one {@code <figure class="media">} each, as the public pages show the
+ * library's images: {@code srcset} of its renditions, the library's text alternative (the Markdown
+ * one is ignored, so that the library's is the one every article shows), its caption and credit. An
+ * item that does not exist, or has no text alternative yet, renders nothing; so does a {@code
+ * media:} image among other text (figures only). The body is rendered again when an item changes
+ * (see {@link ArticleWriter}).
  */
 public class BodyRenderer {
   private static final Pattern LANGUAGE_TAG =
@@ -36,10 +58,21 @@ public class BodyRenderer {
   private static final String BASE_URI = "https://tribune.invalid/";
   private static final int WORDS_PER_MINUTE = 230;
 
+  /** A library image's address in Markdown. */
+  private static final Pattern MEDIA = Pattern.compile("(?i)media:(\\d{1,18})");
+
+  /** The same, found anywhere in a Markdown source. */
+  private static final Pattern MEDIA_REFERENCE = Pattern.compile("(?i)media:(\\d{1,18})(?!\\d)");
+
+  /** The figure's width in the article column (46rem from 48rem of viewport), else the screen's. */
+  static final String FIGURE_SIZES = "(min-width: 48rem) 46rem, 100vw";
+
   private static final Safelist ALLOWED =
       Safelist.relaxed()
           .removeTags("div", "span", "col", "colgroup")
           .addTags("figure", "figcaption", "hr", "span", "abbr", "mark", "s")
+          .addAttributes("figure", "class")
+          .addAttributes("img", "srcset", "sizes", "loading", "decoding")
           .addAttributes("a", "hreflang", "rel", "title")
           .addAttributes("span", "class", "lang")
           .addAttributes("p", "lang")
@@ -56,25 +89,51 @@ public class BodyRenderer {
           .sanitizeUrls(true)
           .softbreak("\n")
           .nodeRendererFactory(LanguageLinkRenderer::new)
+          .nodeRendererFactory(FigureRenderer::new)
           .build();
   private final String siteLanguage;
+  private final MediaFigures figures;
 
   /**
+   * A renderer without the media library: {@code media:} images render nothing.
+   *
    * @param siteLocale the site's language tag ({@code fr-FR}); links in it get no marker
    */
   public BodyRenderer(String siteLocale) {
+    this(siteLocale, MediaFigures.NONE);
+  }
+
+  /**
+   * @param siteLocale the site's language tag ({@code fr-FR}); links in it get no marker, figure
+   *     credits are in it
+   * @param figures where {@code ![](media:42)} finds the library's image
+   */
+  public BodyRenderer(String siteLocale, MediaFigures figures) {
     String language = Locale.forLanguageTag(siteLocale == null ? "" : siteLocale).getLanguage();
     this.siteLanguage = language.isEmpty() ? "fr" : language;
+    this.figures = figures == null ? MediaFigures.NONE : figures;
   }
 
   public Rendered render(BodyFormat format, String source) {
-    String html =
-        format == BodyFormat.MARKDOWN ? markdownRenderer.render(parser.parse(source)) : source;
+    String html;
+    if (format == BodyFormat.MARKDOWN) {
+      Node document = parser.parse(source);
+      placeFigures(document);
+      html = markdownRenderer.render(document);
+    } else {
+      html = source;
+    }
     Document dirty = Jsoup.parseBodyFragment(html, BASE_URI);
     Document clean = new Cleaner(ALLOWED).clean(dirty);
     clean.outputSettings().prettyPrint(false);
     for (Element element : clean.select("[href], [src], [cite]")) {
       dropScriptAddresses(element);
+    }
+    for (Element image : clean.select("img[srcset]")) {
+      if (!isSafeSrcset(image.attr("srcset"))) {
+        image.removeAttr("srcset");
+        image.removeAttr("sizes");
+      }
     }
     for (Element link : clean.select("a[href]")) {
       decorate(link);
@@ -96,6 +155,114 @@ public class BodyRenderer {
         element.removeAttr(name);
       }
     }
+  }
+
+  /**
+   * Whether every address of a {@code srcset} is site-relative ({@code /media/…}) or http(s): jsoup
+   * does not read {@code srcset} as addresses, so its allow-list does not check them.
+   */
+  static boolean isSafeSrcset(String srcset) {
+    for (String candidate : srcset.split(",")) {
+      String address = candidate.strip().split("\\s+", 2)[0];
+      String lower = address.toLowerCase(Locale.ROOT);
+      boolean allowed =
+          (lower.startsWith("/") && !lower.startsWith("//"))
+              || lower.startsWith("https://")
+              || lower.startsWith("http://");
+      if (!allowed || isScriptAddress(address)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The ids of the library's images a body refers to ({@code media:42} anywhere in a Markdown
+   * source, whether it renders or not): what the library counts as the article's uses.
+   */
+  public static Set<Long> mediaIds(BodyFormat format, String source) {
+    if (format != BodyFormat.MARKDOWN || source == null) {
+      return Set.of();
+    }
+    Set<Long> ids = new LinkedHashSet<>();
+    Matcher matcher = MEDIA_REFERENCE.matcher(source);
+    while (matcher.find()) {
+      ids.add(Long.parseLong(matcher.group(1)));
+    }
+    return ids;
+  }
+
+  /**
+   * Replaces each paragraph made only of {@code media:} images by their figures, and removes the
+   * {@code media:} images found anywhere else.
+   */
+  private void placeFigures(Node document) {
+    List<Image> found = new ArrayList<>();
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Image image) {
+            if (isMedia(image)) {
+              found.add(image);
+            } else {
+              visitChildren(image);
+            }
+          }
+        });
+    Set<Node> done = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Image image : found) {
+      Node parent = image.getParent();
+      if (done.contains(parent)) {
+        continue;
+      }
+      if (parent instanceof Paragraph paragraph && onlyFigures(paragraph)) {
+        for (Node child = paragraph.getFirstChild(); child != null; child = child.getNext()) {
+          if (child instanceof Image reference) {
+            figure(reference).ifPresent(paragraph::insertBefore);
+          }
+        }
+        paragraph.unlink();
+        done.add(paragraph);
+      } else {
+        image.unlink();
+      }
+    }
+  }
+
+  private static boolean isMedia(Image image) {
+    String destination = image.getDestination();
+    return destination != null && destination.strip().toLowerCase(Locale.ROOT).startsWith("media:");
+  }
+
+  private static boolean onlyFigures(Paragraph paragraph) {
+    for (Node child = paragraph.getFirstChild(); child != null; child = child.getNext()) {
+      boolean space =
+          child instanceof SoftLineBreak
+              || child instanceof HardLineBreak
+              || (child instanceof Text text && text.getLiteral().isBlank());
+      if (!space && !(child instanceof Image image && isMedia(image))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Optional<FigureBlock> figure(Image reference) {
+    Matcher id = MEDIA.matcher(reference.getDestination().strip());
+    if (!id.matches()) {
+      return Optional.empty();
+    }
+    return figures
+        .figure(Long.parseLong(id.group(1)))
+        .map(
+            f ->
+                new FigureBlock(
+                    f, f.credit() == null || f.credit().isBlank() ? "" : credit(f.credit())));
+  }
+
+  /** « Crédit : AFP » in the site's language, as the public pages' {@code media.credit}. */
+  private String credit(String credit) {
+    return siteLanguage.equals("fr") ? "Crédit\u00a0: " + credit : "Credit: " + credit;
   }
 
   static boolean isScriptAddress(String address) {
@@ -143,6 +310,70 @@ public class BodyRenderer {
 
   /** The safe HTML and its number of words. */
   public record Rendered(String html, int wordCount) {}
+
+  /** A library image in the Markdown tree, where its paragraph was. */
+  private static final class FigureBlock extends CustomBlock {
+    final MediaFigures.Figure figure;
+    final String credit;
+
+    FigureBlock(MediaFigures.Figure figure, String credit) {
+      this.figure = figure;
+      this.credit = credit;
+    }
+  }
+
+  /** Writes a library image as the public pages' {@code figure.xhtml} does. */
+  private static final class FigureRenderer implements NodeRenderer {
+    private final HtmlWriter html;
+
+    FigureRenderer(HtmlNodeRendererContext context) {
+      this.html = context.getWriter();
+    }
+
+    @Override
+    public Set<Class<? extends Node>> getNodeTypes() {
+      return Set.of(FigureBlock.class);
+    }
+
+    @Override
+    public void render(Node node) {
+      FigureBlock block = (FigureBlock) node;
+      MediaFigures.Figure figure = block.figure;
+      Map<String, String> image = new LinkedHashMap<>();
+      image.put("src", figure.src());
+      image.put("srcset", figure.srcset());
+      image.put("sizes", FIGURE_SIZES);
+      image.put("width", Integer.toString(figure.width()));
+      image.put("height", Integer.toString(figure.height()));
+      image.put("alt", figure.alt());
+      image.put("loading", "lazy");
+      image.put("decoding", "async");
+      boolean caption = figure.caption() != null && !figure.caption().isBlank();
+      boolean credit = !block.credit.isEmpty();
+      html.line();
+      html.tag("figure", Map.of("class", "media"));
+      html.tag("img", image, true);
+      if (caption || credit) {
+        html.tag("figcaption");
+        if (caption) {
+          html.tag("span", Map.of("class", "caption"));
+          html.text(figure.caption());
+          html.tag("/span");
+        }
+        if (credit) {
+          if (caption) {
+            html.text(" ");
+          }
+          html.tag("span", Map.of("class", "credit"));
+          html.text(block.credit);
+          html.tag("/span");
+        }
+        html.tag("/figcaption");
+      }
+      html.tag("/figure");
+      html.line();
+    }
+  }
 
   /** Renders Markdown links, turning a language-tag title into {@code hreflang}. */
   private static final class LanguageLinkRenderer implements NodeRenderer {

@@ -6,7 +6,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Makes the one {@link BodyRenderer} of the application, in the site's language. */
+/**
+ * Makes the one {@link BodyRenderer} of the application, in the site's language, with the media
+ * library's figures.
+ */
 @ApplicationScoped
 public class Renderers {
 
@@ -14,10 +17,13 @@ public class Renderers {
   @ConfigProperty(name = "tribune.site.locale", defaultValue = "fr-FR")
   String siteLocale;
 
+  /** The media library's images, for {@code ![](media:42)} ({@code internal.media}). */
+  @Inject MediaFigures figures;
+
   /** Dependent: the renderer is immutable and only held by application-scoped beans. */
   @Produces
   @Dependent
   BodyRenderer bodyRenderer() {
-    return new BodyRenderer(siteLocale);
+    return new BodyRenderer(siteLocale, figures);
   }
 }

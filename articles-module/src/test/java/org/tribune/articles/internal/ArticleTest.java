@@ -28,7 +28,8 @@ class ArticleTest {
         List.of(),
         null,
         null,
-        true);
+        true,
+        null);
   }
 
   @Test
@@ -99,7 +100,8 @@ class ArticleTest {
             List.of(),
             "https://example.org/i.jpg",
             null,
-            true);
+            true,
+            null);
     assertThrows(IllegalArgumentException.class, () -> new Article("s", imageWithoutAlt, NOW));
   }
 

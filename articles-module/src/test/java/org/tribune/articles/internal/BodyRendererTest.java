@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -151,6 +153,162 @@ class BodyRendererTest {
             .html();
     assertTrue(html.contains("<strong>texte</strong>"), html);
     assertTrue(html.contains("<span class=\"lang-marker\">(de)</span>"), html);
+  }
+
+  // --- Figures from the media library ----------------------------------------------------------
+
+  private static final MediaFigures.Figure HARBOUR =
+      new MediaFigures.Figure(
+          "/media/abc-960.jpg",
+          "/media/abc-320.jpg 320w, /media/abc-960.jpg 960w, /media/abc-1920.jpg 1920w",
+          1920,
+          1280,
+          "Le port au petit matin, les chalutiers à quai",
+          "Les chalutiers rentrent avant l’aube.",
+          "Studio <Dupont> & fils");
+
+  private static final MediaFigures LIBRARY =
+      id -> Optional.ofNullable(Map.of(42L, HARBOUR).get(id));
+
+  private final BodyRenderer withLibrary = new BodyRenderer("fr-FR", LIBRARY);
+
+  private String withLibrary(String source) {
+    return withLibrary.render(BodyFormat.MARKDOWN, source).html();
+  }
+
+  @Test
+  void aLibraryImageAloneInItsParagraphBecomesAFigureWithCaptionAndCredit() {
+    String html = withLibrary("Avant.\n\n![ignoré](media:42)\n\nAprès.");
+    Element figure = Jsoup.parseBodyFragment(html).selectFirst("figure.media");
+    assertTrue(figure != null, html);
+    Element img = figure.selectFirst("img");
+    assertEquals("/media/abc-960.jpg", img.attr("src"));
+    assertEquals(HARBOUR.srcset(), img.attr("srcset"));
+    assertEquals("(min-width: 48rem) 46rem, 100vw", img.attr("sizes"));
+    assertEquals("1920", img.attr("width"));
+    assertEquals("1280", img.attr("height"));
+    assertEquals(HARBOUR.alt(), img.attr("alt"), "the library's alt, not the Markdown one");
+    assertEquals("lazy", img.attr("loading"));
+    assertEquals("async", img.attr("decoding"));
+    assertEquals(
+        "Les chalutiers rentrent avant l’aube. Crédit\u00a0: Studio <Dupont> & fils",
+        figure.selectFirst("figcaption").wholeText());
+    assertEquals("Les chalutiers rentrent avant l’aube.", figure.selectFirst(".caption").text());
+    assertTrue(html.replace("\n", "").contains("<p>Avant.</p><figure"), html);
+    assertTrue(html.replace("\n", "").contains("</figure><p>Après.</p>"), html);
+    assertFalse(html.contains("<p><figure"), "no figure inside a paragraph: " + html);
+    assertEquals(List.of(), activeContent(html));
+  }
+
+  @Test
+  void theCreditIsInTheSiteLanguage() {
+    String html =
+        new BodyRenderer("en-GB", LIBRARY).render(BodyFormat.MARKDOWN, "![](media:42)").html();
+    assertTrue(
+        html.contains("<span class=\"credit\">Credit: Studio &lt;Dupont&gt; &amp; fils"), html);
+  }
+
+  @Test
+  void aFigureWithoutCaptionOrCreditHasNoFigcaption() {
+    MediaFigures bare =
+        id ->
+            Optional.of(
+                new MediaFigures.Figure(
+                    "/media/a-320.jpg", "/media/a-320.jpg 320w", 320, 200, "Un chat", "", ""));
+    String html =
+        new BodyRenderer("fr-FR", bare).render(BodyFormat.MARKDOWN, "![](media:7)").html();
+    assertTrue(html.startsWith("<figure class=\"media\"><img "), html);
+    assertFalse(html.contains("figcaption"), html);
+  }
+
+  @Test
+  void imagesAloneOnTheLinesOfAParagraphBecomeOneFigureEach() {
+    String html = withLibrary("![](media:42)\n![](media:42)");
+    assertEquals(2, Jsoup.parseBodyFragment(html).select("figure.media").size(), html);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "![x](media:43)", // unknown, deleted or not described yet
+        "![x](media:abc)",
+        "![x](media:)",
+        "![x](media:99999999999999999999999)",
+        "![x](MEDIA:-1)",
+        "Voir ![x](media:42) ici.", // inside a paragraph with other text
+        "[![x](media:42)](https://example.org)",
+        "*![x](media:42)*",
+      })
+  void aLibraryReferenceThatCannotBeAFigureRendersNothing(String source) {
+    String html = withLibrary(source);
+    assertFalse(html.contains("<img"), html);
+    assertFalse(html.contains("<figure"), html);
+    assertFalse(html.contains("media:"), html);
+    assertEquals(List.of(), activeContent(html));
+  }
+
+  @Test
+  void theGeneratedFigureIsOnlyForMarkdownAndRawHtmlStaysText() {
+    assertTrue(
+        withLibrary("<figure class=\"media\"><img src=\"/media/x.jpg\" alt=\"x\"></figure>")
+            .contains("&lt;figure"));
+    String html = withLibrary.render(BodyFormat.HTML, "<p>![x](media:42)</p>").html();
+    assertEquals("<p>![x](media:42)</p>", html, "HTML bodies are not concerned");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "javascript:alert(1) 1x",
+        "/a.jpg 1x, javascript:alert(1) 2x",
+        "/a.jpg 320w,javascript:alert(1) 640w",
+        " JaVaScRiPt:alert(1)",
+        "\u00a0javascript:alert(1) 1x",
+        "data:image/svg+xml;base64,PHN2Zz48L3N2Zz4= 1x",
+        "/a.jpg 1x, data:image/png;base64,AAAA 2x",
+        "vbscript:x 1x",
+        "ftp://example.org/a.jpg 1x",
+      })
+  void noScriptOrDataAddressPassesInASrcset(String srcset) {
+    String html =
+        french
+            .render(
+                BodyFormat.HTML,
+                "<img src=\"/a.jpg\" srcset=\"" + srcset + "\" sizes=\"100vw\" alt=\"x\">")
+            .html();
+    assertFalse(html.toLowerCase(Locale.ROOT).contains("script:"), html);
+    assertFalse(html.contains("data:"), html);
+    assertFalse(html.contains("srcset"), html);
+    assertEquals(List.of(), activeContent(html));
+  }
+
+  @Test
+  void anImportedImageKeepsASafeSrcset() {
+    String html =
+        french
+            .render(
+                BodyFormat.HTML,
+                "<img src=\"/media/a-320.jpg\" srcset=\"/media/a-320.jpg 320w,"
+                    + " https://cdn.example.org/a-640.jpg 640w\" sizes=\"100vw\" alt=\"x\""
+                    + " loading=\"lazy\" onload=\"alert(1)\">")
+            .html();
+    assertTrue(
+        html.contains("srcset=\"/media/a-320.jpg 320w, https://cdn.example.org/a-640.jpg 640w\""),
+        html);
+    assertTrue(html.contains("src=\"/media/a-320.jpg\""), html);
+    assertFalse(html.contains("onload"), html);
+  }
+
+  @Test
+  void theUsesOfABodyAreItsMediaReferences() {
+    assertEquals(
+        Set.of(42L, 7L),
+        BodyRenderer.mediaIds(
+            BodyFormat.MARKDOWN, "![](media:42)\n\nTexte ![a](media:7) et ![b](media:42)."));
+    assertEquals(
+        Set.of(),
+        BodyRenderer.mediaIds(BodyFormat.MARKDOWN, "media:abc media:12345678901234567890"));
+    assertEquals(Set.of(), BodyRenderer.mediaIds(BodyFormat.HTML, "![](media:42)"));
   }
 
   @Test

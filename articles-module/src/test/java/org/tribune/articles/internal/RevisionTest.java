@@ -33,7 +33,8 @@ class RevisionTest {
                 List.of(),
                 null,
                 null,
-                true),
+                true,
+                null),
             Instant.EPOCH);
     assertThrows(
         IllegalArgumentException.class, () -> new Revision(article, 0, "ed", Instant.EPOCH));

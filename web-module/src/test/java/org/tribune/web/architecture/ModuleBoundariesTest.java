@@ -1,6 +1,7 @@
 package org.tribune.web.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -58,4 +59,12 @@ class ModuleBoundariesTest {
           .resideInAnyPackage("org.tribune.articles.api..", "org.tribune.comments.api..")
           .should()
           .beAnnotatedWith(jakarta.persistence.Entity.class);
+
+  /**
+   * The articles module's packages depend on each other one way: {@code internal.media} uses {@code
+   * internal}, which finds the library's figures through its own {@code MediaFigures}.
+   */
+  @ArchTest
+  static final ArchRule articlesPackagesHaveNoCycle =
+      slices().matching("org.tribune.articles.(**)").should().beFreeOfCycles();
 }

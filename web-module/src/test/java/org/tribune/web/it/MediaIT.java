@@ -311,7 +311,7 @@ class MediaIT {
       assertNotNull(figure, () -> "no lead figure in\n" + article.asXml());
       DomElement img = figure.querySelector("img");
       String og =
-          ((DomElement) article.querySelector("meta[property='og:image']")).getAttribute("content");
+          article.<DomElement>querySelector("meta[property='og:image']").getAttribute("content");
       HtmlPage home = admin.open("/");
       DomNode thumbnail = home.querySelector("a.thumbnail img");
       assertAll(
@@ -362,7 +362,7 @@ class MediaIT {
     return text.replace('\u00a0', ' ').replace('\u202f', ' ');
   }
 
-  private static String unique(String text) {
+  static String unique(String text) {
     return text + " " + Long.toHexString(System.nanoTime());
   }
 
@@ -432,7 +432,7 @@ class MediaIT {
     throw new AssertionError("no rendition " + width + " in\n" + item.asXml());
   }
 
-  private static String firstRendition(HtmlPage item) {
+  static String firstRendition(HtmlPage item) {
     Matcher matcher = RENDITION.matcher(item.asXml());
     assertTrue(matcher.find(), "a rendition's address");
     return matcher.group();

@@ -92,6 +92,7 @@ public class ArticleEditBacking implements Serializable {
   private MediaItem leadMedia;
   private String mediaQuery;
   private List<MediaItem> mediaResults;
+  private String bodyCursor;
   private boolean commentsOpen = true;
   private String scheduleAt;
   private String preview;
@@ -515,6 +516,46 @@ public class ArticleEditBacking implements Serializable {
     leadImageUrl = null;
     leadImageAlt = null;
     mediaResults = null;
+  }
+
+  /**
+   * « Insérer dans le texte »: the image, as {@code ![](media:42)}, becomes a paragraph of the
+   * Markdown body after the cursor's line (given by the console's script), else at its end; the
+   * preview shows its figure.
+   */
+  public void insertMedia(long mediaId) {
+    if (!isEditable()) {
+      return;
+    }
+    Optional<MediaItem> item = media.find(mediaId).filter(MediaItem::usable);
+    if (item.isEmpty()) {
+      fieldError("media-query", "editor.image.media-unusable");
+      return;
+    }
+    if (format == BodyFormat.HTML) {
+      fieldError("media-query", "editor.media.insert.markdown-only");
+      return;
+    }
+    MediaInsertion inserted = MediaInsertion.insert(body, cursor(), item.get().id());
+    body = inserted.body();
+    bodyCursor = Integer.toString(inserted.cursor());
+    refreshPreview();
+  }
+
+  private Integer cursor() {
+    if (bodyCursor == null || !bodyCursor.matches("\\d{1,7}")) {
+      return null;
+    }
+    return Integer.valueOf(bodyCursor);
+  }
+
+  /** Where the writer's cursor is in the body, kept by the console's script; empty without it. */
+  public String getBodyCursor() {
+    return bodyCursor;
+  }
+
+  public void setBodyCursor(String bodyCursor) {
+    this.bodyCursor = bodyCursor;
   }
 
   /** « Retirer »: no lead image from the library. */
