@@ -415,5 +415,34 @@ public class Article {
       String leadImageUrl,
       String leadImageAlt,
       boolean commentsOpen,
-      Long leadMediaId) {}
+      Long leadMediaId) {
+
+    /** Content without an image from the media library. */
+    public Content(
+        String title,
+        String standfirst,
+        BodyFormat format,
+        String body,
+        BodyRenderer.Rendered rendered,
+        List<Author> authors,
+        Section section,
+        List<Tag> tags,
+        String leadImageUrl,
+        String leadImageAlt,
+        boolean commentsOpen) {
+      this(
+          title,
+          standfirst,
+          format,
+          body,
+          rendered,
+          authors,
+          section,
+          tags,
+          leadImageUrl,
+          leadImageAlt,
+          commentsOpen,
+          null);
+    }
+  }
 }
