@@ -79,7 +79,7 @@ public class MediaArchive {
     name =
         Normalizer.normalize(name, Normalizer.Form.NFKD)
             .replaceAll("\\p{M}+", "")
-            .replace('ß', 's')
+            .replace("ß", "ss")
             .replaceAll("[^A-Za-z0-9._-]+", "-")
             .replaceAll("-{2,}", "-")
             .replaceAll("^[-.]+|[-.]+$", "");

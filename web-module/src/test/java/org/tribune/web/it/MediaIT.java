@@ -230,14 +230,15 @@ class MediaIT {
               (org.htmlunit.html.HtmlElement)
                   found.querySelector(
                       "input[aria-label='" + text("editor.media.pick-named", alt) + "']"));
-      HtmlPage chosen = Visitor.isRedirect(picked) ? admin.follow(picked) : html(picked);
+      HtmlPage chosen = Visitor.isRedirect(picked) ? admin.follow(picked) : Visitor.html(picked);
       Editor.pressForPage(admin, chosen, Map.of(), "publish");
 
       HtmlPage article = admin.open(admin.articlePath(title));
       DomElement figure = article.querySelector("figure.lead-image");
       assertNotNull(figure, () -> "no lead figure in\n" + article.asXml());
       DomElement img = figure.querySelector("img");
-      String og = article.querySelector("meta[property='og:image']").getAttribute("content");
+      String og =
+          article.<DomElement>querySelector("meta[property='og:image']").getAttribute("content");
       HtmlPage home = admin.open("/");
       DomNode thumbnail = home.querySelector("a.thumbnail img");
       assertAll(
