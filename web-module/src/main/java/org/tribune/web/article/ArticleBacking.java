@@ -15,6 +15,7 @@ import org.tribune.articles.api.ArticleSummary;
 import org.tribune.articles.api.ArticleView;
 import org.tribune.articles.api.AuthorRef;
 import org.tribune.articles.api.MediaItem;
+import org.tribune.articles.api.MediaRendition;
 import org.tribune.articles.api.TagRef;
 import org.tribune.web.discussion.DiscussionBacking;
 import org.tribune.web.media.Images;
@@ -65,7 +66,8 @@ public class ArticleBacking {
     meta.setType("article");
     MediaItem lead = images.lead(article);
     if (lead != null) {
-      meta.setImage(links.absolute(images.sharingPath(lead)), lead.alt());
+      MediaRendition sharing = images.sharing(lead);
+      meta.setImage(links.absolute(sharing.path()), lead.alt(), sharing.width(), sharing.height());
     } else {
       meta.setImage(article.leadImageUrl(), article.leadImageAlt());
     }
@@ -155,7 +157,7 @@ public class ArticleBacking {
     }
     MediaItem lead = images.lead(article);
     if (lead != null) {
-      json.add("image", links.absolute(images.sharingPath(lead)));
+      json.add("image", links.absolute(images.sharing(lead).path()));
     } else if (article.leadImageUrl() != null) {
       json.add("image", article.leadImageUrl());
     }

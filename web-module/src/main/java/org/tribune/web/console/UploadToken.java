@@ -45,4 +45,18 @@ public final class UploadToken {
             expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
             given.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
+
+  /**
+   * A short text field of a multipart upload form (the token, a format, an id), or null when it is
+   * missing or longer than 200 bytes.
+   */
+  public static String field(HttpServletRequest request, String name)
+      throws java.io.IOException, jakarta.servlet.ServletException {
+    jakarta.servlet.http.Part part = request.getPart(name);
+    if (part == null || part.getSize() > 200) {
+      return null;
+    }
+    return new String(
+        part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+  }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.tribune.articles.api.ArticleSummary;
 import org.tribune.articles.api.MediaItem;
+import org.tribune.articles.api.MediaRendition;
 import org.tribune.articles.api.MediaService;
 
 /**
@@ -35,9 +36,12 @@ public class Images {
         .orElse(null);
   }
 
-  /** The site path of the rendition to share on social networks (about 1200 pixels wide). */
-  public String sharingPath(MediaItem item) {
-    return item.atLeast(SHARING_WIDTH).path();
+  /**
+   * The rendition to share on social networks: the narrowest at least 1 200 pixels wide (what Open
+   * Graph and Twitter Cards ask for), else the widest there is.
+   */
+  public MediaRendition sharing(MediaItem item) {
+    return item.atLeast(SHARING_WIDTH);
   }
 
   /** The CSS classes that put a cropped thumbnail's focal point in view (no inline style). */

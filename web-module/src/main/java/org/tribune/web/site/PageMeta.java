@@ -16,6 +16,8 @@ public class PageMeta {
   private String type = "website";
   private String image;
   private String imageAlt;
+  private int imageWidth;
+  private int imageHeight;
   private String jsonLd;
   private boolean indexable = true;
 
@@ -62,6 +64,22 @@ public class PageMeta {
   public void setImage(String image, String alt) {
     this.image = image;
     this.imageAlt = alt;
+  }
+
+  /** An image of known size (the media library's): sharing sites lay out their card without it. */
+  public void setImage(String image, String alt, int width, int height) {
+    setImage(image, alt);
+    this.imageWidth = width;
+    this.imageHeight = height;
+  }
+
+  /** The image's width in pixels, 0 when unknown. */
+  public int getImageWidth() {
+    return imageWidth;
+  }
+
+  public int getImageHeight() {
+    return imageHeight;
   }
 
   /** JSON-LD, already safe to place inside a {@code <script>} element. */

@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -68,7 +70,24 @@ class ClusterIT {
             .start();
   }
 
+  /** The S3-compatible server both nodes keep their media in, or empty (then not tested). */
+  private static final String S3 = System.getProperty("tribune.it.s3.endpoint", "");
+
+  /** This run's own corner of the bucket. */
+  private static final String S3_PREFIX = "it-" + Long.toHexString(System.nanoTime()) + "/";
+
   private static TribuneServer node(TribuneServer server, String cluster, int gridPort) {
+    if (!S3.isBlank()) {
+      // The credentials and bucket of cluster/s3proxy (which .ci/run starts).
+      server =
+          server
+              .withEnvironment("TRIBUNE_MEDIA_STORAGE", "s3")
+              .withEnvironment("TRIBUNE_MEDIA_S3_ENDPOINT", S3)
+              .withEnvironment("TRIBUNE_MEDIA_S3_BUCKET", "tribune-media")
+              .withEnvironment("TRIBUNE_MEDIA_S3_ACCESS_KEY", "tribune")
+              .withEnvironment("TRIBUNE_MEDIA_S3_SECRET_KEY", "tribune-secret")
+              .withEnvironment("TRIBUNE_MEDIA_S3_PREFIX", S3_PREFIX);
+    }
     return server
         .inCluster(cluster, gridPort)
         .withEnvironment("TRIBUNE_ADMIN_PASSWORD", ConsoleServer.ADMIN_PASSWORD)
@@ -83,6 +102,41 @@ class ClusterIT {
     }
     if (first != null) {
       first.close();
+    }
+  }
+
+  @Test
+  @Order(60) // both nodes still up (from 100 on, one is killed)
+  void anImageUploadedOnOneNodeIsServedByTheOtherFromTheSharedStore() throws Exception {
+    assumeTrue(!S3.isBlank(), "the nodes share an object store only with TRIBUNE_TEST_S3_ENDPOINT");
+    String name = "Vue du port " + Long.toHexString(System.nanoTime()) + ".jpg";
+    Path folder = Files.createTempDirectory("cluster-media");
+    Path file = folder.resolve(name);
+    Files.write(file, MediaIT.jpeg(1500, 1000));
+    List<String> paths = new ArrayList<>();
+    try (Visitor admin = Console.admin(first)) {
+      long id = MediaIT.idOf(MediaIT.upload(admin, file.toFile()), name);
+      HtmlPage item = admin.open("/admin/media/edit?id=" + id);
+      java.util.regex.Matcher rendition =
+          java.util.regex.Pattern.compile("/media/[0-9a-f]{64}-\\d+\\.jpg").matcher(item.asXml());
+      while (rendition.find()) {
+        if (!paths.contains(rendition.group())) {
+          paths.add(rendition.group());
+        }
+      }
+    } finally {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(folder);
+    }
+    assertEquals(4, paths.size(), () -> "renditions 320, 640, 960, 1280: " + paths);
+    for (String path : paths) {
+      HttpResponse<byte[]> image =
+          HTTP.send(
+              HttpRequest.newBuilder(second.uri(path)).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, image.statusCode(), () -> path + " on the second node");
+      assertNotNull(
+          javax.imageio.ImageIO.read(new ByteArrayInputStream(image.body())), path + " decodes");
     }
   }
 

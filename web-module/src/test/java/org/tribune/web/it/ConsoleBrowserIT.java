@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,6 +108,119 @@ class ConsoleBrowserIT {
                 By.id("page-messages"), Console.text("accounts.name.invalid")));
     checks.addAll(audit("console-accounts-refused", "a refused account"));
     assertAll(checks);
+  }
+
+  @Test
+  void anImageUploadedByDragAndDropScriptLeadsAnArticleAndTheLibraryPassesWcagAa(
+      TribuneServer server) throws Exception {
+    signIn(server);
+    String name = "Coupole " + Long.toHexString(System.nanoTime()) + ".jpg";
+    Path folder = Files.createTempDirectory("console-media");
+    Path file = folder.resolve(name);
+    Files.write(file, MediaIT.jpeg(1600, 1000));
+    List<Executable> checks = new ArrayList<>();
+    try {
+      driver.get(server.uri("/admin/media").toString());
+      checks.addAll(audit("console-media", "the media library, empty or not"));
+      // The page's script sends each chosen file as a request of its own, with a progress bar.
+      driver.findElement(By.id("files")).sendKeys(file.toString());
+      driver.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+      new WebDriverWait(driver, WAIT)
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("upload-progress"), Console.text("media.upload.taken", name)));
+      assertEquals(
+          1, driver.findElements(By.cssSelector("#upload-progress progress")).size(), "a bar");
+      // Then the page is read again, the new image first.
+      new WebDriverWait(driver, WAIT)
+          .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#upload-progress li"), 0));
+      driver.findElement(By.cssSelector(".media-grid li a")).click();
+      new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/admin/media/edit"));
+      String alt = "La coupole ouverte sur le ciel du soir " + System.nanoTime();
+      driver.findElement(By.id("describe:alt")).sendKeys(alt);
+      driver.findElement(By.id("describe:credit")).sendKeys("Studio Dupont");
+      driver.findElement(By.id("describe:save")).click();
+      new WebDriverWait(driver, WAIT)
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("page-messages"), Console.text("media.saved")));
+      checks.addAll(audit("console-media-item", "an image's page"));
+      driver.get(server.uri("/admin/media?view=list").toString());
+      checks.addAll(audit("console-media-list", "the media library as a list"));
+
+      driver.get(server.uri("/admin/articles/edit").toString());
+      String title = Editor.uniqueTitle("Nuit à l’observatoire");
+      driver.findElement(By.id("editor:title")).sendKeys(title);
+      driver.findElement(By.id("editor:body")).sendKeys("La coupole s’ouvre.");
+      driver.findElement(By.cssSelector("input[name='editor:authors']")).click();
+      driver.findElement(By.id("editor:media-query")).sendKeys(alt);
+      driver.findElement(By.id("editor:media-search")).click();
+      By pick =
+          By.cssSelector(
+              "input[aria-label='" + Console.text("editor.media.pick-named", alt) + "']");
+      new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(pick)).click();
+      new WebDriverWait(driver, WAIT)
+          .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".media-chosen img")));
+      checks.addAll(audit("console-editor-media", "the editor with a lead image"));
+      driver.findElement(By.id("editor:publish")).click();
+      new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("id="));
+      String slug = driver.findElement(By.id("editor:slug")).getAttribute("value");
+
+      driver.get(server.uri("/articles/" + slug).toString());
+      By lead = By.cssSelector("figure.lead-image img");
+      new WebDriverWait(driver, WAIT)
+          .until(
+              d ->
+                  number("return document.querySelector('figure.lead-image img').naturalWidth")
+                      > 0);
+      chromium.screenshot("public-article-lead-image.png");
+      String caption = driver.findElement(By.cssSelector("figure.lead-image figcaption")).getText();
+      String current =
+          (String)
+              driver.executeScript(
+                  "return document.querySelector('figure.lead-image img').currentSrc");
+      String leadAlt = driver.findElement(lead).getAttribute("alt");
+      double articleShift = layoutShift();
+      checks.addAll(audit("public-article-lead-image", "an article with its lead image"));
+      driver.get(server.uri("/").toString());
+      new WebDriverWait(driver, WAIT)
+          .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.thumbnail img")));
+      double homeShift = layoutShift();
+      checks.addAll(audit("public-home-thumbnails", "the home page with a thumbnail"));
+      checks.add(() -> assertEquals(0.0, articleShift, "layout shift of the article"));
+      checks.add(() -> assertEquals(0.0, homeShift, "layout shift of the home page"));
+      checks.add(() -> assertEquals(alt, leadAlt));
+      checks.add(() -> assertTrue(caption.contains("Studio Dupont"), caption));
+      checks.add(() -> assertTrue(current.matches(".*/media/[0-9a-f]{64}-\\d+\\.jpg"), current));
+    } finally {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(folder);
+    }
+    assertAll(checks);
+  }
+
+  /**
+   * The page's cumulative layout shift so far (what moved while it loaded, images included), read
+   * from the browser's own record of layout shifts.
+   */
+  private double layoutShift() {
+    Object value =
+        driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1]; let shift = 0;"
+                + "new PerformanceObserver(list => { for (const e of list.getEntries()) {"
+                + " if (!e.hadRecentInput) { shift += e.value; } } })"
+                + ".observe({type: 'layout-shift', buffered: true});"
+                + "setTimeout(() => done(shift), 500);");
+    return ((Number) value).doubleValue();
+  }
+
+  private void signIn(TribuneServer server) {
+    driver.get(server.uri("/admin/dashboard").toString());
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/admin/login"));
+    driver.findElement(By.id("login:email")).sendKeys(ConsoleServer.ADMIN_EMAIL);
+    driver.findElement(By.id("login:password")).sendKeys(ConsoleServer.ADMIN_PASSWORD);
+    driver.findElement(By.id("login:submit")).click();
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/admin/dashboard"));
   }
 
   /** Audits the current page at desktop then phone width; screenshots of the whole page at both. */

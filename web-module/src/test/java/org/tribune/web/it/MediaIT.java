@@ -76,17 +76,18 @@ class MediaIT {
       List<String> lines = reportLines(report);
       long id = idOf(report, name);
       HtmlPage item = admin.open("/admin/media/edit?id=" + id);
-      String itemText = item.asNormalizedText();
+      String itemText = spaced(item.asNormalizedText());
       List<String> widths = renditionWidths(item);
       assertAll(
           () -> assertEquals(2, lines.size(), () -> "report: " + lines),
           () ->
               assertTrue(lines.get(0).contains(text("media.upload.taken", name)), lines::toString),
           () -> assertTrue(itemText.contains(name), "the original name is shown"),
-          () ->
-              assertTrue(itemText.contains("2\u00a0400\u00a0×\u00a01\u00a0600\u00a0px"), itemText),
+          () -> assertTrue(itemText.contains("2 400 × 1 600 px"), itemText),
           () -> assertEquals(List.of("320", "640", "960", "1280", "1920"), widths),
-          () -> assertTrue(itemText.contains(text("media.no-alt.explain")), "alt text asked for"));
+          () ->
+              assertTrue(
+                  itemText.contains(spaced(text("media.no-alt.explain"))), "alt text asked for"));
       HtmlPage library = admin.open("/admin/media?q=" + URLEncoder.encode("FÊTE DE LA", UTF8()));
       assertTrue(
           library.asNormalizedText().contains(name), "found by its name, any case or accents");
@@ -143,6 +144,33 @@ class MediaIT {
   }
 
   @Test
+  void aFileNameIsOnlyDisplayedPathsDroppedAccentsAndEmojiKeptTwiceTheSameNameTwoImages(
+      TribuneServer server) throws IOException {
+    try (Visitor admin = admin(server)) {
+      String token = token(admin.open("/admin/media"));
+      String shown = "évasion " + Long.toHexString(System.nanoTime()) + " 🚀.png";
+      HttpResponse<String> first = raw(server, admin, token, "../../../etc/" + shown, png());
+      HttpResponse<String> second = raw(server, admin, token, "..\\..\\" + shown, png());
+      long firstId = jsonId(first);
+      long secondId = jsonId(second);
+      HtmlPage item = admin.open("/admin/media/edit?id=" + firstId);
+      String facts = item.querySelector(".media-facts dd").getTextContent().strip();
+      assertAll(
+          () -> assertEquals(201, first.statusCode(), first::body),
+          () -> assertEquals(201, second.statusCode(), second::body),
+          () -> assertTrue(firstId != secondId, "two items"),
+          () -> assertEquals(shown, facts, "the name as given, without its path"),
+          () -> assertTrue(first.body().contains("\"name\":\"" + shown + "\""), first::body));
+    }
+  }
+
+  private static long jsonId(HttpResponse<String> answer) {
+    Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(answer.body());
+    assertTrue(id.find(), answer::body);
+    return Long.parseLong(id.group(1));
+  }
+
+  @Test
   void onlySignedInAuthorsMayUpload(TribuneServer server) throws IOException {
     String moderator = Console.uniqueEmail("moderatrice");
     try (Visitor admin = admin(server)) {
@@ -171,7 +199,7 @@ class MediaIT {
     try (Visitor admin = admin(server)) {
       String name = unique("Pont") + ".jpg";
       long id = idOf(upload(admin, file(name, jpeg(1000, 700))), name);
-      String path = firstRendition(admin.open("/admin/media/edit?id=" + id));
+      String path = rendition(admin.open("/admin/media/edit?id=" + id), 320);
       HttpResponse<byte[]> image = HTTP_BYTES(HttpRequest.newBuilder(server.uri(path)));
       String etag = image.headers().firstValue("ETag").orElse("");
       HttpResponse<byte[]> again =
@@ -191,7 +219,7 @@ class MediaIT {
           () -> assertFalse(etag.isEmpty(), "an ETag"),
           () -> assertEquals(304, again.statusCode()),
           () -> assertEquals(404, unknown.statusCode()),
-          () -> assertEquals(404, traversal.statusCode()),
+          () -> assertTrue(traversal.statusCode() == 404 || traversal.statusCode() == 400),
           () -> assertNotNull(decoded, "a JPEG"),
           () -> assertEquals(320, decoded.getWidth()),
           () -> assertFalse(contains(image.body(), "Exif".getBytes(UTF8())), "no EXIF segment"));
@@ -238,7 +266,7 @@ class MediaIT {
       assertNotNull(figure, () -> "no lead figure in\n" + article.asXml());
       DomElement img = figure.querySelector("img");
       String og =
-          article.<DomElement>querySelector("meta[property='og:image']").getAttribute("content");
+          ((DomElement) article.querySelector("meta[property='og:image']")).getAttribute("content");
       HtmlPage home = admin.open("/");
       DomNode thumbnail = home.querySelector("a.thumbnail img");
       assertAll(
@@ -284,6 +312,11 @@ class MediaIT {
 
   // --- Helpers -----------------------------------------------------------------------------------
 
+  /** Non-breaking spaces as plain ones (HtmlUnit's text keeps some, not others). */
+  static String spaced(String text) {
+    return text.replace('\u00a0', ' ').replace('\u202f', ' ');
+  }
+
   private static String unique(String text) {
     return text + " " + Long.toHexString(System.nanoTime());
   }
@@ -300,7 +333,7 @@ class MediaIT {
   }
 
   /** Sends the library's upload form without JavaScript; the page it leads to. */
-  private static HtmlPage upload(Visitor staff, File... files) {
+  static HtmlPage upload(Visitor staff, File... files) {
     HtmlPage library = staff.open("/admin/media");
     HtmlForm form = library.getHtmlElementById("upload-form");
     HtmlFileInput input = form.getInputByName("files");
@@ -323,7 +356,7 @@ class MediaIT {
   }
 
   /** The id of the item the report says was taken under this name. */
-  private static long idOf(HtmlPage report, String name) {
+  static long idOf(HtmlPage report, String name) {
     for (DomNode item : report.querySelectorAll(".upload-report li")) {
       if (item.getTextContent().contains(name)) {
         DomNode link = item.querySelector("a");
@@ -342,6 +375,16 @@ class MediaIT {
       widths.add(link.getTextContent().strip());
     }
     return widths;
+  }
+
+  private static String rendition(HtmlPage item, int width) {
+    Matcher matcher = RENDITION.matcher(item.asXml());
+    while (matcher.find()) {
+      if (matcher.group(2).equals(String.valueOf(width))) {
+        return matcher.group();
+      }
+    }
+    throw new AssertionError("no rendition " + width + " in\n" + item.asXml());
   }
 
   private static String firstRendition(HtmlPage item) {

@@ -1,5 +1,6 @@
 package org.tribune.web.persistence;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -57,6 +58,12 @@ import org.tribune.articles.api.DemoContentStatus;
 import org.tribune.articles.api.DiffLine;
 import org.tribune.articles.api.EditorialService;
 import org.tribune.articles.api.InUseException;
+import org.tribune.articles.api.MediaDescription;
+import org.tribune.articles.api.MediaFile;
+import org.tribune.articles.api.MediaItem;
+import org.tribune.articles.api.MediaRendition;
+import org.tribune.articles.api.MediaService;
+import org.tribune.articles.api.MediaUse;
 import org.tribune.articles.api.Page;
 import org.tribune.articles.api.RevisionContent;
 import org.tribune.articles.api.RevisionInfo;
@@ -907,5 +914,117 @@ class EditorialIT {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  // --- The media library -------------------------------------------------------------------------
+
+  @Inject MediaService media;
+
+  /** A JPEG of this size in a temporary file (a gradient, so it compresses as a photo does). */
+  private static java.nio.file.Path image(int width, int height, java.awt.Color to)
+      throws IOException {
+    java.awt.image.BufferedImage picture =
+        new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = picture.createGraphics();
+    g.setPaint(new java.awt.GradientPaint(0, 0, java.awt.Color.DARK_GRAY, width, height, to));
+    g.fillRect(0, 0, width, height);
+    g.dispose();
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("editorial-it-", ".jpg");
+    javax.imageio.ImageIO.write(picture, "jpeg", file.toFile());
+    return file;
+  }
+
+  private MediaItem uploaded(String name, int width, int height) throws IOException {
+    java.nio.file.Path file = image(width, height, java.awt.Color.ORANGE);
+    try {
+      return media.upload(file, name, "redaction@example.org");
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+  }
+
+  @Test
+  void anImageIsMadeIntoTheSiteWidthsNeverWiderThanItself() throws IOException {
+    MediaItem item = uploaded(unique("Quai") + ".jpg", 1000, 600);
+    assertEquals(
+        List.of(320, 640, 960), item.renditions().stream().map(MediaRendition::width).toList());
+    assertEquals(List.of(192, 384, 576), item.renditions().stream().map(r -> r.height()).toList());
+    assertEquals(1000, item.width());
+    assertFalse(item.usable(), "no text alternative yet");
+    for (MediaRendition rendition : item.renditions()) {
+      String name = rendition.path().substring("/media/".length());
+      try (MediaFile file = media.open(name).orElseThrow()) {
+        javax.imageio.ImageReader reader =
+            javax.imageio.ImageIO.getImageReadersByFormatName("jpeg").next();
+        reader.setInput(javax.imageio.ImageIO.createImageInputStream(file.content()));
+        assertEquals(rendition.width(), reader.getWidth(0), name);
+        reader.dispose();
+      }
+    }
+    assertTrue(media.open(item.hash() + "-1280.jpg").isEmpty(), "never upscaled");
+  }
+
+  @Test
+  void anArticleShowsADescribedImageAndKeepsItWhenItsFileIsReplaced() throws IOException {
+    MediaItem item = uploaded(unique("Phare") + ".jpg", 800, 500);
+    long writer = author();
+    ArticleDraft draft = draft(unique("Le phare repeint"), writer).withLeadMedia(item.id());
+    assertThrows(IllegalArgumentException.class, () -> editorial.create(draft, "Alice"));
+
+    media.describe(item.id(), new MediaDescription("Le phare au soleil couchant", "", "Studio"));
+    long id = editorial.create(draft, "Alice");
+    assertEquals(List.of(id), media.uses(item.id()).stream().map(MediaUse::articleId).toList());
+
+    String formerName = item.renditions().get(0).path().substring("/media/".length());
+    java.nio.file.Path other = image(900, 500, java.awt.Color.CYAN);
+    MediaItem replaced;
+    try {
+      replaced = media.replaceFile(item.id(), other, "phare-2.jpg");
+    } finally {
+      java.nio.file.Files.deleteIfExists(other);
+    }
+    assertAll(
+        () -> assertEquals(item.id(), replaced.id()),
+        () -> assertNotEquals(item.hash(), replaced.hash()),
+        () -> assertEquals("Le phare au soleil couchant", replaced.alt()),
+        () -> assertEquals(900, replaced.width()),
+        () -> assertEquals("phare-2.jpg", replaced.originalName()),
+        () -> assertTrue(media.open(formerName).isEmpty(), "the former file is gone"),
+        () -> assertEquals(1, media.uses(item.id()).size(), "still used"),
+        () ->
+            assertEquals(item.id(), editorial.forEditing(id).orElseThrow().draft().leadMediaId()));
+  }
+
+  @Test
+  void anImageInUseIsDeletedOnlyWhenAskedAndTheArticleLosesIt() throws IOException {
+    MediaItem item = uploaded(unique("Marché") + ".jpg", 700, 400);
+    media.describe(item.id(), new MediaDescription("Les étals du marché", "", ""));
+    long id =
+        editorial.create(
+            draft(unique("Jour de marché"), author()).withLeadMedia(item.id()), "Alice");
+
+    InUseException refused =
+        assertThrows(InUseException.class, () -> media.delete(item.id(), false));
+    assertEquals(1, refused.articles());
+    assertTrue(media.find(item.id()).isPresent());
+
+    media.delete(item.id(), true);
+    assertAll(
+        () -> assertTrue(media.find(item.id()).isEmpty()),
+        () -> assertEquals(null, editorial.forEditing(id).orElseThrow().draft().leadMediaId()),
+        () -> assertTrue(media.open(item.renditions().get(0).path().substring(7)).isEmpty()));
+  }
+
+  @Test
+  void theLibrarySearchFoldsAccentsAndCaseAndTakesWildcardsLiterally() throws IOException {
+    String marker = word();
+    MediaItem item = uploaded("Fête " + marker + ".jpg", 400, 300);
+    media.describe(
+        item.id(), new MediaDescription("Lampions de la fête", "Été 100% festif", "Agence Éclair"));
+    assertAll(
+        () -> assertEquals(1, media.search("FETE " + marker.toUpperCase(), 0, 10).total()),
+        () -> assertEquals(item.id(), media.search("agence eclair", 0, 10).items().get(0).id()),
+        () -> assertEquals(item.id(), media.search("100%", 0, 10).items().get(0).id()),
+        () -> assertEquals(0, media.search("1_0%" + marker, 0, 10).total()));
   }
 }

@@ -10,9 +10,11 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
 import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -50,9 +52,9 @@ import org.tribune.articles.api.MediaRejectedException.Reason;
  *       its EXIF orientation, alone.
  *   <li>The pixels are decoded with source subsampling, so that the decoded raster is at most about
  *       twice the largest derivative's width whatever the image's size (a 24-megapixel JPEG costs
- *       about 20 MB, not 100), turned upright according to the EXIF orientation, converted to sRGB
- *       (CMYK and YCCK JPEGs included, through TwelveMonkeys' reader), then scaled down by halving
- *       steps and a last bilinear one.
+ *       18 MB, not 72), converted to sRGB when it has another profile (CMYK and YCCK JPEGs
+ *       included, through TwelveMonkeys' reader), scaled down by halving steps and a last bilinear
+ *       one, and turned upright according to the EXIF orientation.
  *   <li>Each derivative is encoded from pixels, so it carries no metadata: a progressive JPEG
  *       (quality 0.82), or a PNG when the image has transparent pixels.
  * </ol>
@@ -61,9 +63,11 @@ import org.tribune.articles.api.MediaRejectedException.Reason;
  * keeps its animation, bar APNG's: see {@link MetadataStripper}).
  *
  * <p>Memory: at most as many decodes as the machine has processors run at once in the whole JVM
- * (the heap is the JVM's, so the bound is too); other uploads wait their turn. Readers and writers
- * are the library's own instances ({@link ImageCodecs}), never looked up in the global ImageIO
- * registry, and read and write files directly (no ImageIO disk cache).
+ * (the heap is the JVM's, so the bound is too); other uploads wait their turn. WebP is the
+ * exception: its reader decodes the whole frame, so a large WebP is decoded alone and one too large
+ * for the heap is refused ({@code TOO_MANY_PIXELS}). Readers and writers are the library's own
+ * instances ({@link ImageCodecs}), never looked up in the global ImageIO registry, and read and
+ * write files directly (no ImageIO disk cache).
  */
 public final class ImageProcessor {
 
@@ -74,8 +78,27 @@ public final class ImageProcessor {
   private static final Pattern MISSING_DATA =
       Pattern.compile("premature|truncat|missing|end of (file|stream|data)|insufficient");
 
-  private static final Semaphore DECODES =
-      new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+  /** The pixels of opaque images while they are scaled. */
+  private static final int OPAQUE = BufferedImage.TYPE_INT_RGB;
+
+  /** The pixels of images with transparency: premultiplied, so scaling does not darken edges. */
+  private static final int TRANSPARENT = BufferedImage.TYPE_INT_ARGB_PRE;
+
+  private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
+
+  /** Decodes at once in the JVM; fair, so that a WebP waiting for every permit gets them. */
+  private static final Semaphore DECODES = new Semaphore(PROCESSORS, true);
+
+  /**
+   * TwelveMonkeys' WebP reader keeps the whole frame whatever the subsampling (its lossless decoder
+   * an int a pixel, its lossy one about as much in macroblock objects): a 49-megapixel lossy WebP
+   * needed 60 to 90 MB of heap. So a WebP must fit in a third of the heap (17 megapixels in 256
+   * MB), and one of more than {@link #WEBP_SHARED_PIXELS} is decoded alone.
+   */
+  private static final int WEBP_BYTES_PER_PIXEL = 4;
+
+  private static final long WEBP_BUDGET = Runtime.getRuntime().maxMemory() / 3;
+  private static final long WEBP_SHARED_PIXELS = 4_000_000;
 
   private final long maxPixels;
   private final List<Integer> widths;
@@ -118,6 +141,18 @@ public final class ImageProcessor {
           Reason.TOO_MANY_PIXELS,
           raw[0] + " × " + raw[1] + " pixels, more than " + maxPixels + " allowed");
     }
+    long pixels = (long) raw[0] * raw[1];
+    if (format == ImageFormat.WEBP && pixels * WEBP_BYTES_PER_PIXEL > WEBP_BUDGET) {
+      throw new MediaRejectedException(
+          Reason.TOO_MANY_PIXELS,
+          "a WebP of "
+              + raw[0]
+              + " × "
+              + raw[1]
+              + " pixels is decoded whole: more than this"
+              + " heap can give one upload");
+    }
+    int permits = format == ImageFormat.WEBP && pixels > WEBP_SHARED_PIXELS ? PROCESSORS : 1;
     int orientation = orientation(upload, format);
     boolean turned = orientation >= 5;
     int width = turned ? raw[1] : raw[0];
@@ -132,19 +167,22 @@ public final class ImageProcessor {
       List<Integer> targets = targetWidths(width);
       int largest = targets.get(targets.size() - 1);
       List<Derivative> derivatives = new ArrayList<>();
-      acquireDecode();
+      acquireDecode(permits);
       try {
-        BufferedImage image = decode(original, format, subsampling(width, largest));
-        image = orient(image, orientation);
+        BufferedImage image = toSrgb(decode(original, format, subsampling(width, largest)));
+        int type = hasTransparentPixels(image) ? TRANSPARENT : OPAQUE;
         for (int i = targets.size() - 1; i >= 0; i--) {
           int w = targets.get(i);
           int h = (int) Math.max(1, Math.round((double) height * w / width));
-          image = scale(image, w, h);
-          Derivative derivative = write(image, created);
-          derivatives.add(0, derivative);
+          if (i == targets.size() - 1) { // the largest: scaled as stored, then turned upright
+            image = orient(scale(image, turned ? h : w, turned ? w : h, type), orientation);
+          } else {
+            image = scale(image, w, h, type);
+          }
+          derivatives.add(0, write(image, created));
         }
       } finally {
-        DECODES.release();
+        DECODES.release(permits);
       }
       ProcessedImage processed =
           new ProcessedImage(
@@ -178,11 +216,21 @@ public final class ImageProcessor {
   private static int[] dimensions(Path file, ImageFormat format) throws IOException {
     ImageReader reader = ImageCodecs.reader(format);
     try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
-      reader.setInput(in, true, true);
+      reader.setInput(in, false, true); // not forward only: the GIF's screen is read again after
       int width = reader.getWidth(0);
       int height = reader.getHeight(0);
       if (width < 1 || height < 1) {
         throw damaged("dimensions " + width + " × " + height, null);
+      }
+      if (format == ImageFormat.GIF) {
+        // browsers draw a GIF on its logical screen, which may be larger than its first frame
+        in.seek(6);
+        in.setByteOrder(ByteOrder.LITTLE_ENDIAN);
+        int screenWidth = in.readUnsignedShort();
+        int screenHeight = in.readUnsignedShort();
+        if ((long) screenWidth * screenHeight > (long) width * height) {
+          return new int[] {screenWidth, screenHeight};
+        }
       }
       return new int[] {width, height};
     } catch (IOException | RuntimeException e) {
@@ -245,14 +293,14 @@ public final class ImageProcessor {
   // --- pixels
 
   /**
-   * The image upright, as {@code TYPE_INT_RGB}, or {@code TYPE_INT_ARGB_PRE} when some pixels are
-   * transparent (premultiplied, so that scaling does not darken the edges), in sRGB.
+   * The image turned upright: the last step, on the largest derivative rather than on the decoded
+   * image, so that it costs one derivative's worth of memory.
    */
-  private static BufferedImage orient(BufferedImage decoded, int orientation) {
-    BufferedImage image = toSrgb(decoded);
+  private static BufferedImage orient(BufferedImage scaled, int orientation) {
     if (orientation == 1) {
-      return image;
+      return scaled;
     }
+    BufferedImage image = packed(scaled);
     int w = image.getWidth();
     int h = image.getHeight();
     boolean turned = orientation >= 5;
@@ -266,31 +314,31 @@ public final class ImageProcessor {
         int sx;
         int sy;
         switch (orientation) {
-          case 2 -> {
+          case 2 -> { // mirrored left to right
             sx = w - 1 - x;
             sy = y;
           }
-          case 3 -> {
+          case 3 -> { // upside down
             sx = w - 1 - x;
             sy = h - 1 - y;
           }
-          case 4 -> {
+          case 4 -> { // mirrored top to bottom
             sx = x;
             sy = h - 1 - y;
           }
-          case 5 -> {
+          case 5 -> { // transposed
             sx = y;
             sy = x;
           }
-          case 6 -> {
+          case 6 -> { // to be turned a quarter clockwise
             sx = y;
             sy = h - 1 - x;
           }
-          case 7 -> {
+          case 7 -> { // transversed
             sx = w - 1 - y;
             sy = h - 1 - x;
           }
-          default -> { // 8
+          default -> { // 8: to be turned a quarter anticlockwise
             sx = w - 1 - y;
             sy = x;
           }
@@ -301,60 +349,75 @@ public final class ImageProcessor {
     return out;
   }
 
+  /** The image itself when its pixels are one packed int each, with no offset; else a copy. */
+  private static BufferedImage packed(BufferedImage image) {
+    int type = image.getType();
+    if ((type == OPAQUE || type == TRANSPARENT)
+        && image.getRaster().getDataBuffer().getOffset() == 0
+        && image.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel model
+        && model.getScanlineStride() == image.getWidth()
+        && image.getRaster().getSampleModelTranslateX() == 0
+        && image.getRaster().getSampleModelTranslateY() == 0) {
+      return image;
+    }
+    return resize(
+        image, image.getWidth(), image.getHeight(), type == OPAQUE ? OPAQUE : TRANSPARENT);
+  }
+
+  /**
+   * The decoded image itself when it is sRGB or grey (grey is taken value for value: JPEG and PNG
+   * grey is sRGB-encoded, not the linear grey of Java's {@code CS_GRAY}), else converted to sRGB
+   * through its colour profile (Adobe RGB, Display P3…, or what a CMYK reader left).
+   */
   private static BufferedImage toSrgb(BufferedImage decoded) {
-    boolean alpha = decoded.getColorModel().hasAlpha();
     ColorSpace space = decoded.getColorModel().getColorSpace();
+    if (space.isCS_sRGB() || space.getType() == ColorSpace.TYPE_GRAY) {
+      return decoded;
+    }
+    boolean alpha = decoded.getColorModel().hasAlpha();
     BufferedImage rgb =
         new BufferedImage(
             decoded.getWidth(),
             decoded.getHeight(),
             alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-    if (space.isCS_sRGB() || space.getType() == ColorSpace.TYPE_GRAY) {
-      // grey is copied value for value: JPEG and PNG grey is sRGB-encoded, not linear
-      Graphics2D g = rgb.createGraphics();
-      g.setComposite(AlphaComposite.Src);
-      g.drawImage(decoded, 0, 0, null);
-      g.dispose();
-    } else { // an embedded profile (Adobe RGB, Display P3…), or a CMYK one left as it is
-      new ColorConvertOp(null).filter(decoded, rgb);
+    return new ColorConvertOp(null).filter(decoded, rgb);
+  }
+
+  /** Whether some pixel is not fully opaque (an alpha channel alone does not make a PNG). */
+  private static boolean hasTransparentPixels(BufferedImage image) {
+    if (!image.getColorModel().hasAlpha()) {
+      return false;
     }
-    if (!alpha) {
-      return rgb;
-    }
-    int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
-    boolean transparent = false;
-    for (int p : pixels) {
-      if (p >>> 24 != 0xFF) {
-        transparent = true;
-        break;
+    int width = image.getWidth();
+    int[] row = new int[width];
+    for (int y = 0; y < image.getHeight(); y++) {
+      image.getRGB(0, y, width, 1, row, 0, width);
+      for (int pixel : row) {
+        if (pixel >>> 24 != 0xFF) {
+          return true;
+        }
       }
     }
-    return convert(rgb, transparent ? BufferedImage.TYPE_INT_ARGB_PRE : BufferedImage.TYPE_INT_RGB);
+    return false;
   }
 
-  private static BufferedImage convert(BufferedImage image, int type) {
-    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), type);
-    Graphics2D g = out.createGraphics();
-    g.setComposite(AlphaComposite.Src);
-    g.drawImage(image, 0, 0, null);
-    g.dispose();
-    return out;
-  }
-
-  /** Halves while the image is at least twice the target, then one bilinear step to the size. */
-  private static BufferedImage scale(BufferedImage image, int width, int height) {
+  /**
+   * The image at the size, as {@code type}: halving while it is at least twice the size (each
+   * halving averages 2 × 2 pixels), then one bilinear step.
+   */
+  private static BufferedImage scale(BufferedImage image, int width, int height, int type) {
     BufferedImage current = image;
     while (current.getWidth() / 2 >= width && current.getHeight() / 2 >= height) {
-      current = resize(current, current.getWidth() / 2, current.getHeight() / 2);
+      current = resize(current, current.getWidth() / 2, current.getHeight() / 2, type);
     }
-    if (current.getWidth() != width || current.getHeight() != height) {
-      current = resize(current, width, height);
+    if (current.getWidth() != width || current.getHeight() != height || current.getType() != type) {
+      current = resize(current, width, height, type);
     }
     return current;
   }
 
-  private static BufferedImage resize(BufferedImage image, int width, int height) {
-    BufferedImage out = new BufferedImage(width, height, image.getType());
+  private static BufferedImage resize(BufferedImage image, int width, int height, int type) {
+    BufferedImage out = new BufferedImage(width, height, type);
     Graphics2D g = out.createGraphics();
     g.setComposite(AlphaComposite.Src);
     g.setRenderingHint(
@@ -368,7 +431,7 @@ public final class ImageProcessor {
   // --- writing
 
   private Derivative write(BufferedImage image, List<Path> created) throws IOException {
-    boolean png = image.getType() == BufferedImage.TYPE_INT_ARGB_PRE;
+    boolean png = image.getType() == TRANSPARENT;
     String extension = png ? "png" : "jpg";
     Path file = Files.createTempFile(workDir, "derived-" + image.getWidth() + "-", "." + extension);
     created.add(file);
@@ -378,7 +441,7 @@ public final class ImageProcessor {
       ImageWriteParam param = writer.getDefaultWriteParam();
       BufferedImage pixels = image;
       if (png) {
-        pixels = convert(image, BufferedImage.TYPE_INT_ARGB);
+        pixels = resize(image, image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
       } else {
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionQuality(JPEG_QUALITY);
@@ -399,9 +462,9 @@ public final class ImageProcessor {
 
   // --- helpers
 
-  private static void acquireDecode() throws InterruptedIOException {
+  private static void acquireDecode(int permits) throws InterruptedIOException {
     try {
-      DECODES.acquire();
+      DECODES.acquire(permits);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting to decode");

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -124,9 +125,13 @@ public class MediaStorage {
   }
 
   @PreDestroy
-  void close() throws Exception {
+  void close() {
     if (store instanceof AutoCloseable closeable) {
-      closeable.close();
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOG.log(Level.WARNING, "Media library: the store did not close", e);
+      }
     }
   }
 }

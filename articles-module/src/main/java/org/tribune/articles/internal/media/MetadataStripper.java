@@ -12,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.zip.CRC32;
 import org.tribune.articles.api.MediaRejectedException;
@@ -25,10 +26,10 @@ import org.tribune.articles.api.MediaRejectedException.Reason;
  * ends early, or a PNG chunk whose CRC is wrong, is {@link Reason#DAMAGED}.
  *
  * <ul>
- *   <li>JPEG: keeps APP0 JFIF, APP2 ICC_PROFILE and APP14 Adobe (colour), drops every other APPn
- *       (Exif, XMP, IPTC/Photoshop, JFXX thumbnails…) and COM. When the EXIF orientation is not 1
- *       an APP1 holding only the Orientation tag is written back, so that the original still shows
- *       upright.
+ *   <li>JPEG: keeps APP0 JFIF (without its thumbnail), APP2 ICC_PROFILE and APP14 Adobe (colour),
+ *       drops every other APPn (Exif, XMP, IPTC/Photoshop, JFXX thumbnails…) and COM. When the EXIF
+ *       orientation is not 1 an APP1 holding only the Orientation tag is written back, so that the
+ *       original still shows upright.
  *   <li>PNG: keeps the critical chunks and those about colour or pixel size (IHDR, PLTE, IDAT,
  *       IEND, tRNS, gAMA, cHRM, sRGB, iCCP, sBIT, pHYs); an eXIf holding only the orientation is
  *       written back when it is not 1. APNG's animation chunks go: the original shows its default
@@ -107,7 +108,13 @@ final class MetadataStripper {
         throw damaged("JPEG segment length " + length);
       }
       byte[] payload = in.readFully(length - 2);
-      boolean jfif = marker == 0xE0 && startsWith(payload, "JFIF\0");
+      boolean jfif = marker == 0xE0 && startsWith(payload, "JFIF\0") && payload.length >= 14;
+      if (jfif && payload.length > 14) { // a thumbnail: it may show what the image was cropped of
+        payload = Arrays.copyOf(payload, 14);
+        payload[12] = 0;
+        payload[13] = 0;
+        length = 16;
+      }
       boolean kept =
           (marker < 0xE0 || marker > 0xEF) && marker != 0xFE
               || jfif

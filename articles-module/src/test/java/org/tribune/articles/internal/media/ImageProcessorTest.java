@@ -173,6 +173,18 @@ class ImageProcessorTest {
   }
 
   @Test
+  void aGifWhoseLogicalScreenIsFiftyThousandSquaredIsRefusedEvenWithASmallFrame()
+      throws IOException {
+    byte[] gif =
+        concat(
+            ascii("GIF89a"),
+            new byte[] {0x50, (byte) 0xC3, 0x50, (byte) 0xC3, 0, 0, 0}, // screen 50 000 × 50 000
+            new byte[] {0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0}, // a 1 × 1 frame
+            new byte[] {2, 2, 0x4C, 0x01, 0, 0x3B});
+    assertRefused(Reason.TOO_MANY_PIXELS, file("screen.gif", gif));
+  }
+
+  @Test
   void aJpegHeaderDeclaringFiftyThousandSquaredIsRefusedBeforeDecoding() throws IOException {
     byte[] jpeg =
         concat(
@@ -181,6 +193,25 @@ class ImageProcessorTest {
             new byte[] {3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1},
             new byte[] {(byte) 0xFF, (byte) 0xD9});
     assertRefused(Reason.TOO_MANY_PIXELS, file("bomb.jpg", jpeg));
+  }
+
+  @Test
+  void aJpegWhoseScanStopsShortOfItsEndIsDamaged() throws IOException {
+    byte[] jpeg = jpeg(noise(400, 300, BufferedImage.TYPE_INT_RGB, 2));
+    byte[] cut =
+        concat(Arrays.copyOf(jpeg, jpeg.length / 2), new byte[] {(byte) 0xFF, (byte) 0xD9});
+    assertRefused(Reason.DAMAGED, file("short.jpg", cut));
+  }
+
+  @Test
+  void aPngWhosePixelDataStopsShortIsDamagedEvenWithRightCrcs() throws IOException {
+    byte[] png = encode(noise(64, 64, BufferedImage.TYPE_INT_RGB, 3), "png");
+    int idat = indexOf(png, ascii("IDAT")) - 4;
+    int length = ByteBuffer.wrap(png, idat, 4).getInt();
+    byte[] half = Arrays.copyOfRange(png, idat + 8, idat + 8 + length / 2);
+    byte[] damaged =
+        concat(Arrays.copyOf(png, idat), chunk("IDAT", half), chunk("IEND", new byte[0]));
+    assertRefused(Reason.DAMAGED, file("short.png", damaged));
   }
 
   @Test
@@ -290,6 +321,47 @@ class ImageProcessorTest {
     assertTrue(original.contains("NETSCAPE2.0"));
     assertTrue(original.endsWith(";"), "ends with the trailer");
     assertEquals(List.of(40), widths(image));
+  }
+
+  @Test
+  void aJfifThumbnailIsDropped() throws IOException {
+    byte[] jpeg = jpeg(noise(100, 80, BufferedImage.TYPE_INT_RGB, 11));
+    assertEquals(0xE0, jpeg[3] & 0xFF, "ImageIO writes JFIF first");
+    int length = (jpeg[4] & 0xFF) << 8 | jpeg[5] & 0xFF;
+    byte[] thumbnail = new byte[2 * 2 * 3];
+    Arrays.fill(thumbnail, (byte) 0x7F);
+    byte[] jfif = Arrays.copyOfRange(jpeg, 6, 4 + length);
+    jfif[12] = 2;
+    jfif[13] = 2;
+    byte[] withThumbnail =
+        concat(
+            Arrays.copyOf(jpeg, 2),
+            segment(0xE0, concat(jfif, thumbnail)),
+            Arrays.copyOfRange(jpeg, 4 + length, jpeg.length));
+    ProcessedImage image = processor.process(file("thumb.jpg", withThumbnail));
+    assertArrayEquals(jpeg, Files.readAllBytes(image.original()));
+  }
+
+  @Test
+  void aPngKeepsOnlyItsOrientationInEXif() throws Exception {
+    byte[] png = encode(noise(60, 30, BufferedImage.TYPE_INT_RGB, 12), "png");
+    TiffOutputSet set = exif(6);
+    set.setGpsInDegrees(2.3522, 48.8566);
+    ByteArrayOutputStream tiff = new ByteArrayOutputStream();
+    new org.apache.commons.imaging.formats.tiff.write.TiffImageWriterLossy().write(tiff, set);
+    Path upload = file("exif.png", insert(png, 33, chunk("eXIf", tiff.toByteArray())));
+    Metadata input = ImageMetadataReader.readMetadata(upload.toFile());
+    assertNotNull(input.getFirstDirectoryOfType(GpsDirectory.class), "the test PNG has GPS");
+
+    ProcessedImage image = processor.process(upload);
+
+    assertEquals(30, image.width());
+    assertEquals(60, image.height());
+    Metadata original = ImageMetadataReader.readMetadata(image.original().toFile());
+    assertNoPrivateMetadata(original);
+    ExifIFD0Directory exif = original.getFirstDirectoryOfType(ExifIFD0Directory.class);
+    assertEquals(1, exif.getTagCount());
+    assertEquals(6, exif.getInt(ExifIFD0Directory.TAG_ORIENTATION));
   }
 
   // --- orientation
@@ -674,6 +746,15 @@ class ImageProcessorTest {
   private static byte[] insert(byte[] into, int at, byte[]... parts) {
     return concat(
         Arrays.copyOf(into, at), concat(parts), Arrays.copyOfRange(into, at, into.length));
+  }
+
+  private static int indexOf(byte[] data, byte[] part) {
+    for (int i = 0; i + part.length <= data.length; i++) {
+      if (Arrays.equals(data, i, i + part.length, part, 0, part.length)) {
+        return i;
+      }
+    }
+    throw new AssertionError("not found");
   }
 
   private static byte[] concat(byte[]... parts) {

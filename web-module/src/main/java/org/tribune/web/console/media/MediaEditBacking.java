@@ -5,7 +5,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.io.Serializable;
@@ -62,14 +61,7 @@ public class MediaEditBacking implements Serializable {
     }
     show(found.get());
     HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
-    HttpSession session = request.getSession(false);
-    if (request.getParameter("report") != null && session != null) {
-      Object kept = session.getAttribute(MediaUploadServlet.REPORT);
-      session.removeAttribute(MediaUploadServlet.REPORT);
-      if (kept instanceof List<?> list) {
-        report = list.stream().map(UploadResult.class::cast).toList();
-      }
-    }
+    report = MediaUploadServlet.takeReport(request);
     if ("token".equals(request.getParameter("refused"))) {
       messages.error("media.upload.token");
     }

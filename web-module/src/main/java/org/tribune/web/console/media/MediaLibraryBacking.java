@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -49,14 +48,7 @@ public class MediaLibraryBacking {
     }
     page = Math.max(1, page);
     found = media.search(query, page - 1, PAGE_SIZE);
-    HttpSession session = request.getSession(false);
-    if (request.getParameter("report") != null && session != null) {
-      Object kept = session.getAttribute(MediaUploadServlet.REPORT);
-      session.removeAttribute(MediaUploadServlet.REPORT);
-      if (kept instanceof List<?> list) {
-        report = list.stream().map(UploadResult.class::cast).toList();
-      }
-    }
+    report = MediaUploadServlet.takeReport(request);
   }
 
   public String getToken() {

@@ -80,8 +80,8 @@ public class MediaUploadServlet extends HttpServlet {
 
   private void fromForm(HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
-    String token = field(request, UploadToken.FIELD);
-    Long replace = id(field(request, "replace"));
+    String token = UploadToken.field(request, UploadToken.FIELD);
+    Long replace = id(UploadToken.field(request, "replace"));
     String back =
         request.getContextPath() + (replace == null ? "/admin/media" : "/admin/media/edit");
     if (!UploadToken.matches(request, token)) {
@@ -196,12 +196,19 @@ public class MediaUploadServlet extends HttpServlet {
     }
   }
 
-  private static String field(HttpServletRequest request, String name)
-      throws IOException, ServletException {
-    Part part = request.getPart(name);
-    if (part == null || part.getSize() > 200) {
+  /**
+   * What the last form upload of this session did, when the address asks for it ({@code ?report}):
+   * read once, then forgotten.
+   */
+  static List<UploadResult> takeReport(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (request.getParameter("report") == null || session == null) {
       return null;
     }
-    return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    Object kept = session.getAttribute(REPORT);
+    session.removeAttribute(REPORT);
+    return kept instanceof List<?> list
+        ? list.stream().map(UploadResult.class::cast).toList()
+        : null;
   }
 }

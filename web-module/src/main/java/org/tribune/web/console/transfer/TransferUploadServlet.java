@@ -77,8 +77,8 @@ public class TransferUploadServlet extends HttpServlet {
     InputStream file;
     long size;
     if (multipart) {
-      token = field(request, UploadToken.FIELD);
-      formatName = field(request, "format");
+      token = UploadToken.field(request, UploadToken.FIELD);
+      formatName = UploadToken.field(request, "format");
       Part part = request.getPart("file");
       if (!UploadToken.matches(request, token)) {
         refuse(request, response, multipart, "token");
@@ -136,14 +136,5 @@ public class TransferUploadServlet extends HttpServlet {
       return;
     }
     TransferApi.error(response, status, code, messages.get("transfer.error." + code));
-  }
-
-  private static String field(HttpServletRequest request, String name)
-      throws IOException, ServletException {
-    Part part = request.getPart(name);
-    if (part == null || part.getSize() > 200) {
-      return null;
-    }
-    return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
   }
 }
