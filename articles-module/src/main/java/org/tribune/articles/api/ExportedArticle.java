@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * An article whole, for an export: the source body and its sanitised HTML, status and dates,
  * section, authors (byline order) and tags by id, former slugs, and its revisions (oldest first).
+ *
+ * @param leadMediaId the media library item it leads with ({@link MediaService}), or {@code null}
  */
 public record ExportedArticle(
     long id,
@@ -21,6 +23,7 @@ public record ExportedArticle(
     List<Long> tagIds,
     String leadImageUrl,
     String leadImageAlt,
+    Long leadMediaId,
     boolean commentsOpen,
     boolean sticky,
     Instant createdAt,

@@ -1,6 +1,7 @@
 package org.tribune.articles.api;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +19,9 @@ import java.util.Optional;
  * shows, and served at addresses naming their content.
  */
 public interface MediaService {
+
+  /** At most this many items per {@link #after} call. */
+  int MAX_BATCH = 500;
 
   /**
    * Takes an uploaded file into the library, without description yet.
@@ -56,6 +60,13 @@ public interface MediaService {
    * @param page from 0
    */
   MediaPage search(String text, @Min(0) int page, @Min(1) int size);
+
+  /**
+   * Up to {@code size} items with an id above {@code afterId}, oldest first (by id): the whole
+   * library a page at a time for an export, pass the last id seen. Unlike {@link #search} paging,
+   * items added or deleted meanwhile never shift a page.
+   */
+  List<MediaItem> after(@Min(0) long afterId, @Min(1) @Max(MAX_BATCH) int size);
 
   /** The articles showing the item, newest change first. */
   List<MediaUse> uses(long id);

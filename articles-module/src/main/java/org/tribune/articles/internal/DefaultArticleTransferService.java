@@ -302,6 +302,7 @@ public class DefaultArticleTransferService implements ArticleTransferService {
               draft.tagIds(),
               a.getLeadImageUrl(),
               a.getLeadImageAlt(),
+              a.getLeadMediaId(),
               a.isCommentsOpen(),
               a.isSticky(),
               a.getCreatedAt(),

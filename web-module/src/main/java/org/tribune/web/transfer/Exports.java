@@ -15,13 +15,18 @@ import org.tribune.web.console.audit.AuditLog;
 import org.tribune.web.console.security.StaffAddresses;
 import org.tribune.web.site.SiteSettings;
 
-/** Sends a full export as a download, for the API and the console, and logs it. */
+/**
+ * Sends a full export (WXR, JSON) or the media archive as a download, for the API and the console,
+ * and logs it in the audit log.
+ */
 @ApplicationScoped
 public class Exports {
   /** What can be exported. */
   public enum Format {
-    WXR("xml", "application/xml"),
-    JSON("json", "application/json");
+    WXR("xml", "application/xml;charset=UTF-8"),
+    JSON("json", "application/json;charset=UTF-8"),
+    /** The media archive: the library's originals and their manifest ({@link MediaArchive}). */
+    MEDIA("zip", "application/zip");
 
     final String extension;
     final String mediaType;
@@ -43,6 +48,7 @@ public class Exports {
 
   @Inject private WxrWriter wxr;
   @Inject private JsonExporter json;
+  @Inject private MediaArchive media;
   @Inject private AuditLog audit;
   @Inject private StaffAddresses addresses;
   @Inject private SiteSettings site;
@@ -50,12 +56,15 @@ public class Exports {
   public void send(
       Format format, String actor, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    String date = LocalDate.now(site.getZone()).toString();
     String file =
-        "tribune-"
-            + LocalDate.now(site.getZone())
-            + (format == Format.WXR ? "-wordpress." : ".")
-            + format.extension;
-    response.setContentType(format.mediaType + ";charset=UTF-8");
+        switch (format) {
+          case WXR -> "tribune-" + date + "-wordpress.";
+          case JSON -> "tribune-" + date + ".";
+          case MEDIA -> "tribune-media-" + date + ".";
+        };
+    file += format.extension;
+    response.setContentType(format.mediaType);
     response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
     response.setHeader("Cache-Control", "no-store");
     audit.record(
@@ -65,10 +74,10 @@ public class Exports {
         null,
         addresses.hash(request));
     try (OutputStream out = response.getOutputStream()) {
-      if (format == Format.WXR) {
-        wxr.write(out);
-      } else {
-        json.write(out);
+      switch (format) {
+        case WXR -> wxr.write(out);
+        case JSON -> json.write(out);
+        case MEDIA -> media.write(out);
       }
     } catch (XMLStreamException e) {
       throw new IOException(e);

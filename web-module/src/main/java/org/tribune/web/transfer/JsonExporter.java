@@ -13,6 +13,8 @@ import org.tribune.articles.api.ArticleTransferService;
 import org.tribune.articles.api.ExportedArticle;
 import org.tribune.articles.api.ExportedAuthor;
 import org.tribune.articles.api.ExportedSection;
+import org.tribune.articles.api.MediaItem;
+import org.tribune.articles.api.MediaRendition;
 import org.tribune.articles.api.RevisionContent;
 import org.tribune.articles.api.Tag;
 import org.tribune.comments.api.CommentSettings;
@@ -24,9 +26,11 @@ import org.tribune.web.site.SiteSettings;
 
 /**
  * Writes the whole site as one JSON document ({@code "format": "tribune-export"}, version 1,
- * described in the web module's README): settings, sections, tags, authors, and every article with
- * its revisions and its comments (threads by parent id, every status). Streaming: articles are read
- * a batch at a time. Staff accounts and the site's secrets are not in it.
+ * described in the web module's README): settings, sections, tags, authors, the media library
+ * (every item's description, its renditions' addresses and its original's path in the {@link
+ * MediaArchive}), and every article with its revisions and its comments (threads by parent id,
+ * every status). Streaming: media items and articles are read a batch at a time. Staff accounts and
+ * the site's secrets are not in it.
  */
 @ApplicationScoped
 public class JsonExporter {
@@ -37,6 +41,7 @@ public class JsonExporter {
   @Inject private ModerationService moderation;
   @Inject private SiteSettings site;
   @Inject private Links links;
+  @Inject private MediaArchive library;
 
   public void write(OutputStream out) {
     try (JsonGenerator json =
@@ -100,6 +105,16 @@ public class JsonExporter {
       }
       json.writeEnd();
 
+      json.writeStartArray("media");
+      int written = 0;
+      for (MediaItem item : library.items()) {
+        media(json, item);
+        if (++written % MediaArchive.BATCH == 0) {
+          json.flush();
+        }
+      }
+      json.writeEnd();
+
       json.writeStartArray("articles");
       List<Long> ids = articles.articleIds();
       for (int from = 0; from < ids.size(); from += WxrWriter.BATCH) {
@@ -130,6 +145,7 @@ public class JsonExporter {
     ids(json, "tagIds", a.tagIds());
     nullable(json, "leadImageUrl", a.leadImageUrl());
     nullable(json, "leadImageAlt", a.leadImageAlt());
+    nullable(json, "leadMediaId", a.leadMediaId());
     json.write("commentsOpen", a.commentsOpen());
     json.write("sticky", a.sticky());
     json.write("createdAt", a.createdAt().toString());
@@ -182,17 +198,50 @@ public class JsonExporter {
     json.writeEnd();
   }
 
+  /** An item of the media library, its renditions' and its original's addresses. */
+  private void media(JsonGenerator json, MediaItem m) {
+    json.writeStartObject();
+    json.write("id", m.id());
+    json.write("hash", m.hash());
+    json.write("originalName", m.originalName());
+    json.write("contentType", m.contentType());
+    json.write("bytes", m.bytes());
+    json.write("width", m.width());
+    json.write("height", m.height());
+    nullable(json, "alt", m.alt());
+    nullable(json, "caption", m.caption());
+    nullable(json, "credit", m.credit());
+    nullable(json, "focalX", m.focalX());
+    nullable(json, "focalY", m.focalY());
+    nullable(json, "uploadedBy", m.uploadedBy());
+    json.write("uploadedAt", m.uploadedAt().toString());
+    json.write("updatedAt", m.updatedAt().toString());
+    json.writeStartArray("renditions");
+    for (MediaRendition r : m.renditions()) {
+      json.writeStartObject();
+      json.write("width", r.width());
+      json.write("height", r.height());
+      json.write("url", links.absolute(r.path()));
+      json.writeEnd();
+    }
+    json.writeEnd();
+    json.write("archivePath", MediaArchive.path(m));
+    json.writeEnd();
+  }
+
   private static void ids(JsonGenerator json, String name, List<Long> ids) {
     json.writeStartArray(name);
     ids.forEach(json::write);
     json.writeEnd();
   }
 
-  private static void nullable(JsonGenerator json, String name, Object value) {
+  static void nullable(JsonGenerator json, String name, Object value) {
     if (value == null) {
       json.writeNull(name);
     } else if (value instanceof Long l) {
       json.write(name, l);
+    } else if (value instanceof Double d) {
+      json.write(name, d);
     } else {
       json.write(name, value.toString());
     }

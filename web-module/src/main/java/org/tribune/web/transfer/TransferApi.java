@@ -26,7 +26,9 @@ import org.tribune.web.console.security.StaffAddresses;
  *       request body ({@code Content-Type: application/xml}); the answer is the JSON report, 200
  *       when the file was read to its end, 422 when it could not be (the report says why; what was
  *       written before stays, whole articles only), 409 when another import is running;
- *   <li>{@code GET /api/admin/export/wxr} and {@code /api/admin/export/json}: the whole site.
+ *   <li>{@code GET /api/admin/export/wxr} and {@code /api/admin/export/json}: the whole site;
+ *       {@code GET /api/admin/export/media}: the media archive (a zip of the library's originals
+ *       and their manifest, {@link MediaArchive}).
  * </ul>
  *
  * A browser cannot be tricked into an import: the body must carry an XML content type, which a form

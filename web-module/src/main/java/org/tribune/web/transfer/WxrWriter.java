@@ -20,6 +20,8 @@ import org.tribune.articles.api.ArticleTransferService;
 import org.tribune.articles.api.ExportedArticle;
 import org.tribune.articles.api.ExportedAuthor;
 import org.tribune.articles.api.ExportedSection;
+import org.tribune.articles.api.MediaItem;
+import org.tribune.articles.api.MediaRendition;
 import org.tribune.articles.api.Tag;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.CommentTransferService;
@@ -29,17 +31,21 @@ import org.tribune.web.site.SiteSettings;
 
 /**
  * Writes the whole site as a WordPress eXtended RSS 1.2 file, which WordPress's importer reads:
- * authors, sections (as categories, with their parents), tags, every article (as a post, its
- * rendered HTML as content) with every comment and its thread. What WordPress has no field for is
- * kept in {@code _tribune_*} post meta (the exact status, co-authors), which Tribune's own importer
- * reads back, so an export imported into another Tribune gives the same site. Streaming: articles
- * are read a batch at a time.
+ * authors, sections (as categories, with their parents), tags, the media library (as attachments,
+ * numbered after the articles: see {@link #attachmentBase}), every article (as a post, its rendered
+ * HTML as content, its lead image as {@code _thumbnail_id}) with every comment and its thread. What
+ * WordPress has no field for is kept in {@code _tribune_*} post meta: the exact status and the
+ * co-authors, which Tribune's own importer reads back, so an export imported into another Tribune
+ * gives the same articles; an image's credit. Streaming: media items and articles are read a batch
+ * at a time.
  */
 @ApplicationScoped
 public class WxrWriter {
   static final String META_PREFIX = "_tribune_";
   static final String META_STATUS = "_tribune_status";
   static final String META_AUTHORS = "_tribune_authors";
+  static final String META_CREDIT = "_tribune_credit";
+  static final String META_THUMBNAIL = "_thumbnail_id";
   static final String WP = "http://wordpress.org/export/1.2/";
   private static final String EXCERPT = "http://wordpress.org/export/1.2/excerpt/";
   private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
@@ -52,6 +58,7 @@ public class WxrWriter {
   @Inject private CommentTransferService comments;
   @Inject private SiteSettings site;
   @Inject private Links links;
+  @Inject private MediaArchive library;
 
   public void write(OutputStream out) throws XMLStreamException {
     XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
@@ -113,10 +120,18 @@ public class WxrWriter {
       xml.writeEndElement();
     }
     List<Long> ids = articles.articleIds();
+    long attachmentBase = attachmentBase(ids);
+    int written = 0;
+    for (MediaItem media : library.items()) {
+      attachment(xml, media, attachmentBase, zone);
+      if (++written % BATCH == 0) {
+        xml.flush();
+      }
+    }
     for (int from = 0; from < ids.size(); from += BATCH) {
       for (ExportedArticle article :
           articles.export(ids.subList(from, Math.min(ids.size(), from + BATCH)))) {
-        item(xml, article, authorLogin, sectionById, tagById, zone);
+        item(xml, article, authorLogin, sectionById, tagById, zone, attachmentBase);
       }
       xml.flush();
     }
@@ -133,7 +148,8 @@ public class WxrWriter {
       Map<Long, String> authorLogin,
       Map<Long, ExportedSection> sections,
       Map<Long, Tag> tags,
-      ZoneId zone)
+      ZoneId zone,
+      long attachmentBase)
       throws XMLStreamException {
     Instant date = a.publishedAt() != null ? a.publishedAt() : a.createdAt();
     xml.writeStartElement("item");
@@ -187,8 +203,78 @@ public class WxrWriter {
               .map(id -> authorLogin.getOrDefault(id, ""))
               .collect(Collectors.joining(",")));
     }
+    if (a.leadMediaId() != null) {
+      meta(xml, META_THUMBNAIL, Long.toString(attachmentBase + a.leadMediaId()));
+    }
     for (ExportedComment c : comments.export(a.id())) {
       comment(xml, c, zone);
+    }
+    xml.writeEndElement();
+  }
+
+  /**
+   * The first post id of the attachments: the smallest power of ten above every article's id, at
+   * least a million. Articles keep their ids as post ids; an item of the media library is the
+   * attachment {@code attachmentBase + its id}, so that the two never collide and a reader of the
+   * file can still tell the item's id ({@code 1000012} is item 12).
+   */
+  static long attachmentBase(List<Long> articleIds) {
+    long max = 0;
+    for (Long id : articleIds) {
+      max = Math.max(max, id);
+    }
+    long base = 1_000_000;
+    while (base <= max && base < Long.MAX_VALUE / 10) {
+      base *= 10;
+    }
+    return base;
+  }
+
+  /**
+   * An item of the media library as WordPress describes an attachment: its address is the widest
+   * rendition's (WordPress's importer downloads it from there), its title the original file's name,
+   * its excerpt the caption, the text alternative in {@code _wp_attachment_image_alt}, the credit
+   * (WordPress has no field for it) in {@code _tribune_credit}.
+   */
+  private void attachment(XMLStreamWriter xml, MediaItem m, long attachmentBase, ZoneId zone)
+      throws XMLStreamException {
+    MediaRendition widest = m.largest();
+    String url = links.absolute(widest.path());
+    xml.writeStartElement("item");
+    element(xml, null, "title", m.originalName());
+    element(xml, null, "link", url);
+    element(
+        xml,
+        null,
+        "pubDate",
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(m.uploadedAt().atOffset(ZoneOffset.UTC)));
+    cdata(xml, DC, "creator", "");
+    xml.writeStartElement("guid");
+    xml.writeAttribute("isPermaLink", "false");
+    xml.writeCharacters(clean(url));
+    xml.writeEndElement();
+    element(xml, null, "description", "");
+    cdata(xml, CONTENT, "encoded", "");
+    cdata(xml, EXCERPT, "encoded", m.caption());
+    element(xml, WP, "post_id", Long.toString(attachmentBase + m.id()));
+    cdata(xml, WP, "post_date", WP_DATE.format(m.uploadedAt().atZone(zone)));
+    cdata(xml, WP, "post_date_gmt", WP_DATE.format(m.uploadedAt().atOffset(ZoneOffset.UTC)));
+    cdata(xml, WP, "post_modified", WP_DATE.format(m.updatedAt().atZone(zone)));
+    cdata(xml, WP, "post_modified_gmt", WP_DATE.format(m.updatedAt().atOffset(ZoneOffset.UTC)));
+    cdata(xml, WP, "comment_status", "closed");
+    cdata(xml, WP, "ping_status", "closed");
+    cdata(xml, WP, "post_name", "media-" + m.id());
+    cdata(xml, WP, "status", "inherit");
+    element(xml, WP, "post_parent", "0");
+    element(xml, WP, "menu_order", "0");
+    cdata(xml, WP, "post_type", "attachment");
+    cdata(xml, WP, "post_password", "");
+    element(xml, WP, "is_sticky", "0");
+    cdata(xml, WP, "attachment_url", url);
+    meta(xml, "_wp_attached_file", widest.path().substring(1));
+    meta(xml, "_wp_attachment_image_alt", m.alt());
+    if (m.credit() != null && !m.credit().isBlank()) {
+      meta(xml, META_CREDIT, m.credit());
     }
     xml.writeEndElement();
   }

@@ -109,6 +109,11 @@ public class DefaultMediaService implements MediaService {
   }
 
   @Override
+  public List<MediaItem> after(long afterId, int size) {
+    return records.after(afterId, size);
+  }
+
+  @Override
   public List<MediaUse> uses(long id) {
     return records.uses(id);
   }

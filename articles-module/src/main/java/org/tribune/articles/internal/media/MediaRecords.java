@@ -98,6 +98,18 @@ public class MediaRecords {
     return new MediaPage(found, count.getSingleResult());
   }
 
+  List<MediaItem> after(long afterId, int size) {
+    return em
+        .createQuery(
+            "SELECT m FROM LibraryImage m WHERE m.id > :after ORDER BY m.id", LibraryImage.class)
+        .setParameter("after", afterId)
+        .setMaxResults(size)
+        .getResultList()
+        .stream()
+        .map(LibraryImage::toRecord)
+        .toList();
+  }
+
   List<MediaUse> uses(long id) {
     return em
         .createQuery(

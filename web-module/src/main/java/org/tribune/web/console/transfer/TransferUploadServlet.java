@@ -34,7 +34,8 @@ import org.tribune.web.transfer.Transfers;
  *       the body ({@code application/xml}, the token in a header) and shows the bytes sent; the
  *       answer is {@code {"job": id, "state": …}} once the file is read. Without the script, the
  *       page's multipart form comes here and is answered with a redirect to the report.
- *   <li>{@code GET /admin/transfer/export/wxr|json}: the full export, as a download.
+ *   <li>{@code GET /admin/transfer/export/wxr|json}: the full export, as a download; {@code
+ *       /admin/transfer/export/media}: the media archive (zip).
  * </ul>
  */
 @WebServlet(
