@@ -43,19 +43,15 @@ class MediaBodyIT {
       long mediaId =
           MediaIT.idOf(MediaIT.upload(admin, file(name, MediaIT.jpeg(2000, 1250))), name);
       String alt = MediaIT.unique("Le phare de la pointe dans la brume");
-      describe(admin, mediaId, alt, "Le phare veille depuis 1856.", "Studio Marin");
+      MediaIT.describe(
+          admin,
+          mediaId,
+          Map.of("alt", alt, "caption", "Le phare veille depuis 1856.", "credit", "Studio Marin"));
 
       String title = Editor.uniqueTitle("Une nuit au phare");
       long articleId =
           Editor.create(admin, Map.of("title", title, "body", "Le gardien monte l’escalier."));
-      HtmlPage found =
-          Editor.pressForPage(
-              admin, Editor.open(admin, articleId), Map.of("media-query", alt), "media-search");
-      HtmlElement insert =
-          found.querySelector("input[aria-label='" + text("editor.media.insert-named", alt) + "']");
-      assertNotNull(insert, () -> "no « Insérer dans le texte » in\n" + found.asXml());
-      Page answer = admin.click(insert);
-      HtmlPage inserted = Visitor.isRedirect(answer) ? admin.follow(answer) : Visitor.html(answer);
+      HtmlPage inserted = MediaIT.pressInEditor(admin, articleId, alt, "editor.media.insert-named");
 
       String body = Editor.field(inserted, "body");
       DomElement preview = inserted.getHtmlElementById("editor:preview");
@@ -96,7 +92,16 @@ class MediaBodyIT {
                   item.getHtmlElementById("uses-title").getTextContent().strip()),
           () -> assertTrue(item.asNormalizedText().contains(title), "the article is named"));
 
-      describe(admin, mediaId, alt, "Le phare a été automatisé en 1990.", "Studio Marin");
+      MediaIT.describe(
+          admin,
+          mediaId,
+          Map.of(
+              "alt",
+              alt,
+              "caption",
+              "Le phare a été automatisé en 1990.",
+              "credit",
+              "Studio Marin"));
       assertEquals(
           "Le phare a été automatisé en 1990. Crédit\u00a0: Studio Marin",
           caption(bodyFigure(admin, path)),
@@ -123,16 +128,6 @@ class MediaBodyIT {
           () -> assertNull(articleBody.querySelector("img"), articleBody::asXml),
           () -> assertTrue(articleBody.getTextContent().contains("Le gardien monte l’escalier.")));
     }
-  }
-
-  private void describe(Visitor admin, long mediaId, String alt, String caption, String credit) {
-    HtmlPage described =
-        admin.send(
-            admin.open("/admin/media/edit?id=" + mediaId),
-            "describe",
-            Map.of("describe:alt", alt, "describe:caption", caption, "describe:credit", credit),
-            "describe:save");
-    assertEquals(text("media.saved"), Console.messages(described));
   }
 
   /** Sends the item page's « Remplacer le fichier » form, as without JavaScript. */

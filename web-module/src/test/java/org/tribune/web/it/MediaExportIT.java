@@ -38,7 +38,6 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.htmlunit.Page;
 import org.htmlunit.html.DomNode;
-import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -112,29 +111,19 @@ class MediaExportIT {
               file(folder, bareName, MediaIT.png()));
       long described = MediaIT.idOf(report, describedName);
       long bare = MediaIT.idOf(report, bareName);
-      HtmlPage saved =
-          admin.send(
-              admin.open("/admin/media/edit?id=" + described),
-              "describe",
-              Map.of(
-                  "describe:alt", alt,
-                  "describe:caption", caption,
-                  "describe:credit", credit,
-                  "describe:focal-x", "30",
-                  "describe:focal-y", "70"),
-              "describe:save");
-      assertEquals(text("media.saved"), Console.messages(saved));
+      MediaIT.describe(
+          admin,
+          described,
+          Map.of(
+              "alt", alt,
+              "caption", caption,
+              "credit", credit,
+              "focal-x", "30",
+              "focal-y", "70"));
 
       String title = Editor.uniqueTitle("Le port en fête");
       long article = Editor.create(admin, Map.of("title", title, "body", "Les voiliers."));
-      HtmlPage found =
-          Editor.pressForPage(
-              admin, Editor.open(admin, article), Map.of("media-query", alt), "media-search");
-      HtmlElement pick =
-          found.querySelector("input[aria-label='" + text("editor.media.pick-named", alt) + "']");
-      assertNotNull(pick, () -> "the image is not offered:\n" + found.asNormalizedText());
-      Page picked = admin.click(pick);
-      HtmlPage chosen = Visitor.isRedirect(picked) ? admin.follow(picked) : Visitor.html(picked);
+      HtmlPage chosen = MediaIT.pressInEditor(admin, article, alt, "editor.media.pick-named");
       Editor.pressForPage(admin, chosen, Map.of(), "save");
       Console.createdAccount(admin, editor, "EDITOR", EDITOR_PASSWORD);
       return new Library(

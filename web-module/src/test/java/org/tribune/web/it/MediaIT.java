@@ -280,30 +280,19 @@ class MediaIT {
       String name = unique("Observatoire") + ".jpg";
       long mediaId = idOf(upload(admin, file(name, jpeg(2000, 1333))), name);
       String alt = unique("La coupole de l’observatoire au crépuscule");
-      HtmlPage described =
-          admin.send(
-              admin.open("/admin/media/edit?id=" + mediaId),
-              "describe",
-              Map.of(
-                  "describe:alt", alt,
-                  "describe:caption", "La coupole s’ouvre à la tombée de la nuit.",
-                  "describe:credit", "Studio Dupont / Tribune",
-                  "describe:focal-x", "30",
-                  "describe:focal-y", "70"),
-              "describe:save");
-      assertEquals(text("media.saved"), Console.messages(described));
+      describe(
+          admin,
+          mediaId,
+          Map.of(
+              "alt", alt,
+              "caption", "La coupole s’ouvre à la tombée de la nuit.",
+              "credit", "Studio Dupont / Tribune",
+              "focal-x", "30",
+              "focal-y", "70"));
 
       String title = Editor.uniqueTitle("Une nuit à l’observatoire");
       long articleId = Editor.create(admin, Map.of("title", title, "body", "Le ciel était clair."));
-      HtmlPage found =
-          Editor.pressForPage(
-              admin, Editor.open(admin, articleId), Map.of("media-query", alt), "media-search");
-      Page picked =
-          admin.click(
-              (org.htmlunit.html.HtmlElement)
-                  found.querySelector(
-                      "input[aria-label='" + text("editor.media.pick-named", alt) + "']"));
-      HtmlPage chosen = Visitor.isRedirect(picked) ? admin.follow(picked) : Visitor.html(picked);
+      HtmlPage chosen = pressInEditor(admin, articleId, alt, "editor.media.pick-named");
       Editor.pressForPage(admin, chosen, Map.of(), "publish");
 
       HtmlPage article = admin.open(admin.articlePath(title));
@@ -353,6 +342,32 @@ class MediaIT {
           () ->
               assertEquals(404, HTTP_BYTES(HttpRequest.newBuilder(server.uri(path))).statusCode()));
     }
+  }
+
+  /** Describes an image from its page (fields by their short name: alt, caption, credit…). */
+  static void describe(Visitor staff, long mediaId, Map<String, String> fields) {
+    Map<String, String> sent = new java.util.LinkedHashMap<>();
+    fields.forEach((name, value) -> sent.put("describe:" + name, value));
+    HtmlPage described =
+        staff.send(
+            staff.open("/admin/media/edit?id=" + mediaId), "describe", sent, "describe:save");
+    assertEquals(text("media.saved"), Console.messages(described));
+  }
+
+  /**
+   * Searches the library from an article's editor for an image by its text alternative and presses
+   * that result's button ({@code editor.media.pick-named}: « Choisir », {@code
+   * editor.media.insert-named}: « Insérer dans le texte »), as without JavaScript; the editor then.
+   */
+  static HtmlPage pressInEditor(Visitor staff, long articleId, String alt, String buttonKey) {
+    HtmlPage found =
+        Editor.pressForPage(
+            staff, Editor.open(staff, articleId), Map.of("media-query", alt), "media-search");
+    org.htmlunit.html.HtmlElement button =
+        found.querySelector("input[aria-label='" + text(buttonKey, alt) + "']");
+    assertNotNull(button, () -> "no " + buttonKey + " for " + alt + " in\n" + found.asXml());
+    Page answer = staff.click(button);
+    return Visitor.isRedirect(answer) ? staff.follow(answer) : Visitor.html(answer);
   }
 
   // --- Helpers -----------------------------------------------------------------------------------
