@@ -166,7 +166,19 @@ class ConsoleBrowserIT {
       new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(pick)).click();
       new WebDriverWait(driver, WAIT)
           .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".media-chosen img")));
-      checks.addAll(audit("console-editor-media", "the editor with a lead image"));
+      // The same image in the text, after the line where the cursor is: the preview shows it.
+      driver.findElement(By.id("editor:media-search")).click();
+      By insert =
+          By.cssSelector(
+              "input[aria-label='" + Console.text("editor.media.insert-named", alt) + "']");
+      new WebDriverWait(driver, WAIT)
+          .until(ExpectedConditions.elementToBeClickable(insert))
+          .click();
+      new WebDriverWait(driver, WAIT)
+          .until(
+              ExpectedConditions.presenceOfElementLocated(
+                  By.cssSelector("#editor\\:preview figure.media img")));
+      checks.addAll(audit("console-editor-media", "the editor with a lead image and a figure"));
       driver.findElement(By.id("editor:publish")).click();
       new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("id="));
       String slug = driver.findElement(By.id("editor:slug")).getAttribute("value");
@@ -185,6 +197,9 @@ class ConsoleBrowserIT {
               driver.executeScript(
                   "return document.querySelector('figure.lead-image img').currentSrc");
       String leadAlt = driver.findElement(lead).getAttribute("alt");
+      String bodyCaption =
+          driver.findElement(By.cssSelector(".article-body figure.media figcaption")).getText();
+      checks.add(() -> assertTrue(bodyCaption.contains("Studio Dupont"), bodyCaption));
       double articleShift = layoutShift();
       checks.addAll(audit("public-article-lead-image", "an article with its lead image"));
       driver.get(server.uri("/").toString());
