@@ -18,7 +18,10 @@ public record EmbedLink(Provider provider, String url, String id, String origin)
 
   /** The provider's oEmbed address for this link. */
   public URI oembed() {
-    String q = URLEncoder.encode(url, StandardCharsets.UTF_8);
+    // publish.twitter.com knows posts by their twitter.com address.
+    String asked =
+        provider == Provider.X ? url.replace("https://x.com/", "https://twitter.com/") : url;
+    String q = URLEncoder.encode(asked, StandardCharsets.UTF_8);
     return URI.create(
         switch (provider) {
           case YOUTUBE -> "https://www.youtube.com/oembed?format=json&url=" + q;

@@ -84,13 +84,10 @@ class EmbedLinksTest {
             .oembed()
             .toString()
             .startsWith("https://framatube.org/services/oembed?"));
-    assertTrue(
-        links
-            .parse("https://x.com/AFP/status/1")
-            .orElseThrow()
-            .oembed()
-            .toString()
-            .startsWith("https://publish.twitter.com/oembed?"));
+    assertEquals(
+        "https://publish.twitter.com/oembed?omit_script=true&dnt=true&url="
+            + "https%3A%2F%2Ftwitter.com%2FAFP%2Fstatus%2F1",
+        links.parse("https://x.com/AFP/status/1").orElseThrow().oembed().toString());
   }
 
   @ParameterizedTest
