@@ -16,6 +16,8 @@ import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.CustomBlock;
 import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
@@ -71,7 +73,9 @@ public class BodyRenderer {
       Safelist.relaxed()
           .removeTags("div", "span", "col", "colgroup")
           .addTags("figure", "figcaption", "hr", "span", "abbr", "mark", "s")
-          .addAttributes("figure", "class")
+          .addAttributes("figure", "class", "data-embed-src", "data-embed-play", "data-embed-title")
+          .addAttributes("blockquote", "class")
+          .addTags("cite")
           .addAttributes("img", "srcset", "sizes", "loading", "decoding")
           .addAttributes("a", "hreflang", "rel", "title")
           .addAttributes("span", "class", "lang")
@@ -90,9 +94,11 @@ public class BodyRenderer {
           .softbreak("\n")
           .nodeRendererFactory(LanguageLinkRenderer::new)
           .nodeRendererFactory(FigureRenderer::new)
+          .nodeRendererFactory(EmbedRenderer::new)
           .build();
   private final String siteLanguage;
   private final MediaFigures figures;
+  private final Embeds embeds;
 
   /**
    * A renderer without the media library: {@code media:} images render nothing.
@@ -109,6 +115,16 @@ public class BodyRenderer {
    * @param figures where {@code ![](media:42)} finds the library's image
    */
   public BodyRenderer(String siteLocale, MediaFigures figures) {
+    this(siteLocale, figures, Embeds.NONE);
+  }
+
+  /**
+   * @param siteLocale the site's language tag ({@code fr-FR})
+   * @param figures where {@code ![](media:42)} finds the library's image
+   * @param embeds what a paragraph holding only a link to a post or a video becomes
+   */
+  public BodyRenderer(String siteLocale, MediaFigures figures, Embeds embeds) {
+    this.embeds = embeds == null ? Embeds.NONE : embeds;
     String language = Locale.forLanguageTag(siteLocale == null ? "" : siteLocale).getLanguage();
     this.siteLanguage = language.isEmpty() ? "fr" : language;
     this.figures = figures == null ? MediaFigures.NONE : figures;
@@ -119,6 +135,7 @@ public class BodyRenderer {
     if (format == BodyFormat.MARKDOWN) {
       Node document = parser.parse(source);
       placeFigures(document);
+      placeEmbeds(document);
       html = markdownRenderer.render(document);
     } else {
       html = source;
@@ -138,9 +155,113 @@ public class BodyRenderer {
     for (Element link : clean.select("a[href]")) {
       decorate(link);
     }
+    keepOnlyKnownEmbedMarkup(clean);
     String text = clean.body().text();
     int words = text.isBlank() ? 0 : text.strip().split("\\s+").length;
     return new Rendered(clean.body().html(), words);
+  }
+
+  /**
+   * Replaces each paragraph made only of one link to a known provider's post or video, and each
+   * pasted official embed code making a whole paragraph, by its embed.
+   */
+  private void placeEmbeds(Node document) {
+    if (embeds == Embeds.NONE) {
+      return;
+    }
+    List<Node> blocks = new ArrayList<>();
+    for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+      blocks.add(node);
+    }
+    for (Node block : blocks) {
+      Optional<String> embed = Optional.empty();
+      if (block instanceof HtmlBlock html) {
+        embed = embeds.pasted(html.getLiteral());
+      } else if (block instanceof Paragraph paragraph) {
+        Link only = onlyLink(paragraph);
+        if (only != null) {
+          embed = embeds.link(only.getDestination());
+        } else {
+          String pasted = onlyInlineHtml(paragraph);
+          if (pasted != null) {
+            embed = embeds.pasted(pasted);
+          }
+        }
+      }
+      embed.ifPresent(
+          html -> {
+            block.insertBefore(new EmbedBlock(html));
+            block.unlink();
+          });
+    }
+  }
+
+  /** The paragraph's only link, when it holds nothing else (a bare or bracketed address). */
+  private static Link onlyLink(Paragraph paragraph) {
+    Link link = null;
+    for (Node child = paragraph.getFirstChild(); child != null; child = child.getNext()) {
+      if (child instanceof Link l && link == null) {
+        link = l;
+      } else if (!isSpace(child)) {
+        return null;
+      }
+    }
+    return link;
+  }
+
+  /** A paragraph's source when it is made only of raw HTML (an {@code <iframe>} on one line). */
+  private static String onlyInlineHtml(Paragraph paragraph) {
+    StringBuilder source = new StringBuilder();
+    boolean tag = false;
+    for (Node child = paragraph.getFirstChild(); child != null; child = child.getNext()) {
+      if (child instanceof HtmlInline html) {
+        source.append(html.getLiteral());
+        tag = true;
+      } else if (isSpace(child)) {
+        source.append(' ');
+      } else {
+        return null;
+      }
+    }
+    return tag ? source.toString() : null;
+  }
+
+  private static boolean isSpace(Node child) {
+    return child instanceof SoftLineBreak
+        || child instanceof HardLineBreak
+        || (child instanceof Text text && text.getLiteral().isBlank());
+  }
+
+  /** The privacy-enhanced players a video box may load, and nothing else. */
+  static final Pattern PLAYER =
+      Pattern.compile(
+          "https://(www\\.youtube-nocookie\\.com/embed/[A-Za-z0-9_-]{11}\\?autoplay=1"
+              + "|player\\.vimeo\\.com/video/[0-9]{1,20}\\?dnt=1&autoplay=1"
+              + "|geo\\.dailymotion\\.com/player\\.html\\?video=[A-Za-z0-9]{1,20})");
+
+  /**
+   * The embed attributes the allow-list lets through, kept only where an embed wrote them: a {@code
+   * data-embed-src} must be one of the privacy-enhanced players (an imported HTML body cannot make
+   * the page's script frame anything else), and classes only the embeds' own.
+   */
+  private static void keepOnlyKnownEmbedMarkup(Document clean) {
+    for (Element figure : clean.select("figure")) {
+      String kind = figure.attr("class");
+      if (!kind.equals("media") && !kind.equals("embed-video")) {
+        figure.removeAttr("class");
+      }
+      if (!figure.attr("class").equals("embed-video")
+          || !PLAYER.matcher(figure.attr("data-embed-src")).matches()) {
+        figure.removeAttr("data-embed-src");
+        figure.removeAttr("data-embed-play");
+        figure.removeAttr("data-embed-title");
+      }
+    }
+    for (Element quote : clean.select("blockquote[class]")) {
+      if (!quote.attr("class").equals("embed-post")) {
+        quote.removeAttr("class");
+      }
+    }
   }
 
   /**
@@ -310,6 +431,35 @@ public class BodyRenderer {
 
   /** The safe HTML and its number of words. */
   public record Rendered(String html, int wordCount) {}
+
+  /** An embed in the Markdown tree, where its paragraph was; cleaned with the rest. */
+  private static final class EmbedBlock extends CustomBlock {
+    final String html;
+
+    EmbedBlock(String html) {
+      this.html = html;
+    }
+  }
+
+  private static final class EmbedRenderer implements NodeRenderer {
+    private final HtmlWriter html;
+
+    EmbedRenderer(HtmlNodeRendererContext context) {
+      this.html = context.getWriter();
+    }
+
+    @Override
+    public Set<Class<? extends Node>> getNodeTypes() {
+      return Set.of(EmbedBlock.class);
+    }
+
+    @Override
+    public void render(Node node) {
+      html.line();
+      html.raw(((EmbedBlock) node).html);
+      html.line();
+    }
+  }
 
   /** A library image in the Markdown tree, where its paragraph was. */
   private static final class FigureBlock extends CustomBlock {

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Makes the one {@link BodyRenderer} of the application, in the site's language, with the media
- * library's figures.
+ * library's figures and the embeds of posts and videos.
  */
 @ApplicationScoped
 public class Renderers {
@@ -20,10 +20,16 @@ public class Renderers {
   /** The media library's images, for {@code ![](media:42)} ({@code internal.media}). */
   @Inject MediaFigures figures;
 
+  /**
+   * Posts and videos of other sites, for a paragraph holding only their link ({@code
+   * internal.embed}).
+   */
+  @Inject Embeds embeds;
+
   /** Dependent: the renderer is immutable and only held by application-scoped beans. */
   @Produces
   @Dependent
   BodyRenderer bodyRenderer() {
-    return new BodyRenderer(siteLocale, figures);
+    return new BodyRenderer(siteLocale, figures, embeds);
   }
 }

@@ -20,8 +20,10 @@ import org.tribune.web.discussion.TrustedProxies;
  *   <li>{@code Content-Security-Policy}: scripts, styles, fonts and connections from the site only,
  *       no inline script and no inline style, no plugins; images also from HTTPS sites (articles
  *       may show pictures from elsewhere); forms post to the site only; pages framed by the site
- *       only. The console's pages have their own: scripts from the site or carrying the page's
- *       nonce (PrimeFaces' nonce mode, {@code console.ScriptNonces}), never framed;
+ *       only; frames only from the privacy-enhanced video players ({@code youtube-nocookie.com},
+ *       {@code player.vimeo.com}, {@code geo.dailymotion.com}), loaded after a click. The console's
+ *       pages have their own: scripts from the site or carrying the page's nonce (PrimeFaces' nonce
+ *       mode, {@code console.ScriptNonces}), never framed;
  *   <li>{@code X-Content-Type-Options: nosniff}; {@code Referrer-Policy:
  *       strict-origin-when-cross-origin} (other sites learn the site, not the page);
  *   <li>{@code Strict-Transport-Security} (a year) when the visitor came over HTTPS, directly or
@@ -33,11 +35,23 @@ import org.tribune.web.discussion.TrustedProxies;
 public class SecurityHeaders extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The only pages a public page may frame: the privacy-enhanced video players that an article's
+   * video box loads after the reader's click ({@code js/embeds.js}). Nothing else is framed, and no
+   * script of theirs runs in the page.
+   */
+  static final java.util.List<String> PLAYERS =
+      java.util.List.of(
+          "https://www.youtube-nocookie.com",
+          "https://player.vimeo.com",
+          "https://geo.dailymotion.com");
+
   /** The policy of every page but the console's. */
   public static final String POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:;"
           + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
-          + " form-action 'self'; frame-ancestors 'self'";
+          + " form-action 'self'; frame-ancestors 'self'; frame-src 'self' "
+          + String.join(" ", PLAYERS);
 
   /**
    * What the console's policy says besides scripts: never framed, no plugins, forms to the site.

@@ -2,7 +2,10 @@ package org.tribune.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +62,18 @@ public final class Chromium implements AutoCloseable {
    * behind the test's back), so that a test can see it.
    */
   public static Chromium start() {
+    return start(false);
+  }
+
+  /**
+   * A new headless browser that also records every request it sends, the page's, its frames' and
+   * its scripts' alike, sent or failed ({@link #requestedUrls()}).
+   */
+  public static Chromium startRecordingRequests() {
+    return start(true);
+  }
+
+  private static Chromium start(boolean requests) {
     // With both paths given, Selenium Manager has nothing to look up or download.
     System.setProperty("webdriver.chrome.driver", DRIVER.toString());
     try {
@@ -67,7 +82,11 @@ public final class Chromium implements AutoCloseable {
       options.setBinary(BINARY.toFile());
       options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
       // The page's console messages, Content-Security-Policy violations among them.
-      options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+      options.setCapability(
+          "goog:loggingPrefs",
+          requests
+              ? Map.of(LogType.BROWSER, "ALL", LogType.PERFORMANCE, "ALL")
+              : Map.of(LogType.BROWSER, "ALL"));
       options.addArguments(
           "--headless=new",
           "--no-sandbox",
@@ -112,6 +131,24 @@ public final class Chromium implements AutoCloseable {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .map(LogEntry::getMessage)
         .filter(message -> message.contains("Content Security Policy"))
+        .toList();
+  }
+
+  /**
+   * The addresses of the requests the browser sent since the last call (Chromium's performance log,
+   * {@code Network.requestWillBeSent}), for a browser from {@link #startRecordingRequests()}.
+   */
+  public List<String> requestedUrls() {
+    return driver.manage().logs().get(LogType.PERFORMANCE).getAll().stream()
+        .map(LogEntry::getMessage)
+        .map(
+            m -> {
+              try (JsonReader reader = Json.createReader(new StringReader(m))) {
+                return reader.readObject().getJsonObject("message");
+              }
+            })
+        .filter(m -> "Network.requestWillBeSent".equals(m.getString("method", "")))
+        .map(m -> m.getJsonObject("params").getJsonObject("request").getString("url"))
         .toList();
   }
 

@@ -42,8 +42,9 @@ import org.tribune.web.it.DemoArticles.DemoArticle;
  * script: writing with the live preview and scheduling a publication, a save refused because
  * someone saved first, moderating held comments one by one and in bulk, hostile text in every
  * field, and axe-core (WCAG 2.0/2.1 A and AA, zero violations) on the article list, the editor, the
- * moderation queue, the dashboard and the taxonomy page. Screenshots go to {@code
- * target/screenshots/console-flows-*.png}.
+ * moderation queue, the dashboard and the taxonomy page; and an article's video embed, which makes
+ * no request to another host until the reader clicks its button (Chromium's own log of requests).
+ * Screenshots go to {@code target/screenshots/console-flows-*.png}.
  *
  * <p>On the server of {@link ConsoleFlowsServer} (comments held until an address has one approved),
  * shared with {@link ConsoleFlowsIT}. What only sets the scene (an article to edit, a comment to
@@ -435,6 +436,88 @@ class ConsoleFlowsBrowserIT {
   }
 
   // --- Helpers -----------------------------------------------------------------------------------
+
+  // --- Embeds on the public page -----------------------------------------------------------------
+
+  @Test
+  void aVideoEmbedContactsNoOtherHostUntilTheReaderClicks(TribuneServer server) {
+    String path;
+    try (Visitor admin = admin(server)) {
+      long id =
+          Editor.create(
+              admin,
+              Map.of(
+                  "title",
+                  Editor.uniqueTitle("Vidéo intégrée"),
+                  "body",
+                  "Regardez.\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\nFin."));
+      HtmlPage published =
+          admin.follow(Editor.press(admin, Editor.open(admin, id), Map.of(), "publish"));
+      path = Editor.publicPath(published);
+    }
+    chromium.close();
+    chromium = Chromium.startRecordingRequests();
+    driver = chromium.driver();
+    String site = server.uri("/").getAuthority();
+
+    driver.get(server.uri(path).toString());
+    WebElement play = waitFor(d -> d.findElement(By.cssSelector("figure.embed-video .embed-play")));
+    List<String> before = chromium.requestedUrls();
+    List<Object> resources =
+        List.copyOf(
+            (List<?>)
+                driver.executeScript(
+                    "return performance.getEntriesByType('resource').map(e => e.name)"));
+    Executable accessible = audit("embed-video", path);
+    assertAll(
+        () -> assertFalse(before.isEmpty(), "no request recorded"),
+        () ->
+            assertEquals(
+                List.of(),
+                before.stream().filter(url -> !isOn(url, site)).toList(),
+                "requests to other hosts before the click"),
+        () ->
+            assertEquals(
+                List.of(),
+                resources.stream().map(String::valueOf).filter(url -> !isOn(url, site)).toList(),
+                "resources from other hosts before the click"),
+        () ->
+            assertEquals(
+                "Lire la vidéo (YouTube recevra votre adresse IP)", play.getText().strip()),
+        accessible);
+
+    play.click();
+    WebElement frame = waitFor(d -> d.findElement(By.cssSelector("figure.embed-video iframe")));
+    String player = "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1";
+    List<String> after = new ArrayList<>();
+    waitFor(
+        d -> {
+          after.addAll(chromium.requestedUrls());
+          return after.contains(player);
+        });
+    assertAll(
+        () -> assertEquals(player, frame.getAttribute("src")),
+        () ->
+            assertEquals(
+                List.of(),
+                after.stream()
+                    .filter(
+                        url ->
+                            !isOn(url, site)
+                                && !url.startsWith("https://www.youtube-nocookie.com/"))
+                    .toList(),
+                "after the click, only the privacy-enhanced player"));
+  }
+
+  /**
+   * Whether a request stays on the site: its own address, or no network at all ({@code data:},
+   * {@code blob:}, and the browser's internal {@code chrome://} pages of its empty first tab).
+   */
+  private static boolean isOn(String url, String authority) {
+    return url.startsWith("http://" + authority + "/")
+        || url.startsWith("https://" + authority + "/")
+        || !(url.startsWith("http:") || url.startsWith("https:") || url.startsWith("ws"));
+  }
 
   private void signIn(TribuneServer server) {
     driver.get(server.uri("/admin/login").toString());

@@ -456,6 +456,62 @@ class ConsoleFlowsIT {
     }
   }
 
+  // --- Embeds ------------------------------------------------------------------------------------
+
+  @Test
+  void aPostLinkIsSavedAsACardFromTheProvidersAnswerFetchedOnceAndAVideoAsALinkBox(
+      TribuneServer server, FakeOEmbedProvider provider) {
+    long number = System.nanoTime();
+    String post = provider.post(number);
+    String video = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
+    try (Visitor admin = admin(server)) {
+      long id =
+          Editor.create(
+              admin,
+              Map.of(
+                  "title",
+                  Editor.uniqueTitle("Intégrations"),
+                  "body",
+                  "Avant.\n\n" + post + "\n\n" + video + "\n\nAprès."));
+      HtmlPage saved =
+          Editor.pressForPage(
+              admin,
+              Editor.open(admin, id),
+              Map.of("body", "Autrement.\n\n" + post + "\n\n" + video),
+              "save");
+      HtmlPage published =
+          admin.follow(Editor.press(admin, Editor.open(admin, id), Map.of(), "publish"));
+      try (Visitor reader = new Visitor(server)) {
+        HtmlPage article = reader.open(Editor.publicPath(published));
+        DomNode card = article.querySelector(".article-body blockquote.embed-post");
+        DomNode preview = saved.querySelector(".preview blockquote.embed-post");
+        DomNode box = article.querySelector(".article-body figure.embed-video");
+        assertAll(
+            () -> assertNotNull(card, "no card"),
+            () ->
+                assertEquals(
+                    "Message numéro " + number, card.querySelector("p").asNormalizedText()),
+            () -> assertEquals("Alice Martin", card.querySelector("cite").asNormalizedText()),
+            () ->
+                assertEquals(
+                    "Publication sur Mastodon", card.querySelector("a").asNormalizedText()),
+            () -> assertNotNull(preview, "the editor's preview shows the card"),
+            () -> assertEquals(List.of(post), provider.asked(), "fetched once, then kept"),
+            () -> assertNotNull(box, "no video box"),
+            () -> assertEquals(video, ((DomElement) box.querySelector("a")).getAttribute("href")),
+            () ->
+                assertEquals(
+                    "Voir la vidéo sur YouTube", box.querySelector("a").asNormalizedText()),
+            () -> assertTrue(article.querySelectorAll("iframe").isEmpty(), "an iframe"),
+            () ->
+                assertTrue(
+                    article.querySelectorAll("script[src*='/embeds.']").size() == 1,
+                    "the embeds' script"),
+            () -> assertNoLiveMarkup(article));
+      }
+    }
+  }
+
   // --- Helpers -----------------------------------------------------------------------------------
 
   /** An AUTHOR account linked to an author, and another author it is not. */

@@ -12,19 +12,25 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@link Console#admin} signs in on either server. Comments are held as the default policy holds
  * them ({@code first-time}: an address's comments wait until one is approved), forms may be sent at
  * once (a held comment is then held by the moderation, not taken for spam) and no test reaches the
- * rate limit. Not {@link ConsoleServer}'s server: those tests change the site's settings, and these
- * publish articles the public pages then list.
+ * rate limit. Its embeds may fetch from the {@link FakeOEmbedProvider} on 127.0.0.1 (and only that
+ * host of the loopback). Not {@link ConsoleServer}'s server: those tests change the site's
+ * settings, and these publish articles the public pages then list.
  */
 final class ConsoleFlowsServer implements ParameterResolver {
   private static final Namespace NAMESPACE = Namespace.create(ConsoleFlowsServer.class);
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == TribuneServer.class;
+    Class<?> type = parameter.getParameter().getType();
+    return type == TribuneServer.class || type == FakeOEmbedProvider.class;
   }
 
   @Override
-  public TribuneServer resolveParameter(ParameterContext parameter, ExtensionContext context) {
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    if (parameter.getParameter().getType() == FakeOEmbedProvider.class) {
+      return provider(context);
+    }
+    FakeOEmbedProvider provider = provider(context);
     return context
         .getRoot()
         .getStore(NAMESPACE)
@@ -36,7 +42,17 @@ final class ConsoleFlowsServer implements ParameterResolver {
                     .withEnvironment("TRIBUNE_COMMENTS_MODERATION", "first-time")
                     .withEnvironment("TRIBUNE_COMMENTS_MIN_FORM_SECONDS", "0")
                     .withEnvironment("TRIBUNE_COMMENTS_RATE_LIMIT", "1000")
+                    .withEnvironment("TRIBUNE_EMBEDS_ALLOW_HOSTS", provider.hostAndPort())
                     .start(),
             TribuneServer.class);
+  }
+
+  /** The fake oEmbed provider the server may reach (started first: the server is told its port). */
+  private static FakeOEmbedProvider provider(ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            FakeOEmbedProvider.class, key -> new FakeOEmbedProvider(), FakeOEmbedProvider.class);
   }
 }
