@@ -253,7 +253,10 @@ class ConsoleIT {
       HtmlPage dashboard = signedIn(author, email, PASSWORD);
       assertAll(
           () ->
-              assertEquals(List.of("/admin/dashboard", "/admin/articles"), menu(dashboard), "menu"),
+              assertEquals(
+                  List.of("/admin/dashboard", "/admin/articles", "/admin/media"),
+                  menu(dashboard),
+                  "menu"),
           () -> assertTrue(userLine(dashboard).contains("(auteur)"), userLine(dashboard)),
           () -> assertForbidden(author, "/admin/comments"),
           () -> assertForbidden(author, "/admin/comments/42"),
@@ -284,6 +287,7 @@ class ConsoleIT {
           () -> assertForbidden(moderator, "/admin/settings"),
           () -> assertForbidden(moderator, "/admin/audit"),
           () -> assertForbidden(moderator, "/admin/transfer"),
+          () -> assertForbidden(moderator, "/admin/media"),
           () -> assertForbidden(moderator, "/admin/transfer/export/json"));
     }
   }
@@ -299,7 +303,7 @@ class ConsoleIT {
       assertAll(
           () ->
               assertEquals(
-                  List.of("/admin/dashboard", "/admin/articles", "/admin/taxonomy"),
+                  List.of("/admin/dashboard", "/admin/articles", "/admin/media", "/admin/taxonomy"),
                   menu(dashboard),
                   "menu"),
           () -> assertNotEquals(403, status(editor.get("/admin/articles")), "articles"),
@@ -315,6 +319,7 @@ class ConsoleIT {
           List.of(
               "/admin/dashboard",
               "/admin/articles",
+              "/admin/media",
               "/admin/comments",
               "/admin/taxonomy",
               "/admin/settings",

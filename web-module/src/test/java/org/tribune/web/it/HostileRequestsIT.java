@@ -91,7 +91,17 @@ class HostileRequestsIT {
               "articleEditBacking.restore",
               "articleEditBacking.deleteForGood",
               "articleEditBacking.restoreRevision(r.number())",
-              "articleEditBacking.showDiff"),
+              "articleEditBacking.showDiff",
+              "articleEditBacking.searchMedia",
+              "articleEditBacking.pickMedia(r.id())",
+              "articleEditBacking.insertMedia(r.id())",
+              "articleEditBacking.removeMedia"),
+          "admin/media/edit.xhtml",
+          List.of(
+              "mediaEditBacking.save",
+              "mediaEditBacking.delete",
+              "mediaEditBacking.deleteEvenIfUsed",
+              "mediaEditBacking.cancelDelete"),
           "admin/taxonomy.xhtml",
           List.of(
               "taxonomyBacking.editSection(s.id())",
@@ -149,6 +159,7 @@ class HostileRequestsIT {
           "/admin/accounts",
           "/admin/articles",
           "/admin/articles/edit?id=%ARTICLE%",
+          "/admin/media/edit?id=%MEDIA%",
           "/admin/taxonomy",
           "/admin/settings",
           "/admin/password",
@@ -198,17 +209,18 @@ class HostileRequestsIT {
 
   @Test
   void everyConsoleButtonWithoutItsViewStateChangesNothingAndAnswersTheFrench403(
-      TribuneServer server) {
+      TribuneServer server) throws IOException {
     try (Visitor admin = Console.admin(server);
         Visitor other = Console.admin(server)) {
       heldComment(server, admin);
       String article = firstArticleId(admin);
+      String media = String.valueOf(MediaIT.uploadedId(server, admin, "balayage.png"));
       String otherState = viewState(other.open("/admin/settings"));
       String auditBefore = newestAuditEntry(admin);
       int sent = 0;
       List<String> failures = new ArrayList<>();
       for (String template : SWEPT_PAGES) {
-        String path = template.replace("%ARTICLE%", article);
+        String path = template.replace("%ARTICLE%", article).replace("%MEDIA%", media);
         HtmlPage page = admin.open(path);
         String before = content(page);
         List<HtmlForm> forms = page.getForms();

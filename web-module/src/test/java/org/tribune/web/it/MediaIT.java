@@ -164,6 +164,14 @@ class MediaIT {
     }
   }
 
+  /** Uploads a small PNG as the page's script does; the new item's id. */
+  static long uploadedId(TribuneServer server, Visitor staff, String name) throws IOException {
+    HttpResponse<String> answer =
+        raw(server, staff, token(staff.open("/admin/media")), name, png());
+    assertEquals(201, answer.statusCode(), answer::body);
+    return jsonId(answer);
+  }
+
   private static long jsonId(HttpResponse<String> answer) {
     Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(answer.body());
     assertTrue(id.find(), answer::body);
