@@ -7,11 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,18 +43,10 @@ public class DefaultMediaService implements MediaService {
 
   /**
    * Names checked against the library, so that serving a rendition asks the database once. An item
-   * deleted since is still refused: its files are gone from the store.
+   * deleted since is still refused: its files are gone from the store. Read by every request for an
+   * image, so without a lock; when full, it starts again (the names come back one query each).
    */
-  private final Map<String, Boolean> knownNames =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(256, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-              return size() > KNOWN_NAMES;
-            }
-          });
+  private final Set<String> knownNames = ConcurrentHashMap.newKeySet();
 
   @Override
   public MediaItem upload(Path file, String originalName, String uploadedBy) throws IOException {
@@ -132,11 +124,14 @@ public class DefaultMediaService implements MediaService {
     if (!matcher.matches()) {
       return Optional.empty();
     }
-    if (!knownNames.containsKey(name)) {
+    if (!knownNames.contains(name)) {
       if (!records.hasRendition(matcher.group(1), name)) {
         return Optional.empty();
       }
-      knownNames.put(name, Boolean.TRUE);
+      if (knownNames.size() >= KNOWN_NAMES) {
+        knownNames.clear();
+      }
+      knownNames.add(name);
     }
     String type = matcher.group(3).equals("png") ? "image/png" : "image/jpeg";
     return storage
@@ -201,7 +196,7 @@ public class DefaultMediaService implements MediaService {
       store.delete(key);
     }
     store.delete(LibraryImage.originalKey(former.hash(), former.format()));
-    knownNames.keySet().removeIf(name -> name.startsWith(former.hash()));
+    knownNames.removeIf(name -> name.startsWith(former.hash()));
   }
 
   private static void clean(ProcessedImage image) throws IOException {

@@ -43,6 +43,10 @@ public class MediaStorage {
   @ConfigProperty(name = "tribune.media.widths", defaultValue = "320,640,960,1280,1920")
   String widths;
 
+  @Inject
+  @ConfigProperty(name = "tribune.media.memory-cache-bytes", defaultValue = "16777216")
+  long memoryCacheBytes;
+
   private volatile MediaStore store;
   private volatile ImageProcessor processor;
 
@@ -109,7 +113,7 @@ public class MediaStorage {
   private MediaStore open() {
     try {
       return switch (storage.strip()) {
-        case "file", "" -> new FileMediaStore(dataFolder().resolve("media"));
+        case "file", "" -> new FileMediaStore(dataFolder().resolve("media"), memoryCacheBytes);
         case "s3" -> {
           S3MediaStore s3 = new S3MediaStore(S3Settings.fromConfig(ConfigProvider.getConfig()));
           s3.check();
