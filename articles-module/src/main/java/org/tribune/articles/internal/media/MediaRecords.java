@@ -27,6 +27,9 @@ import org.tribune.articles.internal.ArticlesDatabase;
 @ApplicationScoped
 @Transactional
 public class MediaRecords {
+  /** How many items sharing a file are looked at to know its renditions. */
+  private static final int SAME_FILE_CHECKED = 10;
+
   @Inject @ArticlesDatabase EntityManager em;
   @Inject Event<MediaChanged> changed;
 
@@ -168,9 +171,14 @@ public class MediaRecords {
 
   /** Whether an item has this hash, and a derivative of this public name. */
   boolean hasRendition(String hash, String name) {
+    // Items with one hash were made from one file: their renditions differ only if the site's
+    // widths changed between their uploads. A few of them tell, however many share the file.
     return em
-        .createQuery("SELECT m FROM LibraryImage m WHERE m.hash = :hash", LibraryImage.class)
+        .createQuery(
+            "SELECT m FROM LibraryImage m WHERE m.hash = :hash ORDER BY m.id DESC",
+            LibraryImage.class)
         .setParameter("hash", hash)
+        .setMaxResults(SAME_FILE_CHECKED)
         .getResultList()
         .stream()
         .anyMatch(m -> m.derivedKeys().contains("derived/" + name));
