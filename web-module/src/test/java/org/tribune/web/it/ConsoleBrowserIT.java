@@ -89,12 +89,7 @@ class ConsoleBrowserIT {
 
   @Test
   void everyAdministratorPagePassesWcagAaOnDesktopAndPhone(TribuneServer server) {
-    driver.get(server.uri("/admin/dashboard").toString());
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/admin/login"));
-    driver.findElement(By.id("login:email")).sendKeys(ConsoleServer.ADMIN_EMAIL);
-    driver.findElement(By.id("login:password")).sendKeys(ConsoleServer.ADMIN_PASSWORD);
-    driver.findElement(By.id("login:submit")).click();
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/admin/dashboard"));
+    signIn(server);
 
     List<Executable> checks = new ArrayList<>();
     for (String page : List.of("dashboard", "accounts", "settings", "audit", "password")) {

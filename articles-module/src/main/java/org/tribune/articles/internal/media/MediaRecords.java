@@ -148,8 +148,9 @@ public class MediaRecords {
       throw new InUseException("media", id, articles.size(), 0);
     }
     Former former = new Former(item.getHash(), item.getFormat(), item.derivedKeys());
-    // The articles' lead image column is set to null by the database (ON DELETE SET NULL), their
-    // use rows go with the item (ON DELETE CASCADE).
+    // The database would do both (ON DELETE SET NULL, ON DELETE CASCADE) when the row goes at the
+    // flush; done here first so that what observes MediaChanged in this transaction (the bodies
+    // rendered again) already reads the articles without the image.
     em.createQuery("UPDATE Article a SET a.leadMediaId = NULL WHERE a.leadMediaId = :id")
         .setParameter("id", id)
         .executeUpdate();
