@@ -9,6 +9,7 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A reader's walk through the public pages in Chromium, following the links each page shows: home,
@@ -95,7 +99,7 @@ class AccessibilityIT {
     query.sendKeys("comete");
     String before = driver.getCurrentUrl();
     query.submit();
-    assertFalse(before.equals(driver.getCurrentUrl()), "the search form led nowhere");
+    awaitNavigationFrom(before, "the search form");
     assertFalse(
         driver.findElements(By.cssSelector("mark")).isEmpty(),
         "no highlighted word in the results");
@@ -133,7 +137,26 @@ class AccessibilityIT {
     assertFalse(links.isEmpty(), () -> "no link '" + css + "' on " + driver.getCurrentUrl());
     String from = driver.getCurrentUrl();
     links.get(0).click();
-    assertFalse(from.equals(driver.getCurrentUrl()), () -> "'" + css + "' led nowhere");
+    awaitNavigationFrom(from, "'" + css + "'");
+  }
+
+  /**
+   * A form's submit (and, now and then, a click) returns before Chromium has left the page: wait
+   * for the new address, then for the new page to be loaded, at most 10 s.
+   */
+  private void awaitNavigationFrom(String from, String what) {
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(10))
+          .until(
+              d ->
+                  !from.equals(d.getCurrentUrl())
+                      && "complete"
+                          .equals(
+                              ((JavascriptExecutor) d)
+                                  .executeScript("return document.readyState")));
+    } catch (TimeoutException e) {
+      throw new AssertionError(what + " led nowhere from " + from, e);
+    }
   }
 
   /** Audits the current page at desktop then phone width, with a screenshot of each. */
