@@ -44,6 +44,7 @@ final class CachedPage {
   private final List<String[]> headers;
   private final String etag;
   private final long version;
+  private final long began;
 
   private CachedPage(Builder about, Stream stream, String etag) {
     this.gzip = stream.bytes;
@@ -60,6 +61,7 @@ final class CachedPage {
     this.headers = List.copyOf(about.headers);
     this.etag = etag;
     this.version = about.version;
+    this.began = about.began;
   }
 
   /**
@@ -173,6 +175,11 @@ final class CachedPage {
 
   long version() {
     return version;
+  }
+
+  /** When its rendering began ({@link System#nanoTime()}): it shows the site as it was then. */
+  long began() {
+    return began;
   }
 
   /** The number of bytes {@link #writeGzip} writes. */
@@ -370,5 +377,6 @@ final class CachedPage {
     String contentType;
     List<String[]> headers = List.of();
     long version;
+    long began = System.nanoTime();
   }
 }

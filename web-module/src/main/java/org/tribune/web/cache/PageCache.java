@@ -43,11 +43,21 @@ import org.tribune.web.cluster.SiteChange;
  *       call {@link #invalidate()}.
  * </ul>
  *
- * <p>A page rendered while a change committed is never served: every change takes the next number
- * of a sequence and marks what it made stale with it (everything, the listings, or an article);
- * each page carries the number current when its rendering began, and is served only while no mark
- * of what it depends on is newer. {@code tribune.cache.seconds} bounds how long a page is served in
- * any case, which covers what changes with time alone (a discussion closing after its days).
+ * <p>Every change takes the next number of a sequence and marks what it made stale with it
+ * (everything, the listings, or an article); each page carries the number current when its
+ * rendering began, and is <em>current</em> while no mark of what it depends on is newer. A current
+ * page is served to every visitor. {@code tribune.cache.seconds} bounds how long a page is served
+ * in any case, which covers what changes with time alone (a discussion closing after its days).
+ *
+ * <p>A live discussion changes its article's page several times a second, faster than the page
+ * renders under load: refusing every page rendered during a change left readers rendering the page
+ * each for themselves, and the site collapsed (issue 21). So a page made stale by a discussion
+ * change stays kept, and while one request renders the fresh page, the others are served the stale
+ * one, as long as its rendering began at most {@code tribune.cache.stale-millis} (1 000) ago: a
+ * reader never sees a page older than that when someone is already rendering a newer one. A page
+ * rendered while a comment arrived is kept too (it is newer than the one it replaces), and the next
+ * request renders again. A change to everything (an article edited, the settings) is never served
+ * stale: pages begun before it are dropped and never kept.
  *
  * <p>In a cluster, each change is also sent to the other nodes ({@link ClusterChanges}), which mark
  * and forget the same pages on receipt: a page another node began rendering before that is not kept
@@ -64,6 +74,10 @@ public class PageCache {
   @Inject
   @ConfigProperty(name = "tribune.cache.megabytes", defaultValue = "32")
   int megabytes;
+
+  @Inject
+  @ConfigProperty(name = "tribune.cache.stale-millis", defaultValue = "1000")
+  long staleMillis;
 
   /** More articles than this with a mark of their own: everything is marked instead. */
   private static final int MARKED_ARTICLES = 10_000;
@@ -101,7 +115,13 @@ public class PageCache {
     LOG.info(
         () ->
             enabled()
-                ? "Page cache: " + megabytes + " MB, pages kept " + seconds + " s at most"
+                ? "Page cache: "
+                    + megabytes
+                    + " MB, pages kept "
+                    + seconds
+                    + " s at most, served stale "
+                    + staleMillis
+                    + " ms at most while one renders"
                 : "Page cache: off");
   }
 
@@ -121,6 +141,28 @@ public class PageCache {
     return page == null || !current(page) ? null : page;
   }
 
+  /**
+   * The page kept under this key, current or made stale by discussion changes only, if its
+   * rendering began at most {@code tribune.cache.stale-millis} ago: what a request is served while
+   * another one renders the page again.
+   */
+  CachedPage stale(String key) {
+    CachedPage page = pages.getIfPresent(key);
+    if (page == null || current(page)) {
+      return page;
+    }
+    boolean recent = System.nanoTime() - page.began() <= staleMillis * 1_000_000L;
+    return recent && servable(page) ? page : null;
+  }
+
+  /**
+   * Whether a page may be served at all: no change to everything came after its rendering began (it
+   * may be stale by a discussion change).
+   */
+  boolean servable(CachedPage page) {
+    return page.version() >= everything.get();
+  }
+
   /** Whether no change since the page's rendering began concerns it. */
   boolean current(CachedPage page) {
     long rendered = page.version();
@@ -136,17 +178,19 @@ public class PageCache {
   }
 
   /**
-   * Keeps a page, unless the site changed while it was rendered. When memory runs short, Caffeine
-   * drops the pages least likely to be asked again (frequency-aware: a flood of one-off addresses
-   * does not push the popular pages out).
+   * Keeps a page in place of an older one, unless everything changed while it was rendered; a page
+   * that a discussion change made stale while it was rendered is kept too, to be served while the
+   * next one renders (see {@link #stale}). When memory runs short, Caffeine drops the pages least
+   * likely to be asked again (frequency-aware: a flood of one-off addresses does not push the
+   * popular pages out).
    */
   void put(String key, CachedPage page) {
-    if (!current(page)) {
+    if (!servable(page)) {
       return;
     }
-    pages.put(key, page);
-    if (!current(page)) {
-      // The site changed while we stored it.
+    pages.asMap().merge(key, page, (kept, mine) -> mine.version() >= kept.version() ? mine : kept);
+    if (!servable(page)) {
+      // Everything changed while we stored it.
       pages.asMap().remove(key, page);
     }
   }
@@ -210,7 +254,7 @@ public class PageCache {
   }
 
   /**
-   * Forgets these articles' pages and the listings on this node.
+   * Marks these articles' pages and the listings stale on this node.
    *
    * @return {@code false} when it forgot everything instead (too many articles marked)
    */
@@ -224,13 +268,7 @@ public class PageCache {
       articles.merge(article, change, Math::max);
     }
     listings.accumulateAndGet(change, Math::max);
-    Cache<String, CachedPage> current = pages;
-    if (current != null) {
-      current
-          .asMap()
-          .values()
-          .removeIf(page -> page.scope() == null || articleIds.contains(page.scope()));
-    }
+    // The stale pages stay, to be served while their next rendering runs (see stale()).
     return true;
   }
 

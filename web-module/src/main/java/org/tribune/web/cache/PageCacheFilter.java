@@ -135,13 +135,20 @@ public class PageCacheFilter extends HttpFilter {
     if (page != null && serve(request, response, page)) {
       return;
     }
-    // One request renders a missing page; the others asking for it meanwhile wait for it instead
-    // of rendering it too (a popular page expiring, or the first requests after a change).
+    // One request renders a missing or stale page; the others asking for it meanwhile are served
+    // the stale page if it is recent enough, or wait for the new one instead of rendering it too
+    // (a popular page expiring, the first requests after a change, a live discussion).
     CompletableFuture<CachedPage> mine = new CompletableFuture<>();
     CompletableFuture<CachedPage> other = cache.rendering(key, mine);
     if (other != null) {
+      CachedPage stale = cache.stale(key);
+      if (stale != null && serve(request, response, stale)) {
+        return;
+      }
+      // Begun before or while this request arrived: as fresh as a page rendered now would be,
+      // but for changes made during its rendering, which the next rendering shows.
       CachedPage awaited = await(other);
-      if (awaited != null && cache.current(awaited) && serve(request, response, awaited)) {
+      if (awaited != null && cache.servable(awaited) && serve(request, response, awaited)) {
         return;
       }
       render(key, request, response, chain);
@@ -230,6 +237,7 @@ public class PageCacheFilter extends HttpFilter {
       String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     long version = cache.version();
+    long began = System.nanoTime();
     CapturingResponse capture = new CapturingResponse(response);
     chain.doFilter(request, capture);
     if (capture.diverted()) {
@@ -250,6 +258,7 @@ public class PageCacheFilter extends HttpFilter {
     about.contentType = contentType;
     about.headers = capture.headers();
     about.version = version;
+    about.began = began;
     String token = (String) request.getAttribute(TOKEN);
     if (token != null) {
       about.articleId = (Long) request.getAttribute(ARTICLE);

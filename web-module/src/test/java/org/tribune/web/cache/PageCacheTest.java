@@ -30,6 +30,7 @@ class PageCacheTest {
     cache.cluster = new ClusterChanges();
     cache.seconds = 60;
     cache.megabytes = 4;
+    cache.staleMillis = 60_000;
     cache.open();
   }
 
@@ -81,19 +82,45 @@ class PageCacheTest {
   }
 
   @Test
-  void aPageRenderedWhileItsArticlesDiscussionChangedIsNotKept() {
+  void aPageRenderedWhileItsArticlesDiscussionChangedIsKeptStaleTheNextRequestRendersAgain() {
     long renderingBegan = cache.version();
     cache.discussionChanged(new DiscussionChanged(Set.of(A)));
     cache.put("/articles/a", page("a before the comment", A, renderingBegan));
     cache.put("/", page("home before the comment", null, renderingBegan));
     cache.put("/articles/b", page("b", B, renderingBegan));
-    assertNull(cache.get("/articles/a"));
+    assertNull(cache.get("/articles/a"), "not current: the next request renders it again");
     assertNull(cache.get("/"));
     assertNotNull(cache.get("/articles/b"), "B's page shows nothing of A's discussion");
+    assertNotNull(cache.stale("/articles/a"), "served while the next one renders");
+    assertNotNull(cache.stale("/"));
 
     long after = cache.version();
     cache.put("/articles/a", page("a with the comment", A, after));
     assertNotNull(cache.get("/articles/a"), "rendered after the change");
+    cache.put("/articles/a", page("a, a slow rendering begun before", A, renderingBegan));
+    assertEquals(
+        after, cache.get("/articles/a").version(), "an older page never replaces a newer one");
+  }
+
+  @Test
+  void aPageStaleByADiscussionChangeIsServedOnlyWhileItsRenderingBeganLessThanTheBoundAgo() {
+    keepThree();
+    cache.discussionChanged(DiscussionChanged.of(A));
+    assertNotNull(cache.stale("/articles/a"));
+    cache.staleMillis = 0;
+    assertNull(cache.stale("/articles/a"), "rendered longer ago than the bound");
+    assertNotNull(cache.stale("/articles/b"), "a current page is served whatever its age");
+  }
+
+  @Test
+  void aPageStaleByAChangeToEverythingIsNeverServed() {
+    long renderingBegan = cache.version();
+    keepThree();
+    cache.invalidate();
+    assertNull(cache.stale("/articles/a"));
+    assertNull(cache.stale("/"));
+    cache.put("/articles/b", page("b, begun before the change", B, renderingBegan));
+    assertNull(cache.stale("/articles/b"), "not kept");
   }
 
   @Test
