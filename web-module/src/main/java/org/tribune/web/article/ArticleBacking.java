@@ -131,6 +131,22 @@ public class ArticleBacking {
               .add("name", author.name())
               .add("url", links.absolute("/authors/" + author.slug())));
     }
+    JsonObjectBuilder publisher =
+        JSON.createObjectBuilder()
+            .add("@type", "Organization")
+            .add("name", site.getName())
+            .add("url", links.absolute("/"));
+    MediaItem logo = images.getLogo();
+    if (logo != null) {
+      MediaRendition mark = images.logoRendition(logo);
+      publisher.add(
+          "logo",
+          JSON.createObjectBuilder()
+              .add("@type", "ImageObject")
+              .add("url", links.absolute(mark.path()))
+              .add("width", mark.width())
+              .add("height", mark.height()));
+    }
     JsonObjectBuilder json =
         JSON.createObjectBuilder()
             .add("@context", "https://schema.org")
@@ -143,12 +159,7 @@ public class ArticleBacking {
             .add("datePublished", site.iso(article.publishedAt()))
             .add("dateModified", site.iso(article.updatedAt()))
             .add("author", authors)
-            .add(
-                "publisher",
-                JSON.createObjectBuilder()
-                    .add("@type", "Organization")
-                    .add("name", site.getName())
-                    .add("url", links.absolute("/")));
+            .add("publisher", publisher);
     if (article.section() != null) {
       json.add("articleSection", article.section().name());
     }

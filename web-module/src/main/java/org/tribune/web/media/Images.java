@@ -10,6 +10,7 @@ import org.tribune.articles.api.ArticleSummary;
 import org.tribune.articles.api.MediaItem;
 import org.tribune.articles.api.MediaRendition;
 import org.tribune.articles.api.MediaService;
+import org.tribune.web.site.SiteSettings;
 
 /**
  * The library's images as pages show them ({@code #{images.lead(article)}}): the item behind an
@@ -23,6 +24,7 @@ public class Images {
   static final int SHARING_WIDTH = 1200;
 
   @Inject private MediaService media;
+  @Inject private SiteSettings site;
 
   private final Map<Long, Optional<MediaItem>> read = new HashMap<>();
 
@@ -34,6 +36,24 @@ public class Images {
     return read.computeIfAbsent(article.leadMediaId(), media::find)
         .filter(MediaItem::usable)
         .orElse(null);
+  }
+
+  /**
+   * The site's logo (console, Apparence), or null: none chosen, or deleted from the library since.
+   */
+  public MediaItem getLogo() {
+    Long id = site.getBranding().logoId();
+    return id == null ? null : read.computeIfAbsent(id, media::find).orElse(null);
+  }
+
+  /** The logo's narrowest rendition (320 pixels wide at most): the header's and the icon's. */
+  public MediaRendition logoRendition(MediaItem logo) {
+    return logo.renditions().get(0);
+  }
+
+  /** The type of a rendition's file, from its address ({@code .png} or {@code .jpg}). */
+  public String type(MediaRendition rendition) {
+    return rendition.path().endsWith(".png") ? "image/png" : "image/jpeg";
   }
 
   /**

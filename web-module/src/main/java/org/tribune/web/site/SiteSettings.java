@@ -21,12 +21,12 @@ import org.tribune.web.cluster.SiteChange;
 import org.tribune.web.console.settings.StoredSettings;
 
 /**
- * The site's language, time zone, name and description, and date formatting in them. Values saved
- * in the console ({@code console_setting}) win over MicroProfile Config's {@code tribune.site.*};
- * the node that saves them reads them again at once, the other nodes of a cluster as soon as they
- * hear of the change ({@link SiteChange}), and every node at most {@value #REFRESH_MILLIS} ms after
- * they change in any case. A wrong value is reported in the log, naming the key, and the default is
- * used.
+ * The site's language, time zone, name, description and {@link Branding}, and date formatting in
+ * them. Values saved in the console ({@code console_setting}) win over MicroProfile Config's {@code
+ * tribune.site.*}; the node that saves them reads them again at once, the other nodes of a cluster
+ * as soon as they hear of the change ({@link SiteChange}), and every node at most {@value
+ * #REFRESH_MILLIS} ms after they change in any case. A wrong value is reported in the log, naming
+ * the key, and the default is used.
  */
 @Named("site")
 @ApplicationScoped
@@ -77,6 +77,7 @@ public class SiteSettings {
       DateTimeFormatter dateFormat,
       DateTimeFormatter dateTimeFormat,
       DateTimeFormatter timeFormat,
+      Branding branding,
       long readAt) {}
 
   private volatile Snapshot snapshot;
@@ -140,6 +141,7 @@ public class SiteSettings {
         DateTimeFormatter.ofPattern(messages.getString("format.date"), locale).withZone(zone),
         DateTimeFormatter.ofPattern(messages.getString("format.date-time"), locale).withZone(zone),
         DateTimeFormatter.ofPattern(messages.getString("format.time"), locale).withZone(zone),
+        Branding.of(values),
         System.currentTimeMillis());
   }
 
@@ -152,6 +154,7 @@ public class SiteSettings {
         s.dateFormat(),
         s.dateTimeFormat(),
         s.timeFormat(),
+        s.branding(),
         readAt);
   }
 
@@ -170,6 +173,17 @@ public class SiteSettings {
 
   public String getName() {
     return current().name();
+  }
+
+  /** The tagline, logo, footer and accent colour set in the console's Apparence page. */
+  public Branding getBranding() {
+    return current().branding();
+  }
+
+  /** The tagline under the site's name: the console's, else the language bundle's; may be empty. */
+  public String getTagline() {
+    String tagline = current().branding().tagline();
+    return tagline == null ? messages().getString("site.tagline") : tagline;
   }
 
   /** The site's description for search engines: the setting, else the bundle's tagline. */

@@ -92,7 +92,8 @@ class ConsoleBrowserIT {
     signIn(server);
 
     List<Executable> checks = new ArrayList<>();
-    for (String page : List.of("dashboard", "accounts", "settings", "audit", "password")) {
+    for (String page :
+        List.of("dashboard", "accounts", "appearance", "settings", "audit", "password")) {
       driver.get(server.uri("/admin/" + page).toString());
       assertEquals(
           1, driver.findElements(By.cssSelector("main h1")).size(), () -> page + ": no heading");

@@ -263,6 +263,7 @@ class ConsoleIT {
           () -> assertForbidden(author, "/admin/taxonomy"),
           () -> assertForbidden(author, "/admin/accounts"),
           () -> assertForbidden(author, "/admin/settings"),
+          () -> assertForbidden(author, "/admin/appearance"),
           () -> assertForbidden(author, "/admin/audit"),
           () -> assertForbidden(author, "/admin/transfer"),
           () -> assertEquals(200, status(author.get("/admin/password"))));
@@ -285,6 +286,7 @@ class ConsoleIT {
           () -> assertForbidden(moderator, "/admin/taxonomy"),
           () -> assertForbidden(moderator, "/admin/accounts"),
           () -> assertForbidden(moderator, "/admin/settings"),
+          () -> assertForbidden(moderator, "/admin/appearance"),
           () -> assertForbidden(moderator, "/admin/audit"),
           () -> assertForbidden(moderator, "/admin/transfer"),
           () -> assertForbidden(moderator, "/admin/media"),
@@ -308,7 +310,8 @@ class ConsoleIT {
                   "menu"),
           () -> assertNotEquals(403, status(editor.get("/admin/articles")), "articles"),
           () -> assertForbidden(editor, "/admin/comments"),
-          () -> assertForbidden(editor, "/admin/accounts"));
+          () -> assertForbidden(editor, "/admin/accounts"),
+          () -> assertForbidden(editor, "/admin/appearance"));
     }
   }
 
@@ -322,6 +325,7 @@ class ConsoleIT {
               "/admin/media",
               "/admin/comments",
               "/admin/taxonomy",
+              "/admin/appearance",
               "/admin/settings",
               "/admin/accounts",
               "/admin/audit",
@@ -331,7 +335,12 @@ class ConsoleIT {
         assertNotEquals(403, status(admin.get(page)), page);
       }
       for (String page :
-          List.of("/admin/settings", "/admin/accounts", "/admin/audit", "/admin/transfer")) {
+          List.of(
+              "/admin/appearance",
+              "/admin/settings",
+              "/admin/accounts",
+              "/admin/audit",
+              "/admin/transfer")) {
         assertEquals(200, status(admin.get(page)), page);
       }
     }

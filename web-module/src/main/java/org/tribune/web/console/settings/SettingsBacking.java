@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.tribune.articles.api.DemoContentService;
 import org.tribune.articles.api.DemoContentStatus;
 import org.tribune.comments.api.CommentLimits;
@@ -286,15 +285,7 @@ public class SettingsBacking implements Serializable {
     wanted.put(SiteSettings.DESCRIPTION, newDescription);
     wanted.put(SiteSettings.LOCALE, locale);
     wanted.put(SiteSettings.TIME_ZONE, zone);
-    Map<String, String> before = stored.all();
-    List<String> changed = new ArrayList<>();
-    wanted.forEach(
-        (key, value) -> {
-          if (!Objects.equals(before.get(key), value)) {
-            stored.put(key, value, staff.getEmail());
-            changed.add(key);
-          }
-        });
+    List<String> changed = stored.putChanged(wanted, staff.getEmail());
     site.refresh();
     if (!changed.isEmpty()) {
       staff.audit(AuditAction.SETTINGS_CHANGED, "site", String.join(", ", changed));

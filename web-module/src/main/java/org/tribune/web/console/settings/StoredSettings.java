@@ -9,8 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.tribune.web.config.DatabaseDefinition;
@@ -65,6 +68,23 @@ public class StoredSettings {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Stores those of these values that differ from the stored ones, in one transaction (all or
+   * none), and returns their names, in the map's order.
+   */
+  public List<String> putChanged(Map<String, String> wanted, String by) {
+    Map<String, String> before = all();
+    List<String> changed = new ArrayList<>();
+    wanted.forEach(
+        (name, value) -> {
+          if (!Objects.equals(before.get(name), value)) {
+            put(name, value, by);
+            changed.add(name);
+          }
+        });
+    return changed;
   }
 
   /**

@@ -1,0 +1,246 @@
+package org.tribune.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tribune.web.it.Console.admin;
+import static org.tribune.web.it.Console.text;
+import static org.tribune.web.it.MediaIT.spaced;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tribune.web.site.Branding;
+import org.tribune.web.site.Colours;
+
+/**
+ * The console's Apparence page over HTTP, without JavaScript: the tagline, footer text, "Publié
+ * avec Tribune" line and accent colour saved there appear on the public pages (the colour through
+ * {@code /brand.css}); a colour that is not one, or that fails WCAG AA, and an overlong tagline are
+ * refused in French with nothing saved; a logo chosen from the media library is in the header, the
+ * tab's icon and the articles' structured data, and disappears with its image. Every test puts the
+ * defaults back: the server is shared ({@link ConsoleFlowsServer}).
+ */
+@ExtendWith(ConsoleFlowsServer.class)
+class AppearanceIT {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  /** The public pages' texts (the console's are {@link Console#text}). */
+  private static final ResourceBundle SITE =
+      ResourceBundle.getBundle("org.tribune.web.i18n.messages", Locale.ROOT);
+
+  private TribuneServer server;
+
+  @AfterEach
+  void putTheDefaultsBack() {
+    if (server == null) {
+      return;
+    }
+    try (Visitor admin = admin(server)) {
+      Map<String, String> defaults = new LinkedHashMap<>();
+      defaults.put("tagline", SITE.getString("site.tagline"));
+      defaults.put("footer", "");
+      defaults.put("powered-by", "on");
+      defaults.put("accent", Branding.DEFAULT_ACCENT);
+      assertEquals(text("settings.saved"), Console.messages(save(admin, defaults)));
+      HtmlPage page = admin.open("/admin/appearance");
+      if (page.getElementById("logo:remove") != null) {
+        admin.click(page.getHtmlElementById("logo:remove"));
+      }
+    }
+  }
+
+  @Test
+  void theTaglineFooterAndAccentSavedInTheConsoleAreOnThePublicPages(TribuneServer server)
+      throws Exception {
+    this.server = server;
+    String footer = "Éditeur : <b>Association</b> Tribune locale\n12 rue des Écoles, Grenoble";
+    try (Visitor admin = admin(server)) {
+      HtmlPage saved =
+          save(
+              admin,
+              Map.of(
+                  "tagline", "Le journal du canton",
+                  "footer", footer,
+                  "powered-by", "",
+                  "accent", "#1A5E1A"));
+      assertEquals(text("settings.saved"), Console.messages(saved));
+    }
+    try (Visitor reader = Console.visitor(server)) {
+      HtmlPage home = reader.open("/");
+      DomElement stylesheet = home.querySelector("link[href*='/brand.css']");
+      HttpResponse<String> css = get(server, "/brand.css?v=1a5e1a");
+      HttpResponse<String> other = get(server, "/brand.css?v=000000");
+      String footerText = home.querySelector(".site-footer").asNormalizedText();
+      assertAll(
+          () -> assertEquals("Le journal du canton", shown(home, ".site-tagline")),
+          () ->
+              assertEquals(
+                  footer.replace("\n", " "),
+                  spaced(shown(home, ".site-footer-text")).replace("\n", " "),
+                  "the markup typed is shown as text"),
+          () -> assertNull(home.querySelector(".site-footer-text b"), "no markup of the text's"),
+          () -> assertFalse(footerText.contains(SITE.getString("site.footer")), footerText),
+          () -> assertNotNull(stylesheet, "the page links the site's colour"),
+          () -> assertTrue(stylesheet.getAttribute("href").endsWith("/brand.css?v=1a5e1a")),
+          () -> assertEquals(200, css.statusCode()),
+          () -> assertTrue(css.body().contains("--accent: #1a5e1a;"), css.body()),
+          () ->
+              assertEquals(
+                  "public, max-age=31536000, immutable",
+                  css.headers().firstValue("Cache-Control").orElse("")),
+          () ->
+              assertTrue(
+                  css.headers().firstValue("Content-Type").orElse("").startsWith("text/css")),
+          () -> assertEquals("no-store", other.headers().firstValue("Cache-Control").orElse("")),
+          () -> assertTrue(other.body().contains("#1a5e1a"), "the colour in force"));
+    }
+  }
+
+  @Test
+  void aColourThatFailsWcagAaOrIsNotOneAndAnOverlongTaglineAreRefusedInFrenchNothingSaved(
+      TribuneServer server) {
+    this.server = server;
+    try (Visitor admin = admin(server)) {
+      String gold = "#ffd700";
+      HtmlPage pale =
+          save(admin, Map.of("tagline", "Ne doit pas paraître", "footer", "", "accent", gold));
+      HtmlPage notAColour =
+          save(admin, Map.of("tagline", "Ne doit pas paraître", "footer", "", "accent", "rouge"));
+      HtmlPage overlong =
+          save(admin, Map.of("tagline", "x".repeat(151), "footer", "", "accent", "#123456"));
+      double onPaper = Math.floor(Colours.contrast(gold, Branding.PAPER) * 10) / 10;
+      double underWhite = Math.floor(Colours.contrast(gold, "#ffffff") * 10) / 10;
+      try (Visitor reader = Console.visitor(server)) {
+        HtmlPage home = reader.open("/");
+        assertAll(
+            () ->
+                assertEquals(
+                    spaced(text("appearance.accent.unreadable", gold, onPaper, underWhite)),
+                    spaced(Console.messages(pale))),
+            () ->
+                assertEquals(
+                    spaced(text("appearance.accent.invalid")),
+                    spaced(Console.messages(notAColour))),
+            () ->
+                assertEquals(
+                    spaced(text("appearance.tagline.invalid", Branding.TAGLINE_LENGTH)),
+                    spaced(Console.messages(overlong))),
+            () ->
+                assertEquals(
+                    "Ne doit pas paraître",
+                    ((org.htmlunit.html.HtmlInput) pale.getElementById("appearance:tagline"))
+                        .getValue(),
+                    "what was typed is kept"),
+            () -> assertEquals(SITE.getString("site.tagline"), shown(home, ".site-tagline")),
+            () -> assertNull(home.querySelector("link[href*='/brand.css']"), "no colour saved"));
+      }
+    }
+  }
+
+  @Test
+  void aLogoChosenFromTheLibraryIsInTheHeaderTheIconAndTheStructuredDataUntilItIsDeleted(
+      TribuneServer server) throws IOException {
+    this.server = server;
+    String name = MediaIT.unique("logo-du-journal") + ".png";
+    try (Visitor admin = admin(server)) {
+      long id = MediaIT.uploadedId(server, admin, name);
+      HtmlPage found =
+          admin.send(
+              admin.open("/admin/appearance"), "logo", Map.of("logo:query", name), "logo:find");
+      DomElement pick =
+          found.querySelector(
+              "input[aria-label='" + text("appearance.logo.pick-named", name) + "']");
+      assertNotNull(pick, () -> "no button to choose " + name + " in\n" + found.asXml());
+      HtmlPage chosen = Visitor.html(admin.click((org.htmlunit.html.HtmlElement) pick));
+      assertEquals(text("appearance.logo.saved"), Console.messages(chosen));
+
+      try (Visitor reader = Console.visitor(server)) {
+        HtmlPage home = reader.open("/");
+        DomElement logo = home.querySelector(".site-name img.site-logo");
+        DomElement icon = home.querySelector("link[rel=icon]");
+        HtmlPage article = reader.open(firstArticle(home));
+        String jsonLd =
+            article.querySelector("script[type='application/ld+json']").getTextContent();
+        assertAll(
+            () -> assertNotNull(logo, "the logo in the header"),
+            () -> assertTrue(logo.getAttribute("src").matches("/media/[0-9a-f]{64}-\\d+\\.png")),
+            () -> assertEquals("", logo.getAttribute("alt"), "the site's name follows it"),
+            () -> assertEquals(logo.getAttribute("src"), icon.getAttribute("href")),
+            () -> assertEquals("image/png", icon.getAttribute("type")),
+            () -> assertTrue(jsonLd.contains("\"logo\":{\"@type\":\"ImageObject\""), jsonLd),
+            () ->
+                assertEquals(
+                    200, get(server, logo.getAttribute("src")).statusCode(), "the logo's file"));
+      }
+
+      // Deleted from the library: the pages go without, the console says so.
+      HtmlPage item = admin.open("/admin/media/edit?id=" + id);
+      HtmlForm delete = item.getHtmlElementById("delete");
+      admin.click((org.htmlunit.html.HtmlElement) delete.querySelector("[type=submit]"));
+      try (Visitor reader = Console.visitor(server)) {
+        assertNull(reader.open("/").querySelector(".site-logo"), "no logo any more");
+      }
+      HtmlPage page = admin.open("/admin/appearance");
+      assertTrue(
+          spaced(page.asNormalizedText()).contains(spaced(text("appearance.logo.gone"))),
+          "the console says the logo is gone");
+    }
+  }
+
+  /** Sends the Apparence form with these values (short names), as a browser or a forger would. */
+  private static HtmlPage save(Visitor admin, Map<String, String> values) {
+    HtmlPage page = admin.open("/admin/appearance");
+    HtmlForm form = page.getHtmlElementById("appearance");
+    Map<String, String> fields = Console.sentFields(form);
+    fields.remove("appearance:powered-by");
+    values.forEach(
+        (name, value) -> {
+          if (!name.equals("powered-by") || !value.isEmpty()) {
+            fields.put("appearance:" + name, value);
+          }
+        });
+    fields.put("appearance:save", text("appearance.save"));
+    return Visitor.html(admin.post(form.getActionAttribute(), fields, Map.of()));
+  }
+
+  private static String shown(HtmlPage page, String css) {
+    DomElement element = page.querySelector(css);
+    return element == null ? null : element.asNormalizedText().strip();
+  }
+
+  private static String firstArticle(HtmlPage home) {
+    DomElement link = home.querySelector("h2.article-title a");
+    assertNotNull(link, "an article on the home page");
+    return URI.create(link.getAttribute("href")).getPath();
+  }
+
+  private static HttpResponse<String> get(TribuneServer server, String path) {
+    try {
+      return HTTP.send(
+          HttpRequest.newBuilder(server.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
