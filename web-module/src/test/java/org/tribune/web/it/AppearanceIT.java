@@ -50,9 +50,13 @@ class AppearanceIT {
 
   @AfterEach
   void putTheDefaultsBack() {
-    if (server == null) {
-      return;
+    if (server != null) {
+      restoreDefaults(server);
     }
+  }
+
+  /** The Apparence page's values as a new site has them, and no logo. */
+  static void restoreDefaults(TribuneServer server) {
     try (Visitor admin = admin(server)) {
       Map<String, String> defaults = new LinkedHashMap<>();
       defaults.put("tagline", SITE.getString("site.tagline"));
@@ -162,15 +166,7 @@ class AppearanceIT {
     String name = MediaIT.unique("logo-du-journal") + ".png";
     try (Visitor admin = admin(server)) {
       long id = MediaIT.uploadedId(server, admin, name);
-      HtmlPage found =
-          admin.send(
-              admin.open("/admin/appearance"), "logo", Map.of("logo:query", name), "logo:find");
-      DomElement pick =
-          found.querySelector(
-              "input[aria-label='" + text("appearance.logo.pick-named", name) + "']");
-      assertNotNull(pick, () -> "no button to choose " + name + " in\n" + found.asXml());
-      HtmlPage chosen = Visitor.html(admin.click((org.htmlunit.html.HtmlElement) pick));
-      assertEquals(text("appearance.logo.saved"), Console.messages(chosen));
+      chooseLogo(admin, name);
 
       try (Visitor reader = Console.visitor(server)) {
         HtmlPage home = reader.open("/");
@@ -205,8 +201,20 @@ class AppearanceIT {
     }
   }
 
+  /** Finds an image of the library by its name on the Apparence page and makes it the logo. */
+  static void chooseLogo(Visitor admin, String name) {
+    HtmlPage found =
+        admin.send(
+            admin.open("/admin/appearance"), "logo", Map.of("logo:query", name), "logo:find");
+    DomElement pick =
+        found.querySelector("input[aria-label='" + text("appearance.logo.pick-named", name) + "']");
+    assertNotNull(pick, () -> "no button to choose " + name + " in\n" + found.asXml());
+    HtmlPage chosen = Visitor.html(admin.click((org.htmlunit.html.HtmlElement) pick));
+    assertEquals(text("appearance.logo.saved"), Console.messages(chosen));
+  }
+
   /** Sends the Apparence form with these values (short names), as a browser or a forger would. */
-  private static HtmlPage save(Visitor admin, Map<String, String> values) {
+  static HtmlPage save(Visitor admin, Map<String, String> values) {
     HtmlPage page = admin.open("/admin/appearance");
     HtmlForm form = page.getHtmlElementById("appearance");
     Map<String, String> fields = Console.sentFields(form);

@@ -112,6 +112,46 @@ class ConsoleBrowserIT {
   }
 
   @Test
+  void aSiteWithItsLogoAccentAndFooterPassesWcagAaOnDesktopAndPhone(TribuneServer server)
+      throws Exception {
+    String name = MediaIT.unique("logo-du-courrier") + ".png";
+    try (Visitor admin = Console.admin(server)) {
+      MediaIT.uploadedId(server, admin, name);
+      AppearanceIT.chooseLogo(admin, name);
+      AppearanceIT.save(
+          admin,
+          Map.of(
+              "tagline", "Le journal du canton, de ses communes et de ses vallées",
+              "footer",
+                  "Éditeur : Association Le Courrier du Val\n12 rue des Écoles, 38000 Grenoble",
+              "powered-by", "on",
+              "accent", "#1a5e1a"));
+    }
+    try {
+      driver.get(server.uri("/").toString());
+      List<Executable> checks =
+          new ArrayList<>(audit("public-branded-home", "a branded home page"));
+      String accent =
+          (String)
+              driver.executeScript(
+                  "return getComputedStyle(document.documentElement)"
+                      + ".getPropertyValue('--accent').trim()");
+      checks.add(() -> assertEquals("#1a5e1a", accent, "the site's colour applies"));
+      checks.add(
+          () ->
+              assertTrue(
+                  (Boolean)
+                      driver.executeScript(
+                          "const i = document.querySelector('.site-logo');"
+                              + " return i.complete && i.naturalWidth > 0"),
+                  "the logo is loaded"));
+      assertAll(checks);
+    } finally {
+      AppearanceIT.restoreDefaults(server);
+    }
+  }
+
+  @Test
   void anImageUploadedByDragAndDropScriptLeadsAnArticleAndTheLibraryPassesWcagAa(
       TribuneServer server) throws Exception {
     signIn(server);
