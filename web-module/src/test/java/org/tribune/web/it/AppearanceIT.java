@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tribune.web.site.Branding;
 import org.tribune.web.site.Colours;
+import org.tribune.web.site.MenuItem;
 
 /**
  * The console's Apparence page over HTTP, without JavaScript: the tagline, footer text, "Publié
@@ -67,6 +69,12 @@ class AppearanceIT {
       HtmlPage page = admin.open("/admin/appearance");
       if (page.getElementById("logo:remove") != null) {
         admin.click(page.getHtmlElementById("logo:remove"));
+      }
+      for (String menu : List.of("", "?menu=footer")) {
+        HtmlPage menus = admin.open("/admin/appearance/menus" + menu);
+        if (menus.getElementById("menu:reset") != null) {
+          admin.click(menus.getHtmlElementById("menu:reset"));
+        }
       }
     }
   }
@@ -199,6 +207,177 @@ class AppearanceIT {
           spaced(page.asNormalizedText()).contains(spaced(text("appearance.logo.gone"))),
           "the console says the logo is gone");
     }
+  }
+
+  // --- Menus -------------------------------------------------------------------------------------
+
+  @Test
+  void aHeaderMenuWithASubItemAndAFooterMenuSavedInTheConsoleAreOnThePublicPages(
+      TribuneServer server) {
+    this.server = server;
+    int defaultItems;
+    try (Visitor admin = admin(server)) {
+      HtmlPage page = admin.open("/admin/appearance/menus");
+      List<String> labels = labels(page);
+      defaultItems = labels.size();
+      assertAll(
+          () -> assertEquals(SITE.getString("site.home"), labels.get(0), "the default menu"),
+          () -> assertEquals(SITE.getString("site.archives"), labels.get(labels.size() - 1)));
+      page = add(admin, page, "address", "https://example.org/abonnement", "S’abonner");
+      page = press(admin, page, text("menus.indent", "S’abonner"));
+      assertEquals(text("menus.saved"), Console.messages(save(admin, page)));
+
+      HtmlPage footer = admin.open("/admin/appearance/menus?menu=footer");
+      assertEquals(List.of(), labels(footer), "no footer menu by default");
+      footer = add(admin, footer, "address", "/a-propos", "À propos");
+      footer = add(admin, footer, "home", "", "");
+      footer = press(admin, footer, text("menus.up", SITE.getString("site.home")));
+      assertEquals(List.of(SITE.getString("site.home"), "À propos"), labels(footer));
+      assertEquals(text("menus.saved"), Console.messages(save(admin, footer)));
+    }
+    try (Visitor reader = Console.visitor(server)) {
+      HtmlPage home = reader.open("/");
+      List<DomElement> top =
+          home.querySelectorAll(".menu-wide > ul > li").stream()
+              .map(DomElement.class::cast)
+              .toList();
+      DomElement last = top.get(top.size() - 1);
+      // "li li": the selector is matched against the whole page, not from the item down.
+      DomElement sub = last.querySelector("li li a");
+      assertAll(
+          () -> assertEquals(defaultItems, top.size(), "the sub-item is not a top item"),
+          () -> assertNotNull(sub, "the archives' sub-item"),
+          () -> assertEquals("https://example.org/abonnement", sub.getAttribute("href")),
+          () -> assertEquals("S’abonner", sub.asNormalizedText().strip()),
+          () ->
+              assertEquals(
+                  SITE.getString("site.menu"),
+                  home.querySelector(".menu-fold summary").asNormalizedText().strip(),
+                  "the phone's button"),
+          () ->
+              assertEquals(
+                  defaultItems + 1,
+                  home.querySelectorAll(".menu-fold nav a").size(),
+                  "the phone's menu has the same links"),
+          () ->
+              assertEquals(
+                  List.of("/", "/a-propos"),
+                  home.querySelectorAll(".footer-menu a").stream()
+                      .map(a -> ((DomElement) a).getAttribute("href"))
+                      .toList()));
+    }
+  }
+
+  @Test
+  void anAddressThatIsNotOneAndAnEmptyTextAreRefusedInFrenchAndNothingIsSaved(
+      TribuneServer server) {
+    this.server = server;
+    try (Visitor admin = admin(server)) {
+      HtmlPage page = admin.open("/admin/appearance/menus");
+      List<String> before = labels(page);
+      HtmlPage script = add(admin, page, "address", "javascript:alert(1)", "Piège");
+      HtmlPage elsewhere = add(admin, script, "address", "//ailleurs.example/", "Ailleurs");
+      HtmlPage noText = add(admin, elsewhere, "address", "/a-propos", "");
+      List<String> after = labels(noText);
+      HtmlForm form = noText.getHtmlElementById("menu");
+      ((org.htmlunit.html.HtmlInput) form.querySelector("input[type=text]")).setValue("  ");
+      HtmlPage unsaved = save(admin, noText);
+      assertAll(
+          () ->
+              assertEquals(
+                  spaced(text("menus.address.invalid", MenuItem.ADDRESS_LENGTH)),
+                  spaced(Console.messages(script))),
+          () ->
+              assertEquals(
+                  spaced(text("menus.address.invalid", MenuItem.ADDRESS_LENGTH)),
+                  spaced(Console.messages(elsewhere))),
+          () -> assertEquals(text("menus.label.missing"), Console.messages(noText)),
+          () -> assertEquals(before, after, "nothing added"),
+          () ->
+              assertEquals(
+                  spaced(text("menus.label.invalid", MenuItem.LABEL_LENGTH)),
+                  spaced(Console.messages(unsaved))),
+          () ->
+              assertTrue(
+                  spaced(admin.open("/admin/appearance/menus").asNormalizedText())
+                      .contains(spaced(text("menus.default.HEADER"))),
+                  "still the default menu"));
+    }
+  }
+
+  @Test
+  void anItemWhoseTagIsDeletedLeavesTheSiteAndIsFlaggedInTheConsole(TribuneServer server) {
+    this.server = server;
+    String name = MediaIT.unique("Étiquette de menu");
+    try (Visitor admin = admin(server)) {
+      HtmlPage taxonomy =
+          admin.send(
+              admin.open("/admin/taxonomy"),
+              "tags",
+              Map.of("tags:tag-name", name),
+              "tags:save-tag");
+      String slug = tagSlug(taxonomy, name);
+      HtmlPage page = add(admin, admin.open("/admin/appearance/menus"), "tag:" + slug, "", "");
+      assertTrue(labels(page).contains(name), "labelled with the tag's name");
+      assertEquals(text("menus.saved"), Console.messages(save(admin, page)));
+      try (Visitor reader = Console.visitor(server)) {
+        assertNotNull(
+            reader.open("/").querySelector(".menu-wide a[href$='/tags/" + slug + "']"),
+            "the tag's item");
+      }
+      DomElement delete =
+          admin
+              .open("/admin/taxonomy")
+              .querySelector("input[aria-label='" + text("taxonomy.delete") + " " + name + "']");
+      assertNotNull(delete, "a delete button for " + name);
+      admin.click((org.htmlunit.html.HtmlElement) delete);
+      try (Visitor reader = Console.visitor(server)) {
+        assertNull(
+            reader.open("/").querySelector(".menu-wide a[href$='/tags/" + slug + "']"),
+            "left out of the site's menu");
+      }
+      HtmlPage flagged = admin.open("/admin/appearance/menus");
+      assertNotNull(flagged.querySelector("li.gone"), "flagged in the console");
+      assertTrue(
+          spaced(flagged.asNormalizedText()).contains(spaced(text("menus.gone"))),
+          "the console says why");
+    }
+  }
+
+  /** The labels of a menu's items in the editor, in order. */
+  private static List<String> labels(HtmlPage page) {
+    return page.querySelectorAll("#menu .menu-items input[type=text]").stream()
+        .map(input -> ((org.htmlunit.html.HtmlInput) input).getValue())
+        .toList();
+  }
+
+  /** Adds an item from the editor's "Ajouter" fields. */
+  private static HtmlPage add(
+      Visitor admin, HtmlPage page, String choice, String address, String label) {
+    return admin.send(
+        page,
+        "menu",
+        Map.of("menu:choice", choice, "menu:address", address, "menu:new-label", label),
+        "menu:add");
+  }
+
+  private static HtmlPage press(Visitor admin, HtmlPage page, String ariaLabel) {
+    DomElement button = page.querySelector("input[aria-label='" + ariaLabel + "']");
+    assertNotNull(button, () -> "no button '" + ariaLabel + "' in\n" + page.asXml());
+    return Visitor.html(admin.click((org.htmlunit.html.HtmlElement) button));
+  }
+
+  private static HtmlPage save(Visitor admin, HtmlPage page) {
+    return Visitor.html(admin.click(page.getHtmlElementById("menu:save")));
+  }
+
+  private static String tagSlug(HtmlPage taxonomy, String name) {
+    for (List<String> row : Console.rows(taxonomy, "tags")) {
+      if (!row.isEmpty() && row.get(0).equals(name)) {
+        return row.get(1);
+      }
+    }
+    throw new AssertionError("no tag " + name + " in " + Console.rows(taxonomy, "tags"));
   }
 
   /** Finds an image of the library by its name on the Apparence page and makes it the logo. */

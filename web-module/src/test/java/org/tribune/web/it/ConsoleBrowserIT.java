@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,11 +94,18 @@ class ConsoleBrowserIT {
 
     List<Executable> checks = new ArrayList<>();
     for (String page :
-        List.of("dashboard", "accounts", "appearance", "settings", "audit", "password")) {
+        List.of(
+            "dashboard",
+            "accounts",
+            "appearance",
+            "appearance/menus",
+            "settings",
+            "audit",
+            "password")) {
       driver.get(server.uri("/admin/" + page).toString());
       assertEquals(
           1, driver.findElements(By.cssSelector("main h1")).size(), () -> page + ": no heading");
-      checks.addAll(audit("console-" + page, "/admin/" + page));
+      checks.addAll(audit("console-" + page.replace('/', '-'), "/admin/" + page));
     }
 
     // Saved through Ajax: the page's messages are re-rendered with the form.
@@ -126,6 +134,33 @@ class ConsoleBrowserIT {
                   "Éditeur : Association Le Courrier du Val\n12 rue des Écoles, 38000 Grenoble",
               "powered-by", "on",
               "accent", "#1a5e1a"));
+      // A header menu of 60 items, one with sub-items: it must wrap, fold on phones, never
+      // overflow.
+      HtmlPage menus = admin.open("/admin/appearance/menus");
+      for (int i = menus.querySelectorAll("#menu .menu-items li").size(); i < 60; i++) {
+        menus =
+            admin.send(
+                menus,
+                "menu",
+                Map.of(
+                    "menu:choice", "address",
+                    "menu:address", "/archives/2026/" + String.format("%02d", i % 12 + 1),
+                    "menu:new-label", "Rubrique n° " + i),
+                "menu:add");
+      }
+      for (int i = 1; i <= 3; i++) {
+        menus =
+            Visitor.html(
+                admin.click(
+                    (org.htmlunit.html.HtmlElement)
+                        menus.querySelector(
+                            "input[aria-label='"
+                                + Console.text("menus.indent", "Rubrique n° " + (50 + i))
+                                + "']")));
+      }
+      assertEquals(
+          Console.text("menus.saved"),
+          Console.messages(Visitor.html(admin.click(menus.getHtmlElementById("menu:save")))));
     }
     try {
       driver.get(server.uri("/").toString());
@@ -137,6 +172,21 @@ class ConsoleBrowserIT {
                   "return getComputedStyle(document.documentElement)"
                       + ".getPropertyValue('--accent').trim()");
       checks.add(() -> assertEquals("#1a5e1a", accent, "the site's colour applies"));
+      // The phone's menu, opened with its button (no script of ours).
+      chromium.phone(PHONE_WIDTH, PHONE_HEIGHT);
+      try {
+        driver.findElement(By.cssSelector(".menu-fold summary")).click();
+        long links =
+            number(
+                "return document.querySelectorAll('.menu-fold nav a').length"
+                    + " - (document.querySelector('.menu-fold').open ? 0 : 1000)");
+        checks.add(() -> assertEquals(60, links, "the opened phone menu shows every item"));
+        Results opened = axe();
+        checks.add(() -> assertNoViolation("the phone's opened menu", opened));
+        chromium.screenshot("public-branded-menu-open-phone.png");
+      } finally {
+        chromium.desktop();
+      }
       checks.add(
           () ->
               assertTrue(

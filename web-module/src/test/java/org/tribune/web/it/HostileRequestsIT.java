@@ -74,6 +74,17 @@ class HostileRequestsIT {
   private static final Map<String, List<String>> CONSOLE_COMMANDS =
       Map.ofEntries(
           Map.entry(
+              "admin/appearance/menus.xhtml",
+              List.of(
+                  "menusBacking.up(status.index)",
+                  "menusBacking.down(status.index)",
+                  "menusBacking.indent(status.index)",
+                  "menusBacking.outdent(status.index)",
+                  "menusBacking.remove(status.index)",
+                  "menusBacking.add",
+                  "menusBacking.save",
+                  "menusBacking.reset")),
+          Map.entry(
               "admin/appearance.xhtml",
               List.of(
                   "appearanceBacking.searchLogo",
@@ -172,6 +183,7 @@ class HostileRequestsIT {
           "/admin/taxonomy",
           "/admin/settings",
           "/admin/appearance",
+          "/admin/appearance/menus",
           "/admin/password",
           "/admin/comments?status=SPAM",
           "/admin/comments?status=PENDING",
