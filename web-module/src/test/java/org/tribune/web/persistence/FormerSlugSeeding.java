@@ -15,9 +15,9 @@ import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.AuthorService;
 
 /**
- * Writes the articles of {@link FormerSlugIT} through the services, in-container: a POST makes a
- * fresh set and answers {@code name TAB slug} lines. Deployed with the tests only, never in the
- * WAR.
+ * Writes the articles of the former-slug tests of {@link PersistenceIT} through the services,
+ * in-container: a POST makes a fresh set and answers {@code name TAB slug} lines. Deployed with the
+ * tests only, never in the WAR.
  *
  * <ul>
  *   <li>{@code first}, {@code second}, {@code current}: one published article renamed twice;
