@@ -328,6 +328,11 @@ class DiscussionIT {
       assertNotNull(
           block.querySelector("a[href='" + path + "/comments/" + id + "']"),
           "the block does not link to the comment's permalink");
+      DomElement discussed = home.querySelector("aside.most-discussed");
+      assertNotNull(discussed, "no 'Les plus commentés cette semaine' block on the home page");
+      assertNotNull(
+          discussed.querySelector("a[href='" + path + "']"),
+          () -> "the commented article is not among the most discussed: " + discussed.asXml());
     }
   }
 
