@@ -62,10 +62,11 @@ bench_lock_open
 
 # An array, not a function: started with &, $! is the JVM itself, which the EXIT trap can stop.
 post_comments=(java -cp "$suite_cp" org.tribune.bench.suite.PostComments)
-# The number of comments the article page announces to an anonymous reader ("200 commentaires").
+# The number of comments the article page announces to an anonymous reader ("200 commentaires",
+# "1 570 commentaires" with a narrow space, "Aucun commentaire").
 shown() {
-  curl -sS --max-time 30 "$base/articles/$slug" | sed -n 's:.*id="comments-title">\([0-9][0-9]*\).*:\1:p' \
-    | head -1 | grep . || echo 0
+  curl -sS --max-time 30 "$base/articles/$slug" | grep -o 'id="comments-title">[^<]*' | sed -n 1p \
+    | sed 's/commentaire.*//' | tr -dc '0-9' | grep . || echo 0
 }
 now_ms() { date +%s%3N; }
 sleep_until_ms() { sleep "$(awk -v t="$1" -v n="$(now_ms)" 'BEGIN {d = (t - n) / 1000; print (d > 0 ? d : 0)}')"; }
