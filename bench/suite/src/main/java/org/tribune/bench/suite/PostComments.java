@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +37,8 @@ import java.util.zip.GZIPInputStream;
  *
  * <pre>
  *   PostComments load  BASE slug1,slug2 SECONDS WORKERS MIN_FORM_SECONDS [ACKED]  (one JSON line out)
- *   PostComments fresh BASE slug MIN_FORM_SECONDS                        (one JSON line out)
+ *   PostComments fresh BASE slug MIN_FORM_SECONDS [EVERY SECONDS [START_MS]]  (one JSON line out)
+ *   PostComments rate  BASE slug RATE SECONDS [MIN_FORM_SECONDS [START_MS]]  (one JSON line out)
  * </pre>
  *
  * With {@code ACKED}, a file, each comment the site acknowledged ({@code 201}) is written there as
@@ -45,11 +46,26 @@ import java.util.zip.GZIPInputStream;
  * fault test ({@code cluster/faults}) then checks each one is in the database, once.
  *
  * <p>{@code fresh} posts one comment and polls the article page as an anonymous visitor (no cookie,
- * gzip) every 20 ms until it shows the comment: the delay before readers see a new comment.
+ * gzip) every 20 ms until it shows the comment: the delay before readers see a new comment. With
+ * {@code EVERY} and {@code SECONDS} it does so again and again for {@code SECONDS} (a probe
+ * starting every {@code EVERY} seconds, the first after half of it, one at a time) and gives the
+ * delays with their median and maximum ({@code bench/hot}).
+ *
+ * <p>{@code rate} posts to one article at a steady pace, whatever the answers: {@code RATE} posts a
+ * second for {@code SECONDS} ({@code RATE × SECONDS} intended), each sent at its own instant from a
+ * pool of {@value #RATE_IN_FLIGHT} connections whether the previous ones were answered or not, as
+ * readers of a live discussion would (an open loop: a slow site does not slow the commenters down).
+ * A post that finds every connection waiting is not sent (counted as {@code skipped}); one not
+ * answered within 10 s is a failure. The posts come from 8 visitors (form tokens), one in five
+ * answering a comment posted before. {@code START_MS} (epoch milliseconds) is when the first post
+ * (or probe) goes, to start with another tool; by default as soon as the forms are old enough.
  */
 public final class PostComments {
   private static final Pattern TOKEN = Pattern.compile("name=\"form-token\" value=\"([^\"]+)\"");
   private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+  private static final int RATE_IN_FLIGHT = 96;
+  private static final int RATE_VISITORS = 8;
+  private static final Duration RATE_TIMEOUT = Duration.ofSeconds(10);
   private static final String AGENT =
       "Mozilla/5.0 (X11; Linux x86_64) TribuneBench/1.0 (bench/run comment posting)";
 
@@ -74,12 +90,29 @@ public final class PostComments {
               Integer.parseInt(args[4]),
               Double.parseDouble(args[5]),
               args.length >= 7 ? java.nio.file.Path.of(args[6]) : null);
+    } else if (args.length >= 6 && args[0].equals("fresh")) {
+      new PostComments(args[1])
+          .freshEvery(
+              args[2],
+              Double.parseDouble(args[3]),
+              Double.parseDouble(args[4]),
+              Double.parseDouble(args[5]),
+              args.length >= 7 ? Long.parseLong(args[6]) : null);
     } else if (args.length >= 4 && args[0].equals("fresh")) {
       new PostComments(args[1]).fresh(args[2], Double.parseDouble(args[3]));
+    } else if (args.length >= 5 && args[0].equals("rate")) {
+      new PostComments(args[1])
+          .rate(
+              args[2],
+              Double.parseDouble(args[3]),
+              Double.parseDouble(args[4]),
+              args.length >= 6 ? Double.parseDouble(args[5]) : 0,
+              args.length >= 7 ? Long.parseLong(args[6]) : null);
     } else {
       System.err.println(
           "Usage: PostComments load BASE SLUGS SECONDS WORKERS MIN_FORM_SECONDS [ACKED]"
-              + " | fresh BASE SLUG MIN_FORM_SECONDS");
+              + " | fresh BASE SLUG MIN_FORM_SECONDS [EVERY SECONDS [START_MS]]"
+              + " | rate BASE SLUG RATE SECONDS [MIN_FORM_SECONDS [START_MS]]");
       System.exit(2);
     }
   }
@@ -124,6 +157,11 @@ public final class PostComments {
 
   private Posted post(Visitor visitor, String text, Random random, Long parent)
       throws IOException, InterruptedException {
+    return post(visitor, text, random, parent, Duration.ofSeconds(30));
+  }
+
+  private Posted post(Visitor visitor, String text, Random random, Long parent, Duration timeout)
+      throws IOException, InterruptedException {
     int reader = random.nextInt(SiteWxr.COMMENTERS);
     String form =
         "form-token="
@@ -148,7 +186,7 @@ public final class PostComments {
                 .header("Cookie", visitor.cookie())
                 .header("User-Agent", AGENT)
                 .header("X-Forwarded-For", address)
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -269,7 +307,30 @@ public final class PostComments {
         problem.replace("\\", "\\\\").replace("\"", "'"));
   }
 
+  /** One freshness probe: the delay in ms (null if not seen), the polls, the comment, a problem. */
+  private record Probe(Double visibleMs, int polls, String comment, String problem) {
+    String json() {
+      if (visibleMs != null) {
+        return String.format(
+            java.util.Locale.ROOT,
+            "{\"visibleMs\":%.0f,\"polls\":%d,\"comment\":%s}",
+            visibleMs,
+            polls,
+            comment);
+      }
+      return comment == null
+          ? "{\"visibleMs\":null,\"problem\":\"" + problem + "\"}"
+          : String.format(
+              "{\"visibleMs\":null,\"polls\":%d,\"comment\":%s,\"problem\":\"%s\"}",
+              polls, comment, problem);
+    }
+  }
+
   private void fresh(String slug, double minFormSeconds) throws Exception {
+    System.out.println(probe(slug, minFormSeconds).json());
+  }
+
+  private Probe probe(String slug, double minFormSeconds) throws Exception {
     Visitor visitor = open(slug);
     sleepUntil(visitor.shownAt() + (long) ((minFormSeconds + 0.3) * 1e9));
     // Load the page anonymously first, as a cache would have it.
@@ -279,29 +340,196 @@ public final class PostComments {
     long postedAt = System.nanoTime();
     Matcher id = ID.matcher(posted.body());
     if (posted.status() != 201 || !id.find() || !posted.body().contains("\"held\":false")) {
-      System.out.printf(
-          "{\"visibleMs\":null,\"problem\":\"HTTP %d %s\"}%n",
-          posted.status(), clip(posted.body()).replace("\"", "'"));
-      return;
+      return new Probe(
+          null,
+          0,
+          null,
+          ("HTTP " + posted.status() + " " + clip(posted.body())).replace("\"", "'"));
     }
     String anchor = "id=\"comment-" + id.group(1) + "\"";
     int polls = 0;
     while (System.nanoTime() - postedAt < 10_000_000_000L) {
       polls++;
       if (anonymousPage(slug).contains(anchor)) {
-        System.out.printf(
-            java.util.Locale.ROOT,
-            "{\"visibleMs\":%.0f,\"polls\":%d,\"comment\":%s}%n",
-            (System.nanoTime() - postedAt) / 1e6,
-            polls,
-            id.group(1));
-        return;
+        return new Probe((System.nanoTime() - postedAt) / 1e6, polls, id.group(1), null);
       }
       Thread.sleep(20);
     }
+    return new Probe(null, polls, id.group(1), "not shown after 10 s");
+  }
+
+  /** {@code fresh} again and again: a probe every {@code every} s for {@code seconds}. */
+  private void freshEvery(
+      String slug, double minFormSeconds, double every, double seconds, Long startMillis)
+      throws Exception {
+    long start = startNanos(startMillis);
+    long end = start + (long) (seconds * 1e9);
+    List<Long> delays = new ArrayList<>();
+    List<String> probes = new ArrayList<>();
+    int unseen = 0;
+    // The forms are opened at the probe's instant: minFormSeconds + 0.3 s after it the post goes.
+    for (long at = start + (long) (every / 2 * 1e9); at < end; at += (long) (every * 1e9)) {
+      if (System.nanoTime() > at) {
+        continue; // the previous probe ran past this one's instant
+      }
+      sleepUntil(at);
+      Probe probe;
+      try {
+        probe = probe(slug, minFormSeconds);
+      } catch (IOException | RuntimeException e) {
+        probe = new Probe(null, 0, null, clip(e.toString()).replace("\"", "'"));
+      }
+      probes.add(probe.json());
+      if (probe.visibleMs() != null) {
+        delays.add((long) (probe.visibleMs() * 1e6));
+      } else {
+        unseen++;
+      }
+    }
+    Collections.sort(delays);
     System.out.printf(
-        "{\"visibleMs\":null,\"polls\":%d,\"comment\":%s,\"problem\":\"not shown after 10 s\"}%n",
-        polls, id.group(1));
+        java.util.Locale.ROOT,
+        "{\"probes\":%d,\"seen\":%d,\"unseen\":%d,\"p50ms\":%s,\"maxms\":%s,\"each\":[%s]}%n",
+        probes.size(),
+        delays.size(),
+        unseen,
+        delays.isEmpty() ? "null" : String.format(java.util.Locale.ROOT, "%.0f", pct(delays, 50)),
+        delays.isEmpty() ? "null" : String.format(java.util.Locale.ROOT, "%.0f", pct(delays, 100)),
+        String.join(",", probes));
+  }
+
+  /** When to start, as a {@link System#nanoTime}: at {@code startMillis} (epoch ms), or now. */
+  private static long startNanos(Long startMillis) {
+    return startMillis == null
+        ? System.nanoTime()
+        : System.nanoTime() + (startMillis - System.currentTimeMillis()) * 1_000_000L;
+  }
+
+  /** Posts at {@code rate} a second to one article for {@code seconds}, paced (open loop). */
+  private void rate(
+      String slug, double rate, double seconds, double minFormSeconds, Long startMillis)
+      throws Exception {
+    int intended = (int) Math.round(rate * seconds);
+    List<Visitor> visitors = new ArrayList<>();
+    for (int v = 0; v < Math.min(RATE_VISITORS, Math.max(1, intended)); v++) {
+      visitors.add(open(slug));
+    }
+    long start =
+        Math.max(
+            startNanos(startMillis),
+            visitors.get(visitors.size() - 1).shownAt() + (long) ((minFormSeconds + 0.3) * 1e9));
+    java.util.concurrent.Semaphore connections = new java.util.concurrent.Semaphore(RATE_IN_FLIGHT);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            RATE_IN_FLIGHT,
+            task -> {
+              Thread thread = new Thread(task);
+              thread.setDaemon(true); // a post still hanging at the end does not keep the JVM
+              return thread;
+            });
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    List<Long> accepted = Collections.synchronizedList(new ArrayList<>());
+    Map<Integer, Long> statuses = Collections.synchronizedMap(new TreeMap<>());
+    AtomicLong approved = new AtomicLong();
+    AtomicLong held = new AtomicLong();
+    AtomicLong limited = new AtomicLong();
+    AtomicLong refused = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    AtomicLong lastAnswer = new AtomicLong(start);
+    java.util.concurrent.atomic.AtomicReference<String> problem =
+        new java.util.concurrent.atomic.AtomicReference<>("");
+    int skipped = 0;
+    for (int i = 0; i < intended; i++) {
+      sleepUntil(start + (long) (i / rate * 1e9));
+      if (!connections.tryAcquire()) {
+        skipped++;
+        continue;
+      }
+      Visitor visitor = visitors.get(i % visitors.size());
+      long seed = i;
+      pool.execute(
+          () -> {
+            Random random = new Random(seed ^ start);
+            Long parent = null;
+            synchronized (accepted) {
+              if (!accepted.isEmpty() && random.nextInt(5) == 0) {
+                parent = accepted.get(random.nextInt(accepted.size()));
+              }
+            }
+            String text =
+                Text.comment(random) + "\n\n(Discussion en direct " + seed + "-" + start + ")";
+            try {
+              Posted posted = post(visitor, text, random, parent, RATE_TIMEOUT);
+              latencies.add(posted.nanos());
+              statuses.merge(posted.status(), 1L, Long::sum);
+              if (posted.status() == 201) {
+                Matcher id = ID.matcher(posted.body());
+                if (posted.body().contains("\"held\":false")) {
+                  approved.incrementAndGet();
+                  if (id.find()) {
+                    accepted.add(Long.parseLong(id.group(1)));
+                  }
+                } else {
+                  held.incrementAndGet();
+                }
+              } else if (posted.status() == 429) {
+                limited.incrementAndGet();
+              } else {
+                refused.incrementAndGet();
+                problem.set(posted.status() + " " + clip(posted.body()));
+              }
+            } catch (IOException | InterruptedException | RuntimeException e) {
+              failed.incrementAndGet();
+              problem.set(e.toString());
+            } finally {
+              lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
+              connections.release();
+            }
+          });
+    }
+    pool.shutdown();
+    pool.awaitTermination(RATE_TIMEOUT.toSeconds() + 5, java.util.concurrent.TimeUnit.SECONDS);
+    List<Long> all;
+    synchronized (latencies) {
+      all = new ArrayList<>(latencies);
+    }
+    Collections.sort(all);
+    double last = (lastAnswer.get() - start) / 1e9;
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "{\"rate\":%s,\"seconds\":%s,\"intended\":%d,\"sent\":%d,\"skipped\":%d,"
+            + "\"accepted\":%d,\"approved\":%d,\"held\":%d,\"rateLimited\":%d,\"refused\":%d,"
+            + "\"failed\":%d,\"acceptedPerSecond\":%.2f,\"lastAnswerSeconds\":%.1f,"
+            + "\"p50ms\":%.1f,\"p90ms\":%.1f,\"p99ms\":%.1f,\"maxms\":%.1f,"
+            + "\"statuses\":{%s},\"lastProblem\":\"%s\"}%n",
+        num(rate),
+        num(seconds),
+        intended,
+        intended - skipped,
+        skipped,
+        approved.get() + held.get(),
+        approved.get(),
+        held.get(),
+        limited.get(),
+        refused.get(),
+        failed.get(),
+        (approved.get() + held.get()) / seconds,
+        last,
+        pct(all, 50),
+        pct(all, 90),
+        pct(all, 99),
+        pct(all, 100),
+        new TreeMap<>(statuses)
+            .entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(",")),
+        problem.get().replace("\\", "\\\\").replace("\"", "'"));
+  }
+
+  private static String num(double value) {
+    return value == Math.rint(value)
+        ? Long.toString((long) value)
+        : String.format(java.util.Locale.ROOT, "%s", value);
   }
 
   private String anonymousPage(String slug) throws IOException, InterruptedException {

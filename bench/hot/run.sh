@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# The hot article (issue 21, "measure first"): what the readers of one article get while its
+# discussion is live. See bench/README.md, "The hot article".
+#
+#   bench/hot/run.sh                 # H2; quiet, then 2 5 10 20 30 comments/s, 20 s each: 3-4 minutes
+#   DB=postgres bench/hot/run.sh     # the same on a fresh PostgreSQL database
+#   SKIP_BUILD=1 RATES="0 5" DURATION=5 WARMUP=2 END_QUIET=0 bench/hot/run.sh   # a quick try
+#
+# Settings (environment): DB (h2 | postgres), SKIP_BUILD (0), RATES ("0 2 5 10 20 30", comments/s),
+# DURATION (20 s a rate), WARMUP (15), END_QUIET (1: a last quiet phase on the grown discussion),
+# CONNECTIONS (16), THREADS (2), COMMENTS (200), STRANGER_EVERY (4 s), ARTICLE (a demo article's
+# slug), JAVA_OPTS (-Xmx256m -XX:+UseSerialGC), BENCH_PORT (18430), BENCH_DB (tribune_bench21_hot),
+# PGHOST/PGPORT/PGUSER (127.0.0.1, 5432, postgres), KEEP (0).
+set -euo pipefail
+
+hot=$(cd "$(dirname "$0")" && pwd)
+here=$(cd "$hot/.." && pwd)
+root=$(cd "$here/.." && pwd)
+# shellcheck source=bench/lib.sh
+. "$here/lib.sh"
+
+db_kind=${DB:-h2}
+[ "$db_kind" = h2 ] || [ "$db_kind" = postgres ] || { echo "DB must be h2 or postgres" >&2; exit 2; }
+rates=${RATES:-0 2 5 10 20 30}
+for r in $rates; do
+  [[ $r =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "RATES: '$r' is not a number of comments/s" >&2; exit 2; }
+done
+duration=${DURATION:-20}
+warmup=${WARMUP:-15}
+end_quiet=${END_QUIET:-1}
+conns=${CONNECTIONS:-16}
+threads=${THREADS:-2}
+comments=${COMMENTS:-200}
+every=${STRANGER_EVERY:-4}
+slug=${ARTICLE:-le-marche-couvert-rouvre-ses-portes-apres-dix-huit-mois-de-travaux}
+port=${BENCH_PORT:-18430}
+db=${BENCH_DB:-tribune_bench21_hot}
+case "$db" in tribune_bench21_*) ;; *) echo "BENCH_DB must start with tribune_bench21_" >&2; exit 2 ;; esac
+need wrk "apt-get install -y wrk"
+need jq "apt-get install -y jq"
+need curl "apt-get install -y curl"
+
+stamp=$(date -u +%Y%m%d-%H%M%S)
+out="$here/target/hot-$db_kind-$stamp"
+mkdir -p "$out"
+ln -sfn "$out" "$here/target/latest-hot-$db_kind"
+
+bench_build
+
+# One node, the demo content, every comment published at once (approve-all), no minimum form age
+# and no rate limit to speak of: the commenters' pace is the benchmark's, not the site's defences'.
+run_dir=$(mktemp -d /tmp/tribune-bench21.XXXXXX)
+password=bench-$RANDOM$RANDOM$RANDOM
+base="http://127.0.0.1:$port"
+jdbc=
+server_env=(TRIBUNE_DEMO_CONTENT=true TRIBUNE_COMMENTS_MODERATION=approve-all
+  TRIBUNE_COMMENTS_MIN_FORM_SECONDS=0 TRIBUNE_COMMENTS_RATE_LIMIT=100000)
+trap bench_cleanup EXIT
+trap 'exit 130' INT TERM
+[ "$db_kind" = postgres ] && bench_postgres_db
+bench_lock_open
+
+# An array, not a function: started with &, $! is the JVM itself, which the EXIT trap can stop.
+post_comments=(java -cp "$suite_cp" org.tribune.bench.suite.PostComments)
+# The number of comments the article page announces to an anonymous reader ("200 commentaires",
+# "1 570 commentaires" with a narrow space, "Aucun commentaire").
+shown() {
+  curl -sS --max-time 30 "$base/articles/$slug" | grep -o 'id="comments-title">[^<]*' | sed -n 1p \
+    | sed 's/commentaire.*//' | tr -dc '0-9' | grep . || echo 0
+}
+now_ms() { date +%s%3N; }
+sleep_until_ms() { sleep "$(awk -v t="$1" -v n="$(now_ms)" 'BEGIN {d = (t - n) / 1000; print (d > 0 ? d : 0)}')"; }
+positive() { awk -v r="$1" 'BEGIN {exit !(r > 0)}'; }
+js() { if [ -s "$1" ]; then jq -c . "$1"; else echo null; fi; }
+
+say "One node on a fresh $db_kind database, demo content on"
+start_server hot
+code=$(curl -s -o /dev/null -w '%{http_code}' "$base/articles/$slug")
+if [ "$code" != 200 ]; then
+  echo "/articles/$slug: HTTP $code. The home page's articles (ARTICLE= one of them):" >&2
+  curl -s "$base/" | grep -o 'href="/articles/[^"]*"' | sort -u >&2
+  exit 1
+fi
+
+# --- 200 approved comments, posted through the page's form ---------------------------------------
+say "Posting $comments comments on /articles/$slug through its form (40 a second)"
+: > "$out/seed.json"
+for _ in 1 2 3 4 5; do
+  left=$((comments - $(shown)))
+  [ "$left" -gt 0 ] || break
+  "${post_comments[@]}" rate "$base" "$slug" 40 "$(awk -v n="$left" 'BEGIN {print n / 40}')" | tee -a "$out/seed.json" >&2
+done
+seeded=$(shown)
+curl -sS -o "$out/article.html" "$base/articles/$slug"
+threads_shown=$(grep -o 'id="comment-[0-9]*"' "$out/article.html" | wc -l)
+[ "$seeded" -ge "$comments" ] \
+  || { echo "The page shows $seeded comments, not $comments (see $out/seed.json)" >&2; exit 1; }
+say "The page announces $seeded comments and shows $threads_shown of them on its first page"
+
+# --- Readers, commenters and a stranger, rate by rate --------------------------------------------
+phases=$rates
+[ "$end_quiet" = 1 ] && phases="$phases 0"
+lock hot
+# The warm-up posts too (2 a second): rendering the page again after a new comment gets compiled
+# as well as serving it from the cache, before the quiet phase that the others are read against.
+say "Warm-up: the article page for $warmup s, 2 comments a second"
+t0=$(($(now_ms) + 2000))
+"${post_comments[@]}" rate "$base" "$slug" 2 "$warmup" 0 "$t0" > "$out/warmup-commenters.json" 2> "$out/warmup-commenters.err" &
+bg_pids+=($!)
+sleep_until_ms "$t0"
+run_wrk warmup "$base" "/articles/$slug" "$warmup" ""
+wait "${bg_pids[@]}"
+bg_pids=()
+i=0
+for r in $phases; do
+  i=$((i + 1))
+  name=$(printf '%02d-rate-%s' "$i" "$r")
+  before=$(loadavg)
+  # The helpers' JVMs start and open their forms first; all three begin at t0.
+  t0=$(($(now_ms) + 2000))
+  if positive "$r"; then
+    say "$name: readers, commenters posting $r a second, a stranger every $every s ($duration s)"
+    "${post_comments[@]}" rate "$base" "$slug" "$r" "$duration" 0 "$t0" > "$out/$name-commenters.json" 2> "$out/$name-commenters.err" &
+    bg_pids+=($!)
+    "${post_comments[@]}" fresh "$base" "$slug" 0 "$every" "$duration" "$t0" > "$out/$name-stranger.json" 2> "$out/$name-stranger.err" &
+    bg_pids+=($!)
+  else
+    say "$name: readers only, no comment posted ($duration s)"
+  fi
+  sleep_until_ms "$t0"
+  run_wrk "$name" "$base" "/articles/$slug" "$duration" "$out/$name-readers.json"
+  for p in "${bg_pids[@]}"; do wait "$p" || echo "A helper of $name failed (see $out/$name-*.err)" >&2; done
+  bg_pids=()
+  after=$(loadavg)
+  jq -n --argjson rate "$r" --arg name "$name" --arg before "$before" --arg after "$after" \
+    --argjson readers "$(js "$out/$name-readers.json")" --argjson commenters "$(js "$out/$name-commenters.json")" \
+    --argjson stranger "$(js "$out/$name-stranger.json")" --argjson comments "$(shown)" \
+    '{name: $name, rate: $rate, readers: $readers, commenters: $commenters, stranger: $stranger,
+      commentsAfter: $comments, loadBefore: $before, loadAfter: $after}' > "$out/$name.json"
+  jq -c '{rate, rps: .readers.rps, p99ms: .readers.p99ms, accepted: .commenters.accepted,
+    intended: .commenters.intended, visible: .stranger.maxms, load: .loadAfter}' "$out/$name.json" >&2
+done
+unlock hot
+stop_server
+
+# --- Summary and report --------------------------------------------------------------------------
+jq -s \
+  --arg db "$db_kind" --arg revision "$revision" --arg date "$(date -u '+%Y-%m-%d %H:%M UTC')" \
+  --arg machine "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -m | awk '/Mem:/ {print $2}') MB RAM" \
+  --arg java "$(java -version 2>&1 | head -1)" --arg payara "$payara_version" \
+  --arg javaOpts "${JAVA_OPTS--Xmx256m -XX:+UseSerialGC}" --arg article "/articles/$slug" \
+  --arg command "DB=$db_kind RATES=\"$rates\" DURATION=$duration WARMUP=$warmup END_QUIET=$end_quiet bench/hot/run.sh" \
+  --argjson comments "$seeded" --argjson firstPage "$threads_shown" \
+  --argjson connections "$conns" --argjson threads "$threads" --argjson duration "$duration" \
+  --argjson warmup "$warmup" --argjson every "$every" \
+  --argjson seed "$(jq -s -c . "$out/seed.json")" --argjson warmupPosts "$(jq '.accepted' "$out/warmup-commenters.json" 2> /dev/null || echo null)" \
+  --arg lockBefore "$(cat "$out/load-before.txt")" --arg lockAfter "$(cat "$out/load-after.txt")" \
+  '{db: $db, revision: $revision, date: $date, machine: $machine, java: $java, payara: $payara,
+    javaOpts: $javaOpts, command: $command, article: $article, comments: $comments,
+    commentsOnFirstPage: $firstPage, seed: $seed, warmupPosts: $warmupPosts, connections: $connections, threads: $threads,
+    duration: $duration, warmup: $warmup, strangerEvery: $every,
+    loadBefore: $lockBefore, loadAfter: $lockAfter, phases: .}' \
+  "$out"/[0-9][0-9]-rate-*[0-9].json > "$out/summary.json"
+"$hot/report.sh" "$out/summary.json" > "$out/report.md"
+cat "$out/report.md"
+say "Report: $out/report.md (summary: $out/summary.json)"
