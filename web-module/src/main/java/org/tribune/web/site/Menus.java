@@ -18,8 +18,9 @@ import org.tribune.web.config.DatabaseDefinition;
 import org.tribune.web.console.settings.StoredSettings;
 
 /**
- * The site's menus as the console saved them ({@code console_menu_item}): read by every page that
- * renders them (one query for both), written whole by the console's menu editor.
+ * The site's menus as the console saved them ({@code console_menu_item}): read with the other
+ * stored settings by {@link SiteSettings} (every 2 s at most, and at once on the node that saves
+ * them), written whole by the console's menu editor.
  */
 @ApplicationScoped
 @Transactional
@@ -31,8 +32,12 @@ public class Menus {
 
   /** Each saved menu's items in order; a menu never saved (or reset) is absent. */
   public Map<SiteMenu, List<MenuItem>> saved() {
+    return saved(stored.all());
+  }
+
+  /** The same, the stored settings read already ({@link SiteSettings} reads both together). */
+  Map<SiteMenu, List<MenuItem>> saved(Map<String, String> settings) {
     Map<SiteMenu, List<MenuItem>> menus = new EnumMap<>(SiteMenu.class);
-    Map<String, String> settings = stored.all();
     for (SiteMenu menu : SiteMenu.values()) {
       if (settings.containsKey(menu.savedSetting())) {
         menus.put(menu, new ArrayList<>());

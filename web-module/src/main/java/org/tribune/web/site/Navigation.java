@@ -30,7 +30,6 @@ public class Navigation {
   @Inject private AuthorService authors;
   @Inject private SiteSettings site;
   @Inject private Links links;
-  @Inject private Menus menus;
 
   private List<Section> topSections;
   private Map<SiteMenu, List<MenuItem>> saved;
@@ -112,7 +111,7 @@ public class Navigation {
 
   private Map<SiteMenu, List<MenuItem>> saved() {
     if (saved == null) {
-      saved = menus.saved();
+      saved = site.getMenus();
     }
     return saved;
   }

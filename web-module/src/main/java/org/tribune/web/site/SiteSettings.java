@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.IllformedLocaleException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -67,6 +68,7 @@ public class SiteSettings {
   static final long REFRESH_MILLIS = 2_000;
 
   @Inject private StoredSettings stored;
+  @Inject private Menus menus;
 
   /** The settings in force, and the formats they imply; replaced whole when they change. */
   private record Snapshot(
@@ -78,6 +80,7 @@ public class SiteSettings {
       DateTimeFormatter dateTimeFormat,
       DateTimeFormatter timeFormat,
       Branding branding,
+      Map<SiteMenu, List<MenuItem>> menus,
       long readAt) {}
 
   private volatile Snapshot snapshot;
@@ -85,7 +88,7 @@ public class SiteSettings {
 
   @PostConstruct
   void init() {
-    snapshot = snapshot(Map.of());
+    snapshot = snapshot(Map.of(), Map.of());
   }
 
   /**
@@ -101,7 +104,8 @@ public class SiteSettings {
   public void refresh() {
     if (storeReadable) {
       try {
-        snapshot = snapshot(stored.all());
+        Map<String, String> values = stored.all();
+        snapshot = snapshot(values, menus.saved(values));
       } catch (RuntimeException e) {
         snapshot = withReadAt(snapshot, System.currentTimeMillis());
       }
@@ -128,7 +132,7 @@ public class SiteSettings {
     return current;
   }
 
-  private Snapshot snapshot(Map<String, String> values) {
+  private Snapshot snapshot(Map<String, String> values, Map<SiteMenu, List<MenuItem>> saved) {
     Locale locale = parseLocale(values.getOrDefault(LOCALE, localeSetting));
     ZoneId zone = parseZone(values.getOrDefault(TIME_ZONE, zoneSetting));
     ResourceBundle messages = ResourceBundle.getBundle(BUNDLE, locale);
@@ -142,6 +146,7 @@ public class SiteSettings {
         DateTimeFormatter.ofPattern(messages.getString("format.date-time"), locale).withZone(zone),
         DateTimeFormatter.ofPattern(messages.getString("format.time"), locale).withZone(zone),
         Branding.of(values),
+        saved,
         System.currentTimeMillis());
   }
 
@@ -155,6 +160,7 @@ public class SiteSettings {
         s.dateTimeFormat(),
         s.timeFormat(),
         s.branding(),
+        s.menus(),
         readAt);
   }
 
@@ -178,6 +184,11 @@ public class SiteSettings {
   /** The tagline, logo, footer and accent colour set in the console's Apparence page. */
   public Branding getBranding() {
     return current().branding();
+  }
+
+  /** The menus saved in the console (Apparence → Menus); a menu never saved is absent. */
+  public Map<SiteMenu, List<MenuItem>> getMenus() {
+    return current().menus();
   }
 
   /** The tagline under the site's name: the console's, else the language bundle's; may be empty. */

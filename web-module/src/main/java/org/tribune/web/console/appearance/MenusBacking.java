@@ -26,6 +26,7 @@ import org.tribune.web.site.MenuItem;
 import org.tribune.web.site.Menus;
 import org.tribune.web.site.Navigation;
 import org.tribune.web.site.SiteMenu;
+import org.tribune.web.site.SiteSettings;
 
 /**
  * Backs {@code /admin/appearance/menus.xhtml} (administrators): the header's and the footer's menus
@@ -41,6 +42,7 @@ public class MenusBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private Menus menus;
+  @Inject private SiteSettings site;
   @Inject private Navigation navigation;
   @Inject private SectionService sections;
   @Inject private TagService tags;
@@ -275,6 +277,7 @@ public class MenusBacking implements Serializable {
       items.set(0, items.get(0).atDepth(0));
     }
     menus.save(menu, items, staff.getEmail());
+    site.refresh();
     saved = true;
     staff.audit(
         AuditAction.SETTINGS_CHANGED, "menus", menu.savedSetting() + " (" + items.size() + ")");
@@ -289,6 +292,7 @@ public class MenusBacking implements Serializable {
       return;
     }
     menus.reset(menu);
+    site.refresh();
     staff.audit(AuditAction.SETTINGS_CHANGED, "menus", menu.savedSetting() + " reset");
     load();
     messages.info("menus.reset.done");
