@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tribune.articles.api.ArticleSummary;
+import org.tribune.articles.api.FrontPageService;
 import org.tribune.comments.api.CommentService;
 import org.tribune.comments.api.DiscussedArticle;
 import org.tribune.comments.api.LatestComment;
@@ -14,8 +15,9 @@ import org.tribune.comments.api.ModerationService;
 import org.tribune.web.listing.ListingBacking;
 
 /**
- * Backs the home page: the latest listed articles, paginated, and beside them (after them on
- * phones) the latest comments and the articles most discussed this week.
+ * Backs the home page: the articles « À la une » (page 1), the latest listed articles, paginated,
+ * and beside them (after them on phones) the latest comments and the articles most discussed this
+ * week.
  */
 @Named
 @RequestScoped
@@ -31,13 +33,21 @@ public class HomeBacking extends ListingBacking {
 
   @Inject private CommentService comments;
   @Inject private ModerationService discussions;
+  @Inject private FrontPageService frontPage;
+
+  /** Articles « À la une » shown at most: the lead story and five more. */
+  static final int FEATURED = 6;
 
   private List<LatestComment> latestComments = List.of();
   private Map<Long, ArticleSummary> commentedArticles = Map.of();
   private List<DiscussedArticle> mostDiscussed = List.of();
+  private List<ArticleSummary> featured = List.of();
 
   public void load() {
     if (show("/", n -> articles.latest(n, PAGE_SIZE))) {
+      if (getPage().number() == 1) {
+        featured = frontPage.featured(FEATURED);
+      }
       String tagline = site.getTagline();
       meta.setTitle(titled(tagline.isEmpty() ? site.getName() : site.getName() + " – " + tagline));
       meta.setDescription(site.getDescription());
@@ -57,6 +67,11 @@ public class HomeBacking extends ListingBacking {
   /** The newest approved comments of the site, with their articles (one query each). */
   public List<LatestComment> getLatestComments() {
     return latestComments;
+  }
+
+  /** The articles « À la une » (page 1 only): the first is the lead story. */
+  public List<ArticleSummary> getFeatured() {
+    return featured;
   }
 
   /** The published articles with the most approved comments of the last seven days. */

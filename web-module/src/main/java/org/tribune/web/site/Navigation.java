@@ -5,10 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.tribune.articles.api.AuthorService;
 import org.tribune.articles.api.Section;
@@ -35,6 +37,7 @@ public class Navigation {
   private Map<SiteMenu, List<MenuItem>> saved;
   private List<MenuLink> header;
   private List<MenuLink> footer;
+  private Set<String> sectionSlugs;
 
   public List<Section> getSections() {
     if (topSections == null) {
@@ -84,11 +87,13 @@ public class Navigation {
       case HOME -> Optional.of(links.path("/"));
       case ARCHIVES -> Optional.of(links.path(getCurrentArchivePath()));
       case SECTION ->
-          slug(
-                  item.target(),
-                  sections.findBySlug(item.target()),
-                  () -> sections.currentSlug(item.target()))
-              .map(links::section);
+          knownSections().contains(item.target())
+              ? Optional.of(links.section(item.target()))
+              : slug(
+                      item.target(),
+                      sections.findBySlug(item.target()),
+                      () -> sections.currentSlug(item.target()))
+                  .map(links::section);
       case TAG ->
           slug(item.target(), tags.findBySlug(item.target()), () -> tags.currentSlug(item.target()))
               .map(links::tag);
@@ -101,6 +106,21 @@ public class Navigation {
       case ADDRESS ->
           Optional.of(item.target().startsWith("/") ? links.path(item.target()) : item.target());
     };
+  }
+
+  /**
+   * The slugs of the top sections and their sub-sections, read once per request (the default menu
+   * holds every top section: one query for all, not one an item).
+   */
+  private Set<String> knownSections() {
+    if (sectionSlugs == null) {
+      sectionSlugs = new HashSet<>();
+      for (Section section : getSections()) {
+        sectionSlugs.add(section.slug());
+        section.children().forEach(child -> sectionSlugs.add(child.slug()));
+      }
+    }
+    return sectionSlugs;
   }
 
   /** The slug to link to: the item's, or the one its target took since; empty if it is gone. */

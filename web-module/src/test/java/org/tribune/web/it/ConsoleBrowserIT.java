@@ -123,6 +123,7 @@ class ConsoleBrowserIT {
   void aSiteWithItsLogoAccentAndFooterPassesWcagAaOnDesktopAndPhone(TribuneServer server)
       throws Exception {
     String name = MediaIT.unique("logo-du-courrier") + ".png";
+    List<Long> featured = new ArrayList<>();
     try (Visitor admin = Console.admin(server)) {
       MediaIT.uploadedId(server, admin, name);
       AppearanceIT.chooseLogo(admin, name);
@@ -161,6 +162,18 @@ class ConsoleBrowserIT {
       assertEquals(
           Console.text("menus.saved"),
           Console.messages(Visitor.html(admin.click(menus.getHtmlElementById("menu:save")))));
+      // Two articles « À la une », the lead story with a long title.
+      for (int i = 1; i <= 2; i++) {
+        long id =
+            FrontPageIT.published(
+                admin,
+                Editor.uniqueTitle(
+                    i == 1
+                        ? "La médiathèque intercommunale prolonge ses horaires d’ouverture tout l’hiver"
+                        : "Le club d’astronomie ouvre sa coupole au public"));
+        featured.add(id);
+        FrontPageIT.feature(admin, id, Integer.toString(i), "");
+      }
     }
     try {
       driver.get(server.uri("/").toString());
@@ -198,6 +211,9 @@ class ConsoleBrowserIT {
       assertAll(checks);
     } finally {
       AppearanceIT.restoreDefaults(server);
+      try (Visitor admin = Console.admin(server)) {
+        featured.forEach(id -> FrontPageIT.unfeature(admin, id));
+      }
     }
   }
 

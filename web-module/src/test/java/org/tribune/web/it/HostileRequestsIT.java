@@ -115,7 +115,8 @@ class HostileRequestsIT {
                   "articleEditBacking.searchMedia",
                   "articleEditBacking.pickMedia(r.id())",
                   "articleEditBacking.insertMedia(r.id())",
-                  "articleEditBacking.removeMedia")),
+                  "articleEditBacking.removeMedia",
+                  "frontPageBacking.save")),
           Map.entry(
               "admin/media/edit.xhtml",
               List.of(
