@@ -31,12 +31,7 @@ class FrontPageIT {
     try (Visitor admin = admin(server)) {
       long first = published(admin, Editor.uniqueTitle("Le conseil municipal vote le budget"));
       long second = published(admin, Editor.uniqueTitle("La crue de la rivière recule"));
-      String future =
-          LocalDateTime.now(ZoneId.of("Europe/Paris"))
-              .plusDays(2)
-              .withNano(0)
-              .withSecond(0)
-              .toString();
+      String future = siteTime(2);
       assertEquals(text("front-page.saved"), feature(admin, second, "2", ""));
       assertEquals(text("front-page.saved"), feature(admin, first, "1", future));
       try (Visitor reader = Console.visitor(server)) {
@@ -61,12 +56,7 @@ class FrontPageIT {
   void aPositionOrAnEndThatIsNotValidIsRefusedInFrenchAndNothingIsFeatured(TribuneServer server) {
     try (Visitor admin = admin(server)) {
       long id = published(admin, Editor.uniqueTitle("Le marché de Noël ouvre samedi"));
-      String past =
-          LocalDateTime.now(ZoneId.of("Europe/Paris"))
-              .minusDays(1)
-              .withNano(0)
-              .withSecond(0)
-              .toString();
+      String past = siteTime(-1);
       assertAll(
           () ->
               assertEquals(
@@ -88,6 +78,15 @@ class FrontPageIT {
         assertFalse(titles(reader.open("/")).contains(title), "nothing featured");
       }
     }
+  }
+
+  /** A {@code datetime-local} value this many days from now, in the site's time zone. */
+  private static String siteTime(int days) {
+    return LocalDateTime.now(ZoneId.of("Europe/Paris"))
+        .plusDays(days)
+        .withSecond(0)
+        .withNano(0)
+        .toString();
   }
 
   static long published(Visitor admin, String title) {

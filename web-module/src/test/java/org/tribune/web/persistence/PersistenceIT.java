@@ -576,9 +576,6 @@ class PersistenceIT {
   /** The request of the Arquillian call running this test: it says where the site answers. */
   @Inject HttpServletRequest request;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
   @Test
   void anAuthorPageRunsAsManyStatementsForTwelveArticlesAsForTwo() throws Exception {
     long few = authors.create(unique("Claire Dumont"), "Journaliste.");
@@ -667,27 +664,8 @@ class PersistenceIT {
   }
 
   private List<String> statements(String path) throws IOException, InterruptedException {
-    String mark = UUID.randomUUID().toString();
-    URI uri =
-        URI.create("http://127.0.0.1:" + request.getLocalPort() + request.getContextPath() + path);
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(uri)
-                .header(CountedRequests.HEADER, mark)
-                .timeout(Duration.ofSeconds(30))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, response.statusCode(), () -> uri + " answers " + response.statusCode());
-    return StatementCounter.statements(mark).stream()
-        .filter(statement -> !statement.contains(SITE_SETTINGS_TABLE))
-        .toList();
+    return CountedRequests.statements(request, path);
   }
-
-  /**
-   * The site's settings are read again every two seconds whatever the page (SiteSettings), so a
-   * request may or may not carry that one statement; it does not depend on the number of articles.
-   */
-  private static final String SITE_SETTINGS_TABLE = "console_setting";
 
   private static String explain(String path, List<String> few, List<String> many) {
     return path

@@ -736,21 +736,7 @@ class TransferServicesIT {
   }
 
   private List<String> fetch(String path) throws Exception {
-    String mark = UUID.randomUUID().toString();
-    URI uri =
-        URI.create("http://127.0.0.1:" + request.getLocalPort() + request.getContextPath() + path);
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(uri)
-                    .header(CountedRequests.HEADER, mark)
-                    .timeout(Duration.ofSeconds(30))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, response.statusCode(), () -> uri + " answers " + response.statusCode());
-    return StatementCounter.statements(mark).stream()
-        .filter(statement -> !statement.contains("console_setting"))
-        .toList();
+    return CountedRequests.statements(request, path);
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -59,6 +60,15 @@ public class ArticleEditBacking implements Serializable {
   private static final Pattern IMAGE_URL = Pattern.compile("^https?://\\S+$");
   private static final int MEDIA_RESULTS = 12;
   static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+  /**
+   * The instant a {@code datetime-local} field names in the site's time zone.
+   *
+   * @throws DateTimeParseException when the text is not such a date
+   */
+  static Instant fromLocalInput(String text, ZoneId zone) {
+    return LocalDateTime.parse(text.strip()).atZone(zone).toInstant();
+  }
 
   @Inject private EditorialService editorial;
   @Inject private ArticleService articles;
@@ -276,7 +286,7 @@ public class ArticleEditBacking implements Serializable {
       return null;
     }
     try {
-      Instant at = LocalDateTime.parse(scheduleAt.strip()).atZone(site.getZone()).toInstant();
+      Instant at = fromLocalInput(scheduleAt, site.getZone());
       if (!at.isAfter(Instant.now())) {
         fieldError("schedule", "editor.schedule.past");
         return null;

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.tribune.articles.api.ArticleNotFoundException;
@@ -78,7 +77,7 @@ public class FrontPageBacking implements Serializable {
     Instant end = null;
     if (until != null && !until.isBlank()) {
       try {
-        end = LocalDateTime.parse(until.strip()).atZone(site.getZone()).toInstant();
+        end = ArticleEditBacking.fromLocalInput(until, site.getZone());
       } catch (DateTimeParseException e) {
         messages.error("front-page.until.invalid");
         return;
