@@ -20,6 +20,9 @@ import java.util.List;
  *     leadImageAlt}
  * @param leadMediaId the lead image from the media library, or {@code null}; its text alternative
  *     is the library's. At most one of {@code leadImageUrl} and {@code leadMediaId}.
+ * @param page for a page, its place and what it shows; {@code null} for an article. A page has no
+ *     section and no tags; its slug is the last segment of its path. Content never changes kind:
+ *     saving a page with {@code null} here keeps its options.
  */
 public record ArticleDraft(
     @NotBlank @Size(max = ArticleLimits.TITLE_LENGTH) String title,
@@ -35,8 +38,39 @@ public record ArticleDraft(
         String leadImageUrl,
     @Size(max = ArticleLimits.IMAGE_ALT_LENGTH) String leadImageAlt,
     boolean commentsOpen,
-    Long leadMediaId)
+    Long leadMediaId,
+    PageOptions page)
     implements Serializable {
+
+  /** An article's draft, or a page's that keeps its options. */
+  public ArticleDraft(
+      String title,
+      String slug,
+      String standfirst,
+      BodyFormat bodyFormat,
+      String body,
+      List<Long> authorIds,
+      Long sectionId,
+      List<Long> tagIds,
+      String leadImageUrl,
+      String leadImageAlt,
+      boolean commentsOpen,
+      Long leadMediaId) {
+    this(
+        title,
+        slug,
+        standfirst,
+        bodyFormat,
+        body,
+        authorIds,
+        sectionId,
+        tagIds,
+        leadImageUrl,
+        leadImageAlt,
+        commentsOpen,
+        leadMediaId,
+        null);
+  }
 
   /** A draft without an image from the media library. */
   public ArticleDraft(
@@ -106,7 +140,8 @@ public record ArticleDraft(
         leadImageUrl,
         leadImageAlt,
         commentsOpen,
-        leadMediaId);
+        leadMediaId,
+        page);
   }
 
   public ArticleDraft withTags(List<Long> ids) {
@@ -122,7 +157,8 @@ public record ArticleDraft(
         leadImageUrl,
         leadImageAlt,
         commentsOpen,
-        leadMediaId);
+        leadMediaId,
+        page);
   }
 
   public ArticleDraft withSlug(String newSlug) {
@@ -138,7 +174,8 @@ public record ArticleDraft(
         leadImageUrl,
         leadImageAlt,
         commentsOpen,
-        leadMediaId);
+        leadMediaId,
+        page);
   }
 
   public ArticleDraft withLeadImage(String url, String alt) {
@@ -154,7 +191,8 @@ public record ArticleDraft(
         url,
         alt,
         commentsOpen,
-        null);
+        null,
+        page);
   }
 
   /** The same draft with the library's image {@code mediaId} (or none) as its lead image. */
@@ -171,7 +209,31 @@ public record ArticleDraft(
         mediaId == null ? leadImageUrl : null,
         mediaId == null ? leadImageAlt : null,
         commentsOpen,
-        mediaId);
+        mediaId,
+        page);
+  }
+
+  /** The same content as a page with these options: no section, no tags. */
+  public ArticleDraft asPage(PageOptions options) {
+    return new ArticleDraft(
+        title,
+        slug,
+        standfirst,
+        bodyFormat,
+        body,
+        authorIds,
+        null,
+        List.of(),
+        leadImageUrl,
+        leadImageAlt,
+        commentsOpen,
+        leadMediaId,
+        options);
+  }
+
+  /** Whether this is a page's draft. */
+  public boolean isPage() {
+    return page != null;
   }
 
   /** A lead image always comes with its text alternative. */

@@ -10,6 +10,7 @@ import java.util.List;
  * @param version to send back with {@link EditorialService#save}: a save based on an older version
  *     is refused
  * @param formerSlugs slugs the article had before, newest first; they redirect to the current one
+ * @param pagePath a page's path from the site's root, {@code null} for an article
  */
 public record ArticleEdit(
     long id,
@@ -18,7 +19,8 @@ public record ArticleEdit(
     Instant publishedAt,
     Instant updatedAt,
     long version,
-    List<String> formerSlugs) {
+    List<String> formerSlugs,
+    String pagePath) {
 
   public ArticleEdit {
     formerSlugs = List.copyOf(formerSlugs);

@@ -9,8 +9,10 @@ package org.tribune.articles.api;
  * @param authorId articles signed (among others) by this author
  * @param text words in the title, any case; {@code %} and {@code _} are plain characters here.
  *     Blank means any title.
+ * @param pages pages only when {@code true}, articles only when {@code false}
  */
-public record ArticleFilter(ArticleStatus status, Long sectionId, Long authorId, String text) {
+public record ArticleFilter(
+    ArticleStatus status, Long sectionId, Long authorId, String text, boolean pages) {
 
   public ArticleFilter {
     text = text == null || text.isBlank() ? null : text.strip();
@@ -18,22 +20,27 @@ public record ArticleFilter(ArticleStatus status, Long sectionId, Long authorId,
 
   /** Every article but the trashed ones. */
   public static ArticleFilter all() {
-    return new ArticleFilter(null, null, null, null);
+    return new ArticleFilter(null, null, null, null, false);
   }
 
   public ArticleFilter withStatus(ArticleStatus newStatus) {
-    return new ArticleFilter(newStatus, sectionId, authorId, text);
+    return new ArticleFilter(newStatus, sectionId, authorId, text, pages);
   }
 
   public ArticleFilter withSection(Long id) {
-    return new ArticleFilter(status, id, authorId, text);
+    return new ArticleFilter(status, id, authorId, text, pages);
   }
 
   public ArticleFilter withAuthor(Long id) {
-    return new ArticleFilter(status, sectionId, id, text);
+    return new ArticleFilter(status, sectionId, id, text, pages);
   }
 
   public ArticleFilter withText(String newText) {
-    return new ArticleFilter(status, sectionId, authorId, newText);
+    return new ArticleFilter(status, sectionId, authorId, newText, pages);
+  }
+
+  /** Every page but the trashed ones. */
+  public static ArticleFilter allPages() {
+    return new ArticleFilter(null, null, null, null, true);
   }
 }

@@ -12,6 +12,9 @@ public final class ArticleLimits {
   public static final int IMAGE_ALT_LENGTH = 300;
   public static final int EDITOR_LENGTH = 200;
 
+  /** Pages sit at most this many levels deep ({@code /a/b/c/d/e}). */
+  public static final int PAGE_DEPTH = 5;
+
   /** A slug: lower-case ASCII letters and digits in words joined by single hyphens (or empty). */
   public static final String SLUG_PATTERN = "^$|^[a-z0-9]+(-[a-z0-9]+)*$";
 

@@ -11,6 +11,7 @@ import java.util.List;
  * @param section the section, or {@code null}
  * @param publishedAt the publication instant, or {@code null} when not published or scheduled
  * @param version what {@link EditorialService#save} expects to still be current
+ * @param pagePath a page's path from the site's root, {@code null} for an article
  */
 public record ArticleRow(
     long id,
@@ -21,7 +22,8 @@ public record ArticleRow(
     SectionRef section,
     Instant publishedAt,
     Instant updatedAt,
-    long version)
+    long version,
+    String pagePath)
     implements Serializable {
 
   public ArticleRow {

@@ -74,6 +74,22 @@ public interface ArticleService {
    */
   Optional<ArticleSummary> findReadableSummary(@NotNull String slug);
 
+  /**
+   * The readable page at this path from the site's root ({@code a-propos/equipe}, no leading
+   * slash), with its rendered body and its parents.
+   */
+  Optional<ArticleView> findReadablePage(@NotNull String path);
+
+  /**
+   * Where a readable page is now, for an address that no page has: the path of the page whose slug,
+   * current or former, is the address's last segment (it was renamed or moved under another
+   * parent).
+   */
+  Optional<String> currentPagePath(@NotNull String path);
+
+  /** Every page not in the bin, ordered by path (so a parent comes just before its sub-pages). */
+  List<PageRef> pages();
+
   /** The current slug of the readable article that formerly had this one. */
   Optional<String> currentSlug(@NotNull String formerSlug);
 

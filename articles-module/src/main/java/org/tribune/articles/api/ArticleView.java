@@ -11,6 +11,8 @@ import java.util.List;
  * @param revision increases with every change; part of cache keys
  * @param previous the article published just before, or {@code null}
  * @param next the article published just after, or {@code null}
+ * @param page a page's options, {@code null} for an article (pages have no neighbours)
+ * @param parents a page's parent pages, from the root down; empty for an article
  */
 public record ArticleView(
     ArticleSummary summary,
@@ -20,4 +22,17 @@ public record ArticleView(
     int readingMinutes,
     int revision,
     ArticleSummary previous,
-    ArticleSummary next) {}
+    ArticleSummary next,
+    PageOptions page,
+    List<PageRef> parents) {
+
+  public ArticleView {
+    tags = tags == null ? List.of() : List.copyOf(tags);
+    parents = parents == null ? List.of() : List.copyOf(parents);
+  }
+
+  /** Whether this is a page rather than an article. */
+  public boolean isPage() {
+    return page != null;
+  }
+}

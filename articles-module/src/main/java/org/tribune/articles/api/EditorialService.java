@@ -31,8 +31,12 @@ public interface EditorialService {
       @Min(1) int page,
       @Min(1) @Max(MAX_PAGE_SIZE) int size);
 
-  /** How many articles have each status; every status is a key (0 when none). */
-  Map<ArticleStatus, Long> countByStatus();
+  /**
+   * How many articles (or pages) have each status; every status is a key (0 when none).
+   *
+   * @param pages counts pages when {@code true}, articles when {@code false}
+   */
+  Map<ArticleStatus, Long> countByStatus(boolean pages);
 
   /** The article with its current content, whatever its status. */
   Optional<ArticleEdit> forEditing(long articleId);

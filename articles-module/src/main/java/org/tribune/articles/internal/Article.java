@@ -32,6 +32,7 @@ import org.tribune.articles.api.ArticleLimits;
 import org.tribune.articles.api.ArticleStatus;
 import org.tribune.articles.api.ArticleSummary;
 import org.tribune.articles.api.BodyFormat;
+import org.tribune.articles.api.PageOptions;
 import org.tribune.articles.api.SectionRef;
 import org.tribune.articles.api.TagRef;
 
@@ -127,6 +128,24 @@ public class Article {
   @Column(nullable = false)
   private boolean sticky;
 
+  /** A page's path from the site's root ({@code a-propos/equipe}); {@code null} for an article. */
+  @Column(name = "page_path", length = ArticleLimits.SLUG_LENGTH)
+  private String pagePath;
+
+  /** A page's parent page, or {@code null}. */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "parent_id")
+  private Article parent;
+
+  @Column(name = "show_byline", nullable = false)
+  private boolean showByline;
+
+  @Column(name = "show_date", nullable = false)
+  private boolean showDate;
+
+  @Column(name = "show_share", nullable = false)
+  private boolean showShare;
+
   protected Article() {}
 
   /** A new draft, at revision 1. */
@@ -135,6 +154,46 @@ public class Article {
     this.createdAt = micros(now);
     this.revision = 0;
     revise(slug, content, now);
+  }
+
+  /**
+   * Makes this content a page at {@code path} under {@code newParent} (or at the root), showing
+   * what {@code options} turns on. The caller checked the path (free, not reserved, no loop).
+   */
+  void place(String path, Article newParent, PageOptions options) {
+    if (options.parentId() != null
+        && (newParent == null || !options.parentId().equals(newParent.getId()))) {
+      throw new IllegalArgumentException("The parent entity does not match the options");
+    }
+    this.pagePath = Texts.require(path, "path");
+    this.parent = newParent;
+    this.showByline = options.showByline();
+    this.showDate = options.showDate();
+    this.showShare = options.showShare();
+  }
+
+  /** A page's new path when one of its parents moved; no new revision. */
+  void movePath(String path) {
+    this.pagePath = Texts.require(path, "path");
+  }
+
+  public boolean isPage() {
+    return pagePath != null;
+  }
+
+  /** A page's options, {@code null} for an article. */
+  public PageOptions pageOptions() {
+    return pagePath == null
+        ? null
+        : new PageOptions(parent == null ? null : parent.getId(), showByline, showDate, showShare);
+  }
+
+  public String getPagePath() {
+    return pagePath;
+  }
+
+  public Article getParent() {
+    return parent;
   }
 
   /** Replaces the content and slug; the revision goes up. */
@@ -281,7 +340,8 @@ public class Article {
         leadImageUrl,
         leadImageAlt,
         commentsOpen,
-        leadMediaId);
+        leadMediaId,
+        pagePath);
   }
 
   /** The tags in alphabetical order (accents ignored), whatever order they were loaded in. */
@@ -311,7 +371,8 @@ public class Article {
         leadImageUrl,
         leadImageAlt,
         commentsOpen,
-        leadMediaId);
+        leadMediaId,
+        pageOptions());
   }
 
   public Long getId() {

@@ -31,6 +31,9 @@ public class ArticleRepository {
   private static final String VISIBLE = " a.status IN :statuses AND a.publishedAt <= :now";
   private static final String NOT_STICKY = " AND a.sticky = FALSE";
 
+  /** Pages are never in the lists, the archives, the feeds or an article's neighbours. */
+  private static final String ARTICLES = " AND a.pagePath IS NULL";
+
   @Inject @ArticlesDatabase private EntityManager em;
 
   /** A page of a filtered list plus its total, as one unit. */
@@ -42,12 +45,14 @@ public class ArticleRepository {
    */
   Slice listedNotSticky(Instant now, int offset, int limit) {
     if (limit > 0) {
-      return slice("", NOT_STICKY, null, null, LISTED, now, offset, limit, NEWEST_FIRST);
+      return slice("", NOT_STICKY + ARTICLES, null, null, LISTED, now, offset, limit, NEWEST_FIRST);
     }
     // A page full of sticky articles: EclipseLink would read a limit of 0 as no limit at all.
     return new Slice(
         List.of(),
-        em.createQuery("SELECT COUNT(a) FROM Article a WHERE" + VISIBLE + NOT_STICKY, Long.class)
+        em.createQuery(
+                "SELECT COUNT(a) FROM Article a WHERE" + VISIBLE + NOT_STICKY + ARTICLES,
+                Long.class)
             .setParameter("statuses", LISTED)
             .setParameter("now", now)
             .getSingleResult());
@@ -60,7 +65,7 @@ public class ArticleRepository {
    */
   List<Article> listedSticky(Instant now) {
     return em.createQuery(
-            "SELECT a FROM Article a WHERE a.sticky = TRUE AND" + VISIBLE + NEWEST_FIRST,
+            "SELECT a FROM Article a WHERE a.sticky = TRUE AND" + VISIBLE + ARTICLES + NEWEST_FIRST,
             Article.class)
         .setParameter("statuses", LISTED)
         .setParameter("now", now)
@@ -97,7 +102,7 @@ public class ArticleRepository {
   Slice listedByAuthor(long authorId, Instant now, int offset, int limit) {
     return slice(
         " JOIN a.authors w",
-        " AND w.id = :filter",
+        " AND w.id = :filter" + ARTICLES,
         "filter",
         authorId,
         LISTED,
@@ -108,7 +113,7 @@ public class ArticleRepository {
   }
 
   Slice readableBetween(Instant from, Instant to, Instant now, int offset, int limit) {
-    String range = " AND a.publishedAt >= :from AND a.publishedAt < :to";
+    String range = " AND a.publishedAt >= :from AND a.publishedAt < :to" + ARTICLES;
     TypedQuery<Article> items =
         em.createQuery(
             "SELECT a FROM Article a WHERE" + VISIBLE + range + " ORDER BY a.publishedAt, a.id",
@@ -161,7 +166,7 @@ public class ArticleRepository {
    * tags loaded in one batch each.
    */
   List<Article> feed(Collection<Long> sectionIds, Instant now, int limit) {
-    String where = sectionIds == null ? "" : " AND a.section.id IN :sections";
+    String where = sectionIds == null ? ARTICLES : " AND a.section.id IN :sections";
     TypedQuery<Article> query =
         em.createQuery(
                 "SELECT a FROM Article a WHERE" + VISIBLE + where + NEWEST_FIRST, Article.class)
@@ -200,6 +205,13 @@ public class ArticleRepository {
             .getResultList());
   }
 
+  Optional<Article> findPage(String path) {
+    return em.createQuery("SELECT a FROM Article a WHERE a.pagePath = :path", Article.class)
+        .setParameter("path", path)
+        .getResultStream()
+        .findFirst();
+  }
+
   Optional<Article> findBySlug(String slug) {
     return em.createQuery("SELECT a FROM Article a WHERE a.slug = :slug", Article.class)
         .setParameter("slug", slug)
@@ -218,10 +230,12 @@ public class ArticleRepository {
         older
             ? "SELECT a FROM Article a WHERE"
                 + VISIBLE
+                + ARTICLES
                 + " AND a.publishedAt <= :at AND (a.publishedAt < :at OR a.id < :id)"
                 + NEWEST_FIRST
             : "SELECT a FROM Article a WHERE"
                 + VISIBLE
+                + ARTICLES
                 + " AND a.publishedAt >= :at AND (a.publishedAt > :at OR a.id > :id)"
                 + " ORDER BY a.publishedAt, a.id";
     return em.createQuery(jpql, Article.class)
@@ -250,7 +264,7 @@ public class ArticleRepository {
   /** Readable articles with their last change: the later of their last edit and publication. */
   List<SitemapEntry> sitemap(Instant now) {
     return em.createQuery(
-            "SELECT a.slug, a.updatedAt, a.publishedAt FROM Article a WHERE"
+            "SELECT a.slug, a.updatedAt, a.publishedAt, a.pagePath FROM Article a WHERE"
                 + VISIBLE
                 + NEWEST_FIRST,
             Object[].class)
@@ -262,7 +276,9 @@ public class ArticleRepository {
               Instant updated = (Instant) row[1];
               Instant published = (Instant) row[2];
               return new SitemapEntry(
-                  (String) row[0], updated.isAfter(published) ? updated : published);
+                  (String) row[0],
+                  updated.isAfter(published) ? updated : published,
+                  (String) row[3]);
             })
         .toList();
   }

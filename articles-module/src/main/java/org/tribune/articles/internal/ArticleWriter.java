@@ -13,6 +13,8 @@ import org.tribune.articles.api.ArticleDraft;
 import org.tribune.articles.api.ArticleStatus;
 import org.tribune.articles.api.BodyFormat;
 import org.tribune.articles.api.MediaChanged;
+import org.tribune.articles.api.PageOptions;
+import org.tribune.articles.api.PagePlacementException;
 import org.tribune.articles.api.SlugTakenException;
 
 /**
@@ -32,11 +34,18 @@ public class ArticleWriter {
   @Inject private SearchIndex searchIndex;
   @Inject private BodyRenderer renderer;
   @Inject private Event<ArticleChanged> changed;
+  @Inject private PageTree pages;
 
-  /** Stores a new draft and its revision 1. */
+  /** Stores a new draft (an article's or a page's) and its revision 1. */
   Article create(ArticleDraft draft, String editor, Instant now) {
-    String slug = draft.slug() != null ? requireFree(draft.slug(), null) : freeSlug(draft.title());
+    String slug =
+        draft.slug() != null
+            ? requireFree(draft.slug(), null)
+            : freeSlug(draft.title(), draft.isPage() && draft.page().parentId() == null);
     Article article = new Article(slug, content(draft), now);
+    if (draft.isPage()) {
+      pages.place(article, slug, draft.page());
+    }
     em.persist(article);
     em.flush();
     searchIndex.index(article);
@@ -49,7 +58,11 @@ public class ArticleWriter {
   void revise(Article article, ArticleDraft draft, String editor, Instant now) {
     long articleId = article.getId();
     String slug = draft.slug() == null ? article.getSlug() : draft.slug();
+    PageOptions page = pageOptions(article, draft);
     moveSlug(article, slug, now);
+    if (page != null) {
+      pages.place(article, slug, page);
+    }
     article.revise(slug, content(draft), now);
     searchIndex.index(article);
     em.persist(new Revision(article, lastRevision(articleId) + 1, editor, now));
@@ -84,6 +97,18 @@ public class ArticleWriter {
     searchIndex.index(article);
     em.persist(new Revision(article, lastRevision(articleId) + 1, editor, state.updatedAt()));
     changed.fire(new ArticleChanged(articleId, article.getRevision()));
+  }
+
+  /**
+   * The options a revised page takes: the draft's, or its own when the draft has none. Content
+   * never changes kind.
+   */
+  private static PageOptions pageOptions(Article article, ArticleDraft draft) {
+    if (draft.isPage() && !article.isPage()) {
+      throw new PagePlacementException(
+          PagePlacementException.Reason.KIND_CHANGED, "An article cannot become a page");
+    }
+    return draft.isPage() ? draft.page() : article.pageOptions();
   }
 
   /** Status, dates and sticky flag of an imported article. */
@@ -163,9 +188,16 @@ public class ArticleWriter {
   private Article.Content content(ArticleDraft draft) {
     List<Author> authors =
         draft.authorIds().stream().map(id -> existing(Author.class, id, "author")).toList();
+    // A page has neither section nor tags, whatever a draft says.
+    boolean page = draft.isPage();
     Section section =
-        draft.sectionId() == null ? null : existing(Section.class, draft.sectionId(), "section");
-    List<Tag> tags = draft.tagIds().stream().map(id -> existing(Tag.class, id, "tag")).toList();
+        page || draft.sectionId() == null
+            ? null
+            : existing(Section.class, draft.sectionId(), "section");
+    List<Tag> tags =
+        page
+            ? List.of()
+            : draft.tagIds().stream().map(id -> existing(Tag.class, id, "tag")).toList();
     if (draft.leadMediaId() != null) {
       requireUsableMedia(draft.leadMediaId());
     }
@@ -213,8 +245,17 @@ public class ArticleWriter {
     return slug;
   }
 
-  private String freeSlug(String title) {
-    return freeSlug(Slugs.of(title), null);
+  /**
+   * A slug made from a title; a page at the root also leaves out the addresses the site answers.
+   */
+  private String freeSlug(String title, boolean rootPage) {
+    String base = Slugs.of(title);
+    for (int n = 1; ; n++) {
+      String candidate = Slugs.numbered(base, n);
+      if (!repository.slugTaken(candidate, null) && !(rootPage && pages.isReserved(candidate))) {
+        return candidate;
+      }
+    }
   }
 
   /**

@@ -28,6 +28,7 @@ import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.ArticleSummary;
 import org.tribune.articles.api.ArticleView;
 import org.tribune.articles.api.Page;
+import org.tribune.articles.api.PageRef;
 import org.tribune.articles.api.SearchTerms;
 import org.tribune.articles.api.SitemapEntry;
 
@@ -42,6 +43,7 @@ public class DefaultArticleService implements ArticleService {
   @Inject private ArticleRepository repository;
   @Inject private SearchIndex searchIndex;
   @Inject private ArticleWriter writer;
+  @Inject private PageTree pageTree;
   @Inject private Event<ArticleDeleted> deleted;
   @Inject private Event<ArticlePublished> published;
   @Inject private Event<ArticleChanged> changed;
@@ -90,6 +92,9 @@ public class DefaultArticleService implements ArticleService {
   @Override
   public void delete(long articleId) {
     Article article = load(articleId);
+    if (article.isPage()) {
+      pageTree.requireNoChildren(article);
+    }
     deleted.fire(new ArticleDeleted(articleId));
     em.remove(article);
   }
@@ -102,20 +107,50 @@ public class DefaultArticleService implements ArticleService {
   @Override
   public Optional<ArticleView> findReadable(String slug) {
     Instant now = clock.instant();
-    return repository
-        .findBySlug(slug)
+    return repository.findBySlug(slug).filter(a -> a.isReadable(now)).map(a -> view(a, now));
+  }
+
+  @Override
+  public Optional<ArticleView> findReadablePage(String path) {
+    Instant now = clock.instant();
+    return repository.findPage(path).filter(a -> a.isReadable(now)).map(a -> view(a, now));
+  }
+
+  @Override
+  public Optional<String> currentPagePath(String path) {
+    Instant now = clock.instant();
+    String last = path.substring(path.lastIndexOf('/') + 1);
+    Optional<Article> page = repository.findBySlug(last);
+    if (page.isEmpty()) {
+      page =
+          Optional.ofNullable(em.find(FormerSlug.class, last))
+              .map(f -> em.find(Article.class, f.getArticleId()));
+    }
+    return page.filter(Article::isPage)
         .filter(a -> a.isReadable(now))
-        .map(
-            a ->
-                new ArticleView(
-                    a.toSummary(),
-                    a.getBodyHtml(),
-                    a.sectionParent(),
-                    a.tagRefs(),
-                    BodyRenderer.readingMinutes(a.getWordCount()),
-                    a.getRevision(),
-                    repository.neighbour(a, true, now).map(Article::toSummary).orElse(null),
-                    repository.neighbour(a, false, now).map(Article::toSummary).orElse(null)));
+        .map(Article::getPagePath)
+        .filter(current -> !current.equals(path));
+  }
+
+  @Override
+  public List<PageRef> pages() {
+    return pageTree.pages(clock.instant());
+  }
+
+  /** The readable article or page as its page shows it; a page has no neighbours. */
+  private ArticleView view(Article a, Instant now) {
+    boolean page = a.isPage();
+    return new ArticleView(
+        a.toSummary(),
+        a.getBodyHtml(),
+        a.sectionParent(),
+        a.tagRefs(),
+        BodyRenderer.readingMinutes(a.getWordCount()),
+        a.getRevision(),
+        page ? null : repository.neighbour(a, true, now).map(Article::toSummary).orElse(null),
+        page ? null : repository.neighbour(a, false, now).map(Article::toSummary).orElse(null),
+        a.pageOptions(),
+        page ? PageTree.parents(a, now) : List.of());
   }
 
   @Override

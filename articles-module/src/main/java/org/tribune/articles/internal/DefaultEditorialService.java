@@ -44,6 +44,7 @@ public class DefaultEditorialService implements EditorialService {
   @Inject @ArticlesDatabase private EntityManager em;
 
   @Inject private ArticleWriter writer;
+  @Inject private PageTree pageTree;
   @Inject private EditorialQueries queries;
   @Inject private SearchIndex searchIndex;
   @Inject private BodyRenderer renderer;
@@ -58,8 +59,8 @@ public class DefaultEditorialService implements EditorialService {
   }
 
   @Override
-  public Map<ArticleStatus, Long> countByStatus() {
-    return queries.countByStatus();
+  public Map<ArticleStatus, Long> countByStatus(boolean pages) {
+    return queries.countByStatus(pages);
   }
 
   @Override
@@ -74,7 +75,8 @@ public class DefaultEditorialService implements EditorialService {
                     a.getPublishedAt(),
                     a.getUpdatedAt(),
                     a.getVersion(),
-                    queries.formerSlugs(articleId)));
+                    queries.formerSlugs(articleId),
+                    a.getPagePath()));
   }
 
   @Override
@@ -119,6 +121,9 @@ public class DefaultEditorialService implements EditorialService {
     if (article.getStatus() != ArticleStatus.TRASHED) {
       throw new IllegalStateException("Only an article in the bin can be deleted for good");
     }
+    if (article.isPage()) {
+      pageTree.requireNoChildren(article);
+    }
     deleted.fire(new ArticleDeleted(articleId));
     em.remove(article);
   }
@@ -149,6 +154,7 @@ public class DefaultEditorialService implements EditorialService {
 
   @Override
   public long restoreRevision(long articleId, int number, long expectedVersion, String editor) {
+    // A revision holds the content, not a page's place: the page keeps where it is now.
     ArticleDraft draft = stillValid(existingRevision(articleId, number).toDraft());
     return save(articleId, expectedVersion, draft, editor);
   }

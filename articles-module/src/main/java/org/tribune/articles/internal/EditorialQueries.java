@@ -43,6 +43,7 @@ public class EditorialQueries {
       where.append("a.status = :status");
       parameters.put("status", filter.status());
     }
+    where.append(filter.pages() ? " AND a.pagePath IS NOT NULL" : " AND a.pagePath IS NULL");
     if (filter.sectionId() != null) {
       where.append(" AND s.id = :section");
       parameters.put("section", filter.sectionId());
@@ -60,7 +61,8 @@ public class EditorialQueries {
     }
     TypedQuery<Object[]> rows =
         em.createQuery(
-            "SELECT a.id, a.title, a.slug, a.status, s.id, a.publishedAt, a.updatedAt, a.version"
+            "SELECT a.id, a.title, a.slug, a.status, s.id, a.publishedAt, a.updatedAt, a.version,"
+                + " a.pagePath"
                 + " FROM Article a"
                 + join
                 + where
@@ -115,7 +117,8 @@ public class EditorialQueries {
               row[4] == null ? null : sections.get((Long) row[4]),
               (Instant) row[5],
               (Instant) row[6],
-              ((Number) row[7]).longValue()));
+              ((Number) row[7]).longValue(),
+              (String) row[8]));
     }
     return result;
   }
@@ -159,12 +162,16 @@ public class EditorialQueries {
     return byId;
   }
 
-  Map<ArticleStatus, Long> countByStatus() {
+  Map<ArticleStatus, Long> countByStatus(boolean pages) {
     Map<ArticleStatus, Long> counts = new EnumMap<>(ArticleStatus.class);
     for (ArticleStatus status : ArticleStatus.values()) {
       counts.put(status, 0L);
     }
-    em.createQuery("SELECT a.status, COUNT(a) FROM Article a GROUP BY a.status", Object[].class)
+    em.createQuery(
+            "SELECT a.status, COUNT(a) FROM Article a WHERE a.pagePath IS "
+                + (pages ? "NOT NULL" : "NULL")
+                + " GROUP BY a.status",
+            Object[].class)
         .getResultList()
         .forEach(row -> counts.put((ArticleStatus) row[0], ((Number) row[1]).longValue()));
     return counts;

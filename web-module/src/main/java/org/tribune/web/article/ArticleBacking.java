@@ -25,8 +25,10 @@ import org.tribune.web.site.Requests;
 import org.tribune.web.site.SiteSettings;
 
 /**
- * Backs {@code /articles/{slug}}. A former slug answers 301 to the current address; drafts,
- * articles scheduled for later and unknown slugs answer 404.
+ * Backs {@code /articles/{slug}} and the pages at the root ({@code /a-propos/equipe}). A former
+ * slug or path answers 301 to the current address, and a page asked for at {@code /articles/{slug}}
+ * (where its discussion's addresses are) answers 301 to its path; drafts, content scheduled for
+ * later and unknown addresses answer 404.
  */
 @Named
 @RequestScoped
@@ -47,12 +49,17 @@ public class ArticleBacking {
   private ArticleView view;
 
   public void load() {
+    String path = Requests.routeParameter("path");
     String slug = Requests.routeParameter("slug");
-    Optional<ArticleView> found = articles.findReadable(slug);
+    Optional<ArticleView> found =
+        path != null ? articles.findReadablePage(path) : articles.findReadable(slug);
     if (found.isEmpty()) {
-      Optional<String> current = articles.currentSlug(slug);
+      Optional<String> current =
+          path != null
+              ? articles.currentPagePath(path).map(p -> "/" + p)
+              : articles.currentSlug(slug).map(s -> "/articles/" + s);
       if (current.isPresent()) {
-        Requests.movedPermanently("/articles/" + current.get());
+        Requests.movedPermanently(current.get() + Requests.query());
       } else {
         Requests.fail(HttpServletResponse.SC_NOT_FOUND);
       }
@@ -60,10 +67,15 @@ public class ArticleBacking {
     }
     view = found.get();
     ArticleSummary article = view.summary();
+    if (path == null && article.isPage()) {
+      // The discussion's addresses name a page by its slug; the page itself lives at its path.
+      Requests.movedPermanently(Links.sitePath(article) + Requests.query());
+      return;
+    }
     meta.setTitle(article.title() + " – " + site.getName());
     meta.setDescription(article.standfirst().isEmpty() ? article.title() : article.standfirst());
-    meta.setCanonicalPath("/articles/" + article.slug());
-    meta.setType("article");
+    meta.setCanonicalPath(Links.sitePath(article));
+    meta.setType(article.isPage() ? "website" : "article");
     MediaItem lead = images.lead(article);
     if (lead != null) {
       MediaRendition sharing = images.sharing(lead);
@@ -72,7 +84,32 @@ public class ArticleBacking {
       meta.setImage(article.leadImageUrl(), article.leadImageAlt());
     }
     meta.setJsonLd(jsonLd());
-    discussion.load(article);
+    if (isDiscussionShown()) {
+      discussion.load(article);
+    }
+  }
+
+  /** Whether the page shows the byline: always on an article, when turned on for a page. */
+  public boolean isBylineShown() {
+    return !view.isPage() || view.page().showByline();
+  }
+
+  /** Whether the page shows its publication date: always on an article. */
+  public boolean isDateShown() {
+    return !view.isPage() || view.page().showDate();
+  }
+
+  /** Whether the page shows the share links: always on an article. */
+  public boolean isShareShown() {
+    return !view.isPage() || view.page().showShare();
+  }
+
+  /**
+   * Whether the page shows a discussion: always on an article (closed or open), on a page while it
+   * takes comments.
+   */
+  public boolean isDiscussionShown() {
+    return !view.isPage() || view.summary().commentsOpen();
   }
 
   public ArticleView getView() {
@@ -90,7 +127,7 @@ public class ArticleBacking {
   }
 
   public String getPermalink() {
-    return links.absolute("/articles/" + view.summary().slug());
+    return links.absolute(Links.sitePath(view.summary()));
   }
 
   public String getShareX() {
@@ -150,7 +187,7 @@ public class ArticleBacking {
     JsonObjectBuilder json =
         JSON.createObjectBuilder()
             .add("@context", "https://schema.org")
-            .add("@type", "NewsArticle")
+            .add("@type", article.isPage() ? "WebPage" : "NewsArticle")
             .add("headline", article.title())
             .add("description", article.standfirst())
             .add("inLanguage", site.getLocale().toLanguageTag())
@@ -158,8 +195,10 @@ public class ArticleBacking {
             .add("url", getPermalink())
             .add("datePublished", site.iso(article.publishedAt()))
             .add("dateModified", site.iso(article.updatedAt()))
-            .add("author", authors)
             .add("publisher", publisher);
+    if (isBylineShown()) {
+      json.add("author", authors);
+    }
     if (article.section() != null) {
       json.add("articleSection", article.section().name());
     }

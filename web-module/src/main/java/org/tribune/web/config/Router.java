@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 import org.tribune.articles.api.ArticleLimits;
 
 /**
- * Maps the public addresses ({@code /articles/{slug}}…) to their Faces views, which live under
- * {@code /WEB-INF/views/} so that no {@code .xhtml} address is reachable directly. The path
- * parameters go to the view as the request attribute {@value #PARAMETERS}. Mapped in {@code
- * web.xml}, after {@link DatabaseGate}.
+ * Maps the public addresses ({@code /articles/{slug}}…, and pages at the root: {@code
+ * /a-propos/equipe}) to their Faces views, which live under {@code /WEB-INF/views/} so that no
+ * {@code .xhtml} address is reachable directly. The path parameters go to the view as the request
+ * attribute {@value #PARAMETERS}. Mapped in {@code web.xml}, after {@link DatabaseGate}.
  */
 @WebFilter(filterName = "Router")
 public class Router extends HttpFilter {
@@ -52,6 +52,13 @@ public class Router extends HttpFilter {
           new Route(Pattern.compile("/share/mastodon"), "share-mastodon", List.of()),
           new Route(Pattern.compile("/search"), "search", List.of()));
 
+  /**
+   * A page: one to {@link ArticleLimits#PAGE_DEPTH} slugs from the root, the first not one the site
+   * answers by itself ({@link SiteAddresses}). Tried after every other route.
+   */
+  private static final Pattern PAGE =
+      Pattern.compile(SLUG + "(?:/" + SLUG + "){0," + (ArticleLimits.PAGE_DEPTH - 1) + "}");
+
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -79,6 +86,17 @@ public class Router extends HttpFilter {
         return;
       }
     }
+    String page = path.isEmpty() ? "" : path.substring(1);
+    if (PAGE.matcher(page).matches() && !SiteAddresses.RESERVED.contains(firstSegment(page))) {
+      request.setAttribute(PARAMETERS, Map.of("path", page));
+      request.getRequestDispatcher("/WEB-INF/views/article.xhtml").forward(request, response);
+      return;
+    }
     chain.doFilter(request, response);
+  }
+
+  private static String firstSegment(String path) {
+    int slash = path.indexOf('/');
+    return slash < 0 ? path : path.substring(0, slash);
   }
 }

@@ -208,12 +208,12 @@ public class DiscussionBacking {
 
   /** The article page in another order, back at the discussion. */
   public String sortLink(String sort) {
-    return links.article(article.slug()) + "?sort=" + sort + "#comments";
+    return links.content(article) + "?sort=" + sort + "#comments";
   }
 
   /** Another page of threads, in the same order. */
   public String pageLink(int page) {
-    return links.article(article.slug())
+    return links.content(article)
         + "?sort="
         + discussion.sort().parameter()
         + (page > 1 ? "&cpage=" + page : "")
@@ -231,7 +231,7 @@ public class DiscussionBacking {
 
   /** The no-script link that opens the reply form under a comment. */
   public String replyLink(long id) {
-    return links.article(article.slug())
+    return links.content(article)
         + "?sort="
         + discussion.sort().parameter()
         + (discussion.page() > 1 ? "&cpage=" + discussion.page() : "")
@@ -243,7 +243,7 @@ public class DiscussionBacking {
 
   /** The no-script link that opens the edit form of one's own comment. */
   public String editLink(long id) {
-    return links.article(article.slug())
+    return links.content(article)
         + "?sort="
         + discussion.sort().parameter()
         + (discussion.page() > 1 ? "&cpage=" + discussion.page() : "")

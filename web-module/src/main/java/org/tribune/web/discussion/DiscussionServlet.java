@@ -299,7 +299,7 @@ public class DiscussionServlet extends HttpServlet {
       json(response, HttpServletResponse.SC_OK, JSON.createObjectBuilder().add("ok", true).build());
       return;
     }
-    redirectSeeOther(response, links.article(target.article().slug()) + "#comments");
+    redirectSeeOther(response, links.content(target.article()) + "#comments");
   }
 
   private boolean belongs(Target target) {
@@ -388,7 +388,7 @@ public class DiscussionServlet extends HttpServlet {
   }
 
   private String anchor(ArticleSummary article, CommentSort sort, int page, long commentId) {
-    return links.article(article.slug())
+    return links.content(article)
         + "?sort="
         + sort.parameter()
         + (page > 1 ? "&cpage=" + page : "")

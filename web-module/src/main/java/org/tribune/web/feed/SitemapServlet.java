@@ -51,7 +51,12 @@ public class SitemapServlet extends HttpServlet {
     Instant newest = null;
     for (SitemapEntry article : articles.sitemap()) {
       urls.add(
-          new Sitemap.Url(links.absolute("/articles/" + article.slug()), article.lastModified()));
+          new Sitemap.Url(
+              links.absolute(
+                  article.pagePath() == null
+                      ? "/articles/" + article.slug()
+                      : "/" + article.pagePath()),
+              article.lastModified()));
       if (article.lastModified() != null
           && (newest == null || article.lastModified().isAfter(newest))) {
         newest = article.lastModified();

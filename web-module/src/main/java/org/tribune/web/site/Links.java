@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.tribune.articles.api.ArticleSummary;
 
 /**
  * Addresses of the site's pages, relative to the context and absolute (for canonical links, feeds,
@@ -20,6 +21,21 @@ public class Links {
 
   public String article(String slug) {
     return path("/articles/" + slug);
+  }
+
+  /** Where an article or a page is read: {@code /articles/{slug}} or {@code /{page path}}. */
+  public String content(ArticleSummary article) {
+    return path(sitePath(article));
+  }
+
+  /** The site path of an article or a page, without the context path. */
+  public static String sitePath(ArticleSummary article) {
+    return article.isPage() ? "/" + article.pagePath() : "/articles/" + article.slug();
+  }
+
+  /** A page's address from its path ({@code a-propos/equipe}). */
+  public String page(String pagePath) {
+    return path("/" + pagePath);
   }
 
   public String section(String slug) {

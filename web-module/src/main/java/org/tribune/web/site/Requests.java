@@ -2,6 +2,8 @@ package org.tribune.web.site;
 
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +64,18 @@ public final class Requests {
   }
 
   /** Ends the response with a permanent redirect to a path of the site. */
+  /**
+   * The query string the visitor sent, with its {@code ?}, or an empty string: what a redirect to
+   * the same thing elsewhere keeps (the discussion's order and page).
+   */
+  public static String query() {
+    HttpServletRequest request =
+        (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
+    String query = forwarded instanceof String s ? s : request.getQueryString();
+    return query == null || query.isEmpty() ? "" : "?" + query;
+  }
+
   public static void movedPermanently(String path) {
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext external = faces.getExternalContext();

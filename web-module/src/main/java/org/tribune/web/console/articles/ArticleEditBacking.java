@@ -32,6 +32,9 @@ import org.tribune.articles.api.DiffLine;
 import org.tribune.articles.api.EditorialService;
 import org.tribune.articles.api.MediaItem;
 import org.tribune.articles.api.MediaService;
+import org.tribune.articles.api.PageOptions;
+import org.tribune.articles.api.PagePlacementException;
+import org.tribune.articles.api.PageRef;
 import org.tribune.articles.api.RevisionInfo;
 import org.tribune.articles.api.SectionService;
 import org.tribune.articles.api.SectionUsage;
@@ -81,7 +84,15 @@ public class ArticleEditBacking implements Serializable {
   @Inject private MediaService media;
 
   private String idParameter;
+  private String typeParameter;
   private Long id;
+  private boolean page;
+  private String pagePath;
+  private Long parentId;
+  private boolean showByline;
+  private boolean showDate;
+  private boolean showShare;
+  private transient List<PageRef> pageList;
   private long version;
   private ArticleStatus status = ArticleStatus.DRAFT;
   private Instant publishedAt;
@@ -122,9 +133,17 @@ public class ArticleEditBacking implements Serializable {
       return;
     }
     if (idParameter == null || idParameter.isBlank()) {
-      if (!mayWrite()) {
+      page = "page".equals(typeParameter);
+      if (!mayWrite() || (page && !staff.isEditor())) {
         refuse(faces, HttpServletResponse.SC_FORBIDDEN);
         return;
+      }
+      if (page) {
+        // A page's discussion is off until turned on; its author is who wrote it.
+        commentsOpen = false;
+        if (staff.getAuthorId() != null) {
+          authorIds = new ArrayList<>(List.of(staff.getAuthorId()));
+        }
       }
       if (!staff.isEditor()) {
         authorIds = new ArrayList<>(List.of(staff.getAuthorId()));
@@ -182,6 +201,15 @@ public class ArticleEditBacking implements Serializable {
     leadMediaId = draft.leadMediaId();
     leadMedia = leadMediaId == null ? null : media.find(leadMediaId).orElse(null);
     commentsOpen = draft.commentsOpen();
+    page = draft.isPage();
+    pagePath = edit.pagePath();
+    if (page) {
+      parentId = draft.page().parentId();
+      showByline = draft.page().showByline();
+      showDate = draft.page().showDate();
+      showShare = draft.page().showShare();
+    }
+    pageList = null;
     preview = editorial.preview(format, body);
     revisions = editorial.revisions(id);
     if (revisions.size() >= 2) {
@@ -196,6 +224,9 @@ public class ArticleEditBacking implements Serializable {
   }
 
   private boolean mayOpen(ArticleEdit edit) {
+    if (edit.draft().isPage()) {
+      return staff.isEditor();
+    }
     return staff.isEditor()
         || (staff.getAuthorId() != null && edit.draft().authorIds().contains(staff.getAuthorId()));
   }
@@ -325,11 +356,16 @@ public class ArticleEditBacking implements Serializable {
       return null;
     }
     String what = target();
-    editorial.deleteForGood(id);
+    try {
+      editorial.deleteForGood(id);
+    } catch (PagePlacementException e) {
+      pagePlacementError(e);
+      return null;
+    }
     staff.audit(AuditAction.ARTICLE_DELETED, what, title);
     messages.info("editor.deleted");
     messages.keepAcrossRedirect();
-    return "/admin/articles?faces-redirect=true";
+    return page ? "/admin/pages?faces-redirect=true" : "/admin/articles?faces-redirect=true";
   }
 
   private interface Change {
@@ -417,12 +453,26 @@ public class ArticleEditBacking implements Serializable {
       return true;
     } catch (SlugTakenException e) {
       fieldError("slug", "editor.slug.taken");
+    } catch (PagePlacementException e) {
+      pagePlacementError(e);
     } catch (ConcurrentEditException e) {
       conflict(e);
     } catch (ConstraintViolationException | IllegalArgumentException e) {
       messages.error("editor.invalid");
     }
     return false;
+  }
+
+  /** Says, beside the field concerned, why a page cannot go where it was asked to. */
+  private void pagePlacementError(PagePlacementException e) {
+    String key = "editor.page." + e.reason().name().toLowerCase(java.util.Locale.ROOT);
+    switch (e.reason()) {
+      case RESERVED -> fieldError("slug", key, slug == null ? "" : slug.strip());
+      case TOO_DEEP -> fieldError("parent", key, ArticleLimits.PAGE_DEPTH);
+      case TOO_LONG -> fieldError("slug", key, ArticleLimits.SLUG_LENGTH);
+      case HAS_CHILDREN, KIND_CHANGED -> messages.error(key);
+      default -> fieldError("parent", key);
+    }
   }
 
   private void conflict(ConcurrentEditException e) {
@@ -459,7 +509,7 @@ public class ArticleEditBacking implements Serializable {
     } else if (!staff.isEditor() && !byline.contains(staff.getAuthorId())) {
       valid = fieldError("authors", "editor.authors.self");
     }
-    if (sectionId != null && sections.all().stream().noneMatch(s -> s.id() == sectionId)) {
+    if (!page && sectionId != null && sections.all().stream().noneMatch(s -> s.id() == sectionId)) {
       valid = fieldError("section", "editor.section.unknown");
     }
     String url = leadImageUrl == null ? "" : leadImageUrl.strip();
@@ -478,7 +528,7 @@ public class ArticleEditBacking implements Serializable {
       valid = fieldError("media-query", "editor.image.media-unusable");
     }
     List<Long> tagIds = new ArrayList<>();
-    for (String name : tagNames == null ? List.<String>of() : tagNames) {
+    for (String name : page || tagNames == null ? List.<String>of() : tagNames) {
       String clean = name == null ? "" : name.strip();
       if (clean.isEmpty()) {
         continue;
@@ -489,22 +539,102 @@ public class ArticleEditBacking implements Serializable {
       }
       tagIds.add(tags.findOrCreate(clean, null));
     }
+    if (page
+        && parentId != null
+        && getParentChoices().stream().noneMatch(p -> p.id() == parentId)) {
+      valid = fieldError("parent", "editor.page.no_such_parent");
+    }
     if (!valid) {
       return null;
     }
-    return new ArticleDraft(
-        cleanTitle,
-        cleanSlug.isEmpty() ? null : cleanSlug,
-        standfirst,
-        format == null ? BodyFormat.MARKDOWN : format,
-        body,
-        byline,
-        sectionId,
-        tagIds.stream().distinct().toList(),
-        url.isEmpty() ? null : url,
-        alt.isEmpty() ? null : alt,
-        commentsOpen,
-        leadMediaId);
+    ArticleDraft draft =
+        new ArticleDraft(
+            cleanTitle,
+            cleanSlug.isEmpty() ? null : cleanSlug,
+            standfirst,
+            format == null ? BodyFormat.MARKDOWN : format,
+            body,
+            byline,
+            sectionId,
+            tagIds.stream().distinct().toList(),
+            url.isEmpty() ? null : url,
+            alt.isEmpty() ? null : alt,
+            commentsOpen,
+            leadMediaId);
+    return page ? draft.asPage(new PageOptions(parentId, showByline, showDate, showShare)) : draft;
+  }
+
+  // ----- a page's place -----
+
+  /**
+   * The pages this one may go under: every page not in the bin but itself and its own sub-pages,
+   * parents just before their sub-pages.
+   */
+  public List<PageRef> getParentChoices() {
+    if (pageList == null) {
+      pageList =
+          articles.pages().stream()
+              .filter(
+                  p ->
+                      pagePath == null
+                          || !(p.path().equals(pagePath) || p.path().startsWith(pagePath + "/")))
+              .toList();
+    }
+    return pageList;
+  }
+
+  /** A page's name in the parent list, indented by its depth. */
+  public String parentLabel(PageRef ref) {
+    return "\u00a0\u00a0".repeat(ref.depth()) + ref.title() + " (/" + ref.path() + ")";
+  }
+
+  public boolean isPage() {
+    return page;
+  }
+
+  /** A saved page's path from the site's root, {@code null} before it is saved. */
+  public String getPagePath() {
+    return pagePath;
+  }
+
+  public String getTypeParameter() {
+    return typeParameter;
+  }
+
+  public void setTypeParameter(String typeParameter) {
+    this.typeParameter = typeParameter;
+  }
+
+  public Long getParentId() {
+    return parentId;
+  }
+
+  public void setParentId(Long parentId) {
+    this.parentId = parentId;
+  }
+
+  public boolean isShowByline() {
+    return showByline;
+  }
+
+  public void setShowByline(boolean showByline) {
+    this.showByline = showByline;
+  }
+
+  public boolean isShowDate() {
+    return showDate;
+  }
+
+  public void setShowDate(boolean showDate) {
+    this.showDate = showDate;
+  }
+
+  public boolean isShowShare() {
+    return showShare;
+  }
+
+  public void setShowShare(boolean showShare) {
+    this.showShare = showShare;
   }
 
   // ----- the lead image from the media library -----
@@ -608,7 +738,7 @@ public class ArticleEditBacking implements Serializable {
   }
 
   private String target() {
-    return "article " + id;
+    return (page ? "page " : "article ") + id;
   }
 
   private String redirectToSelf() {
@@ -645,7 +775,10 @@ public class ArticleEditBacking implements Serializable {
             || (status == ArticleStatus.SCHEDULED
                 && publishedAt != null
                 && !publishedAt.isAfter(Instant.now()));
-    return readable && loaded != null ? "/articles/" + loaded.slug() : null;
+    if (!readable || loaded == null) {
+      return null;
+    }
+    return page && pagePath != null ? "/" + pagePath : "/articles/" + loaded.slug();
   }
 
   public boolean isNew() {

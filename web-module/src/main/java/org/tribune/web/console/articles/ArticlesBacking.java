@@ -110,7 +110,7 @@ public class ArticlesBacking implements Serializable {
 
   private ArticleFilter filter() {
     Long author = staff.isEditor() ? authorId : staff.getAuthorId();
-    return new ArticleFilter(status, sectionId, author, text);
+    return new ArticleFilter(status, sectionId, author, text, false);
   }
 
   public LazyDataModel<ArticleRow> getRows() {
@@ -120,7 +120,7 @@ public class ArticlesBacking implements Serializable {
   /** How many articles each status holds, for the tabs. */
   public Map<ArticleStatus, Long> getCounts() {
     if (counts == null) {
-      counts = editorial.countByStatus();
+      counts = editorial.countByStatus(false);
     }
     return counts;
   }

@@ -58,7 +58,7 @@ public class DashboardBacking {
 
   public Map<ArticleStatus, Long> getArticleCounts() {
     if (articleCounts == null) {
-      articleCounts = editorial.countByStatus();
+      articleCounts = editorial.countByStatus(false);
     }
     return articleCounts;
   }
