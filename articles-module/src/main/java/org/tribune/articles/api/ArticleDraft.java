@@ -2,7 +2,6 @@ package org.tribune.articles.api;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -14,7 +13,7 @@ import java.util.List;
  *
  * @param slug the address, or {@code null}/blank to derive it from the title
  * @param body the text, in {@code bodyFormat}
- * @param authorIds one or more authors, in byline order
+ * @param authorIds one or more authors, in byline order (a page may have none)
  * @param sectionId the section, or {@code null}
  * @param leadImageUrl an image elsewhere: an absolute http(s) URL, or {@code null}; needs {@code
  *     leadImageAlt}
@@ -31,7 +30,7 @@ public record ArticleDraft(
     @Size(max = ArticleLimits.STANDFIRST_LENGTH) String standfirst,
     @NotNull BodyFormat bodyFormat,
     @Size(max = ArticleLimits.BODY_LENGTH) String body,
-    @NotEmpty List<Long> authorIds,
+    @NotNull List<Long> authorIds,
     Long sectionId,
     @NotNull List<Long> tagIds,
     @Size(max = ArticleLimits.IMAGE_URL_LENGTH) @Pattern(regexp = "^$|^https?://\\S+$")
@@ -213,6 +212,24 @@ public record ArticleDraft(
         page);
   }
 
+  /** The same draft with another body, in the same format. */
+  public ArticleDraft withBody(String newBody) {
+    return new ArticleDraft(
+        title,
+        slug,
+        standfirst,
+        bodyFormat,
+        newBody,
+        authorIds,
+        sectionId,
+        tagIds,
+        leadImageUrl,
+        leadImageAlt,
+        commentsOpen,
+        leadMediaId,
+        page);
+  }
+
   /** The same content as a page with these options: no section, no tags. */
   public ArticleDraft asPage(PageOptions options) {
     return new ArticleDraft(
@@ -234,6 +251,12 @@ public record ArticleDraft(
   /** Whether this is a page's draft. */
   public boolean isPage() {
     return page != null;
+  }
+
+  /** An article is signed; a page may be nobody's (legal notices). */
+  @AssertTrue(message = "an article needs at least one author")
+  public boolean isSigned() {
+    return page != null || !authorIds.isEmpty();
   }
 
   /** A lead image always comes with its text alternative. */

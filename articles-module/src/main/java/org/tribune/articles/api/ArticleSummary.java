@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * An article as listed on a page.
  *
- * @param authors in byline order, never empty
+ * @param authors in byline order, never empty for an article (a page may have none)
  * @param section the section, or {@code null}
  * @param publishedAt the publication instant, {@code null} while a draft
  * @param leadImageUrl an absolute URL, or {@code null}; {@code leadImageAlt} is then set

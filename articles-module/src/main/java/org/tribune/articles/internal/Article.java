@@ -198,7 +198,7 @@ public class Article {
 
   /** Replaces the content and slug; the revision goes up. */
   public void revise(String newSlug, Content content, Instant now) {
-    if (content.authors().isEmpty()) {
+    if (content.authors().isEmpty() && !content.page()) {
       throw new IllegalArgumentException("An article needs at least one author");
     }
     if (content.leadImageUrl() != null && content.leadImageAlt() == null) {
@@ -476,7 +476,38 @@ public class Article {
       String leadImageUrl,
       String leadImageAlt,
       boolean commentsOpen,
-      Long leadMediaId) {
+      Long leadMediaId,
+      boolean page) {
+
+    /** An article's content. */
+    public Content(
+        String title,
+        String standfirst,
+        BodyFormat format,
+        String body,
+        BodyRenderer.Rendered rendered,
+        List<Author> authors,
+        Section section,
+        List<Tag> tags,
+        String leadImageUrl,
+        String leadImageAlt,
+        boolean commentsOpen,
+        Long leadMediaId) {
+      this(
+          title,
+          standfirst,
+          format,
+          body,
+          rendered,
+          authors,
+          section,
+          tags,
+          leadImageUrl,
+          leadImageAlt,
+          commentsOpen,
+          leadMediaId,
+          false);
+    }
 
     /** Content without an image from the media library. */
     public Content(

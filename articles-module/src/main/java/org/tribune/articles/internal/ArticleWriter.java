@@ -42,7 +42,7 @@ public class ArticleWriter {
         draft.slug() != null
             ? requireFree(draft.slug(), null)
             : freeSlug(draft.title(), draft.isPage() && draft.page().parentId() == null);
-    Article article = new Article(slug, content(draft), now);
+    Article article = new Article(slug, content(draft, draft.isPage()), now);
     if (draft.isPage()) {
       pages.place(article, slug, draft.page());
     }
@@ -63,7 +63,7 @@ public class ArticleWriter {
     if (page != null) {
       pages.place(article, slug, page);
     }
-    article.revise(slug, content(draft), now);
+    article.revise(slug, content(draft, article.isPage()), now);
     searchIndex.index(article);
     em.persist(new Revision(article, lastRevision(articleId) + 1, editor, now));
     changed.fire(new ArticleChanged(articleId, article.getRevision()));
@@ -76,7 +76,7 @@ public class ArticleWriter {
    * ArticlePublished}.
    */
   Article importNew(ArticleDraft draft, Imported state, String editor) {
-    Article article = new Article(draft.slug(), content(draft), state.updatedAt());
+    Article article = new Article(draft.slug(), content(draft, false), state.updatedAt());
     article.takeOver(
         state.status(), state.createdAt(), state.updatedAt(), state.publishedAt(), state.sticky());
     em.persist(article);
@@ -91,7 +91,7 @@ public class ArticleWriter {
   void importRevision(Article article, ArticleDraft draft, Imported state, String editor) {
     long articleId = article.getId();
     moveSlug(article, draft.slug(), state.updatedAt());
-    article.revise(draft.slug(), content(draft), state.updatedAt());
+    article.revise(draft.slug(), content(draft, false), state.updatedAt());
     article.takeOver(
         state.status(), state.createdAt(), state.updatedAt(), state.publishedAt(), state.sticky());
     searchIndex.index(article);
@@ -185,11 +185,10 @@ public class ArticleWriter {
         .findFirst();
   }
 
-  private Article.Content content(ArticleDraft draft) {
+  private Article.Content content(ArticleDraft draft, boolean page) {
     List<Author> authors =
         draft.authorIds().stream().map(id -> existing(Author.class, id, "author")).toList();
     // A page has neither section nor tags, whatever a draft says.
-    boolean page = draft.isPage();
     Section section =
         page || draft.sectionId() == null
             ? null
@@ -213,7 +212,8 @@ public class ArticleWriter {
         draft.leadImageUrl(),
         draft.leadImageAlt(),
         draft.commentsOpen(),
-        draft.leadMediaId());
+        draft.leadMediaId(),
+        page);
   }
 
   /** An image of the library may be shown once it has its text alternative. */

@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.CustomBlock;
 import org.commonmark.node.HardLineBreak;
@@ -85,10 +87,14 @@ public class BodyRenderer {
           .addProtocols("a", "href", "#")
           .preserveRelativeLinks(true);
 
-  private final Parser parser =
-      Parser.builder().extensions(List.of(AutolinkExtension.create())).build();
+  /** Links typed as text become links; GitHub's pipe tables become tables. */
+  private static final List<Extension> EXTENSIONS =
+      List.of(AutolinkExtension.create(), TablesExtension.create());
+
+  private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
   private final HtmlRenderer markdownRenderer =
       HtmlRenderer.builder()
+          .extensions(EXTENSIONS)
           .escapeHtml(true)
           .sanitizeUrls(true)
           .softbreak("\n")

@@ -229,7 +229,7 @@ public class DefaultEditorialService implements EditorialService {
   private ArticleDraft stillValid(ArticleDraft draft) {
     List<Long> authors =
         draft.authorIds().stream().filter(id -> em.find(Author.class, id) != null).toList();
-    if (authors.isEmpty()) {
+    if (authors.isEmpty() && !draft.authorIds().isEmpty()) {
       throw new IllegalArgumentException("None of the revision's authors exists any more");
     }
     List<Long> tags = draft.tagIds().stream().filter(id -> em.find(Tag.class, id) != null).toList();

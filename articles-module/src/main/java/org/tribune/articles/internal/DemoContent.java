@@ -41,11 +41,16 @@ public class DemoContent {
     return setting != null && ArticlesSetting.OFF.equals(setting.getValue());
   }
 
-  /** Writes the demo content if the site is empty and it is not off; returns the article count. */
+  /**
+   * Writes the demo content if the site has no article (pages, such as the legal ones drafted on
+   * the first start, do not count) and it is not off; returns the article count.
+   */
   @Transactional
   public int createIfSiteIsEmpty() {
     if (isOff()
-        || em.createQuery("SELECT COUNT(a) FROM Article a", Long.class).getSingleResult() > 0) {
+        || em.createQuery("SELECT COUNT(a) FROM Article a WHERE a.pagePath IS NULL", Long.class)
+                .getSingleResult()
+            > 0) {
       return 0;
     }
     DemoSet demo = DemoSet.shipped();

@@ -91,7 +91,7 @@ public class ArticleBacking {
 
   /** Whether the page shows the byline: always on an article, when turned on for a page. */
   public boolean isBylineShown() {
-    return !view.isPage() || view.page().showByline();
+    return !view.isPage() || (view.page().showByline() && !view.summary().authors().isEmpty());
   }
 
   /** Whether the page shows its publication date: always on an article. */

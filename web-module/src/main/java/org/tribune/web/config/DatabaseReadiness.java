@@ -1,8 +1,10 @@
 package org.tribune.web.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -17,14 +19,19 @@ public class DatabaseReadiness {
   static final long RECHECK_MILLIS = 2_000;
 
   @Inject @Readiness private Instance<HealthCheck> checks;
+  @Inject private Event<SiteReady> siteReady;
 
   private volatile boolean open;
+  private final AtomicBoolean announced = new AtomicBoolean();
   private volatile long lastCheck;
 
   /** Runs every readiness check now; returns whether all are UP. */
   public boolean checkNow() {
     lastCheck = System.currentTimeMillis();
     open = checks.stream().allMatch(c -> c.call().getStatus() == HealthCheckResponse.Status.UP);
+    if (open && announced.compareAndSet(false, true)) {
+      siteReady.fire(new SiteReady());
+    }
     return open;
   }
 

@@ -29,7 +29,7 @@ import org.tribune.comments.api.OwnComments;
  * </ul>
  */
 public final class VisitorCookies {
-  static final String VISITOR = "tribune_visitor";
+  public static final String VISITOR = "tribune_visitor";
   public static final String OWN = "tribune_own";
   public static final String COMMENTER = "tribune_commenter";
   public static final String SORT = "tribune_sort";
@@ -37,8 +37,12 @@ public final class VisitorCookies {
   /** Edit tokens kept: the most recent comments only, so the cookie stays small. */
   static final int MAX_OWN = 20;
 
-  private static final Duration YEAR = Duration.ofDays(365);
-  private static final Duration OWN_LIFETIME = Duration.ofDays(30);
+  /** How long the browser keeps {@value #VISITOR}, {@value #COMMENTER} and {@value #SORT}. */
+  public static final Duration YEAR = Duration.ofDays(365);
+
+  /** How long the browser keeps {@value #OWN}. */
+  public static final Duration OWN_LIFETIME = Duration.ofDays(30);
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private VisitorCookies() {}

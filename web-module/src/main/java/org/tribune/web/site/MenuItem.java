@@ -6,8 +6,8 @@ import java.io.Serializable;
  * An item of one of the site's menus, as the console saves it.
  *
  * @param kind what it leads to
- * @param target the section's, tag's or author's slug, the address ({@link Kind#ADDRESS}), or empty
- *     ({@link Kind#HOME}, {@link Kind#ARCHIVES})
+ * @param target the section's, tag's or author's slug, the page's id ({@link Kind#PAGE}), the
+ *     address ({@link Kind#ADDRESS}), or empty ({@link Kind#HOME}, {@link Kind#ARCHIVES})
  * @param label the text shown
  * @param depth 0, or 1 for a sub-item of the nearest item of depth 0 before it
  */
@@ -25,7 +25,8 @@ public record MenuItem(Kind kind, String target, String label, int depth) implem
     TAG,
     AUTHOR,
     ARCHIVES,
-    ADDRESS
+    ADDRESS,
+    PAGE
   }
 
   public MenuItem {

@@ -13,6 +13,7 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.tribune.articles.api.AuthorService;
+import org.tribune.articles.api.PageRef;
 import org.tribune.articles.api.Section;
 import org.tribune.articles.api.SectionService;
 import org.tribune.articles.api.TagService;
@@ -20,8 +21,9 @@ import org.tribune.articles.api.TagService;
 /**
  * The site's menus as pages render them ({@code #{navigation.header}}, {@code footer}): the ones
  * saved in the console (Apparence → Menus), each item's address built from what it leads to; an
- * item whose section, tag or author no longer exists is left out (the console flags it). A header
- * menu never saved is today's default: the home page, the top sections, this month's archive.
+ * item whose section, tag, author or page no longer exists (or a page not published) is left out
+ * (the console flags it). A header menu never saved is today's default: the home page, the top
+ * sections, this month's archive.
  */
 @Named("navigation")
 @RequestScoped
@@ -105,7 +107,21 @@ public class Navigation {
               .map(links::author);
       case ADDRESS ->
           Optional.of(item.target().startsWith("/") ? links.path(item.target()) : item.target());
+      case PAGE -> page(item.target()).filter(PageRef::readable).map(p -> links.page(p.path()));
     };
+  }
+
+  /**
+   * A page by its id among those read with the settings (a page moved or renamed keeps its id, so
+   * the item follows it); empty if it is in the bin or deleted.
+   */
+  public Optional<PageRef> page(String id) {
+    try {
+      long wanted = Long.parseLong(id);
+      return site.getPages().stream().filter(p -> p.id() == wanted).findFirst();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /**

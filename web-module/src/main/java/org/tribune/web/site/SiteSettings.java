@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.interceptor.Interceptor;
@@ -15,9 +16,15 @@ import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tribune.articles.api.ArticleChanged;
+import org.tribune.articles.api.ArticleDeleted;
+import org.tribune.articles.api.ArticlePublished;
+import org.tribune.articles.api.ArticleService;
+import org.tribune.articles.api.PageRef;
 import org.tribune.web.cluster.SiteChange;
 import org.tribune.web.console.settings.StoredSettings;
 
@@ -69,6 +76,7 @@ public class SiteSettings {
 
   @Inject private StoredSettings stored;
   @Inject private Menus menus;
+  @Inject private ArticleService articles;
 
   /** The settings in force, and the formats they imply; replaced whole when they change. */
   private record Snapshot(
@@ -81,6 +89,8 @@ public class SiteSettings {
       DateTimeFormatter timeFormat,
       Branding branding,
       Map<SiteMenu, List<MenuItem>> menus,
+      List<PageRef> pages,
+      Map<String, String> values,
       long readAt) {}
 
   private volatile Snapshot snapshot;
@@ -88,7 +98,7 @@ public class SiteSettings {
 
   @PostConstruct
   void init() {
-    snapshot = snapshot(Map.of(), Map.of());
+    snapshot = snapshot(Map.of(), Map.of(), List.of());
   }
 
   /**
@@ -105,7 +115,15 @@ public class SiteSettings {
     if (storeReadable) {
       try {
         Map<String, String> values = stored.all();
-        snapshot = snapshot(values, menus.saved(values));
+        List<PageRef> pages;
+        try {
+          pages = articles.pages();
+        } catch (RuntimeException e) {
+          // The articles' schema is not migrated yet (at start), or the query failed: the
+          // settings apply all the same, with the pages as last read.
+          pages = snapshot.pages();
+        }
+        snapshot = snapshot(values, menus.saved(values), pages);
       } catch (RuntimeException e) {
         snapshot = withReadAt(snapshot, System.currentTimeMillis());
       }
@@ -132,7 +150,30 @@ public class SiteSettings {
     return current;
   }
 
-  private Snapshot snapshot(Map<String, String> values, Map<SiteMenu, List<MenuItem>> saved) {
+  /**
+   * A page was written, published or deleted (the menus and the footer name pages): the next use
+   * reads the settings and the pages again. Observed before the page cache forgets its pages.
+   */
+  void contentChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(Interceptor.Priority.APPLICATION)
+          ArticleChanged event) {
+    snapshot = withReadAt(snapshot, 0);
+  }
+
+  void contentPublished(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(Interceptor.Priority.APPLICATION)
+          ArticlePublished event) {
+    snapshot = withReadAt(snapshot, 0);
+  }
+
+  void contentDeleted(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(Interceptor.Priority.APPLICATION)
+          ArticleDeleted event) {
+    snapshot = withReadAt(snapshot, 0);
+  }
+
+  private Snapshot snapshot(
+      Map<String, String> values, Map<SiteMenu, List<MenuItem>> saved, List<PageRef> pages) {
     Locale locale = parseLocale(values.getOrDefault(LOCALE, localeSetting));
     ZoneId zone = parseZone(values.getOrDefault(TIME_ZONE, zoneSetting));
     ResourceBundle messages = ResourceBundle.getBundle(BUNDLE, locale);
@@ -147,6 +188,8 @@ public class SiteSettings {
         DateTimeFormatter.ofPattern(messages.getString("format.time"), locale).withZone(zone),
         Branding.of(values),
         saved,
+        List.copyOf(pages),
+        Map.copyOf(values),
         System.currentTimeMillis());
   }
 
@@ -161,6 +204,8 @@ public class SiteSettings {
         s.timeFormat(),
         s.branding(),
         s.menus(),
+        s.pages(),
+        s.values(),
         readAt);
   }
 
@@ -184,6 +229,19 @@ public class SiteSettings {
   /** The tagline, logo, footer and accent colour set in the console's Apparence page. */
   public Branding getBranding() {
     return current().branding();
+  }
+
+  /**
+   * Every page out of the bin, read with the settings (menus and the footer link to pages without a
+   * query of their own).
+   */
+  public List<PageRef> getPages() {
+    return current().pages();
+  }
+
+  /** A value stored from the console, as last read; empty when none. */
+  public Optional<String> stored(String name) {
+    return Optional.ofNullable(current().values().get(name));
   }
 
   /** The menus saved in the console (Apparence → Menus); a menu never saved is absent. */

@@ -202,6 +202,14 @@ public class MenusBacking implements Serializable {
             .findBySlug(slug)
             .map(a -> new MenuItem(MenuItem.Kind.AUTHOR, slug, orDefault(text, a.name()), 0))
             .orElseGet(this::gone);
+      case "page":
+        return navigation
+            .page(slug)
+            .map(
+                pg ->
+                    new MenuItem(
+                        MenuItem.Kind.PAGE, Long.toString(pg.id()), orDefault(text, pg.title()), 0))
+            .orElseGet(this::gone);
       case "address":
         String to = address == null ? "" : address.strip();
         if (!validAddress(to)) {
@@ -327,6 +335,12 @@ public class MenusBacking implements Serializable {
             .map(AuthorUsage::author)
             .map(a -> new SelectItem("author:" + a.slug(), a.name()))
             .toList());
+    SelectItemGroup pageGroup = new SelectItemGroup(messages.get("menus.kind.PAGE"));
+    pageGroup.setSelectItems(
+        site.getPages().stream()
+            .map(pg -> new SelectItem("page:" + pg.id(), pg.title() + " (/" + pg.path() + ")"))
+            .toList());
+    choices.add(pageGroup);
     choices.add(sectionGroup);
     choices.add(tagGroup);
     choices.add(authorGroup);

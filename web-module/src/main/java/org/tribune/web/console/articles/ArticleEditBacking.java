@@ -502,7 +502,7 @@ public class ArticleEditBacking implements Serializable {
       valid = fieldError("body", "editor.body.too-long", ArticleLimits.BODY_LENGTH);
     }
     List<Long> byline = authorIds == null ? List.of() : List.copyOf(authorIds);
-    if (byline.isEmpty()) {
+    if (byline.isEmpty() && !page) {
       valid = fieldError("authors", "editor.authors.required");
     } else if (byline.stream().anyMatch(a -> authors.find(a).isEmpty())) {
       valid = fieldError("authors", "editor.authors.unknown");

@@ -11,6 +11,10 @@ import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.ArticleStatus;
 import org.tribune.articles.api.EditorialService;
 import org.tribune.articles.api.PageRef;
+import org.tribune.web.console.ConsoleMessages;
+import org.tribune.web.console.audit.AuditAction;
+import org.tribune.web.console.security.Staff;
+import org.tribune.web.legal.LegalPages;
 
 /**
  * Backs {@code /admin/pages} (editors and administrators): the page tree, parents before their
@@ -25,9 +29,41 @@ public class PagesBacking {
 
   @Inject private ArticleService articles;
   @Inject private EditorialService editorial;
+  @Inject private LegalPages legal;
+  @Inject private Staff staff;
+  @Inject private ConsoleMessages messages;
 
   private List<PageRef> pages;
   private List<ArticleRow> trashed;
+  private List<LegalPages.State> legalStates;
+
+  /** The legal pages and their state. */
+  public List<LegalPages.State> getLegal() {
+    if (legalStates == null) {
+      legalStates = legal.states();
+    }
+    return legalStates;
+  }
+
+  /** Whether some legal page was never drafted, or was deleted for good. */
+  public boolean isLegalMissing() {
+    return getLegal().stream().anyMatch(s -> s.page() == null);
+  }
+
+  /** Drafts the legal pages that do not exist (« Créer les pages manquantes »). */
+  public void draftLegal() {
+    if (!staff.isEditor()) {
+      messages.error("error.forbidden.text");
+      return;
+    }
+    int drafted = legal.draftMissing(staff.getEmail());
+    if (drafted > 0) {
+      staff.audit(AuditAction.LEGAL_PAGES_DRAFTED, null, Integer.toString(drafted));
+    }
+    messages.info("legal.drafted", drafted);
+    pages = null;
+    legalStates = null;
+  }
 
   public List<PageRef> getPages() {
     if (pages == null) {

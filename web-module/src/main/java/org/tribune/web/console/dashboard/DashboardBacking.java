@@ -24,6 +24,7 @@ import org.tribune.web.console.audit.AuditEntry;
 import org.tribune.web.console.audit.AuditFilter;
 import org.tribune.web.console.audit.AuditLog;
 import org.tribune.web.console.security.Staff;
+import org.tribune.web.legal.LegalPages;
 import org.tribune.web.site.SiteSettings;
 
 /**
@@ -44,6 +45,17 @@ public class DashboardBacking {
   @Inject private AuditLog audit;
   @Inject private Staff staff;
   @Inject private SiteSettings site;
+  @Inject private LegalPages legal;
+
+  private Boolean legalPublished;
+
+  /** Whether the <em>Mentions légales</em> are published (the dashboard warns until they are). */
+  public boolean isLegalPublished() {
+    if (legalPublished == null) {
+      legalPublished = legal.mentionsPublished();
+    }
+    return legalPublished;
+  }
 
   private Map<ArticleStatus, Long> articleCounts;
   private Map<CommentStatus, Long> commentCounts;

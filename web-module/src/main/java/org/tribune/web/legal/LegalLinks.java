@@ -1,0 +1,39 @@
+package org.tribune.web.legal;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.List;
+import org.tribune.articles.api.PageRef;
+import org.tribune.web.site.Links;
+import org.tribune.web.site.MenuLink;
+import org.tribune.web.site.SiteSettings;
+
+/**
+ * The footer's links to the legal pages that are published ({@code #{legal.footer}}), in the order
+ * of {@link LegalPage}, each under its page's own title. Read from the settings and pages the site
+ * keeps in memory: no query of its own.
+ */
+@Named("legal")
+@RequestScoped
+public class LegalLinks {
+  @Inject private SiteSettings site;
+  @Inject private Links links;
+
+  private List<MenuLink> footer;
+
+  public List<MenuLink> getFooter() {
+    if (footer == null) {
+      footer = new ArrayList<>();
+      List<PageRef> pages = site.getPages();
+      for (LegalPage kind : LegalPage.values()) {
+        LegalPages.id(site.stored(kind.setting()).orElse(null))
+            .flatMap(id -> pages.stream().filter(p -> p.id() == id).findFirst())
+            .filter(PageRef::readable)
+            .ifPresent(p -> footer.add(new MenuLink(links.page(p.path()), p.title(), List.of())));
+      }
+    }
+    return footer;
+  }
+}
