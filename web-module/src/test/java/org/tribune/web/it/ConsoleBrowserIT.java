@@ -96,6 +96,8 @@ class ConsoleBrowserIT {
     for (String page :
         List.of(
             "dashboard",
+            "pages",
+            "pages/legal",
             "accounts",
             "appearance",
             "appearance/menus",
@@ -107,6 +109,20 @@ class ConsoleBrowserIT {
           1, driver.findElements(By.cssSelector("main h1")).size(), () -> page + ": no heading");
       checks.addAll(audit("console-" + page.replace('/', '-'), "/admin/" + page));
     }
+
+    // A page as readers see it: the privacy policy drafted on the first start, published, with
+    // its table of cookies (it scrolls by itself on a phone).
+    try (Visitor admin = Console.admin(server)) {
+      String href =
+          ((org.htmlunit.html.DomElement)
+                  admin.open("/admin/pages").querySelectorAll("#legal-pages li a").get(2))
+              .getAttribute("href");
+      long id = Editor.idIn(href);
+      admin.follow(Editor.press(admin, Editor.open(admin, id), Map.of(), "publish"));
+    }
+    driver.get(server.uri("/politique-de-confidentialite").toString());
+    assertEquals(1, driver.findElements(By.cssSelector(".page .article-body table")).size());
+    checks.addAll(audit("page-privacy-policy", "the privacy policy"));
 
     // Saved through Ajax: the page's messages are re-rendered with the form.
     driver.get(server.uri("/admin/accounts").toString());
