@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.tribune.articles.api.ArticleSummary;
 import org.tribune.articles.api.FrontPageService;
+import org.tribune.articles.api.Section;
+import org.tribune.articles.api.SectionService;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import org.tribune.comments.api.CommentService;
 import org.tribune.comments.api.DiscussedArticle;
 import org.tribune.comments.api.LatestComment;
@@ -42,11 +47,18 @@ public class HomeBacking extends ListingBacking {
   private Map<Long, ArticleSummary> commentedArticles = Map.of();
   private List<DiscussedArticle> mostDiscussed = List.of();
   private List<ArticleSummary> featured = List.of();
+  private List<SectionBlock> sectionBlocks = List.of();
+
+  @Inject private SectionService sectionService;
+
+  /** A section the console puts on the home page, with its latest articles. */
+  public record SectionBlock(Section section, List<ArticleSummary> articles) {}
 
   public void load() {
     if (show("/", n -> articles.latest(n, PAGE_SIZE))) {
       if (getPage().number() == 1) {
         featured = frontPage.featured(FEATURED);
+        sectionBlocks = sectionBlocks(HomeLayout.of(site));
       }
       String tagline = site.getTagline();
       meta.setTitle(titled(tagline.isEmpty() ? site.getName() : site.getName() + " – " + tagline));
@@ -62,6 +74,47 @@ public class HomeBacking extends ListingBacking {
       mostDiscussed =
           discussed.stream().filter(d -> commentedArticles.containsKey(d.articleId())).toList();
     }
+  }
+
+  /**
+   * The sections chosen in the console, in their order, each with its latest articles (its
+   * sub-sections' included) but those already « À la une »; a section deleted since, or with no
+   * article, is left out. Two statements a section, on page 1 only.
+   */
+  private List<SectionBlock> sectionBlocks(HomeLayout layout) {
+    if (layout.sections().isEmpty()) {
+      return List.of();
+    }
+    Map<String, Section> bySlug = new HashMap<>();
+    for (Section top : sectionService.topSections()) {
+      bySlug.put(top.slug(), top);
+    }
+    Set<Long> shown = new HashSet<>();
+    featured.forEach(f -> shown.add(f.id()));
+    List<SectionBlock> blocks = new ArrayList<>();
+    for (String slug : layout.sections()) {
+      Section section = bySlug.get(slug);
+      if (section == null) {
+        section = sectionService.findBySlug(slug).orElse(null);
+      }
+      if (section == null) {
+        continue;
+      }
+      List<ArticleSummary> latest =
+          articles.inSection(section.id(), 1, layout.perSection() + shown.size()).items().stream()
+              .filter(a -> !shown.contains(a.id()))
+              .limit(layout.perSection())
+              .toList();
+      if (!latest.isEmpty()) {
+        blocks.add(new SectionBlock(section, latest));
+      }
+    }
+    return blocks;
+  }
+
+  /** The sections the console puts after « À la une » (page 1 only). */
+  public List<SectionBlock> getSectionBlocks() {
+    return sectionBlocks;
   }
 
   /** The newest approved comments of the site, with their articles (one query each). */

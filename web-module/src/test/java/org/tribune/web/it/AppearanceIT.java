@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import org.htmlunit.html.DomElement;
+import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +71,7 @@ class AppearanceIT {
       if (page.getElementById("logo:remove") != null) {
         admin.click(page.getHtmlElementById("logo:remove"));
       }
+      assertEquals(text("home-layout.saved"), Console.messages(homeLayout(admin, Map.of(), "4")));
       for (String menu : List.of("", "?menu=footer")) {
         HtmlPage menus = admin.open("/admin/appearance/menus" + menu);
         if (menus.getElementById("menu:reset") != null) {
@@ -342,6 +344,60 @@ class AppearanceIT {
           spaced(flagged.asNormalizedText()).contains(spaced(text("menus.gone"))),
           "the console says why");
     }
+  }
+
+  @Test
+  void theSectionsChosenForTheHomePageFollowItsFeaturedArticlesInTheirOrder(
+      TribuneServer server) {
+    this.server = server;
+    try (Visitor admin = admin(server)) {
+      HtmlPage saved = homeLayout(admin, Map.of("Culture", "1", "Sciences", "2"), "2");
+      assertEquals(text("home-layout.saved"), Console.messages(saved));
+      HtmlPage refused = homeLayout(admin, Map.of("Culture", "premier", "Sciences", "3"), "2");
+      assertEquals(
+          spaced(text("home-layout.position.invalid", "Culture")),
+          spaced(Console.messages(refused)));
+    }
+    try (Visitor reader = Console.visitor(server)) {
+      HtmlPage home = reader.open("/");
+      List<String> sections =
+          home.querySelectorAll(".home-section h2").stream()
+              .map(h -> h.asNormalizedText().strip())
+              .toList();
+      assertEquals(List.of("Culture", "Sciences"), sections, "in their order; nothing saved");
+      for (DomNode block : home.querySelectorAll(".home-section")) {
+        int items = ((DomElement) block).getElementsByTagName("li").size();
+        assertTrue(items >= 1 && items <= 2, () -> items + " articles in " + block.asXml());
+        for (DomElement link : ((DomElement) block).getElementsByTagName("a")) {
+          String href = link.getAttribute("href");
+          assertTrue(
+              href.startsWith("/articles/") || href.startsWith("/sections/"), () -> href);
+        }
+      }
+      assertEquals(
+          SITE.getString("home.title"),
+          home.querySelector("h2.latest-title").asNormalizedText().strip(),
+          "the latest articles follow");
+      assertTrue(
+          reader.open("/?page=2").querySelectorAll(".home-section").isEmpty(), "page 1 only");
+    }
+  }
+
+  /**
+   * Sends Apparence → Page d'accueil with these positions (by the sections' labels; the others
+   * blank) and articles a section; the page answered.
+   */
+  static HtmlPage homeLayout(Visitor admin, Map<String, String> positions, String perSection) {
+    HtmlPage page = admin.open("/admin/appearance/home");
+    HtmlForm form = page.getHtmlElementById("home-layout");
+    Map<String, String> fields = Console.sentFields(form);
+    for (DomNode node : form.querySelectorAll("#sections label")) {
+      DomElement label = (DomElement) node;
+      fields.put(label.getAttribute("for"), positions.getOrDefault(label.asNormalizedText().strip(), ""));
+    }
+    fields.put("home-layout:per-section", perSection);
+    fields.put("home-layout:save", text("home-layout.save"));
+    return Visitor.html(admin.post(form.getActionAttribute(), fields, Map.of()));
   }
 
   /** The labels of a menu's items in the editor, in order. */
