@@ -6,9 +6,10 @@ import org.tribune.articles.api.ReservedPaths;
 
 /**
  * The first path segments the site answers by itself, which no page may take: the public routes
- * ({@code Router}), the servlets' addresses, the console, the static folders, and the prefixes of a
- * WordPress site's old addresses that {@code LegacyAddresses} keeps alive. A test checks this list
- * against the routes, the servlets' mappings and the web application's folders.
+ * ({@code Router}), the servlets' addresses, the console, the static folders, the runtime's own
+ * endpoints ({@code /health}), and the prefixes of a WordPress site's old addresses that {@code
+ * LegacyAddresses} keeps alive. A test checks this list against the routes, the servlets' mappings
+ * and the web application's folders.
  */
 @ApplicationScoped
 public class SiteAddresses implements ReservedPaths {
@@ -36,6 +37,11 @@ public class SiteAddresses implements ReservedPaths {
           "resources",
           "web-inf",
           "meta-inf",
+          // What Payara Micro adds to the application at the root: MicroProfile Health (/health,
+          // /health/ready…, which load balancers poll), Metrics and OpenAPI.
+          "health",
+          "metrics",
+          "openapi",
           // A WordPress site's old addresses, answered with a redirect after an import.
           "feed",
           "category",

@@ -53,9 +53,23 @@ final class Editor {
    * no {@code authors} is given) and saves it; fails unless it was created. Returns its id.
    */
   static long create(Visitor staff, Map<String, String> fields) {
-    HtmlPage editor = staff.open("/admin/articles/edit");
+    return created(staff, "/admin/articles/edit", fields);
+  }
+
+  /**
+   * Writes a new page from {@code /admin/articles/edit?type=page} with these fields, as {@link
+   * #create} does: {@code parent} is the id of its parent page (none: at the root), and {@code
+   * show-byline}, {@code show-date}, {@code show-share} and {@code comments-open} are ticked by
+   * {@code "on"}. Fails unless it was created; returns its id.
+   */
+  static long createPage(Visitor staff, Map<String, String> fields) {
+    return created(staff, "/admin/articles/edit?type=page", fields);
+  }
+
+  private static long created(Visitor staff, String address, Map<String, String> fields) {
+    HtmlPage editor = staff.open(address);
     Page answer = press(staff, editor, fields, "save");
-    assertEquals(302, status(answer), () -> "the article was not created:\n" + problems(answer));
+    assertEquals(302, status(answer), () -> "it was not created:\n" + problems(answer));
     return idIn(location(answer));
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -43,11 +46,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.tribune.articles.api.ArticleDraft;
 import org.tribune.articles.api.ArticleEdit;
 import org.tribune.articles.api.ArticleFilter;
+import org.tribune.articles.api.ArticleLimits;
 import org.tribune.articles.api.ArticleOrder;
 import org.tribune.articles.api.ArticleRow;
 import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.ArticleStatus;
 import org.tribune.articles.api.ArticleSummary;
+import org.tribune.articles.api.ArticleView;
 import org.tribune.articles.api.AuthorRef;
 import org.tribune.articles.api.AuthorService;
 import org.tribune.articles.api.AuthorUsage;
@@ -65,6 +70,9 @@ import org.tribune.articles.api.MediaRendition;
 import org.tribune.articles.api.MediaService;
 import org.tribune.articles.api.MediaUse;
 import org.tribune.articles.api.Page;
+import org.tribune.articles.api.PageOptions;
+import org.tribune.articles.api.PagePlacementException;
+import org.tribune.articles.api.PageRef;
 import org.tribune.articles.api.RevisionContent;
 import org.tribune.articles.api.RevisionInfo;
 import org.tribune.articles.api.SectionService;
@@ -77,6 +85,7 @@ import org.tribune.comments.api.CommentService;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.NewComment;
 import org.tribune.comments.api.Submission;
+import org.tribune.web.config.SiteAddresses;
 
 /**
  * The editorial API the console is built on ({@link EditorialService} and the management of
@@ -745,6 +754,492 @@ class EditorialIT {
     assertThrows(InUseException.class, () -> authors.delete(writer));
     authors.delete(idle);
     assertTrue(authors.find(idle).isEmpty());
+  }
+
+  // --- Pages ----------------------------------------------------------------------------------
+
+  /** A page's draft with this slug, under {@code parentId} or at the root, by a new author. */
+  private ArticleDraft pageDraft(String title, String slug, Long parentId) {
+    return draft(title, author()).withSlug(slug).asPage(PageOptions.atRoot().under(parentId));
+  }
+
+  /** A published page with this slug (readable since a second ago); its id. */
+  private long publishedPage(String slug, Long parentId) {
+    long id = editorial.create(pageDraft(unique("Page " + slug), slug, parentId), "Alice");
+    articles.publish(id, Instant.now().minusSeconds(1));
+    return id;
+  }
+
+  private String pathOf(long id) {
+    return edit(id).pagePath();
+  }
+
+  private static List<Long> summaryIds(Page<ArticleSummary> page) {
+    return page.items().stream().map(ArticleSummary::id).toList();
+  }
+
+  /** What a refused change must leave as it was: the content, its place and its history. */
+  private record Saved(ArticleEdit edit, List<RevisionInfo> revisions) {}
+
+  private Saved saved(long id) {
+    return new Saved(edit(id), editorial.revisions(id));
+  }
+
+  private void assertUnchanged(Saved before, long id) {
+    Saved after = saved(id);
+    assertAll(
+        () -> assertEquals(before.edit().version(), after.edit().version(), "version"),
+        () -> assertEquals(before.edit().pagePath(), after.edit().pagePath(), "path"),
+        () -> assertEquals(before.edit().draft(), after.edit().draft(), "content and options"),
+        () -> assertEquals(before.edit().formerSlugs(), after.edit().formerSlugs(), "slugs"),
+        () -> assertEquals(before.revisions(), after.revisions(), "revisions"));
+  }
+
+  private PagePlacementException refusedSave(long id, ArticleDraft draft) {
+    long version = edit(id).version();
+    return assertThrows(
+        PagePlacementException.class, () -> editorial.save(id, version, draft, "Bob"));
+  }
+
+  @Test
+  void aPublishedPageIsReadAtItsPathInThePagesSitemapAndSearchButInNoListOrFeed() {
+    String word = word();
+    long writer = author();
+    long article = editorial.create(draft("Article " + word, writer), "Alice");
+    articles.publish(article, Instant.now().minusSeconds(2));
+    long page =
+        editorial.create(
+            draft("À propos " + word, writer).withSlug(word).asPage(PageOptions.atRoot()), "Alice");
+    articles.publish(page, Instant.now().minusSeconds(1));
+
+    ArticleView byPath = articles.findReadablePage(word).orElseThrow();
+    ArticleView bySlug = articles.findReadable(word).orElseThrow();
+    assertAll(
+        () -> assertEquals(page, byPath.summary().id()),
+        () -> assertTrue(byPath.isPage()),
+        () -> assertTrue(byPath.summary().isPage()),
+        () -> assertEquals(word, byPath.summary().pagePath()),
+        () -> assertEquals(PageOptions.atRoot(), byPath.page()),
+        () -> assertEquals(List.of(), byPath.parents()),
+        () -> assertNull(byPath.previous(), "a page has no neighbours"),
+        () -> assertNull(byPath.next(), "a page has no neighbours"),
+        () -> assertEquals(page, bySlug.summary().id()),
+        () -> assertTrue(bySlug.summary().isPage()),
+        () -> assertTrue(articles.findReadableSummary(word).orElseThrow().isPage()),
+        () -> assertFalse(articles.findReadable("article-" + word).orElseThrow().isPage()),
+        () -> assertTrue(articles.findReadablePage("article-" + word).isEmpty(), "an article"),
+        () -> assertTrue(articles.findReadablePage(word + "/" + word).isEmpty()));
+
+    assertAll(
+        () ->
+            assertTrue(
+                articles.pages().stream()
+                    .anyMatch(
+                        p ->
+                            p.id() == page
+                                && p.path().equals(word)
+                                && p.parentId() == null
+                                && p.status() == ArticleStatus.PUBLISHED
+                                && p.readable()),
+                "in pages()"),
+        () ->
+            assertTrue(
+                articles.pages().stream().noneMatch(p -> p.id() == article), "no article there"),
+        () ->
+            assertTrue(
+                articles.sitemap().stream()
+                    .anyMatch(e -> e.slug().equals(word) && word.equals(e.pagePath())),
+                "in the sitemap with its path"),
+        () ->
+            assertTrue(
+                articles.sitemap().stream()
+                    .anyMatch(e -> e.slug().equals("article-" + word) && e.pagePath() == null),
+                "the article in the sitemap without a path"),
+        () ->
+            assertEquals(
+                Set.of(article, page),
+                Set.copyOf(summaryIds(articles.search(word, 1, 10))),
+                "the search finds both"));
+
+    // The article was published just before the page: were the page listed, it would come first.
+    List<Long> latest = summaryIds(articles.latest(1, ArticleService.MAX_PAGE_SIZE));
+    List<Long> feed =
+        articles.feed(null, ArticleService.MAX_PAGE_SIZE).stream()
+            .map(c -> c.summary().id())
+            .toList();
+    assertAll(
+        () -> assertTrue(latest.contains(article), "the article is listed"),
+        () -> assertFalse(latest.contains(page), "the page is not"),
+        () -> assertEquals(List.of(article), summaryIds(articles.byAuthor(writer, 1, 10))),
+        () -> assertTrue(feed.contains(article), "the article is in the feed"),
+        () -> assertFalse(feed.contains(page), "the page is not"));
+  }
+
+  @Test
+  void aPageIsNeitherInTheArchivesNorTheNeighbourOfTheArticlesPublishedAroundIt() {
+    // A second of the 1970s of its own: no other test publishes then.
+    Instant at =
+        Instant.parse("1972-01-01T00:00:00Z")
+            .plusSeconds(
+                3 * java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000));
+    long writer = author();
+    long before = editorial.create(draft(unique("Avant"), writer), "Alice");
+    long page = editorial.create(pageDraft(unique("Entre"), word(), null), "Alice");
+    long after = editorial.create(draft(unique("Après"), writer), "Alice");
+    articles.publish(before, at);
+    articles.publish(page, at.plusSeconds(1));
+    articles.publish(after, at.plusSeconds(2));
+
+    ArticleView first = articles.findReadable(edit(before).draft().slug()).orElseThrow();
+    ArticleView last = articles.findReadable(edit(after).draft().slug()).orElseThrow();
+    ArticleView between = articles.findReadablePage(pathOf(page)).orElseThrow();
+    assertAll(
+        () -> assertEquals(after, first.next().id(), "the article after, not the page"),
+        () -> assertEquals(before, last.previous().id(), "the article before, not the page"),
+        () -> assertNull(between.previous()),
+        () -> assertNull(between.next()),
+        () ->
+            assertEquals(
+                List.of(before, after),
+                summaryIds(articles.publishedBetween(at, at.plusSeconds(3), 1, 10))));
+  }
+
+  @Test
+  void aSubPageLivesUnderItsParentAndMovesWithItWhenTheParentIsRenamedOrItIsMoved() {
+    String top = word();
+    String mid = word();
+    String low = word();
+    String other = word();
+    long parent = publishedPage(top, null);
+    long child = publishedPage(mid, parent);
+    long grandChild = publishedPage(low, child);
+    long elsewhere = publishedPage(other, null);
+
+    ArticleView deepest = articles.findReadablePage(top + "/" + mid + "/" + low).orElseThrow();
+    assertAll(
+        () -> assertEquals(top + "/" + mid, pathOf(child)),
+        () -> assertEquals(top + "/" + mid + "/" + low, pathOf(grandChild)),
+        () -> assertEquals(grandChild, deepest.summary().id()),
+        () ->
+            assertEquals(
+                List.of(top, top + "/" + mid),
+                deepest.parents().stream().map(PageRef::path).toList(),
+                "its parents from the root down"),
+        () -> assertEquals(child, deepest.page().parentId()),
+        () -> assertTrue(articles.findReadablePage(mid).isEmpty(), "not at the root"),
+        () -> assertTrue(articles.findReadablePage(other + "/" + mid).isEmpty()),
+        () -> assertEquals(Optional.empty(), articles.currentPagePath(top + "/" + mid)));
+
+    String renamed = word();
+    ArticleEdit opened = edit(parent);
+    editorial.save(parent, opened.version(), opened.draft().withSlug(renamed), "Bob");
+
+    assertAll(
+        () -> assertEquals(renamed, pathOf(parent)),
+        () -> assertEquals(renamed + "/" + mid, pathOf(child)),
+        () -> assertEquals(renamed + "/" + mid + "/" + low, pathOf(grandChild)),
+        () -> assertTrue(articles.findReadablePage(top + "/" + mid).isEmpty()),
+        () -> assertTrue(articles.findReadablePage(renamed + "/" + mid + "/" + low).isPresent()),
+        () -> assertEquals(Optional.of(renamed), articles.currentPagePath(top)),
+        () ->
+            assertEquals(
+                Optional.of(renamed + "/" + mid), articles.currentPagePath(top + "/" + mid)),
+        () ->
+            assertEquals(
+                Optional.of(renamed + "/" + mid + "/" + low),
+                articles.currentPagePath(top + "/" + mid + "/" + low)));
+
+    ArticleEdit moving = edit(child);
+    ArticleDraft under = moving.draft().asPage(moving.draft().page().under(elsewhere));
+    editorial.save(child, moving.version(), under, "Bob");
+
+    List<String> paths = articles.pages().stream().map(PageRef::path).toList();
+    assertAll(
+        () -> assertEquals(other + "/" + mid, pathOf(child)),
+        () -> assertEquals(other + "/" + mid + "/" + low, pathOf(grandChild)),
+        () -> assertEquals(renamed, pathOf(parent), "the former parent stays"),
+        () -> assertEquals(elsewhere, edit(child).draft().page().parentId()),
+        () -> assertEquals(child, edit(grandChild).draft().page().parentId()),
+        () ->
+            assertEquals(
+                Optional.of(other + "/" + mid), articles.currentPagePath(renamed + "/" + mid)),
+        () ->
+            assertEquals(
+                Optional.of(other + "/" + mid + "/" + low),
+                articles.currentPagePath(top + "/" + mid + "/" + low),
+                "renamed, then moved"),
+        () -> assertEquals(Optional.empty(), articles.currentPagePath(other + "/" + mid)),
+        () -> assertEquals(Optional.empty(), articles.currentPagePath("nulle-part-" + word())),
+        () ->
+            assertTrue(
+                paths.indexOf(other) < paths.indexOf(other + "/" + mid)
+                    && paths.indexOf(other + "/" + mid)
+                        < paths.indexOf(other + "/" + mid + "/" + low)
+                    && paths.indexOf(other) >= 0,
+                "parents before their sub-pages: " + paths));
+  }
+
+  @Test
+  void aPageCannotTakeAnAddressTheSiteAnswersAtTheRootAndNothingIsSaved() {
+    String word = word();
+    for (String reserved : List.of("admin", "articles")) {
+      PagePlacementException refused =
+          assertThrows(
+              PagePlacementException.class,
+              () -> editorial.create(pageDraft("Réservé " + word, reserved, null), "Alice"));
+      assertEquals(PagePlacementException.Reason.RESERVED, refused.reason(), reserved);
+    }
+    assertEquals(List.of(), list(ArticleFilter.allPages().withText(word)), "nothing created");
+    assertTrue(articles.pages().stream().noneMatch(p -> p.title().contains(word)));
+
+    long page = publishedPage(word, null);
+    Saved before = saved(page);
+    PagePlacementException renamed = refusedSave(page, before.edit().draft().withSlug("admin"));
+    assertEquals(PagePlacementException.Reason.RESERVED, renamed.reason());
+    assertUnchanged(before, page);
+    assertTrue(articles.findReadablePage(word).isPresent());
+    assertTrue(articles.findReadablePage("admin").isEmpty());
+
+    // Below a parent the address is the page's own; back at the root it is the site's again.
+    long sub = publishedPage("sitemap", page);
+    assertEquals(word + "/sitemap", pathOf(sub));
+    Saved under = saved(sub);
+    PagePlacementException toRoot =
+        refusedSave(sub, under.edit().draft().asPage(under.edit().draft().page().under(null)));
+    assertEquals(PagePlacementException.Reason.RESERVED, toRoot.reason());
+    assertUnchanged(under, sub);
+    // Slugs are unique over the whole site: leave this one free for the next run.
+    editorial.trash(sub);
+    editorial.deleteForGood(sub);
+  }
+
+  @Test
+  void aTitleThatIsAnAddressOfTheSiteGivesARootPageAnotherSlug() {
+    for (String title : List.of("Search", "Articles")) {
+      long id = editorial.create(draft(title, author()).asPage(PageOptions.atRoot()), "Alice");
+      String slug = edit(id).draft().slug();
+      assertAll(
+          () -> assertFalse(SiteAddresses.RESERVED.contains(slug), slug),
+          () -> assertTrue(slug.startsWith(title.toLowerCase(Locale.ROOT) + "-"), slug),
+          () -> assertEquals(slug, pathOf(id)));
+    }
+  }
+
+  @Test
+  void aPageCannotGoUnderItselfItsOwnSubPageOrAnythingButAPageAndNothingIsSaved() {
+    long parent = publishedPage(word(), null);
+    long child = publishedPage(word(), parent);
+    long grandChild = publishedPage(word(), child);
+    long article = editorial.create(draft(unique("Pas une page"), author()), "Alice");
+    Saved before = saved(parent);
+    String childPath = pathOf(child);
+    String grandChildPath = pathOf(grandChild);
+    ArticleDraft draft = before.edit().draft();
+    PageOptions options = draft.page();
+
+    PagePlacementException itself = refusedSave(parent, draft.asPage(options.under(parent)));
+    PagePlacementException below = refusedSave(parent, draft.asPage(options.under(grandChild)));
+    PagePlacementException notAPage = refusedSave(parent, draft.asPage(options.under(article)));
+    PagePlacementException missing = refusedSave(parent, draft.asPage(options.under(-1L)));
+    PagePlacementException orphan =
+        assertThrows(
+            PagePlacementException.class,
+            () -> editorial.create(pageDraft(unique("Orpheline"), word(), article), "Alice"));
+
+    assertAll(
+        () -> assertEquals(PagePlacementException.Reason.LOOP, itself.reason()),
+        () -> assertEquals(PagePlacementException.Reason.LOOP, below.reason()),
+        () -> assertEquals(PagePlacementException.Reason.NO_SUCH_PARENT, notAPage.reason()),
+        () -> assertEquals(PagePlacementException.Reason.NO_SUCH_PARENT, missing.reason()),
+        () -> assertEquals(PagePlacementException.Reason.NO_SUCH_PARENT, orphan.reason()));
+    assertUnchanged(before, parent);
+    assertAll(
+        () -> assertEquals(childPath, pathOf(child)),
+        () -> assertEquals(grandChildPath, pathOf(grandChild)),
+        () -> assertTrue(articles.findReadablePage(grandChildPath).isPresent()));
+  }
+
+  @Test
+  void aSixthLevelIsRefusedWhetherAPageIsWrittenOrASubtreeMovedThere() {
+    List<Long> levels = new ArrayList<>();
+    Long parent = null;
+    for (int level = 1; level <= ArticleLimits.PAGE_DEPTH; level++) {
+      parent = publishedPage(word(), parent);
+      levels.add(parent);
+    }
+    long deepest = parent;
+    assertEquals(ArticleLimits.PAGE_DEPTH, pathOf(deepest).split("/").length);
+    String word = word();
+    PagePlacementException sixth =
+        assertThrows(
+            PagePlacementException.class,
+            () -> editorial.create(pageDraft("Sixième " + word, word, deepest), "Alice"));
+    assertEquals(PagePlacementException.Reason.TOO_DEEP, sixth.reason());
+    assertEquals(List.of(), list(ArticleFilter.allPages().withText(word)), "nothing created");
+
+    // A page with a sub-page of its own, moved under the fourth level, would put it at the sixth.
+    long top = publishedPage(word(), null);
+    long sub = publishedPage(word(), top);
+    Saved before = saved(top);
+    String subPath = pathOf(sub);
+    PageOptions options = before.edit().draft().page();
+    PagePlacementException moved =
+        refusedSave(top, before.edit().draft().asPage(options.under(levels.get(3))));
+    assertEquals(PagePlacementException.Reason.TOO_DEEP, moved.reason());
+    assertUnchanged(before, top);
+    assertEquals(subPath, pathOf(sub));
+
+    // Under the third level, it fits: the fifth level is the last.
+    editorial.save(
+        top,
+        before.edit().version(),
+        before.edit().draft().asPage(options.under(levels.get(2))),
+        "Bob");
+    assertEquals(pathOf(levels.get(2)) + "/" + subPath, pathOf(sub));
+  }
+
+  @Test
+  void aPathLongerThanASlugMayBeIsRefused() {
+    long parent = publishedPage(word(), null);
+    String word = word();
+    // 10 + 1 + 190 characters: a slug of allowed length, a path 2 characters too long.
+    String slug = word + "-" + "a".repeat(ArticleLimits.SLUG_LENGTH - 21);
+    PagePlacementException refused =
+        assertThrows(
+            PagePlacementException.class,
+            () -> editorial.create(pageDraft("Longue " + word, slug, parent), "Alice"));
+    assertEquals(PagePlacementException.Reason.TOO_LONG, refused.reason());
+    assertEquals(List.of(), list(ArticleFilter.allPages().withText(word)), "nothing created");
+  }
+
+  @Test
+  void anArticleCannotBecomeAPageAndStaysAnArticle() {
+    String word = word();
+    long article = editorial.create(draft("Article " + word, author()), "Alice");
+    Saved before = saved(article);
+
+    PagePlacementException refused =
+        refusedSave(article, before.edit().draft().asPage(PageOptions.atRoot()));
+
+    assertEquals(PagePlacementException.Reason.KIND_CHANGED, refused.reason());
+    assertUnchanged(before, article);
+    assertAll(
+        () -> assertNull(edit(article).pagePath()),
+        () -> assertFalse(edit(article).draft().isPage()),
+        () -> assertEquals(List.of(article), list(ArticleFilter.all().withText(word))),
+        () -> assertEquals(List.of(), list(ArticleFilter.allPages().withText(word))));
+  }
+
+  @Test
+  void aPageWithASubPageIsNotDeletedForGoodEvenWhenBothAreInTheBin() {
+    long parent = editorial.create(pageDraft(unique("Parente"), word(), null), "Alice");
+    long child = editorial.create(pageDraft(unique("Enfant"), word(), parent), "Alice");
+    String childPath = pathOf(child);
+    editorial.trash(parent);
+
+    PagePlacementException refused =
+        assertThrows(PagePlacementException.class, () -> editorial.deleteForGood(parent));
+    assertEquals(PagePlacementException.Reason.HAS_CHILDREN, refused.reason());
+    assertEquals(ArticleStatus.TRASHED, edit(parent).status(), "still in the bin");
+    assertEquals(parent, edit(child).draft().page().parentId());
+    assertEquals(childPath, pathOf(child));
+
+    editorial.trash(child);
+    PagePlacementException both =
+        assertThrows(PagePlacementException.class, () -> editorial.deleteForGood(parent));
+    assertEquals(PagePlacementException.Reason.HAS_CHILDREN, both.reason());
+    PagePlacementException direct =
+        assertThrows(PagePlacementException.class, () -> articles.delete(parent));
+    assertEquals(PagePlacementException.Reason.HAS_CHILDREN, direct.reason());
+    assertTrue(editorial.forEditing(parent).isPresent());
+    assertTrue(editorial.forEditing(child).isPresent());
+
+    editorial.deleteForGood(child);
+    editorial.deleteForGood(parent);
+    assertTrue(editorial.forEditing(child).isEmpty());
+    assertTrue(editorial.forEditing(parent).isEmpty());
+  }
+
+  @Test
+  void restoringARevisionOfAPageKeepsItAPageWhereItIsNow() {
+    long parent = publishedPage(word(), null);
+    long elsewhere = publishedPage(word(), null);
+    String slug = word();
+    long page =
+        editorial.create(
+            draft(unique("Équipe"), author())
+                .withSlug(slug)
+                .asPage(new PageOptions(parent, false, true, false)),
+            "Alice");
+    ArticleEdit first = edit(page);
+    long version =
+        editorial.save(page, first.version(), withBody(first.draft(), "Deuxième texte."), "Bob");
+
+    version = editorial.restoreRevision(page, 1, version, "Bob");
+
+    ArticleEdit restored = edit(page);
+    assertAll(
+        () -> assertEquals("Un texte.", restored.draft().body()),
+        () -> assertTrue(restored.draft().isPage()),
+        () -> assertEquals(new PageOptions(parent, false, true, false), restored.draft().page()),
+        () -> assertEquals(pathOf(parent) + "/" + slug, restored.pagePath()));
+
+    ArticleDraft moved = restored.draft().asPage(restored.draft().page().under(elsewhere));
+    version = editorial.save(page, version, moved, "Bob");
+    editorial.restoreRevision(page, 1, version, "Bob");
+
+    ArticleEdit again = edit(page);
+    assertAll(
+        () -> assertEquals(elsewhere, again.draft().page().parentId(), "where it is now"),
+        () -> assertEquals(pathOf(elsewhere) + "/" + slug, again.pagePath()),
+        () -> assertTrue(again.draft().page().showDate()));
+  }
+
+  @Test
+  void theListsAndTheCountsKeepPagesAndArticlesApart() {
+    Map<ArticleStatus, Long> pagesBefore = editorial.countByStatus(true);
+    Map<ArticleStatus, Long> articlesBefore = editorial.countByStatus(false);
+    String word = word();
+    long writer = author();
+    long article = editorial.create(draft("Liste " + word, writer), "Alice");
+    long page =
+        editorial.create(draft("Liste " + word, writer).asPage(PageOptions.atRoot()), "Alice");
+    long trashedPage =
+        editorial.create(draft("Liste jetée " + word, writer).asPage(PageOptions.atRoot()), "A");
+    editorial.trash(trashedPage);
+
+    Map<ArticleStatus, Long> pagesAfter = editorial.countByStatus(true);
+    Map<ArticleStatus, Long> articlesAfter = editorial.countByStatus(false);
+    Page<ArticleRow> pageRows =
+        editorial.list(ArticleFilter.allPages().withText(word), ArticleOrder.TITLE_ASC, 1, 10);
+    assertAll(
+        () -> assertEquals(List.of(page), ids(pageRows)),
+        () -> assertEquals(pathOf(page), pageRows.items().get(0).pagePath()),
+        () ->
+            assertEquals(
+                List.of(trashedPage),
+                list(ArticleFilter.allPages().withText(word).withStatus(ArticleStatus.TRASHED))),
+        () -> assertEquals(List.of(article), list(ArticleFilter.all().withText(word))),
+        () ->
+            assertEquals(
+                List.of(),
+                list(ArticleFilter.all().withText(word).withStatus(ArticleStatus.TRASHED))),
+        () -> assertEquals(List.of(article), list(ArticleFilter.all().withAuthor(writer))),
+        () -> assertEquals(List.of(ArticleStatus.values()), List.copyOf(pagesAfter.keySet())),
+        () ->
+            assertEquals(
+                pagesBefore.get(ArticleStatus.DRAFT) + 1, pagesAfter.get(ArticleStatus.DRAFT)),
+        () ->
+            assertEquals(
+                pagesBefore.get(ArticleStatus.TRASHED) + 1, pagesAfter.get(ArticleStatus.TRASHED)),
+        () ->
+            assertEquals(
+                articlesBefore.get(ArticleStatus.DRAFT) + 1,
+                articlesAfter.get(ArticleStatus.DRAFT)),
+        () ->
+            assertEquals(
+                articlesBefore.get(ArticleStatus.TRASHED),
+                articlesAfter.get(ArticleStatus.TRASHED)));
   }
 
   // --- Demo content ---------------------------------------------------------------------------
