@@ -38,7 +38,12 @@ public class PageTree {
     Article parent = null;
     if (options.parentId() != null) {
       parent = em.find(Article.class, options.parentId());
-      if (parent == null || !parent.isPage() || parent.getStatus() == ArticleStatus.TRASHED) {
+      // A parent in the bin may stay one (its sub-pages can still be edited), not become one.
+      boolean kept =
+          page.getParent() != null && options.parentId().equals(page.getParent().getId());
+      if (parent == null
+          || !parent.isPage()
+          || (parent.getStatus() == ArticleStatus.TRASHED && !kept)) {
         throw new PagePlacementException(
             Reason.NO_SUCH_PARENT, "No page with id " + options.parentId() + " to put it under");
       }

@@ -1,12 +1,14 @@
 package org.tribune.web.article;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import org.tribune.articles.api.AuthorRef;
 import org.tribune.articles.api.MediaItem;
 import org.tribune.articles.api.MediaRendition;
 import org.tribune.articles.api.TagRef;
+import org.tribune.web.cache.PageCacheFilter;
 import org.tribune.web.discussion.DiscussionBacking;
 import org.tribune.web.media.Images;
 import org.tribune.web.site.Links;
@@ -86,6 +89,11 @@ public class ArticleBacking {
     meta.setJsonLd(jsonLd());
     if (isDiscussionShown()) {
       discussion.load(article);
+    } else {
+      // A page without discussion changes with the site's content only, never with comments.
+      PageCacheFilter.articlePage(
+          (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest(),
+          article.id());
     }
   }
 

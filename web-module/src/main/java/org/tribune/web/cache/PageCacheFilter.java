@@ -22,6 +22,7 @@ import java.util.zip.GZIPOutputStream;
 import org.tribune.comments.api.CommentService;
 import org.tribune.web.discussion.VisitorCookies;
 import org.tribune.web.site.HttpCaching;
+import org.tribune.web.site.SiteAddresses;
 
 /**
  * Serves the public pages to anonymous visitors from {@link PageCache}, and keeps the pages it
@@ -179,9 +180,9 @@ public class PageCacheFilter extends HttpFilter {
     return request.getRequestURI().substring(request.getContextPath().length());
   }
 
-  /** Whether a path is one of the public addresses whose pages are kept. */
+  /** Whether a path is one of the public addresses whose pages are kept (pages' paths too). */
   private static boolean keptAddress(String path) {
-    return path.length() <= 230 && KEPT.matcher(path).matches();
+    return path.length() <= 230 && (KEPT.matcher(path).matches() || SiteAddresses.isPagePath(path));
   }
 
   /** Renders a page that is not kept and sends its HTML gzip-compressed (level 6), once. */

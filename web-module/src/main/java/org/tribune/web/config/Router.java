@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tribune.articles.api.ArticleLimits;
+import org.tribune.web.site.SiteAddresses;
 
 /**
  * Maps the public addresses ({@code /articles/{slug}}…, and pages at the root: {@code
@@ -52,13 +53,6 @@ public class Router extends HttpFilter {
           new Route(Pattern.compile("/share/mastodon"), "share-mastodon", List.of()),
           new Route(Pattern.compile("/search"), "search", List.of()));
 
-  /**
-   * A page: one to {@link ArticleLimits#PAGE_DEPTH} slugs from the root, the first not one the site
-   * answers by itself ({@link SiteAddresses}). Tried after every other route.
-   */
-  private static final Pattern PAGE =
-      Pattern.compile(SLUG + "(?:/" + SLUG + "){0," + (ArticleLimits.PAGE_DEPTH - 1) + "}");
-
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -86,17 +80,11 @@ public class Router extends HttpFilter {
         return;
       }
     }
-    String page = path.isEmpty() ? "" : path.substring(1);
-    if (PAGE.matcher(page).matches() && !SiteAddresses.RESERVED.contains(firstSegment(page))) {
-      request.setAttribute(PARAMETERS, Map.of("path", page));
+    if (SiteAddresses.isPagePath(path)) {
+      request.setAttribute(PARAMETERS, Map.of("path", path.substring(1)));
       request.getRequestDispatcher("/WEB-INF/views/article.xhtml").forward(request, response);
       return;
     }
     chain.doFilter(request, response);
-  }
-
-  private static String firstSegment(String path) {
-    int slash = path.indexOf('/');
-    return slash < 0 ? path : path.substring(0, slash);
   }
 }

@@ -9,9 +9,9 @@ import org.tribune.web.site.SiteSettings;
 
 /**
  * Which sections the home page shows after « À la une », in their order, and how many of the latest
- * articles of each: chosen in the console (Apparence → Page d'accueil), stored as {@value #SECTIONS}
- * (section slugs, comma-separated, in order) and {@value #PER_SECTION}. None by default: the home
- * page then shows the latest articles only.
+ * articles of each: chosen in the console (Apparence → Page d'accueil), stored as {@value
+ * #SECTIONS} (section slugs, comma-separated, in order) and {@value #PER_SECTION}. None by default:
+ * the home page then shows the latest articles only.
  */
 public record HomeLayout(List<String> sections, int perSection) implements Serializable {
   public static final String SECTIONS = "home.sections";

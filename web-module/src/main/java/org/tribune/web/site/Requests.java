@@ -63,7 +63,6 @@ public final class Requests {
     faces.responseComplete();
   }
 
-  /** Ends the response with a permanent redirect to a path of the site. */
   /**
    * The query string the visitor sent, with its {@code ?}, or an empty string: what a redirect to
    * the same thing elsewhere keeps (the discussion's order and page).
@@ -76,6 +75,7 @@ public final class Requests {
     return query == null || query.isEmpty() ? "" : "?" + query;
   }
 
+  /** Ends the response with a permanent redirect to a path of the site. */
   public static void movedPermanently(String path) {
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext external = faces.getExternalContext();

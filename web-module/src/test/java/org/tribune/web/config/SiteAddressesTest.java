@@ -30,6 +30,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.tribune.articles.api.ArticleLimits;
+import org.tribune.web.site.SiteAddresses;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 

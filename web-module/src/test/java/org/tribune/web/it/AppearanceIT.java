@@ -347,8 +347,57 @@ class AppearanceIT {
   }
 
   @Test
-  void theSectionsChosenForTheHomePageFollowItsFeaturedArticlesInTheirOrder(
+  void aMenuItemLeadsToAPageWhereverItMovesAndLeavesTheSiteWhenThePageIsTrashed(
       TribuneServer server) {
+    this.server = server;
+    try (Visitor admin = admin(server)) {
+      String slug = "nous-ecrire-" + Long.toHexString(System.nanoTime());
+      String title = MediaIT.unique("Nous écrire");
+      long id = Editor.createPage(admin, Map.of("title", title, "slug", slug, "body", "Écrivez."));
+      admin.follow(Editor.press(admin, Editor.open(admin, id), Map.of(), "publish"));
+      HtmlPage footer = admin.open("/admin/appearance/menus?menu=footer");
+      // The pages come with the settings, read again within two seconds of a change.
+      for (int tries = 0;
+          footer.querySelector("option[value='page:" + id + "']") == null;
+          tries++) {
+        assertTrue(tries < 30, "the page among the choices");
+        sleep(100);
+        footer = admin.open("/admin/appearance/menus?menu=footer");
+      }
+      footer = add(admin, footer, "page:" + id, "", "");
+      assertEquals(List.of(title), labels(footer), "labelled with the page's title");
+      assertEquals(text("menus.saved"), Console.messages(save(admin, footer)));
+      try (Visitor reader = Console.visitor(server)) {
+        assertNotNull(
+            reader.open("/").querySelector(".footer-menu a[href='/" + slug + "']"), "the page");
+      }
+      String moved = slug + "-2";
+      Editor.pressForPage(admin, Editor.open(admin, id), Map.of("slug", moved), "save");
+      try (Visitor reader = Console.visitor(server)) {
+        assertNotNull(
+            reader.open("/").querySelector(".footer-menu a[href='/" + moved + "']"),
+            "the item follows the page to its new address");
+      }
+      admin.follow(Editor.press(admin, Editor.open(admin, id), Map.of(), "trash"));
+      try (Visitor reader = Console.visitor(server)) {
+        assertNull(reader.open("/").querySelector(".footer-menu a"), "left out of the menu");
+      }
+      HtmlPage flagged = admin.open("/admin/appearance/menus?menu=footer");
+      assertNotNull(flagged.querySelector("li.gone"), "flagged in the console");
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void theSectionsChosenForTheHomePageFollowItsFeaturedArticlesInTheirOrder(TribuneServer server) {
     this.server = server;
     try (Visitor admin = admin(server)) {
       HtmlPage saved = homeLayout(admin, Map.of("Culture", "1", "Sciences", "2"), "2");
@@ -370,8 +419,7 @@ class AppearanceIT {
         assertTrue(items >= 1 && items <= 2, () -> items + " articles in " + block.asXml());
         for (DomElement link : ((DomElement) block).getElementsByTagName("a")) {
           String href = link.getAttribute("href");
-          assertTrue(
-              href.startsWith("/articles/") || href.startsWith("/sections/"), () -> href);
+          assertTrue(href.startsWith("/articles/") || href.startsWith("/sections/"), () -> href);
         }
       }
       assertEquals(
@@ -393,7 +441,8 @@ class AppearanceIT {
     Map<String, String> fields = Console.sentFields(form);
     for (DomNode node : form.querySelectorAll("#sections label")) {
       DomElement label = (DomElement) node;
-      fields.put(label.getAttribute("for"), positions.getOrDefault(label.asNormalizedText().strip(), ""));
+      fields.put(
+          label.getAttribute("for"), positions.getOrDefault(label.asNormalizedText().strip(), ""));
     }
     fields.put("home-layout:per-section", perSection);
     fields.put("home-layout:save", text("home-layout.save"));

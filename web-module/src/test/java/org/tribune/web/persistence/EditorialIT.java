@@ -85,7 +85,7 @@ import org.tribune.comments.api.CommentService;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.NewComment;
 import org.tribune.comments.api.Submission;
-import org.tribune.web.config.SiteAddresses;
+import org.tribune.web.site.SiteAddresses;
 
 /**
  * The editorial API the console is built on ({@link EditorialService} and the management of
@@ -1110,6 +1110,33 @@ class EditorialIT {
             () -> editorial.create(pageDraft("Longue " + word, slug, parent), "Alice"));
     assertEquals(PagePlacementException.Reason.TOO_LONG, refused.reason());
     assertEquals(List.of(), list(ArticleFilter.allPages().withText(word)), "nothing created");
+  }
+
+  @Test
+  void aSubPageOfAPageInTheBinCanStillBeSavedButNoPageMovesUnderIt() {
+    long parent = publishedPage(word(), null);
+    long child = publishedPage(word(), parent);
+    long other = publishedPage(word(), null);
+    editorial.trash(parent);
+    ArticleEdit before = edit(child);
+    long version =
+        editorial.save(child, before.version(), before.draft().withBody("Un texte revu."), "Alice");
+    assertAll(
+        () -> assertTrue(version > before.version(), "saved"),
+        () -> assertEquals(parent, edit(child).draft().page().parentId(), "under its parent"),
+        () -> assertEquals("Un texte revu.", edit(child).draft().body()));
+    ArticleEdit moving = edit(other);
+    PagePlacementException refused =
+        assertThrows(
+            PagePlacementException.class,
+            () ->
+                editorial.save(
+                    other,
+                    moving.version(),
+                    moving.draft().asPage(moving.draft().page().under(parent)),
+                    "Alice"));
+    assertEquals(PagePlacementException.Reason.NO_SUCH_PARENT, refused.reason());
+    assertNull(edit(other).draft().page().parentId(), "still at the root");
   }
 
   @Test

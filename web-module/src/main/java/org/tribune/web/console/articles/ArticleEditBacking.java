@@ -24,6 +24,7 @@ import org.tribune.articles.api.ArticleEdit;
 import org.tribune.articles.api.ArticleLimits;
 import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.ArticleStatus;
+import org.tribune.articles.api.ArticleSummary;
 import org.tribune.articles.api.Author;
 import org.tribune.articles.api.AuthorService;
 import org.tribune.articles.api.BodyFormat;
@@ -572,13 +573,27 @@ public class ArticleEditBacking implements Serializable {
    */
   public List<PageRef> getParentChoices() {
     if (pageList == null) {
-      pageList =
-          articles.pages().stream()
-              .filter(
-                  p ->
-                      pagePath == null
-                          || !(p.path().equals(pagePath) || p.path().startsWith(pagePath + "/")))
-              .toList();
+      List<PageRef> choices =
+          new ArrayList<>(
+              articles.pages().stream()
+                  .filter(
+                      p ->
+                          pagePath == null
+                              || !(p.path().equals(pagePath)
+                                  || p.path().startsWith(pagePath + "/")))
+                  .toList());
+      // The page's own parent stays a choice even in the bin: the page may keep it.
+      Long current = loaded == null || loaded.page() == null ? null : loaded.page().parentId();
+      if (current != null && choices.stream().noneMatch(p -> p.id() == current)) {
+        articles
+            .find(current)
+            .filter(ArticleSummary::isPage)
+            .ifPresent(
+                p ->
+                    choices.add(
+                        0, new PageRef(p.id(), p.title(), p.pagePath(), null, p.status(), false)));
+      }
+      pageList = choices;
     }
     return pageList;
   }

@@ -1,7 +1,9 @@
-package org.tribune.web.config;
+package org.tribune.web.site;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.tribune.articles.api.ArticleLimits;
 import org.tribune.articles.api.ReservedPaths;
 
 /**
@@ -61,6 +63,29 @@ public class SiteAddresses implements ReservedPaths {
           "robots",
           "favicon",
           "brand");
+
+  /** No page path is longer: a slug's length, plus the segments of a page's parents. */
+  private static final int LONGEST_PAGE_PATH = 1 + ArticleLimits.SLUG_LENGTH;
+
+  private static final String SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*";
+
+  /** One to {@link ArticleLimits#PAGE_DEPTH} slugs from the root. */
+  private static final Pattern PAGE =
+      Pattern.compile(SLUG + "(?:/" + SLUG + "){0," + (ArticleLimits.PAGE_DEPTH - 1) + "}");
+
+  /**
+   * Whether a site path ({@code /a-propos/equipe}) is one a page may have: one to five slugs, the
+   * first not reserved. The page view answers it (a page, a redirect to where it went, or 404).
+   */
+  public static boolean isPagePath(String path) {
+    if (path.length() < 2 || path.length() > LONGEST_PAGE_PATH || path.charAt(0) != '/') {
+      return false;
+    }
+    String page = path.substring(1);
+    int slash = page.indexOf('/');
+    return !RESERVED.contains(slash < 0 ? page : page.substring(0, slash))
+        && PAGE.matcher(page).matches();
+  }
 
   @Override
   public boolean isReserved(String slug) {
