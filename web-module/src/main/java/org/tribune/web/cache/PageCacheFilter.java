@@ -88,6 +88,7 @@ public class PageCacheFilter extends HttpFilter {
 
   @Inject private transient PageCache cache;
   @Inject private transient CommentService comments;
+  @Inject private transient SiteAddresses addresses;
 
   /**
    * Called by a page that writes a comment form token made for this visitor: a kept copy of the
@@ -168,7 +169,7 @@ public class PageCacheFilter extends HttpFilter {
    * staff, or with a reply form) is sent compressed: a {@code GET} of one of the kept addresses by
    * a client that takes gzip.
    */
-  private static boolean compressible(HttpServletRequest request) {
+  private boolean compressible(HttpServletRequest request) {
     if (!"GET".equals(request.getMethod())
         || !HttpCaching.acceptsGzip(request.getHeader("Accept-Encoding"))) {
       return false;
@@ -181,8 +182,8 @@ public class PageCacheFilter extends HttpFilter {
   }
 
   /** Whether a path is one of the public addresses whose pages are kept (pages' paths too). */
-  private static boolean keptAddress(String path) {
-    return path.length() <= 230 && (KEPT.matcher(path).matches() || SiteAddresses.isPagePath(path));
+  private boolean keptAddress(String path) {
+    return path.length() <= 230 && (KEPT.matcher(path).matches() || addresses.isPagePath(path));
   }
 
   /** Renders a page that is not kept and sends its HTML gzip-compressed (level 6), once. */
@@ -293,7 +294,7 @@ public class PageCacheFilter extends HttpFilter {
    * The key of a page that may be kept for this request, or {@code null}: address, the parameters
    * that change the page, and the order the visitor's cookie remembers.
    */
-  static String key(HttpServletRequest request) {
+  String key(HttpServletRequest request) {
     String method = request.getMethod();
     if (!"GET".equals(method) && !"HEAD".equals(method)) {
       return null;

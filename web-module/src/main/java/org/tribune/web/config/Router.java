@@ -1,5 +1,6 @@
 package org.tribune.web.config;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -53,6 +54,13 @@ public class Router extends HttpFilter {
           new Route(Pattern.compile("/share/mastodon"), "share-mastodon", List.of()),
           new Route(Pattern.compile("/search"), "search", List.of()));
 
+  @Inject private transient SiteAddresses addresses;
+
+  @Override
+  public void init() throws ServletException {
+    addresses.learnServlets(getServletContext());
+  }
+
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -80,7 +88,7 @@ public class Router extends HttpFilter {
         return;
       }
     }
-    if (SiteAddresses.isPagePath(path)) {
+    if (addresses.isPagePath(path)) {
       request.setAttribute(PARAMETERS, Map.of("path", path.substring(1)));
       request.getRequestDispatcher("/WEB-INF/views/article.xhtml").forward(request, response);
       return;

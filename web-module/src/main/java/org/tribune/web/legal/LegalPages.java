@@ -65,6 +65,14 @@ public class LegalPages {
   @ConfigProperty(name = "tribune.comments.edit-window", defaultValue = "PT15M")
   Duration editWindow;
 
+  /**
+   * Whether a new site drafts the pages at its first start: off for a site about to receive
+   * another's content (an import or a restore), which brings its own.
+   */
+  @Inject
+  @ConfigProperty(name = "tribune.legal.draft-pages", defaultValue = "true")
+  boolean draftPages;
+
   /** A legal page as the console shows it: its page, or none when it was never drafted. */
   public record State(LegalPage kind, String title, PageRef page) {
     public boolean published() {
@@ -86,6 +94,9 @@ public class LegalPages {
   }
 
   public void draftOnFirstStart() {
+    if (!draftPages) {
+      return;
+    }
     String mine = UUID.randomUUID().toString();
     if (!mine.equals(stored.putIfAbsent(DRAFTED, mine))) {
       return;

@@ -1,6 +1,10 @@
 package org.tribune.web.site;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.tribune.articles.api.ArticleLimits;
@@ -73,22 +77,48 @@ public class SiteAddresses implements ReservedPaths {
   private static final Pattern PAGE =
       Pattern.compile(SLUG + "(?:/" + SLUG + "){0," + (ArticleLimits.PAGE_DEPTH - 1) + "}");
 
+  /** First segments of the servlets' own mappings, learnt at start: an added servlet counts too. */
+  private volatile Set<String> mapped = Set.of();
+
+  /**
+   * Learns the first segments of every servlet's path mappings ({@code /test-seed/*} gives {@code
+   * test-seed}): an address a servlet answers is never a page's, whoever added the servlet.
+   */
+  public void learnServlets(ServletContext context) {
+    Set<String> segments = new HashSet<>();
+    for (ServletRegistration servlet : context.getServletRegistrations().values()) {
+      for (String mapping : servlet.getMappings()) {
+        if (mapping.startsWith("/") && mapping.length() > 1 && !mapping.equals("/*")) {
+          String rest = mapping.substring(1);
+          int end = rest.length();
+          for (char stop : new char[] {'/', '*'}) {
+            int at = rest.indexOf(stop);
+            end = at >= 0 ? Math.min(end, at) : end;
+          }
+          if (end > 0) {
+            segments.add(rest.substring(0, end).toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+    }
+    mapped = Set.copyOf(segments);
+  }
+
   /**
    * Whether a site path ({@code /a-propos/equipe}) is one a page may have: one to five slugs, the
    * first not reserved. The page view answers it (a page, a redirect to where it went, or 404).
    */
-  public static boolean isPagePath(String path) {
+  public boolean isPagePath(String path) {
     if (path.length() < 2 || path.length() > LONGEST_PAGE_PATH || path.charAt(0) != '/') {
       return false;
     }
     String page = path.substring(1);
     int slash = page.indexOf('/');
-    return !RESERVED.contains(slash < 0 ? page : page.substring(0, slash))
-        && PAGE.matcher(page).matches();
+    return !isReserved(slash < 0 ? page : page.substring(0, slash)) && PAGE.matcher(page).matches();
   }
 
   @Override
   public boolean isReserved(String slug) {
-    return slug != null && RESERVED.contains(slug);
+    return slug != null && (RESERVED.contains(slug) || mapped.contains(slug));
   }
 }

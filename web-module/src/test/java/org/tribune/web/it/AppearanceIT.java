@@ -197,17 +197,27 @@ class AppearanceIT {
                     200, get(server, logo.getAttribute("src")).statusCode(), "the logo's file"));
       }
 
-      // Deleted from the library: the pages go without, the console says so.
+      // The library counts the logo as a use: deleting it asks first, then the pages go without.
       HtmlPage item = admin.open("/admin/media/edit?id=" + id);
+      assertNotNull(item.getElementById("media-logo"), "the logo is one of the image's uses");
       HtmlForm delete = item.getHtmlElementById("delete");
-      admin.click((org.htmlunit.html.HtmlElement) delete.querySelector("[type=submit]"));
+      HtmlPage asked =
+          Visitor.html(
+              admin.click((org.htmlunit.html.HtmlElement) delete.querySelector("[type=submit]")));
+      assertTrue(
+          spaced(asked.asNormalizedText()).contains(spaced(text("media.delete.logo"))),
+          "asked before the logo goes");
+      try (Visitor reader = Console.visitor(server)) {
+        assertNotNull(reader.open("/").querySelector(".site-logo"), "still there until confirmed");
+      }
+      admin.click(asked.getHtmlElementById("delete:delete-anyway"));
       try (Visitor reader = Console.visitor(server)) {
         assertNull(reader.open("/").querySelector(".site-logo"), "no logo any more");
       }
       HtmlPage page = admin.open("/admin/appearance");
       assertTrue(
-          spaced(page.asNormalizedText()).contains(spaced(text("appearance.logo.gone"))),
-          "the console says the logo is gone");
+          spaced(page.asNormalizedText()).contains(spaced(text("appearance.logo.none"))),
+          "the console shows no logo");
     }
   }
 

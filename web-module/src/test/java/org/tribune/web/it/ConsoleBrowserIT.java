@@ -190,9 +190,16 @@ class ConsoleBrowserIT {
         featured.add(id);
         FrontPageIT.feature(admin, id, Integer.toString(i), "");
       }
+      // Two sections after « À la une », with their thumbnails.
+      assertEquals(
+          Console.text("home-layout.saved"),
+          Console.messages(
+              AppearanceIT.homeLayout(admin, Map.of("Culture", "1", "Sciences", "2"), "4")));
     }
     try {
       driver.get(server.uri("/").toString());
+      assertFalse(
+          driver.findElements(By.cssSelector(".home-section")).isEmpty(), "the home's sections");
       List<Executable> checks =
           new ArrayList<>(audit("public-branded-home", "a branded home page"));
       String accent =

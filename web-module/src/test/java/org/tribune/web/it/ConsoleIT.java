@@ -305,7 +305,12 @@ class ConsoleIT {
       assertAll(
           () ->
               assertEquals(
-                  List.of("/admin/dashboard", "/admin/articles", "/admin/media", "/admin/taxonomy"),
+                  List.of(
+                      "/admin/dashboard",
+                      "/admin/articles",
+                      "/admin/pages",
+                      "/admin/media",
+                      "/admin/taxonomy"),
                   menu(dashboard),
                   "menu"),
           () -> assertNotEquals(403, status(editor.get("/admin/articles")), "articles"),
@@ -322,6 +327,7 @@ class ConsoleIT {
           List.of(
               "/admin/dashboard",
               "/admin/articles",
+              "/admin/pages",
               "/admin/media",
               "/admin/comments",
               "/admin/taxonomy",

@@ -84,6 +84,9 @@ class HostileRequestsIT {
                   "menusBacking.add",
                   "menusBacking.save",
                   "menusBacking.reset")),
+          Map.entry("admin/appearance/home.xhtml", List.of("homeLayoutBacking.save")),
+          Map.entry("admin/pages.xhtml", List.of("pagesBacking.draftLegal")),
+          Map.entry("admin/pages/legal.xhtml", List.of("legalNoticeBacking.save")),
           Map.entry(
               "admin/appearance.xhtml",
               List.of(
@@ -185,6 +188,9 @@ class HostileRequestsIT {
           "/admin/settings",
           "/admin/appearance",
           "/admin/appearance/menus",
+          "/admin/appearance/home",
+          "/admin/pages",
+          "/admin/pages/legal",
           "/admin/password",
           "/admin/comments?status=SPAM",
           "/admin/comments?status=PENDING",

@@ -36,7 +36,9 @@ final class TransferServers implements ParameterResolver {
     private static TribuneServer server(String name) {
       return TribuneServer.onTestDatabase(name)
           .withEnvironment("TRIBUNE_ADMIN_PASSWORD", ConsoleServer.ADMIN_PASSWORD)
-          .withEnvironment("TRIBUNE_DEMO_CONTENT", "false");
+          .withEnvironment("TRIBUNE_DEMO_CONTENT", "false")
+          // Both sites start empty: the copy receives the source's pages, legal ones included.
+          .withEnvironment("TRIBUNE_LEGAL_DRAFT_PAGES", "false");
     }
 
     synchronized TribuneServer source() {

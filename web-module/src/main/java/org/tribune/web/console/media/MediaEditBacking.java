@@ -21,6 +21,9 @@ import org.tribune.web.console.ConsoleMessages;
 import org.tribune.web.console.UploadToken;
 import org.tribune.web.console.audit.AuditAction;
 import org.tribune.web.console.security.Staff;
+import org.tribune.web.console.settings.StoredSettings;
+import org.tribune.web.site.Branding;
+import org.tribune.web.site.SiteSettings;
 
 /**
  * Backs {@code /admin/media/edit?id=}: one image of the library, its description (text alternative,
@@ -35,6 +38,8 @@ public class MediaEditBacking implements Serializable {
   @Inject private MediaService media;
   @Inject private Staff staff;
   @Inject private ConsoleMessages messages;
+  @Inject private SiteSettings site;
+  @Inject private StoredSettings stored;
 
   private Long id;
   private MediaItem item;
@@ -119,6 +124,13 @@ public class MediaEditBacking implements Serializable {
       messages.error("media.not-allowed");
       return null;
     }
+    boolean logo = isLogo();
+    if (logo && !evenIfUsed) {
+      // The site's logo is a use too: say so before the header and the tab icon lose it.
+      uses = media.uses(item.id());
+      confirmingDelete = true;
+      return null;
+    }
     try {
       media.delete(item.id(), evenIfUsed);
     } catch (InUseException e) {
@@ -128,6 +140,10 @@ public class MediaEditBacking implements Serializable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    if (logo) {
+      stored.put(Branding.LOGO, null, staff.getEmail());
+      site.refresh();
+    }
     staff.audit(
         AuditAction.MEDIA_DELETED,
         "media " + item.id(),
@@ -135,6 +151,11 @@ public class MediaEditBacking implements Serializable {
     messages.keepAcrossRedirect();
     messages.info("media.deleted", item.originalName());
     return "/admin/media?faces-redirect=true";
+  }
+
+  /** Whether the image is the site's logo (Apparence): a use that no article lists. */
+  public boolean isLogo() {
+    return item != null && Long.valueOf(item.id()).equals(site.getBranding().logoId());
   }
 
   public void cancelDelete() {
