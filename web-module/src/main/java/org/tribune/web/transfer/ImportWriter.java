@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.tribune.articles.api.ArticleKey;
+import org.tribune.articles.api.ArticleStatus;
 import org.tribune.articles.api.ArticleTransferService;
+import org.tribune.articles.api.Featured;
+import org.tribune.articles.api.FrontPageService;
 import org.tribune.articles.api.ImportedArticle;
 import org.tribune.comments.api.CommentTransferService;
 import org.tribune.comments.api.ImportedComment;
@@ -74,6 +77,7 @@ public class ImportWriter {
   @Inject private ArticleTransferService articles;
   @Inject private CommentTransferService comments;
   @Inject private ImportLinks links;
+  @Inject private FrontPageService frontPage;
 
   /**
    * Writes the article when it is new (or its earlier import was deleted since), updates it when
@@ -102,6 +106,23 @@ public class ImportWriter {
     return written;
   }
 
+  /**
+   * A post the old site stuck to its front page goes « À la une » here, after the ones there
+   * already (once, when it arrives: what editors change afterwards is theirs). Only a published or
+   * scheduled one: the front page shows readable articles only.
+   */
+  private void featureIfSticky(long articleId, ImportedArticle article) {
+    if (!article.sticky()
+        || !(article.status() == ArticleStatus.PUBLISHED
+            || article.status() == ArticleStatus.SCHEDULED)) {
+      return;
+    }
+    int next = frontPage.placed().size() + 1;
+    if (next <= Featured.MAX_POSITION) {
+      frontPage.feature(articleId, next, null);
+    }
+  }
+
   private Written write(ArticlePlan plan, List<CommentPlan> commentPlans) {
     Optional<Link> earlier = links.find(plan.source(), plan.kind(), plan.sourceId());
     Optional<ArticleKey> present = earlier.flatMap(link -> articles.key(link.targetId()));
@@ -113,6 +134,7 @@ public class ImportWriter {
     if (present.isEmpty()) {
       key = articles.create(plan.article());
       created = true;
+      featureIfSticky(key.id(), plan.article());
     } else {
       key = present.get();
       Link link = earlier.get();

@@ -13,12 +13,6 @@ import org.jsoup.parser.Parser;
  */
 final class Markup {
   private static final Pattern BLOCK_COMMENT = Pattern.compile("<!--\\s*/?wp:[\\s\\S]*?-->");
-  private static final Pattern BLOCK_TAG =
-      Pattern.compile(
-          "<(?:p|div|h[1-6]|ul|ol|li|blockquote|pre|table|figure|hr|section|article|aside|"
-              + "header|footer|dl|address|form|fieldset|details)[\\s>/]",
-          Pattern.CASE_INSENSITIVE);
-  private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n");
 
   private Markup() {}
 
@@ -36,26 +30,30 @@ final class Markup {
     return Jsoup.parseBodyFragment(html).text().strip();
   }
 
-  /** An article body: block-editor comments removed, bare-newline paragraphs made HTML. */
+  /**
+   * An article body as WordPress displays it: a block-editor post loses its block comments (its
+   * HTML already has its paragraphs); a classic post gets the paragraphs and line breaks WordPress
+   * adds at display time ({@link Wpautop}), block tags or not.
+   */
   static String body(String content) {
+    return body(content, name -> {});
+  }
+
+  /**
+   * The same, with WordPress's {@code [caption]} and {@code [embed]} shortcodes converted ({@link
+   * Shortcodes}); the name of each other shortcode left in the text goes to {@code
+   * unknownShortcode}, for the import report.
+   */
+  static String body(String content, java.util.function.Consumer<String> unknownShortcode) {
     if (content == null) {
       return "";
     }
-    String html = BLOCK_COMMENT.matcher(content).replaceAll("");
-    String unix = html.replace("\r\n", "\n").replace('\r', '\n').strip();
-    if (BLOCK_TAG.matcher(unix).find() || unix.isEmpty()) {
-      return unix;
+    String unix = content.replace("\r\n", "\n").replace('\r', '\n');
+    unix = Shortcodes.convert(unix, unknownShortcode);
+    if (BLOCK_COMMENT.matcher(unix).find()) {
+      return BLOCK_COMMENT.matcher(unix).replaceAll("").strip();
     }
-    // A classic post: WordPress's wpautop makes paragraphs of blank-line-separated text and a
-    // <br> of a single newline, when it displays it.
-    StringBuilder out = new StringBuilder(unix.length() + 64);
-    for (String paragraph : BLANK_LINES.split(unix)) {
-      String p = paragraph.strip();
-      if (!p.isEmpty()) {
-        out.append("<p>").append(p.replace("\n", "<br>\n")).append("</p>\n");
-      }
-    }
-    return out.toString().strip();
+    return Wpautop.paragraphs(unix).strip();
   }
 
   /** Whether an HTML comment body has any text a reader would see. */

@@ -342,7 +342,8 @@ public class WxrImporter {
 
     /** The article of an item, or null when it is skipped (noted in the report). */
     private ImportedArticle article(Wxr.Post p, String kind, String id) {
-      String body = Markup.body(p.content());
+      String body =
+          Markup.body(p.content(), name -> report.warn(kind, id, "shortcode", "[" + name + "]"));
       if (body.length() > ArticleLimits.BODY_LENGTH) {
         report.skip(kind, id, "too-long", body.length(), ArticleLimits.BODY_LENGTH);
         return null;

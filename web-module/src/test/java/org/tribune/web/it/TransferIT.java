@@ -358,6 +358,10 @@ class TransferIT {
     int sticky = home.indexOf("Article épinglé");
     int newer = home.indexOf("L’été « au cinéma »");
     assertTrue(sticky >= 0 && newer >= 0 && sticky < newer, "the sticky article comes first");
+    int featured = home.indexOf("class=\"featured\"");
+    assertTrue(
+        featured >= 0 && featured < sticky && home.indexOf("featured-lead") < sticky,
+        "the sticky post is « À la une »");
   }
 
   // --- Old addresses -------------------------------------------------------------------------

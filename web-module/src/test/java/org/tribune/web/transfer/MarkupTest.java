@@ -39,9 +39,14 @@ class MarkupTest {
 
   @Test
   void classicPostsGetTheParagraphsWordPressAddsWhenItShowsThem() {
-    assertEquals("<p>Un.<br>\nDeux.</p>\n<p>Trois.</p>", Markup.body("Un.\nDeux.\n\n\nTrois.\n"));
+    assertEquals("<p>Un.<br />\nDeux.</p>\n<p>Trois.</p>", Markup.body("Un.\nDeux.\n\n\nTrois.\n"));
+    assertEquals("<p>Déjà HTML.</p>\n<p>Oui.</p>", Markup.body("<p>Déjà HTML.</p>\n\n<p>Oui.</p>"));
+    // The bug of the first importer: a post with one block tag lost every paragraph.
     assertEquals(
-        "<p>Déjà HTML.</p>\n\n<p>Oui.</p>", Markup.body("<p>Déjà HTML.</p>\n\n<p>Oui.</p>"));
+        "<p>Le conseil a voté.</p>\n<h3>Les chiffres</h3>\n<p>Deux voix contre.<br />\nUne"
+            + " abstention.</p>",
+        Markup.body(
+            "Le conseil a voté.\n\n<h3>Les chiffres</h3>\nDeux voix contre.\nUne abstention."));
     assertEquals("", Markup.body(null));
     assertEquals("", Markup.body("  "));
   }
