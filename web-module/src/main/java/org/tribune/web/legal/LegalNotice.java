@@ -79,7 +79,8 @@ public record LegalNotice(
         && !hostPhone.isEmpty();
   }
 
-  String[] values() {
+  /** The fields in the record's order, blank where nothing is. */
+  public String[] values() {
     return new String[] {
       publisherName,
       publisherForm,

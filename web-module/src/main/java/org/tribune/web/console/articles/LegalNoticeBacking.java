@@ -72,12 +72,7 @@ public class LegalNoticeBacking implements Serializable {
             hostAddress,
             hostPhone);
     boolean valid = true;
-    for (String value :
-        new String[] {
-          notice.publisherName(), notice.publisherForm(), notice.publisherAddress(),
-          notice.publisherPhone(), notice.publisherEmail(), notice.director(),
-          notice.hostName(), notice.hostAddress(), notice.hostPhone()
-        }) {
+    for (String value : notice.values()) {
       if (value.length() > LegalNotice.FIELD_LENGTH) {
         messages.error("legal.field.too-long", LegalNotice.FIELD_LENGTH);
         valid = false;
