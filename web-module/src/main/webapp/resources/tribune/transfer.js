@@ -32,7 +32,14 @@
       var file = input.files[0];
       var format = form.querySelector("input[name=format]:checked").value;
       var xhr = new XMLHttpRequest();
-      xhr.open("POST", form.getAttribute("action") + "?format=" + encodeURIComponent(format));
+      var media = form.querySelector("input[name=media]");
+      xhr.open(
+        "POST",
+        form.getAttribute("action") +
+          "?format=" +
+          encodeURIComponent(format) +
+          (media && !media.checked ? "&media=skip" : "")
+      );
       xhr.setRequestHeader("Content-Type", "application/xml");
       xhr.setRequestHeader("X-Tribune-Token", form.querySelector("input[name=token]").value);
       xhr.setRequestHeader("Accept", "application/json");

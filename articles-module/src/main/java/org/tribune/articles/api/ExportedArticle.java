@@ -8,6 +8,9 @@ import java.util.List;
  * section, authors (byline order) and tags by id, former slugs, and its revisions (oldest first).
  *
  * @param leadMediaId the media library item it leads with ({@link MediaService}), or {@code null}
+ * @param pagePath a page's path from the site's root ({@code a-propos/equipe}), {@code null} for an
+ *     article
+ * @param page a page's parent and options, {@code null} for an article
  */
 public record ExportedArticle(
     long id,
@@ -31,12 +34,18 @@ public record ExportedArticle(
     Instant publishedAt,
     int revision,
     List<String> formerSlugs,
-    List<RevisionContent> revisions) {
+    List<RevisionContent> revisions,
+    String pagePath,
+    PageOptions page) {
 
   public ExportedArticle {
     authorIds = List.copyOf(authorIds);
     tagIds = List.copyOf(tagIds);
     formerSlugs = List.copyOf(formerSlugs);
     revisions = List.copyOf(revisions);
+  }
+
+  public boolean isPage() {
+    return page != null;
   }
 }

@@ -13,6 +13,14 @@ import java.util.List;
  * ARCHIVED statuses and kept (as the planned date) for the others when given. A TRASHED article is
  * written in the bin. {@code sticky} (WordPress's "stick to the front page") is kept, exported, and
  * puts the article first on the home page while it is published.
+ *
+ * <p>{@code leadMediaId}: the media library's image it leads with (one with a text alternative), or
+ * {@code null}.
+ *
+ * <p>{@code page} makes it a page of the site (its parent by id, already written); a page ignores
+ * {@code sectionId} and {@code tagIds}, and a page at the root never takes an address the site
+ * answers (its slug gets a number instead). An import never changes the kind of what it updates: an
+ * article imported earlier stays an article.
  */
 public record ImportedArticle(
     @NotBlank @Size(max = ArticleLimits.TITLE_LENGTH) String title,
@@ -31,12 +39,59 @@ public record ImportedArticle(
     String leadImageAlt,
     boolean commentsOpen,
     boolean sticky,
-    @NotBlank @Size(max = ArticleLimits.EDITOR_LENGTH) String importedBy) {
+    @NotBlank @Size(max = ArticleLimits.EDITOR_LENGTH) String importedBy,
+    PageOptions page,
+    Long leadMediaId) {
 
   public ImportedArticle {
     standfirst = standfirst == null ? "" : standfirst.strip();
     body = body == null ? "" : body;
     authorIds = List.copyOf(authorIds);
     tagIds = List.copyOf(tagIds);
+  }
+
+  /** An article (not a page). */
+  public ImportedArticle(
+      String title,
+      String slug,
+      String standfirst,
+      BodyFormat bodyFormat,
+      String body,
+      ArticleStatus status,
+      Instant createdAt,
+      Instant publishedAt,
+      Instant updatedAt,
+      Long sectionId,
+      List<Long> authorIds,
+      List<Long> tagIds,
+      String leadImageUrl,
+      String leadImageAlt,
+      boolean commentsOpen,
+      boolean sticky,
+      String importedBy) {
+    this(
+        title,
+        slug,
+        standfirst,
+        bodyFormat,
+        body,
+        status,
+        createdAt,
+        publishedAt,
+        updatedAt,
+        sectionId,
+        authorIds,
+        tagIds,
+        leadImageUrl,
+        leadImageAlt,
+        commentsOpen,
+        sticky,
+        importedBy,
+        null,
+        null);
+  }
+
+  public boolean isPage() {
+    return page != null;
   }
 }

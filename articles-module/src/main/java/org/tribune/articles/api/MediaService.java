@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -34,6 +35,24 @@ public interface MediaService {
    */
   MediaItem upload(
       @NotNull Path file,
+      @NotBlank @Size(max = 10_000) String originalName,
+      @NotBlank String uploadedBy)
+      throws IOException;
+
+  /**
+   * Takes into the library an image another site serves (a site moving in), without description
+   * yet. Fetched safely for the server: http or https, every address of the host public (no
+   * loopback, private or link-local address; the tests' own hosts excepted by {@code
+   * tribune.media.allow-hosts}), at most three redirects each checked again, {@code
+   * tribune.media.max-bytes} at most, 30 seconds for the whole answer; then checked and processed
+   * as {@link #upload} does.
+   *
+   * @param originalName kept for display (the file's name on the other site)
+   * @throws MediaFetchException when it could not be fetched; nothing is stored
+   * @throws MediaRejectedException when what came is not an image the library takes
+   */
+  MediaItem fetch(
+      @NotNull URI address,
       @NotBlank @Size(max = 10_000) String originalName,
       @NotBlank String uploadedBy)
       throws IOException;

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.tribune.articles.api.ArticleChanged;
 import org.tribune.articles.api.ArticleDraft;
 import org.tribune.articles.api.ArticleStatus;
-import org.tribune.articles.api.BodyFormat;
 import org.tribune.articles.api.MediaChanged;
 import org.tribune.articles.api.PageOptions;
 import org.tribune.articles.api.PagePlacementException;
@@ -76,7 +75,10 @@ public class ArticleWriter {
    * ArticlePublished}.
    */
   Article importNew(ArticleDraft draft, Imported state, String editor) {
-    Article article = new Article(draft.slug(), content(draft, false), state.updatedAt());
+    Article article = new Article(draft.slug(), content(draft, draft.isPage()), state.updatedAt());
+    if (draft.isPage()) {
+      pages.place(article, draft.slug(), draft.page());
+    }
     article.takeOver(
         state.status(), state.createdAt(), state.updatedAt(), state.publishedAt(), state.sticky());
     em.persist(article);
@@ -90,8 +92,12 @@ public class ArticleWriter {
   /** Replaces an article's content, status and dates with a newer import, as its next revision. */
   void importRevision(Article article, ArticleDraft draft, Imported state, String editor) {
     long articleId = article.getId();
+    PageOptions page = pageOptions(article, draft);
     moveSlug(article, draft.slug(), state.updatedAt());
-    article.revise(draft.slug(), content(draft, false), state.updatedAt());
+    if (page != null) {
+      pages.place(article, draft.slug(), page);
+    }
+    article.revise(draft.slug(), content(draft, article.isPage()), state.updatedAt());
     article.takeOver(
         state.status(), state.createdAt(), state.updatedAt(), state.publishedAt(), state.sticky());
     searchIndex.index(article);
@@ -134,11 +140,11 @@ public class ArticleWriter {
   }
 
   /**
-   * An image of the library changed (described, given a new file, deleted): the Markdown bodies of
-   * the articles showing it are rendered again from their stored source, in the change's
-   * transaction, and indexed again (captions are searched). No new revision and no {@link
-   * ArticleChanged}: the source did not change, and on a forced delete the item's use rows are
-   * already gone with it.
+   * An image of the library changed (described, given a new file, deleted): the bodies (Markdown,
+   * or an import's HTML) of the articles showing it are rendered again from their stored source, in
+   * the change's transaction, and indexed again (captions are searched). No new revision and no
+   * {@link ArticleChanged}: the source did not change, and on a forced delete the item's use rows
+   * are already gone with it.
    *
    * <p>Written with an update query rather than through the entity: its version would go up, and a
    * writer who has the article open would see their next save refused as a concurrent edit.
@@ -146,10 +152,10 @@ public class ArticleWriter {
   void mediaChanged(@Observes MediaChanged event) {
     for (Long articleId : event.articleIds()) {
       Article article = em.find(Article.class, articleId);
-      if (article == null || article.getBodyFormat() != BodyFormat.MARKDOWN) {
+      if (article == null) {
         continue;
       }
-      BodyRenderer.Rendered rendered = renderer.render(BodyFormat.MARKDOWN, article.getBody());
+      BodyRenderer.Rendered rendered = renderer.render(article.getBodyFormat(), article.getBody());
       if (rendered.html().equals(article.getBodyHtml())) {
         continue;
       }
@@ -263,9 +269,15 @@ public class ArticleWriter {
    * the article's own current and former slugs count as free.
    */
   String freeSlug(String base, Long exceptArticleId) {
+    return freeSlug(base, exceptArticleId, false);
+  }
+
+  /** The same, and for a page at the root ({@code rootPage}) never an address the site answers. */
+  String freeSlug(String base, Long exceptArticleId, boolean rootPage) {
     for (int n = 1; ; n++) {
       String candidate = Slugs.numbered(base, n);
-      if (!repository.slugTaken(candidate, exceptArticleId)) {
+      if (!repository.slugTaken(candidate, exceptArticleId)
+          && !(rootPage && pages.isReserved(candidate))) {
         return candidate;
       }
     }

@@ -41,6 +41,9 @@ import org.tribune.articles.api.BodyFormat;
 /**
  * Renders an article body to HTML that is safe to print as is.
  *
+ * <p>An HTML body (an import's) shows the library's images with {@code <img src="media:42">}: see
+ * {@link #placeHtmlImages}.
+ *
  * <p>Markdown is CommonMark (bare URLs become links); raw HTML inside it is shown as text. A link
  * whose title is a language tag — {@code [report](https://example.org/r "en")} — gets {@code
  * hreflang} and, when that language is not the site's, a visible marker "(en)" after it. HTML
@@ -67,6 +70,10 @@ public class BodyRenderer {
 
   /** The same, found anywhere in a Markdown source. */
   private static final Pattern MEDIA_REFERENCE = Pattern.compile("(?i)media:(\\d{1,18})(?!\\d)");
+
+  /** An image of the library in an HTML source: {@code src="media:42"}. */
+  private static final Pattern HTML_MEDIA_REFERENCE =
+      Pattern.compile("(?i)\\bsrc\\s*=\\s*[\"']?\\s*media:(\\d{1,18})(?!\\d)");
 
   /** The figure's width in the article column (46rem from 48rem of viewport), else the screen's. */
   static final String FIGURE_SIZES = "(min-width: 48rem) 46rem, 100vw";
@@ -147,6 +154,9 @@ public class BodyRenderer {
       html = source;
     }
     Document dirty = Jsoup.parseBodyFragment(html, BASE_URI);
+    if (format != BodyFormat.MARKDOWN) {
+      placeHtmlImages(dirty);
+    }
     Document clean = new Cleaner(ALLOWED).clean(dirty);
     clean.outputSettings().prettyPrint(false);
     for (Element element : clean.select("[href], [src], [cite]")) {
@@ -319,14 +329,16 @@ public class BodyRenderer {
 
   /**
    * The ids of the library's images a body refers to ({@code media:42} anywhere in a Markdown
-   * source, whether it renders or not): what the library counts as the article's uses.
+   * source, an image's {@code src="media:42"} in an HTML one, whether it renders or not): what the
+   * library counts as the article's uses.
    */
   public static Set<Long> mediaIds(BodyFormat format, String source) {
-    if (format != BodyFormat.MARKDOWN || source == null) {
+    if (source == null) {
       return Set.of();
     }
     Set<Long> ids = new LinkedHashSet<>();
-    Matcher matcher = MEDIA_REFERENCE.matcher(source);
+    Matcher matcher =
+        (format == BodyFormat.MARKDOWN ? MEDIA_REFERENCE : HTML_MEDIA_REFERENCE).matcher(source);
     while (matcher.find()) {
       ids.add(Long.parseLong(matcher.group(1)));
     }
@@ -399,6 +411,88 @@ public class BodyRenderer {
             f ->
                 new FigureBlock(
                     f, f.credit() == null || f.credit().isBlank() ? "" : credit(f.credit())));
+  }
+
+  /**
+   * The library's images of an HTML body ({@code <img src="media:42">}, as an import writes them):
+   * each becomes the library's image as it is now (renditions, size, text alternative). Alone in a
+   * paragraph, it is a figure with the library's caption and credit; in a {@code <figure>}, that
+   * figure keeps its own caption, else gets the library's. One that does not exist or has no text
+   * alternative is left out, with the paragraph or figure it leaves empty.
+   */
+  private void placeHtmlImages(Document document) {
+    for (Element image : document.select("img[src]")) {
+      String src = image.attr("src").strip();
+      if (!src.toLowerCase(Locale.ROOT).startsWith("media:")) {
+        continue;
+      }
+      Matcher id = MEDIA.matcher(src);
+      Optional<MediaFigures.Figure> found =
+          id.matches() ? figures.figure(Long.parseLong(id.group(1))) : Optional.empty();
+      Element holder = image.parent();
+      // A link around the image (to the old site's file) leads nowhere useful any more.
+      if (holder != null && holder.tagName().equals("a") && holder.childrenSize() == 1) {
+        holder.unwrap();
+        holder = image.parent();
+      }
+      if (found.isEmpty()) {
+        image.remove();
+        if (holder != null
+            && (holder.tagName().equals("p") || holder.tagName().equals("figure"))
+            && holder.select("img").isEmpty()
+            && holder.text().isBlank()) {
+          holder.remove();
+        }
+        continue;
+      }
+      MediaFigures.Figure figure = found.get();
+      Element responsive = new Element("img");
+      responsive.attr("src", figure.src());
+      responsive.attr("srcset", figure.srcset());
+      responsive.attr("sizes", FIGURE_SIZES);
+      responsive.attr("width", Integer.toString(figure.width()));
+      responsive.attr("height", Integer.toString(figure.height()));
+      responsive.attr("alt", figure.alt());
+      responsive.attr("loading", "lazy");
+      responsive.attr("decoding", "async");
+      image.replaceWith(responsive);
+      boolean alone =
+          holder != null
+              && holder.tagName().equals("p")
+              && holder.childrenSize() == 1
+              && holder.text().isBlank();
+      if (holder != null && holder.tagName().equals("figure")) {
+        holder.attr("class", "media");
+        if (holder.select("figcaption").isEmpty()) {
+          caption(figure).ifPresent(holder::appendChild);
+        }
+      } else if (alone || holder == null || holder.tagName().equals("body")) {
+        Element wrapped = new Element("figure").attr("class", "media");
+        (alone ? holder : responsive).replaceWith(wrapped);
+        wrapped.appendChild(responsive);
+        caption(figure).ifPresent(wrapped::appendChild);
+      }
+    }
+  }
+
+  /** The library's caption and credit of a figure, as the Markdown figures show them. */
+  private Optional<Element> caption(MediaFigures.Figure figure) {
+    boolean caption = figure.caption() != null && !figure.caption().isBlank();
+    boolean credit = figure.credit() != null && !figure.credit().isBlank();
+    if (!caption && !credit) {
+      return Optional.empty();
+    }
+    Element figcaption = new Element("figcaption");
+    if (caption) {
+      figcaption.appendElement("span").attr("class", "caption").text(figure.caption());
+    }
+    if (credit) {
+      if (caption) {
+        figcaption.appendText(" ");
+      }
+      figcaption.appendElement("span").attr("class", "credit").text(credit(figure.credit()));
+    }
+    return Optional.of(figcaption);
   }
 
   /** « Crédit : AFP » in the site's language, as the public pages' {@code media.credit}. */

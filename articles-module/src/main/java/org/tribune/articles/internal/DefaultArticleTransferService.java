@@ -28,6 +28,7 @@ import org.tribune.articles.api.ExportedSection;
 import org.tribune.articles.api.ImportedArticle;
 import org.tribune.articles.api.ImportedAuthor;
 import org.tribune.articles.api.ImportedSection;
+import org.tribune.articles.api.PageOptions;
 import org.tribune.articles.api.RevisionContent;
 
 /**
@@ -176,8 +177,18 @@ public class DefaultArticleTransferService implements ArticleTransferService {
   @Override
   public ArticleKey create(ImportedArticle article) {
     ArticleWriter.Imported state = state(article);
-    String slug = writer.freeSlug(Slugs.ofWish(article.slug(), article.title(), "article"), null);
-    return key(writer.importNew(draft(article, slug), state, article.importedBy()));
+    String slug =
+        writer.freeSlug(
+            Slugs.ofWish(article.slug(), article.title(), "article"), null, atRoot(article));
+    ArticleDraft draft = draft(article, slug);
+    return key(
+        writer.importNew(
+            article.isPage() ? draft.asPage(article.page()) : draft, state, article.importedBy()));
+  }
+
+  /** Whether an import is a page at the root, whose slug must not be an address of the site. */
+  private static boolean atRoot(ImportedArticle article) {
+    return article.isPage() && article.page().parentId() == null;
   }
 
   @Override
@@ -188,9 +199,18 @@ public class DefaultArticleTransferService implements ArticleTransferService {
       return Optional.empty();
     }
     ArticleWriter.Imported state = state(article);
+    // An import keeps the kind of what it updates: a page stays a page (under the parent the
+    // import names, else where it is), an article an article.
+    PageOptions page =
+        !existing.isPage() ? null : article.isPage() ? article.page() : existing.pageOptions();
     String slug =
-        writer.freeSlug(Slugs.ofWish(article.slug(), article.title(), "article"), articleId);
-    writer.importRevision(existing, draft(article, slug), state, article.importedBy());
+        writer.freeSlug(
+            Slugs.ofWish(article.slug(), article.title(), "article"),
+            articleId,
+            page != null && page.parentId() == null);
+    ArticleDraft draft = draft(article, slug);
+    writer.importRevision(
+        existing, page == null ? draft : draft.asPage(page), state, article.importedBy());
     em.flush();
     return Optional.of(key(existing));
   }
@@ -310,14 +330,20 @@ public class DefaultArticleTransferService implements ArticleTransferService {
               a.getPublishedAt(),
               a.getRevision(),
               formerSlugs.getOrDefault(id, List.of()),
-              revisions.getOrDefault(id, List.of())));
+              revisions.getOrDefault(id, List.of()),
+              a.getPagePath(),
+              a.pageOptions()));
     }
     return exported;
   }
 
   private ArticleKey key(Article article) {
     return new ArticleKey(
-        article.getId(), article.getSlug(), article.getRevision(), article.getStatus());
+        article.getId(),
+        article.getSlug(),
+        article.getRevision(),
+        article.getStatus(),
+        article.getPagePath());
   }
 
   /** Status and dates, checked before anything is written. */
@@ -355,18 +381,20 @@ public class DefaultArticleTransferService implements ArticleTransferService {
         alt = alt.substring(0, ArticleLimits.IMAGE_ALT_LENGTH).strip();
       }
     }
-    return new ArticleDraft(
-        article.title().strip(),
-        slug,
-        article.standfirst(),
-        article.bodyFormat(),
-        article.body(),
-        List.copyOf(new LinkedHashSet<>(article.authorIds())),
-        article.sectionId(),
-        List.copyOf(new LinkedHashSet<>(article.tagIds())),
-        url,
-        alt,
-        article.commentsOpen());
+    ArticleDraft draft =
+        new ArticleDraft(
+            article.title().strip(),
+            slug,
+            article.standfirst(),
+            article.bodyFormat(),
+            article.body(),
+            List.copyOf(new LinkedHashSet<>(article.authorIds())),
+            article.sectionId(),
+            List.copyOf(new LinkedHashSet<>(article.tagIds())),
+            url,
+            alt,
+            article.commentsOpen());
+    return article.leadMediaId() == null ? draft : draft.withLeadMedia(article.leadMediaId());
   }
 
   /**

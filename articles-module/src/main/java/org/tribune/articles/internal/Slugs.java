@@ -1,12 +1,17 @@
 package org.tribune.articles.internal;
 
+import com.ibm.icu.text.Transliterator;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.tribune.articles.api.ArticleLimits;
 
-/** Turns a title into a URL slug: accents folded, lower case, words joined by hyphens. */
+/**
+ * Turns a title into a URL slug: other scripts transliterated, accents folded, lower case, words
+ * joined by hyphens.
+ */
 final class Slugs {
   private static final String FALLBACK = "article";
 
@@ -20,7 +25,8 @@ final class Slugs {
   /**
    * The slug another platform asked for, made valid: percent-encoded UTF-8 decoded (WordPress's
    * {@code post_name}), accents folded, lower case, anything else between words a hyphen, cut like
-   * {@link #of}. Possibly empty: a wish in Greek or Cyrillic folds to nothing.
+   * {@link #of}. Letters of other scripts are written in Latin ones (Greek, Cyrillic: {@code Αθήνα}
+   * → {@code athena}). Possibly empty (nothing but signs).
    */
   static String ofWish(String wish) {
     return capped(fold(percentDecoded(wish)));
@@ -78,8 +84,12 @@ final class Slugs {
    * prefix typed by a user looks like in slugs.
    */
   static String fold(String text) {
+    String latin = text == null ? "" : text;
+    if (NOT_LATIN.matcher(latin).find()) {
+      latin = toLatin(latin);
+    }
     String folded =
-        Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD)
+        Normalizer.normalize(latin, Normalizer.Form.NFKD)
             .replace("œ", "oe")
             .replace("Œ", "oe")
             .replace("æ", "ae")
@@ -88,6 +98,24 @@ final class Slugs {
             .replaceAll("\\p{M}+", "")
             .toLowerCase(Locale.ROOT);
     return folded.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+  }
+
+  /** A letter of another script than Latin: Greek, Cyrillic, Arabic, Han… */
+  private static final Pattern NOT_LATIN = Pattern.compile("[\\p{L}&&[^\\p{IsLatin}]]");
+
+  /** ICU's transliteration to Latin letters (Αθήνα → Athḗna, Москва → Moskva), made once. */
+  private static Transliterator toLatin;
+
+  /**
+   * Letters of other scripts written with Latin ones, by ICU's rules ({@code Any-Latin}): a slug in
+   * Greek or Cyrillic is read in its own words, never reduced to a number. Synchronised: a
+   * transliterator keeps state while it works; slugs are rare.
+   */
+  private static synchronized String toLatin(String text) {
+    if (toLatin == null) {
+      toLatin = Transliterator.getInstance("Any-Latin");
+    }
+    return toLatin.transliterate(text);
   }
 
   /** The n-th alternative for a slug already taken: {@code slug-2}, {@code slug-3}… */

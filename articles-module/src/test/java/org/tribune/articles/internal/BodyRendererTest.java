@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -247,13 +248,78 @@ class BodyRendererTest {
     assertEquals(List.of(), activeContent(html));
   }
 
+  // --- The library's images in an HTML body (an import's) ---------------------------------------
+
+  private String htmlWithLibrary(String source) {
+    return withLibrary.render(BodyFormat.HTML, source).html();
+  }
+
+  @Test
+  void anHtmlImageOfTheLibraryAloneInItsParagraphBecomesTheLibrarysFigure() {
+    String html =
+        htmlWithLibrary(
+            "<p>Avant.</p><p><a href=\"https://old.example.org/port.jpg\">"
+                + "<img src=\"media:42\" alt=\"ancien texte\" class=\"wp-image-9\"></a></p>"
+                + "<p>Après.</p>");
+    Element figure = Jsoup.parseBodyFragment(html).selectFirst("figure.media");
+    assertTrue(figure != null, html);
+    Element img = figure.selectFirst("img");
+    assertEquals("/media/abc-960.jpg", img.attr("src"));
+    assertEquals(HARBOUR.srcset(), img.attr("srcset"));
+    assertEquals("1920", img.attr("width"));
+    assertEquals(HARBOUR.alt(), img.attr("alt"));
+    assertEquals("lazy", img.attr("loading"));
+    assertEquals(
+        "Les chalutiers rentrent avant l’aube. Crédit\u00a0: Studio <Dupont> & fils",
+        figure.selectFirst("figcaption").wholeText());
+    assertFalse(html.contains("old.example.org"), "the link to the old file goes: " + html);
+    assertTrue(html.startsWith("<p>Avant.</p><figure"), html);
+    assertEquals(List.of(), activeContent(html));
+  }
+
+  @Test
+  void anHtmlFigureKeepsItsOwnCaptionAndAnImageInTextStaysInTheText() {
+    String html =
+        htmlWithLibrary(
+            "<figure><img src=\"media:42\"><figcaption>La légende du billet</figcaption></figure>"
+                + "<p>Voir <img src=\"media:42\"> ici.</p>");
+    Document document = Jsoup.parseBodyFragment(html);
+    assertEquals(1, document.select("figure.media").size(), html);
+    assertEquals("La légende du billet", document.selectFirst("figcaption").text());
+    Element inText = document.selectFirst("p img");
+    assertTrue(inText != null, html);
+    assertEquals(HARBOUR.srcset(), inText.attr("srcset"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "<p><img src=\"media:43\"></p>",
+        "<figure><img src=\"media:43\"></figure>",
+        "<p><img src=\"MEDIA:abc\"></p>",
+        "<p><img src=\"media:99999999999999999999999\"></p>",
+      })
+  void anHtmlImageOfTheLibraryThatIsNotThereRendersNothing(String source) {
+    String html = htmlWithLibrary(source);
+    assertEquals("", html.strip(), html);
+  }
+
+  @Test
+  void theLibrarysImagesOfAnHtmlBodyAreItsUses() {
+    assertEquals(
+        Set.of(42L, 7L),
+        BodyRenderer.mediaIds(
+            BodyFormat.HTML,
+            "<p><img src=\"media:42\"></p><img alt=\"x\" src = 'media:7' /><p>media:9</p>"));
+  }
+
   @Test
   void theGeneratedFigureIsOnlyForMarkdownAndRawHtmlStaysText() {
     assertTrue(
         withLibrary("<figure class=\"media\"><img src=\"/media/x.jpg\" alt=\"x\"></figure>")
             .contains("&lt;figure"));
     String html = withLibrary.render(BodyFormat.HTML, "<p>![x](media:42)</p>").html();
-    assertEquals("<p>![x](media:42)</p>", html, "HTML bodies are not concerned");
+    assertEquals("<p>![x](media:42)</p>", html, "Markdown's syntax is text in HTML");
   }
 
   @ParameterizedTest

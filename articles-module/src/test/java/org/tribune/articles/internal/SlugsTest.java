@@ -59,7 +59,8 @@ class SlugsTest {
         "Élection_À_PARIS|election-a-paris",
         "Hello_World__2024|hello-world-2024",
         "la-fête-de-l'été|la-fete-de-l-ete",
-        "%ce%b1%ce%b8-2024|2024",
+        "%ce%b1%ce%b8-2024|ath-2024",
+        "%ce%b1%ce%b8%ce%ae%ce%bd%ce%b1|athena",
         "100%-bio|100-bio",
         "50%zz|50-zz",
       })
@@ -67,13 +68,26 @@ class SlugsTest {
     assertEquals(slug, Slugs.ofWish(wish));
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Αθήνα|athena",
+        "Η αστρονομία|e-astronomia",
+        "Москва зимой|moskva-zimoj",
+        "Київ|kiiv",
+        "Ünïcödé & Ελλάδα|unicode-ellada"
+      })
+  void otherScriptsAreWrittenInLatinLettersNeverReducedToNothing(String wish, String slug) {
+    assertEquals(slug, Slugs.ofWish(wish));
+    assertEquals(slug, Slugs.of(wish));
+  }
+
   @Test
   void aWishThatFoldsToNothingFallsBackToTheTitleThenToTheFallback() {
-    assertEquals("", Slugs.ofWish("%ce%b1%ce%b8%ce%ae%ce%bd%ce%b1"), "Greek: αθήνα");
-    assertEquals("", Slugs.ofWish("Αθήνα"));
-    assertEquals(
-        "les-jeux-a-athenes", Slugs.ofWish("%ce%b1%ce%b8", "Les jeux à Athènes", "article"));
-    assertEquals("article", Slugs.ofWish("%ce%b1%ce%b8", "Αθήνα ?", "article"));
+    assertEquals("", Slugs.ofWish("%e2%80%94 ?"), "an em dash and a sign");
+    assertEquals("les-jeux-a-athenes", Slugs.ofWish("« »", "Les jeux à Athènes", "article"));
+    assertEquals("article", Slugs.ofWish("—", "« ? »", "article"));
     assertEquals("article", Slugs.ofWish("", "« »", "article"));
     assertEquals("article", Slugs.ofWish(null, null, "article"));
     assertEquals("from-title", Slugs.ofWish("   ", "From title", "article"));

@@ -53,7 +53,7 @@ public class PageCacheFilter extends HttpFilter {
   private static final Pattern KEPT =
       Pattern.compile(
           "/|/articles/[a-z0-9-]{1,200}(?:/comments)?|/(?:sections|tags|authors)/[a-z0-9-]{1,200}"
-              + "|/archives/\\d{4}/\\d{2}");
+              + "|/archives/\\d{4}(?:/\\d{2})?");
 
   /** Parameters that change a page, in the order they enter the key. */
   private static final List<String> KEY_PARAMETERS = List.of("page", "cpage", "sort");

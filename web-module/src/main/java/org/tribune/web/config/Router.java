@@ -51,6 +51,7 @@ public class Router extends HttpFilter {
           new Route(Pattern.compile("/authors/" + SLUG), "author", List.of("slug")),
           new Route(
               Pattern.compile("/archives/(\\d{4})/(\\d{2})"), "archive", List.of("year", "month")),
+          new Route(Pattern.compile("/archives/(\\d{4})"), "archive", List.of("year")),
           new Route(Pattern.compile("/share/mastodon"), "share-mastodon", List.of()),
           new Route(Pattern.compile("/search"), "search", List.of()));
 

@@ -38,7 +38,16 @@ public class ImportLinks {
     SECTION,
     TAG,
     AUTHOR,
-    THREAD
+    THREAD,
+    /** A WordPress category's numeric id (its section here), for {@code /?cat={id}}. */
+    TERM_ID,
+    /** A WordPress author's numeric id (the author here), for {@code /?author={id}}. */
+    USER_ID,
+    /**
+     * An image taken into the media library: by its attachment's id, or ({@code url:…}) by the
+     * address a post showed it at.
+     */
+    MEDIA
   }
 
   /**

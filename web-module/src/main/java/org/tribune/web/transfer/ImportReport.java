@@ -5,9 +5,11 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 
 /**
@@ -41,12 +43,23 @@ public final class ImportReport {
   /** The counts of one kind. */
   public record Counts(String kind, int imported, int updated, int unchanged, int skipped) {}
 
+  /**
+   * Something the import did not know and left as text (a shortcode such as {@code [gallery]}),
+   * with the number of contents where it was and the first of their ids in the source.
+   */
+  public record LeftAsText(String name, int items, List<String> ids) {}
+
+  /** A {@link LeftAsText} lists at most this many ids. */
+  static final int MAX_IDS = 20;
+
   private final String format;
   private final BiFunction<String, Object[], String> texts;
   private final Instant started = Instant.now();
   private final Map<String, int[]> counts = new LinkedHashMap<>();
   private final List<Note> skips = new ArrayList<>();
   private final List<Note> warnings = new ArrayList<>();
+  private final Map<String, List<String>> leftAsText = new TreeMap<>();
+  private final Map<String, Integer> leftAsTextItems = new HashMap<>();
   private int unlistedSkips;
   private int unlistedWarnings;
   private State state = State.RUNNING;
@@ -94,6 +107,35 @@ public final class ImportReport {
     } else {
       unlistedWarnings++;
     }
+  }
+
+  /**
+   * Notes that a content (kind and id in the source) holds {@code name}, left as text: counted once
+   * per content, summed up per name.
+   */
+  public synchronized void leftAsText(String name, String kind, String sourceId) {
+    List<String> ids = leftAsText.computeIfAbsent(name, n -> new ArrayList<>());
+    String id = kind + " " + sourceId;
+    if (ids.contains(id)) {
+      return;
+    }
+    leftAsTextItems.merge(name, 1, Integer::sum);
+    if (ids.size() < MAX_IDS) {
+      ids.add(id);
+    }
+  }
+
+  /** What was left as text, by name. */
+  public synchronized List<LeftAsText> leftAsText() {
+    List<LeftAsText> all = new ArrayList<>();
+    leftAsText.forEach(
+        (name, ids) ->
+            all.add(
+                new LeftAsText(
+                    name,
+                    leftAsTextItems.get(name),
+                    ids.stream().map(id -> id.substring(id.indexOf(' ') + 1)).toList())));
+    return all;
   }
 
   public synchronized void fail(String code, String detail) {
@@ -192,6 +234,17 @@ public final class ImportReport {
       json.writeEnd();
       notes(json, "skipped", skips, unlistedSkips);
       notes(json, "warnings", warnings, unlistedWarnings);
+      json.writeStartArray("leftAsText");
+      for (LeftAsText left : leftAsText()) {
+        json.writeStartObject();
+        json.write("name", left.name());
+        json.write("items", left.items());
+        json.writeStartArray("ids");
+        left.ids().forEach(json::write);
+        json.writeEnd();
+        json.writeEnd();
+      }
+      json.writeEnd();
       json.writeEnd();
     }
   }

@@ -133,7 +133,8 @@ public class JsonExporter {
     json.writeStartObject();
     json.write("id", a.id());
     json.write("slug", a.slug());
-    json.write("permalink", links.absolute("/articles/" + a.slug()));
+    json.write(
+        "permalink", links.absolute(a.isPage() ? "/" + a.pagePath() : "/articles/" + a.slug()));
     json.write("title", a.title());
     json.write("standfirst", a.standfirst());
     json.write("bodyFormat", a.bodyFormat().name());
@@ -148,6 +149,15 @@ public class JsonExporter {
     nullable(json, "leadMediaId", a.leadMediaId());
     json.write("commentsOpen", a.commentsOpen());
     json.write("sticky", a.sticky());
+    if (a.isPage()) {
+      json.writeStartObject("page");
+      json.write("path", a.pagePath());
+      nullable(json, "parentId", a.page().parentId());
+      json.write("showByline", a.page().showByline());
+      json.write("showDate", a.page().showDate());
+      json.write("showShare", a.page().showShare());
+      json.writeEnd();
+    }
     json.write("createdAt", a.createdAt().toString());
     json.write("updatedAt", a.updatedAt().toString());
     nullable(json, "publishedAt", a.publishedAt());

@@ -29,13 +29,15 @@ import org.tribune.web.transfer.ImportLinks.Link;
 
 /**
  * Keeps an imported WordPress site's addresses alive: each answers a 301 to where the same thing is
- * now. {@code /?p={id}}, {@code /?page_id={id}}, the post's old permalink whatever its structure
- * ({@code /{yyyy}/{mm}/{dd}/{slug}/}, {@code /{yyyy}/{mm}/{slug}/}, {@code /{slug}/}…, found by its
- * path, else by its slug), {@code /category/…/{slug}/}, {@code /tag/{slug}/}, {@code
- * /author/{login}/}, the feeds ({@code /feed/}, {@code /comments/feed/}, a category's feed), and
- * {@code /{yyyy}/{mm}/} (the month's archive). An old comment anchor ({@code #comment-{id}}) never
- * reaches the server: the redirect to an article sets a short cookie, and the article page's script
- * then asks {@code /comments/legacy/{id}} for the comment's new place.
+ * now. {@code /?p={id}}, {@code /?page_id={id}}, {@code /?cat={id}}, {@code /?tag={slug}}, {@code
+ * /?author={id}}, {@code /?paged={n}}, {@code /?s={terms}}, {@code /?m={yyyymm}}; the post's or
+ * page's old permalink whatever its structure ({@code /{yyyy}/{mm}/{dd}/{slug}/}, {@code /{slug}/},
+ * {@code /{parent}/{page}/}…, found by its path, else by its slug), {@code /category/…/{slug}/},
+ * {@code /tag/{slug}/}, {@code /author/{login}/}, each with {@code /page/{n}/}, the feeds ({@code
+ * /feed/}, {@code /comments/feed/}, a category's feed), and the archives {@code /{yyyy}/}, {@code
+ * /{yyyy}/{mm}/} and {@code /{yyyy}/{mm}/{dd}/} (that day's month). An old comment anchor ({@code
+ * #comment-{id}}) never reaches the server: the redirect to an article sets a short cookie, and the
+ * article page's script then asks {@code /comments/legacy/{id}} for the comment's new place.
  *
  * <p>Runs before the {@code Router}; looks only at addresses shaped like WordPress ones and only
  * when something was ever imported, so the site's own pages cost nothing more.
@@ -50,7 +52,9 @@ public class LegacyAddresses extends HttpFilter {
   static final String LEGACY_COMMENTS = "/comments/legacy/";
 
   private static final Pattern NUMBER = Pattern.compile("\\d{1,18}");
-  private static final Pattern MONTH = Pattern.compile("/(\\d{4})/(\\d{2})/?");
+  private static final Pattern MONTH = Pattern.compile("/(\\d{4})/(\\d{2})(?:/\\d{2})?/?");
+  private static final Pattern YEAR = Pattern.compile("/(\\d{4})/?");
+  private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})(\\d{2})\\d{0,8}");
   private static final Pattern DATED = Pattern.compile("/\\d{4}/\\d{2}(?:/\\d{2})?/([^/]+)/?");
   private static final Pattern TAXONOMY = Pattern.compile("/(category|tag|author)/(.+?)/?");
   private static final int LONGEST = ImportLinks.PATH_LENGTH;
@@ -103,7 +107,11 @@ public class LegacyAddresses extends HttpFilter {
               || query.contains("page_id=")
               || query.contains("feed=")
               || query.contains("cat=")
-              || query.contains("tag="));
+              || query.contains("tag=")
+              || query.contains("author=")
+              || query.contains("paged=")
+              || query.contains("s=")
+              || query.contains("m="));
     }
     if (path.startsWith("/admin")
         || path.startsWith("/api/")
@@ -138,6 +146,16 @@ public class LegacyAddresses extends HttpFilter {
     if (feed) {
       return feed(segments);
     }
+    // A listing's further page: /page/2/, /category/culture/page/3/.
+    if (segments.size() >= 2
+        && segments.get(segments.size() - 2).equals("page")
+        && segments.get(segments.size() - 1).matches("[1-9]\\d{0,5}")) {
+      int pageNumber = Integer.parseInt(segments.remove(segments.size() - 1));
+      segments.remove(segments.size() - 1);
+      Optional<String> listing =
+          segments.isEmpty() ? Optional.of("/") : listing("/" + String.join("/", segments) + "/");
+      return listing.map(l -> pageNumber > 1 ? l + "?page=" + pageNumber : l);
+    }
     Optional<Link> byPath = links.findByPath(path);
     if (byPath.isPresent()) {
       return article(byPath.get().targetId());
@@ -158,7 +176,28 @@ public class LegacyAddresses extends HttpFilter {
         return article(stripped.get().targetId());
       }
     }
-    Matcher taxonomy = TAXONOMY.matcher(joined);
+    if (TAXONOMY.matcher(joined).matches()
+        || MONTH.matcher(joined).matches()
+        || YEAR.matcher(joined).matches()) {
+      return listing(joined);
+    }
+    String slug = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
+    if (slug.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Link> bySlug = links.findBySlug(Kind.POST, slug);
+    if (bySlug.isEmpty()) {
+      bySlug = links.findBySlug(Kind.PAGE, slug);
+    }
+    return bySlug.flatMap(l -> article(l.targetId()));
+  }
+
+  /**
+   * The list an old listing's address (ending with a slash) shows now: a category, tag or author, a
+   * year, month or day (its month). Empty when it is none of them.
+   */
+  private Optional<String> listing(String path) {
+    Matcher taxonomy = TAXONOMY.matcher(path);
     if (taxonomy.matches()) {
       String[] parts = taxonomy.group(2).split("/");
       String slug = parts[parts.length - 1];
@@ -176,22 +215,23 @@ public class LegacyAddresses extends HttpFilter {
                 .map(a -> "/authors/" + a.slug());
       };
     }
-    Matcher month = MONTH.matcher(joined);
+    Matcher month = MONTH.matcher(path);
     if (month.matches()) {
-      int m = Integer.parseInt(month.group(2));
-      return m >= 1 && m <= 12
-          ? Optional.of("/archives/" + month.group(1) + "/" + month.group(2))
-          : Optional.empty();
+      return archive(month.group(1), month.group(2));
     }
-    String slug = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
-    if (slug.isEmpty()) {
-      return Optional.empty();
+    Matcher year = YEAR.matcher(path);
+    if (year.matches()) {
+      return archive(year.group(1), null);
     }
-    Optional<Link> bySlug = links.findBySlug(Kind.POST, slug);
-    if (bySlug.isEmpty()) {
-      bySlug = links.findBySlug(Kind.PAGE, slug);
+    return Optional.empty();
+  }
+
+  private static Optional<String> archive(String year, String month) {
+    if (month == null) {
+      return Optional.of("/archives/" + year);
     }
-    return bySlug.flatMap(l -> article(l.targetId()));
+    int m = Integer.parseInt(month);
+    return m >= 1 && m <= 12 ? Optional.of("/archives/" + year + "/" + month) : Optional.empty();
   }
 
   private Optional<String> fromQuery(String query) {
@@ -213,6 +253,46 @@ public class LegacyAddresses extends HttpFilter {
     String feed = parameter(query, "feed");
     if (feed != null) {
       return Optional.of(feed.startsWith("comments") ? CommentFeeds.SITE_FEED : "/feed.atom");
+    }
+    String cat = parameter(query, "cat");
+    if (cat != null && NUMBER.matcher(cat).matches()) {
+      return links
+          .findAnySource(Kind.TERM_ID, cat)
+          .flatMap(l -> sections.all().stream().filter(s -> s.id() == l.targetId()).findFirst())
+          .map(s -> "/sections/" + s.slug());
+    }
+    String tag = parameter(query, "tag");
+    if (tag != null && !tag.isBlank()) {
+      return links
+          .findBySlug(Kind.TAG, tag.strip())
+          .flatMap(l -> tags.find(l.targetId()))
+          .map(t -> "/tags/" + t.slug());
+    }
+    String author = parameter(query, "author");
+    if (author != null && NUMBER.matcher(author).matches()) {
+      return links
+          .findAnySource(Kind.USER_ID, author)
+          .flatMap(l -> authors.find(l.targetId()))
+          .map(a -> "/authors/" + a.slug());
+    }
+    String m = parameter(query, "m");
+    if (m != null) {
+      Matcher yearMonth = YEAR_MONTH.matcher(m);
+      if (yearMonth.matches()) {
+        return archive(yearMonth.group(1), yearMonth.group(2));
+      }
+      return m.matches("\\d{4}") ? archive(m, null) : Optional.empty();
+    }
+    String terms = parameter(query, "s");
+    if (terms != null) {
+      return Optional.of(
+          terms.isBlank()
+              ? "/search"
+              : "/search?q=" + java.net.URLEncoder.encode(terms.strip(), StandardCharsets.UTF_8));
+    }
+    String paged = parameter(query, "paged");
+    if (paged != null && paged.matches("[1-9]\\d{0,5}")) {
+      return Optional.of(paged.equals("1") ? "/" : "/?page=" + paged);
     }
     return Optional.empty();
   }
@@ -244,18 +324,23 @@ public class LegacyAddresses extends HttpFilter {
   }
 
   private Optional<String> article(long id) {
-    return articles.key(id).filter(LegacyAddresses::readable).map(key -> "/articles/" + key.slug());
+    return articles.key(id).filter(LegacyAddresses::readable).map(ArticleKey::sitePath);
   }
 
   private static boolean readable(ArticleKey key) {
     return key.status() == ArticleStatus.PUBLISHED || key.status() == ArticleStatus.ARCHIVED;
   }
 
+  /** A query's parameter, decoded as forms encode them ({@code +} a space), or null. */
   private static String parameter(String query, String name) {
     for (String pair : query.split("&")) {
       int equals = pair.indexOf('=');
       if (equals > 0 && pair.substring(0, equals).equals(name)) {
-        return decode(pair.substring(equals + 1));
+        try {
+          return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          return pair.substring(equals + 1);
+        }
       }
     }
     return null;

@@ -45,11 +45,20 @@ final class Markup {
    * unknownShortcode}, for the import report.
    */
   static String body(String content, java.util.function.Consumer<String> unknownShortcode) {
+    return body(content, unknownShortcode, attributes -> java.util.Optional.empty());
+  }
+
+  /** The same, each {@code [gallery]} made by {@code gallery} ({@link Shortcodes#convert}). */
+  static String body(
+      String content,
+      java.util.function.Consumer<String> unknownShortcode,
+      java.util.function.Function<java.util.Map<String, String>, java.util.Optional<String>>
+          gallery) {
     if (content == null) {
       return "";
     }
     String unix = content.replace("\r\n", "\n").replace('\r', '\n');
-    unix = Shortcodes.convert(unix, unknownShortcode);
+    unix = Shortcodes.convert(unix, unknownShortcode, gallery);
     if (BLOCK_COMMENT.matcher(unix).find()) {
       return BLOCK_COMMENT.matcher(unix).replaceAll("").strip();
     }

@@ -77,7 +77,13 @@ public class TransferApi extends HttpServlet {
       error(response, HttpServletResponse.SC_CONFLICT, "busy", text("busy"));
       return;
     }
-    transfers.run(job.get(), format.get(), request.getInputStream(), addresses.hash(request));
+    // ?media=skip: the images stay at their old addresses (nothing fetched).
+    transfers.run(
+        job.get(),
+        format.get(),
+        request.getInputStream(),
+        addresses.hash(request),
+        !"skip".equals(request.getParameter("media")));
     response.setStatus(report.state() == ImportReport.State.FAILED ? 422 : 200);
     response.setContentType("application/json;charset=UTF-8");
     try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {

@@ -3,6 +3,9 @@ package org.tribune.web.transfer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.UUID;
 import org.tribune.web.console.ConsoleMessages;
@@ -44,17 +47,36 @@ public class Transfers {
     return jobs.start(UUID.randomUUID().toString(), actor, report, total);
   }
 
-  /** Reads the file to its end into the job's report, then ends the job. */
-  public void run(ImportJobs.Job job, Format format, InputStream in, String addressHash) {
-    try (InputStream counted = new CountingInputStream(in, job::read)) {
+  /**
+   * Reads the file to its end into the job's report, then ends the job. A WordPress export is kept
+   * on disk first (read twice: its images, then the rest), its images fetched unless {@code
+   * fetchMedia} is false.
+   */
+  public void run(
+      ImportJobs.Job job, Format format, InputStream in, String addressHash, boolean fetchMedia) {
+    Path spool = null;
+    try {
       if (format == Format.WXR) {
-        wxr.run(counted, job.owner(), job.report());
+        spool = Files.createTempFile("tribune-import-", ".xml");
+        try (InputStream body = in) {
+          Files.copy(body, spool, StandardCopyOption.REPLACE_EXISTING);
+        }
+        wxr.run(spool, job::read, job.owner(), job.report(), fetchMedia);
       } else {
-        disqus.run(counted, job.owner(), job.report());
+        try (InputStream counted = new CountingInputStream(in, job::read)) {
+          disqus.run(counted, job.owner(), job.report());
+        }
       }
     } catch (java.io.IOException e) {
       job.report().fail("read", e.getMessage());
     } finally {
+      if (spool != null) {
+        try {
+          Files.deleteIfExists(spool);
+        } catch (java.io.IOException e) {
+          // A temporary file left behind: the system's cleaning takes it.
+        }
+      }
       if (job.report().counts().stream().anyMatch(c -> c.imported() > 0)) {
         imported.imported();
       }

@@ -16,8 +16,13 @@ final class Wxr {
   /** Something read from the file. */
   sealed interface Entry permits Site, Author, Term, Post {}
 
-  /** The channel's description of the site: read before the first author, term or item. */
-  record Site(String title, String link, String baseSiteUrl, String version) implements Entry {}
+  /**
+   * The channel's description of the site: read before the first author, term or item. {@code
+   * baseBlogUrl} is the blog's own address; {@code baseSiteUrl} the network's (the same on a single
+   * site, {@code https://wordpress.com/} for every blog of wordpress.com).
+   */
+  record Site(String title, String link, String baseSiteUrl, String baseBlogUrl, String version)
+      implements Entry {}
 
   record Author(String id, String login, String email, String displayName) implements Entry {}
 
@@ -32,6 +37,11 @@ final class Wxr {
   /** A category or tag an item is in. */
   record ItemTerm(String domain, String slug, String name) {}
 
+  /**
+   * An item: a post, a page, an attachment ({@code attachmentUrl}: its file's address), a menu
+   * item… {@code meta}: Tribune's own fields ({@code _tribune_…}) and WordPress's featured image
+   * ({@code _thumbnail_id}) and text alternative ({@code _wp_attachment_image_alt}).
+   */
   record Post(
       String id,
       String type,
@@ -50,7 +60,8 @@ final class Wxr {
       String parentId,
       List<ItemTerm> terms,
       Map<String, String> meta,
-      List<Comment> comments)
+      List<Comment> comments,
+      String attachmentUrl)
       implements Entry {}
 
   record Comment(

@@ -2,11 +2,15 @@ package org.tribune.web.transfer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,9 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.tribune.articles.api.ArticleKey;
 import org.tribune.articles.api.ArticleLimits;
 import org.tribune.articles.api.ArticleStatus;
 import org.tribune.articles.api.ArticleTransferService;
@@ -24,6 +32,7 @@ import org.tribune.articles.api.BodyFormat;
 import org.tribune.articles.api.ImportedArticle;
 import org.tribune.articles.api.ImportedAuthor;
 import org.tribune.articles.api.ImportedSection;
+import org.tribune.articles.api.PageOptions;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.ImportedComment;
 import org.tribune.web.console.ConsoleMessages;
@@ -34,19 +43,20 @@ import org.tribune.web.transfer.ImportReport.Outcome;
 
 /**
  * Imports a WordPress site from its WXR export: authors, categories (as sections, with their
- * hierarchy), tags, posts and pages (as articles; pages in a section of their own) and every
- * comment with its thread. Streaming: one item and its comments are in memory at a time. Each
- * article is written with its comments in one transaction ({@link ImportWriter}); what was imported
- * before is recognised by its id in the source and left alone, so an import may be run again, and
- * goes on where a failed one stopped.
+ * hierarchy), tags, posts (as articles), pages (as pages, under the same parents) and every comment
+ * with its thread. Streaming: one item and its comments are in memory at a time. Each article is
+ * written with its comments in one transaction ({@link ImportWriter}); what was imported before is
+ * recognised by its id in the source and left alone, so an import may be run again, and goes on
+ * where a failed one stopped.
  *
- * <p>Skipped, and counted in the report: attachments, menu items, other post types, pingbacks and
- * trackbacks, comments with no text.
+ * <p>Images (attachments, and the images of the site's own hosts that posts show) go into the media
+ * library first ({@link WxrMediaImport}); posts then show the library's. Skipped, and counted in
+ * the report: files that are not images, menu items, other post types, pingbacks and trackbacks,
+ * comments with no text.
  */
 @ApplicationScoped
 public class WxrImporter {
   private static final Logger LOG = Logger.getLogger(WxrImporter.class.getName());
-  static final String PAGES_SECTION = "pages";
 
   /** Articles written per transaction, at most (fewer when they carry many comments). */
   static final int BATCH_ARTICLES = 25;
@@ -58,23 +68,53 @@ public class WxrImporter {
   @Inject private ImportLinks links;
   @Inject private SiteSettings site;
   @Inject private ConsoleMessages messages;
+  @Inject private WxrMediaImport mediaImport;
+
+  private static final Pattern NUMBER = Pattern.compile("\\d{1,18}");
+
+  /**
+   * Imports a file kept on disk: first its images into the media library ({@link WxrMediaImport},
+   * unless {@code fetchMedia} is false), then everything else with the library's images in the
+   * posts; {@code progress} is told how many bytes the second pass read.
+   */
+  public void run(
+      Path file, LongConsumer progress, String actor, ImportReport report, boolean fetchMedia) {
+    WxrMedia media = WxrMedia.NONE;
+    if (fetchMedia) {
+      try {
+        media = mediaImport.run(file, site.getZone(), actor, report);
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.SEVERE, "WXR import: the images' pass stopped", e);
+        report.warn("images", null, "media-pass", String.valueOf(e.getMessage()));
+      }
+    }
+    try (InputStream in = new CountingInputStream(Files.newInputStream(file), progress)) {
+      run(in, actor, report, media);
+    } catch (IOException e) {
+      report.fail("read", e.getMessage());
+    }
+  }
 
   /**
    * Reads the file to its end (or its first fatal problem), writing as it goes, into the report.
    */
   public void run(InputStream in, String actor, ImportReport report) {
-    Run run = new Run(actor, report);
+    run(in, actor, report, WxrMedia.NONE);
+  }
+
+  private void run(InputStream in, String actor, ImportReport report, WxrMedia media) {
+    Run run = new Run(actor, report, media);
     try (WxrReader reader = new WxrReader(in, site.getZone())) {
       Wxr.Entry entry;
       while ((entry = reader.next()) != null) {
         run.take(entry);
       }
       run.flushTerms();
-      run.writeBatch();
+      run.finish();
       report.complete();
     } catch (ImportException e) {
       // The whole items read before the problem are written: only the broken one is lost.
-      run.writeBatch();
+      run.finish();
       report.fail(e.code(), e.detail());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "WXR import stopped", e);
@@ -94,19 +134,42 @@ public class WxrImporter {
     private final List<Wxr.Term> tags = new ArrayList<>();
     private final Map<String, Long> sectionIds = new HashMap<>();
     private final Map<String, Long> tagIds = new HashMap<>();
+
+    /**
+     * What this run counted, by id here: two names in the source that are one thing here (the tags
+     * « Marché » and « marché », two logins of one person) are counted once.
+     */
+    private final Set<Long> sectionsSeen = new HashSet<>();
+
+    private final Set<Long> tagsSeen = new HashSet<>();
+    private final Set<Long> authorsSeen = new HashSet<>();
     private boolean termsDone;
-    private Long pagesSection;
     private final List<Pending> batch = new ArrayList<>();
     private int batchComments;
 
-    Run(String actor, ImportReport report) {
+    /** Pages written in this run: WordPress id → id here. */
+    private final Map<String, Long> pageIds = new HashMap<>();
+
+    /** Pages read and waiting for their parent, which comes later in the file, by parent id. */
+    private final Map<String, List<Wxr.Post>> waitingPages = new LinkedHashMap<>();
+
+    /** Pages whose parent was written, to take now. */
+    private final ArrayDeque<Wxr.Post> released = new ArrayDeque<>();
+
+    /** Pages put at the root because their parent is not in the file (or was not imported). */
+    private final Set<String> rootPages = new HashSet<>();
+
+    private final WxrMedia media;
+
+    Run(String actor, ImportReport report, WxrMedia media) {
       this.actor = actor;
       this.report = report;
+      this.media = media;
     }
 
     void take(Wxr.Entry entry) {
       if (entry instanceof Wxr.Site s) {
-        source = sourceName(s);
+        source = WxrImporter.sourceName(s);
       } else if (entry instanceof Wxr.Author a) {
         if (a.login() != null && !a.login().isBlank()) {
           authorsByLogin.put(a.login(), a);
@@ -123,6 +186,50 @@ public class WxrImporter {
       } else if (entry instanceof Wxr.Post p) {
         flushTerms();
         post(p);
+        takeReleased();
+      }
+    }
+
+    private void takeReleased() {
+      Wxr.Post page;
+      while ((page = released.poll()) != null) {
+        post(page);
+      }
+    }
+
+    /**
+     * Writes what is left: the last batch, then the pages still waiting for a parent that never
+     * came (or could not be imported), at the root and reported — a chain of them keeps its own
+     * order, its top page at the root.
+     */
+    void finish() {
+      settle();
+      while (!waitingPages.isEmpty()) {
+        Set<String> waiting = new HashSet<>();
+        waitingPages.values().forEach(l -> l.forEach(p -> waiting.add(p.id().strip())));
+        List<String> missing =
+            waitingPages.keySet().stream().filter(parent -> !waiting.contains(parent)).toList();
+        if (missing.isEmpty()) {
+          // Pages that are each other's parents: one of them goes to the root.
+          missing = List.of(waitingPages.keySet().iterator().next());
+        }
+        for (String parent : missing) {
+          for (Wxr.Post page : waitingPages.remove(parent)) {
+            rootPages.add(page.id().strip());
+            report.warn("pages", page.id().strip(), "parent-missing", parent);
+            post(page);
+            takeReleased();
+          }
+        }
+        settle();
+      }
+    }
+
+    /** Writes what is read, and the pages that were waiting for it, until nothing is left. */
+    private void settle() {
+      while (!batch.isEmpty() || !released.isEmpty()) {
+        writeBatch();
+        takeReleased();
       }
     }
 
@@ -169,8 +276,16 @@ public class WxrImporter {
                         term == null ? "" : Markup.text(term.description()),
                         ArticleLimits.DESCRIPTION_LENGTH),
                     parent));
-        report.count("sections", existing.isPresent() ? Outcome.UNCHANGED : Outcome.IMPORTED);
-        links.save(List.of(new Link(source, Kind.SECTION, slug, id, null, slug, null, null)));
+        if (sectionsSeen.add(id)) {
+          report.count("sections", existing.isPresent() ? Outcome.UNCHANGED : Outcome.IMPORTED);
+        }
+        List<Link> rows = new ArrayList<>();
+        rows.add(new Link(source, Kind.SECTION, slug, id, null, slug, null, null));
+        if (term != null && term.id() != null && NUMBER.matcher(term.id().strip()).matches()) {
+          // For the old /?cat={id} addresses.
+          rows.add(new Link(source, Kind.TERM_ID, term.id().strip(), id, null, null, null, null));
+        }
+        links.save(rows);
         sectionIds.put(slug, id);
         return id;
       } catch (RuntimeException e) {
@@ -196,7 +311,9 @@ public class WxrImporter {
                 Markup.cut(decode(key), ArticleLimits.SLUG_LENGTH),
                 name,
                 Markup.cut(Markup.text(description), ArticleLimits.DESCRIPTION_LENGTH));
-        report.count("tags", existing.isPresent() ? Outcome.UNCHANGED : Outcome.IMPORTED);
+        if (tagsSeen.add(id)) {
+          report.count("tags", existing.isPresent() ? Outcome.UNCHANGED : Outcome.IMPORTED);
+        }
         links.save(List.of(new Link(source, Kind.TAG, key, id, null, key, null, null)));
         tagIds.put(key, id);
         return id;
@@ -216,7 +333,11 @@ public class WxrImporter {
       Wxr.Author wxr = authorsByLogin.get(key);
       String display = wxr == null ? "" : Markup.text(wxr.displayName());
       if (display.isBlank()) {
-        display = key.isEmpty() ? messages.get("transfer.unknown-author") : key;
+        // A byline from the login: its letters, digits and word marks only (no stray markup).
+        display = Markup.text(key).replaceAll("[^\\p{L}\\p{N}._' -]+", " ").strip();
+      }
+      if (display.isBlank()) {
+        display = messages.get("transfer.unknown-author");
       }
       String email = wxr == null || wxr.email() == null ? null : wxr.email().strip();
       if (email != null && (email.isEmpty() || email.length() > 254 || !email.contains("@"))) {
@@ -230,8 +351,16 @@ public class WxrImporter {
                   email,
                   Markup.cut(display, ArticleLimits.NAME_LENGTH),
                   ""));
-      report.count("authors", existing.isPresent() ? Outcome.UNCHANGED : Outcome.IMPORTED);
-      links.save(List.of(new Link(source, Kind.AUTHOR, key, id, null, key, null, null)));
+      if (authorsSeen.add(id)) {
+        report.count("authors", existing.isPresent() ? Outcome.UNCHANGED : Outcome.IMPORTED);
+      }
+      List<Link> rows = new ArrayList<>();
+      rows.add(new Link(source, Kind.AUTHOR, key, id, null, key, null, null));
+      if (wxr != null && wxr.id() != null && NUMBER.matcher(wxr.id().strip()).matches()) {
+        // For the old /?author={id} addresses.
+        rows.add(new Link(source, Kind.USER_ID, wxr.id().strip(), id, null, null, null, null));
+      }
+      links.save(rows);
       authorIds.put(key, id);
       return id;
     }
@@ -243,7 +372,10 @@ public class WxrImporter {
         case "post" -> kind = "articles";
         case "page" -> kind = "pages";
         case "attachment" -> {
-          report.skip("attachments", p.id(), "attachment");
+          // Taken (or reported) by the images' pass; without it, reported here.
+          if (media == WxrMedia.NONE) {
+            report.skip("attachments", p.id(), "not-fetched");
+          }
           return;
         }
         case "nav_menu_item" -> {
@@ -260,8 +392,16 @@ public class WxrImporter {
         return;
       }
       String id = p.id().strip();
+      PageOptions page = null;
+      if ("page".equals(type)) {
+        Optional<PageOptions> placed = placement(p, id);
+        if (placed.isEmpty()) {
+          return;
+        }
+        page = placed.get();
+      }
       try {
-        ImportedArticle article = article(p, kind, id);
+        ImportedArticle article = article(p, kind, id, page);
         if (article == null) {
           return;
         }
@@ -290,6 +430,37 @@ public class WxrImporter {
         report.skip(kind, id, "error", message(e));
         report.count("comments", Outcome.SKIPPED, p.comments().size());
       }
+    }
+
+    /**
+     * Where a page goes: at the root, or under its parent once that is written (in this run or an
+     * earlier one). Empty when the parent comes later in the file: the page then waits for it.
+     */
+    private Optional<PageOptions> placement(Wxr.Post p, String id) {
+      PageOptions options = pageOptions(p.meta().get(WxrWriter.META_PAGE));
+      String parent = p.parentId() == null ? "" : p.parentId().strip();
+      if (parent.isEmpty() || parent.equals("0") || parent.equals(id) || rootPages.contains(id)) {
+        return Optional.of(options);
+      }
+      if (!pageIds.containsKey(parent)
+          && batch.stream().anyMatch(b -> b.kind().equals("pages") && b.id().equals(parent))) {
+        writeBatch();
+      }
+      Long parentId = pageIds.get(parent);
+      if (parentId == null && !waitingPages.containsKey(id)) {
+        parentId =
+            links
+                .find(source, Kind.PAGE, parent)
+                .flatMap(l -> articles.key(l.targetId()))
+                .filter(ArticleKey::isPage)
+                .map(ArticleKey::id)
+                .orElse(null);
+      }
+      if (parentId == null) {
+        waitingPages.computeIfAbsent(parent, k -> new ArrayList<>()).add(p);
+        return Optional.empty();
+      }
+      return Optional.of(options.under(parentId));
     }
 
     /** An article read and not written yet. */
@@ -329,6 +500,13 @@ public class WxrImporter {
     private void record(Pending one, ImportWriter.Written written) {
       String kind = one.kind();
       String id = one.id();
+      if (kind.equals("pages")) {
+        pageIds.put(id, written.articleId());
+        List<Wxr.Post> children = waitingPages.remove(id);
+        if (children != null) {
+          released.addAll(children);
+        }
+      }
       report.count(
           kind,
           written.created()
@@ -341,9 +519,16 @@ public class WxrImporter {
     }
 
     /** The article of an item, or null when it is skipped (noted in the report). */
-    private ImportedArticle article(Wxr.Post p, String kind, String id) {
+    private ImportedArticle article(Wxr.Post p, String kind, String id, PageOptions page) {
       String body =
-          Markup.body(p.content(), name -> report.warn(kind, id, "shortcode", "[" + name + "]"));
+          media.rewrite(
+              Markup.body(
+                  p.content(),
+                  name -> {
+                    report.warn(kind, id, "shortcode", "[" + name + "]");
+                    report.leftAsText("[" + name + "]", kind, id);
+                  },
+                  attributes -> media.gallery(attributes, id)));
       if (body.length() > ArticleLimits.BODY_LENGTH) {
         report.skip(kind, id, "too-long", body.length(), ArticleLimits.BODY_LENGTH);
         return null;
@@ -385,10 +570,7 @@ public class WxrImporter {
       Instant published = needsDate ? (date != null ? date : created) : null;
       Long sectionId = null;
       List<Long> tagList = new ArrayList<>();
-      if ("pages".equals(kind)) {
-        sectionId = pagesSection();
-      }
-      for (Wxr.ItemTerm term : p.terms()) {
+      for (Wxr.ItemTerm term : page != null ? List.<Wxr.ItemTerm>of() : p.terms()) {
         if ("category".equals(term.domain()) && term.slug() != null) {
           if (sectionId == null) {
             if (!categories.containsKey(term.slug())) {
@@ -425,7 +607,9 @@ public class WxrImporter {
           null,
           p.commentsOpen(),
           p.sticky(),
-          Markup.cut(actor, ArticleLimits.EDITOR_LENGTH));
+          Markup.cut(actor, ArticleLimits.EDITOR_LENGTH),
+          page,
+          media.attachment(p.meta().get(WxrWriter.META_THUMBNAIL)).orElse(null));
     }
 
     private List<Long> authors(Wxr.Post p) {
@@ -451,15 +635,6 @@ public class WxrImporter {
       if (tagId != null && !tagList.contains(tagId)) {
         tagList.add(tagId);
       }
-    }
-
-    private long pagesSection() {
-      if (pagesSection == null) {
-        pagesSection =
-            articles.importSection(
-                new ImportedSection(PAGES_SECTION, messages.get("transfer.pages"), "", null));
-      }
-      return pagesSection;
     }
 
     /** The item's comments to write, parents before their replies; skipped ones reported. */
@@ -514,19 +689,36 @@ public class WxrImporter {
       }
       return CommentOrder.parentsFirst(byId);
     }
+  }
 
-    private String sourceName(Wxr.Site s) {
-      String base =
-          s.baseSiteUrl() != null && !s.baseSiteUrl().isBlank() ? s.baseSiteUrl() : s.link();
-      if (base == null || base.isBlank()) {
-        return "wordpress";
-      }
-      String name = base.strip().toLowerCase(Locale.ROOT).replaceFirst("^https?://", "");
-      while (name.endsWith("/")) {
-        name = name.substring(0, name.length() - 1);
-      }
-      return Markup.cut("wordpress " + name, 300);
+  /** The source an export's rows are kept under: {@code wordpress <the blog's address>}. */
+  static String sourceName(Wxr.Site s) {
+    // The blog's own address: a network's (wordpress.com) is the same for all its blogs.
+    String base = s.baseBlogUrl();
+    if (base == null || base.isBlank()) {
+      base = s.link() != null && !s.link().isBlank() ? s.link() : s.baseSiteUrl();
     }
+    if (base == null || base.isBlank()) {
+      return "wordpress";
+    }
+    String name = base.strip().toLowerCase(Locale.ROOT).replaceFirst("^https?://", "");
+    while (name.endsWith("/")) {
+      name = name.substring(0, name.length() - 1);
+    }
+    return Markup.cut("wordpress " + name, 300);
+  }
+
+  /**
+   * A page's options from Tribune's own export ({@code _tribune_page}: {@code byline date share},
+   * those it shows); a WordPress page shows its title and text only.
+   */
+  static PageOptions pageOptions(String shown) {
+    if (shown == null) {
+      return PageOptions.atRoot();
+    }
+    List<String> words = List.of(shown.strip().toLowerCase(Locale.ROOT).split("[\\s,]+"));
+    return new PageOptions(
+        null, words.contains("byline"), words.contains("date"), words.contains("share"));
   }
 
   static ArticleStatus status(String wordpress) {

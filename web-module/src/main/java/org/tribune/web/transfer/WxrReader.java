@@ -54,6 +54,7 @@ final class WxrReader implements AutoCloseable {
   private String title;
   private String link;
   private String baseSiteUrl;
+  private String baseBlogUrl;
   private String version;
   private boolean siteGiven;
   private boolean sawWordPress;
@@ -108,7 +109,7 @@ final class WxrReader implements AutoCloseable {
           if (!siteGiven) {
             siteGiven = true;
             pending.add(entry);
-            return new Wxr.Site(title, link, baseSiteUrl, version);
+            return new Wxr.Site(title, link, baseSiteUrl, baseBlogUrl, version);
           }
           return entry;
         }
@@ -121,7 +122,7 @@ final class WxrReader implements AutoCloseable {
     }
     if (!siteGiven) {
       siteGiven = true;
-      return new Wxr.Site(title, link, baseSiteUrl, version);
+      return new Wxr.Site(title, link, baseSiteUrl, baseBlogUrl, version);
     }
     return null;
   }
@@ -151,6 +152,7 @@ final class WxrReader implements AutoCloseable {
     switch (name) {
       case "wxr_version" -> version = SafeXml.text(xml);
       case "base_site_url" -> baseSiteUrl = SafeXml.text(xml);
+      case "base_blog_url" -> baseBlogUrl = SafeXml.text(xml);
       case "author" -> {
         return author();
       }
@@ -273,7 +275,10 @@ final class WxrReader implements AutoCloseable {
             case "postmeta" -> {
               Map<String, String> m = fields();
               String key = m.get("meta_key");
-              if (key != null && key.startsWith(WxrWriter.META_PREFIX)) {
+              if (key != null
+                  && (key.startsWith(WxrWriter.META_PREFIX)
+                      || key.equals(WxrWriter.META_THUMBNAIL)
+                      || key.equals(WxrWriter.META_ALT))) {
                 meta.put(key, m.getOrDefault("meta_value", ""));
               }
             }
@@ -309,7 +314,8 @@ final class WxrReader implements AutoCloseable {
         f.get("post_parent"),
         terms,
         meta,
-        comments);
+        comments,
+        f.get("attachment_url"));
   }
 
   private Wxr.Comment comment() throws XMLStreamException, ImportException {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,11 @@ public class WxrWriter {
   static final String META_AUTHORS = "_tribune_authors";
   static final String META_CREDIT = "_tribune_credit";
   static final String META_THUMBNAIL = "_thumbnail_id";
+  static final String META_ALT = "_wp_attachment_image_alt";
+
+  /** What a page shows besides its title and text: {@code byline date share}, or empty. */
+  static final String META_PAGE = "_tribune_page";
+
   static final String WP = "http://wordpress.org/export/1.2/";
   private static final String EXCERPT = "http://wordpress.org/export/1.2/excerpt/";
   private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
@@ -154,7 +160,11 @@ public class WxrWriter {
     Instant date = a.publishedAt() != null ? a.publishedAt() : a.createdAt();
     xml.writeStartElement("item");
     element(xml, null, "title", a.title());
-    element(xml, null, "link", links.absolute("/articles/" + a.slug()));
+    element(
+        xml,
+        null,
+        "link",
+        links.absolute(a.isPage() ? "/" + a.pagePath() : "/articles/" + a.slug()));
     element(
         xml,
         null,
@@ -179,9 +189,10 @@ public class WxrWriter {
     cdata(xml, WP, "ping_status", "closed");
     cdata(xml, WP, "post_name", a.slug());
     cdata(xml, WP, "status", status(a.status()));
-    element(xml, WP, "post_parent", "0");
+    Long parent = a.isPage() ? a.page().parentId() : null;
+    element(xml, WP, "post_parent", parent == null ? "0" : Long.toString(parent));
     element(xml, WP, "menu_order", "0");
-    cdata(xml, WP, "post_type", "post");
+    cdata(xml, WP, "post_type", a.isPage() ? "page" : "post");
     cdata(xml, WP, "post_password", "");
     element(xml, WP, "is_sticky", a.sticky() ? "1" : "0");
     ExportedSection section = a.sectionId() == null ? null : sections.get(a.sectionId());
@@ -195,6 +206,19 @@ public class WxrWriter {
       }
     }
     meta(xml, META_STATUS, a.status().name());
+    if (a.isPage()) {
+      List<String> shown = new ArrayList<>();
+      if (a.page().showByline()) {
+        shown.add("byline");
+      }
+      if (a.page().showDate()) {
+        shown.add("date");
+      }
+      if (a.page().showShare()) {
+        shown.add("share");
+      }
+      meta(xml, META_PAGE, String.join(" ", shown));
+    }
     if (a.authorIds().size() > 1) {
       meta(
           xml,
@@ -272,7 +296,7 @@ public class WxrWriter {
     element(xml, WP, "is_sticky", "0");
     cdata(xml, WP, "attachment_url", url);
     meta(xml, "_wp_attached_file", widest.path().substring(1));
-    meta(xml, "_wp_attachment_image_alt", m.alt());
+    meta(xml, META_ALT, m.alt());
     if (m.credit() != null && !m.credit().isBlank()) {
       meta(xml, META_CREDIT, m.credit());
     }

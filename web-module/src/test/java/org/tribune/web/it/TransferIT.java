@@ -284,10 +284,11 @@ class TransferIT {
     assertEquals(
         sections.get("cinema").getJsonNumber("id").longValue(),
         cinema.getJsonNumber("sectionId").longValue());
-    assertTrue(sections.containsKey("pages"));
-    assertEquals(
-        sections.get("pages").getJsonNumber("id").longValue(),
-        articles.get("a-propos").getJsonNumber("sectionId").longValue());
+    // A WordPress page is a page here: at the root, in no section.
+    JsonObject about = articles.get("a-propos");
+    assertEquals("a-propos", about.getJsonObject("page").getString("path"));
+    assertTrue(about.isNull("sectionId"));
+    assertFalse(sections.containsKey("pages"));
   }
 
   @Test
@@ -374,8 +375,9 @@ class TransferIT {
     "/2017/10/lete-au-cinema/, /articles/lete-au-cinema",
     "/lete-au-cinema/, /articles/lete-au-cinema",
     "/2017/10/30/lete-au-cinema/comment-page-2/, /articles/lete-au-cinema",
-    "/?page_id=201, /articles/a-propos",
-    "/a-propos/, /articles/a-propos",
+    "/?page_id=201, /a-propos",
+    "/?p=201, /a-propos",
+    "/a-propos/, /a-propos",
     "/category/culture/cinema/, /sections/cinema",
     "/category/culture/, /sections/culture",
     "/tag/festival/, /tags/festival",
@@ -426,6 +428,214 @@ class TransferIT {
     assertEquals(302, permalink.statusCode());
     assertEquals(
         404, get(source.server(), "/comments/legacy/424242?article=lete-au-cinema").statusCode());
+  }
+
+  // --- WordPress as its readers knew it ------------------------------------------------------
+
+  @Test
+  void wordPressPagesArePagesUnderTheSameParentsWhateverTheirOrderInTheFile(
+      TransferServers.Source source) {
+    JsonObject report = importFixture(source.server(), "wxr-network-a.xml");
+    assertEquals("completed", report.getString("state"), report::toString);
+    assertEquals(5, count(report, "pages", "imported") + count(report, "pages", "unchanged"));
+    assertTrue(noted(report, "warnings", "604", "parent-missing"), report::toString);
+    Map<String, JsonObject> articles = articlesBySlug(export(source.server()));
+    assertAll(
+        () -> assertEquals("niveau-1", page(articles, "niveau-1").getString("path")),
+        () -> assertEquals("niveau-1/niveau-2", page(articles, "niveau-2").getString("path")),
+        () ->
+            assertEquals(
+                "niveau-1/niveau-2/niveau-3", page(articles, "niveau-3").getString("path")),
+        // Its parent is not in the file: at the root, reported.
+        () -> assertEquals("orpheline", page(articles, "orpheline").getString("path")),
+        // The site answers /search: the page takes another address.
+        () -> assertEquals("search-2", page(articles, "search-2").getString("path")),
+        () -> assertTrue(articles.get("niveau-2").isNull("sectionId")));
+    String third = get(source.server(), "/niveau-1/niveau-2/niveau-3").body();
+    assertEquals(200, get(source.server(), "/niveau-1/niveau-2/niveau-3").statusCode());
+    assertTrue(third.contains("La page du troisième niveau."), third);
+    assertTrue(third.contains("href=\"/niveau-1/niveau-2\""), "the breadcrumb: " + third);
+    // Not in the lists of articles.
+    assertFalse(get(source.server(), "/").body().contains("Niveau deux"));
+  }
+
+  private static JsonObject page(Map<String, JsonObject> articles, String slug) {
+    JsonObject article = articles.get(slug);
+    assertNotNull(article, () -> slug + " in " + articles.keySet());
+    assertTrue(article.containsKey("page"), () -> slug + " is not a page: " + article);
+    return article.getJsonObject("page");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "/niveau-1/niveau-2/, /niveau-1/niveau-2",
+    "/niveau-1/niveau-2/niveau-3/, /niveau-1/niveau-2/niveau-3",
+    "/?page_id=603, /niveau-1/niveau-2/niveau-3",
+    "/disparue/orpheline/, /orpheline",
+    "/search/, /search-2",
+    "/?cat=8, /sections/marches",
+    "/?tag=marche, /tags/marche",
+    "/?author=4, /authors/mlaurent",
+    "/?paged=3, /?page=3",
+    "/?s=march%C3%A9+couvert, /search?q=march%C3%A9+couvert",
+    "/?m=201605, /archives/2016/05",
+    "/page/2/, /?page=2",
+    "/category/quartier/marches/page/2/, /sections/marches?page=2",
+    "/tag/marche/page/3/, /tags/marche?page=3",
+    "/2016/, /archives/2016",
+    "/2016/05/12/, /archives/2016/05",
+    "/2016/05/12/la-halle-rouvre/, /articles/la-halle-rouvre"
+  })
+  void wordPressListingsPagesAndQueriesAnswerAPermanentRedirect(
+      String old, String now, TransferServers.Source source) {
+    imported(source.server(), "wxr-network-a.xml");
+    HttpResponse<String> answer = get(source.server(), old);
+    assertEquals(301, answer.statusCode(), () -> old + " answered " + answer.statusCode());
+    assertEquals(now, location(answer), old);
+  }
+
+  @Test
+  void aYearsArchiveListsItsArticlesAndLeadsToTheYearsAround(TransferServers.Source source) {
+    imported(source.server(), "wxr-network-a.xml");
+    HttpResponse<String> year = get(source.server(), "/archives/2016");
+    assertEquals(200, year.statusCode());
+    assertAll(
+        () -> assertTrue(year.body().contains("La halle rouvre ses portes"), year::body),
+        () -> assertTrue(year.body().contains("href=\"/archives/2015\""), year::body),
+        () -> assertTrue(year.body().contains("href=\"/archives/2017\""), year::body),
+        () ->
+            assertTrue(
+                get(source.server(), "/archives/2016/05")
+                    .body()
+                    .contains("href=\"/archives/2016\""),
+                "a month leads to its year"));
+  }
+
+  @Test
+  void theReportCountsWhatWasCreatedAndListsEachUnknownShortcodeWithItsPosts(
+      TransferServers.Source source) {
+    JsonObject report = importFixture(source.server(), "wxr-network-a.xml");
+    // « Marché » and « marché » are one tag here; counted once (imported, or unchanged when an
+    // earlier test imported the file).
+    assertEquals(1, count(report, "tags", "imported") + count(report, "tags", "unchanged"));
+    assertEquals(2, count(report, "authors", "imported") + count(report, "authors", "unchanged"));
+    Map<String, JsonObject> left = new HashMap<>();
+    report
+        .getJsonArray("leftAsText")
+        .forEach(v -> left.put(v.asJsonObject().getString("name"), v.asJsonObject()));
+    assertEquals(2, left.get("[gallery]").getInt("items"), report::toString);
+    assertEquals(
+        List.of("401", "402"),
+        left.get("[gallery]").getJsonArray("ids").getValuesAs(JsonValue::toString).stream()
+            .map(id -> id.replace("\"", ""))
+            .sorted()
+            .toList());
+    assertEquals(1, left.get("[contact-form-7]").getInt("items"));
+    // A login with stray characters and no display name: a clean byline.
+    String article = get(source.server(), "/articles/la-halle-rouvre").body();
+    assertTrue(article.contains(">j.dupont<"), article);
+    assertFalse(article.contains("@@"), article);
+  }
+
+  @Test
+  void twoBlogsOfOneNetworkAreTwoSites(TransferServers.Source source) {
+    imported(source.server(), "wxr-network-a.xml");
+    JsonObject report = importFixture(source.server(), "wxr-network-b.xml");
+    // Its post 401 is not the other blog's post 401.
+    assertEquals(1, count(report, "articles", "imported") + count(report, "articles", "unchanged"));
+    assertEquals(
+        200, get(source.server(), "/articles/la-bibliotheque-ouvre-le-dimanche").statusCode());
+    assertEquals(200, get(source.server(), "/articles/la-halle-rouvre").statusCode());
+  }
+
+  // --- Images from the old site ------------------------------------------------------------------
+
+  /** wxr-media.xml with the stand-in old site's address. */
+  private static byte[] mediaExport(TransferServers.OldSite old) {
+    return new String(fixture("wxr-media.xml"), StandardCharsets.UTF_8)
+        .replace("{{SITE}}", old.site().address())
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static JsonObject media(JsonObject export, String originalName) {
+    return export.getJsonArray("media").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(m -> m.getString("originalName").equals(originalName))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(originalName + " not in the library"));
+  }
+
+  @Test
+  void theOldSitesImagesComeIntoTheLibraryOnceAndPostsShowTheLibrarys(
+      TransferServers.Source source, TransferServers.OldSite old) {
+    JsonObject report = importFile(source.server(), "wxr", mediaExport(old), 200);
+    assertEquals("completed", report.getString("state"), report::toString);
+    assertAll(
+        () -> assertEquals(2, count(report, "attachments", "imported"), report::toString),
+        () -> assertEquals(1, count(report, "images", "imported"), report::toString),
+        () -> assertEquals(3, count(report, "attachments", "skipped"), report::toString),
+        () -> assertTrue(noted(report, "skipped", "503", "not-an-image")),
+        () -> assertTrue(noted(report, "skipped", "504", "fetch-status")),
+        () -> assertTrue(noted(report, "skipped", "505", "rejected-not-an-image")),
+        () -> assertTrue(noted(report, "warnings", "502", "alt-derived")));
+
+    JsonObject export = export(source.server());
+    JsonObject halle = media(export, "halle.jpg");
+    assertAll(
+        () -> assertEquals("La halle couverte rénovée, vue de la place", halle.getString("alt")),
+        () -> assertEquals("La halle, samedi matin", halle.getString("caption")),
+        () -> assertEquals(1200, halle.getInt("width")),
+        () -> assertEquals("Étal de primeurs", media(export, "etal.png").getString("alt")),
+        () ->
+            assertEquals(
+                "L’affiche de la réouverture", media(export, "affiche.jpg").getString("alt")));
+    JsonObject post = articlesBySlug(export).get("la-halle-en-images");
+    assertEquals(
+        media(export, "etal.png").getJsonNumber("id").longValue(),
+        post.getJsonNumber("leadMediaId").longValue(),
+        "the featured image leads");
+
+    // What a reader sees: the library's figures, none of the old site's images.
+    org.jsoup.nodes.Document page =
+        org.jsoup.Jsoup.parse(get(source.server(), "/articles/la-halle-en-images").body());
+    org.jsoup.select.Elements figures = page.select("article figure.media");
+    assertTrue(figures.size() >= 4, () -> "caption, gallery of two, affiche: " + figures);
+    for (org.jsoup.nodes.Element image : figures.select("img")) {
+      assertTrue(image.attr("src").startsWith("/media/"), image::outerHtml);
+      assertTrue(image.attr("srcset").contains("/media/"), image::outerHtml);
+      assertFalse(image.attr("alt").isBlank(), image::outerHtml);
+    }
+    assertTrue(figures.text().contains("La halle, samedi matin"), figures::toString);
+    assertTrue(page.select("img[src*=127.0.0.1]").isEmpty(), "no image from the old site");
+    assertEquals(
+        "https://ailleurs.example.net/logo.png",
+        page.select("img[alt=Un logo d’ailleurs]").attr("src"),
+        "another site's image stays as it was");
+    assertTrue(
+        page.select("a[href$=plan.pdf]").size() == 1, "the link to a file that is no image stays");
+    assertTrue(
+        page.select("meta[property=og:image]").attr("content").contains("/media/"),
+        "the lead image is the library's");
+    org.jsoup.nodes.Document block =
+        org.jsoup.Jsoup.parse(get(source.server(), "/articles/vue-den-haut").body());
+    assertEquals(
+        "Vue du belvédère", block.select("article figure.media figcaption").text(), block::html);
+
+    // A second import fetches nothing it took (it tries again what failed).
+    JsonObject again = importFile(source.server(), "wxr", mediaExport(old), 200);
+    assertAll(
+        () ->
+            assertEquals(
+                List.of(1, 1, 1),
+                List.of(
+                    old.site().requests(OldWordPressSite.UPLOADS + "halle.jpg"),
+                    old.site().requests(OldWordPressSite.UPLOADS + "etal.png"),
+                    old.site().requests("/wp-content/uploads/2016/04/affiche.jpg")),
+                "each image taken was fetched once, the original, not its variants"),
+        () -> assertEquals(0, old.site().requests(OldWordPressSite.UPLOADS + "halle-300x225.jpg")),
+        () -> assertEquals(2, count(again, "attachments", "unchanged"), again::toString),
+        () -> assertEquals(1, count(again, "images", "unchanged"), again::toString),
+        () -> assertEquals(0, count(again, "attachments", "imported")));
   }
 
   // --- Other sources ---------------------------------------------------------------------------
@@ -610,6 +820,7 @@ class TransferIT {
       TransferServers.Source source, TransferServers.Copy copy) {
     imported(source.server(), "wxr-1.2.xml");
     imported(source.server(), "disqus.xml");
+    imported(source.server(), "wxr-network-a.xml");
     HttpResponse<String> wxr =
         send(
             HttpRequest.newBuilder(source.server().uri("/api/admin/export/wxr"))
@@ -633,11 +844,18 @@ class TransferIT {
           () -> assertEquals(a.getBoolean("sticky"), b.getBoolean("sticky")),
           () -> assertEquals(a.getString("standfirst"), b.getString("standfirst")),
           () -> assertEquals(a.getJsonArray("tagIds").size(), b.getJsonArray("tagIds").size()),
-          () -> assertEquals(threads(a), threads(b)));
+          () -> assertEquals(threads(a), threads(b)),
+          // Pages stay pages, under the same parents (their paths say so).
+          () -> assertEquals(pagePath(a), pagePath(b)));
       if (a.getString("status").equals("PUBLISHED")) {
-        assertEquals(200, get(copy.server(), "/articles/" + slug).statusCode(), slug);
+        String path = pagePath(a) == null ? "/articles/" + slug : "/" + pagePath(a);
+        assertEquals(200, get(copy.server(), path).statusCode(), path);
       }
     }
+  }
+
+  private static String pagePath(JsonObject article) {
+    return article.containsKey("page") ? article.getJsonObject("page").getString("path") : null;
   }
 
   /** An article's comments as "status depth text (parent's text)" lines, ids aside. */

@@ -23,18 +23,23 @@ final class TransferServers implements ParameterResolver {
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == Source.class || type == Copy.class;
+    return type == Source.class || type == Copy.class || type == OldSite.class;
   }
+
+  /** The old WordPress site the source's imports take their images from. */
+  record OldSite(OldWordPressSite site) {}
 
   /** Both servers, launched together (their boots overlap), each awaited when first asked for. */
   private static final class Pair implements AutoCloseable {
-    final TribuneServer source = server("transfer").launch();
-    final TribuneServer copy = server("transfer-copy").launch();
+    final OldWordPressSite oldSite = new OldWordPressSite();
+    final TribuneServer source = server("transfer", oldSite).launch();
+    final TribuneServer copy = server("transfer-copy", oldSite).launch();
     private boolean sourceReady;
     private boolean copyReady;
 
-    private static TribuneServer server(String name) {
+    private static TribuneServer server(String name, OldWordPressSite oldSite) {
       return TribuneServer.onTestDatabase(name)
+          .withEnvironment("TRIBUNE_MEDIA_ALLOW_HOSTS", oldSite.hostAndPort())
           .withEnvironment("TRIBUNE_ADMIN_PASSWORD", ConsoleServer.ADMIN_PASSWORD)
           .withEnvironment("TRIBUNE_DEMO_CONTENT", "false")
           // Both sites start empty: the copy receives the source's pages, legal ones included.
@@ -61,6 +66,7 @@ final class TransferServers implements ParameterResolver {
     public void close() {
       source.close();
       copy.close();
+      oldSite.close();
     }
   }
 
@@ -71,8 +77,10 @@ final class TransferServers implements ParameterResolver {
             .getRoot()
             .getStore(NAMESPACE)
             .getOrComputeIfAbsent(Pair.class, key -> new Pair(), Pair.class);
-    return parameter.getParameter().getType() == Source.class
-        ? new Source(pair.source())
-        : new Copy(pair.copy());
+    Class<?> type = parameter.getParameter().getType();
+    if (type == OldSite.class) {
+      return new OldSite(pair.oldSite);
+    }
+    return type == Source.class ? new Source(pair.source()) : new Copy(pair.copy());
   }
 }

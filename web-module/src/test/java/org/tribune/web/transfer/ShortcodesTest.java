@@ -72,4 +72,21 @@ class ShortcodesTest {
     body("Il a écrit « sa [sic] décision » et cité la note [1] puis [voir plus bas].");
     assertEquals(List.of(), unknown);
   }
+
+  @Test
+  void aGalleryOfImagesTheLibraryHasBecomesOneFigureEachElseItStaysReported() {
+    String made =
+        Markup.body(
+            "Les étals :\n\n[gallery ids=\"501,502\" columns=\"2\"]\n\nFin.",
+            unknown::add,
+            attributes ->
+                attributes.get("ids").equals("501,502")
+                    ? java.util.Optional.of("\n\n<p><img src=\"media:1\"></p>\n\n")
+                    : java.util.Optional.empty());
+    assertEquals("<p>Les étals :</p>\n<p><img src=\"media:1\"></p>\n<p>Fin.</p>", made);
+    assertEquals(List.of(), unknown);
+    String kept = body("[gallery ids=\"7\"]");
+    assertTrue(kept.contains("[gallery ids=\"7\"]"), kept);
+    assertEquals(List.of("gallery"), unknown);
+  }
 }

@@ -3,6 +3,7 @@ package org.tribune.articles.internal.media;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,6 +57,16 @@ public class DefaultMediaService implements MediaService {
       return records.insert(image, originalName, uploadedBy, clock.instant()).toRecord();
     } finally {
       clean(image);
+    }
+  }
+
+  @Override
+  public MediaItem fetch(URI address, String originalName, String uploadedBy) throws IOException {
+    Path file = storage.remote().download(address);
+    try {
+      return upload(file, originalName, uploadedBy);
+    } finally {
+      Files.deleteIfExists(file);
     }
   }
 

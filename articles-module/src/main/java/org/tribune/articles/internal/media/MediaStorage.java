@@ -7,10 +7,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,6 +51,16 @@ public class MediaStorage {
   @Inject
   @ConfigProperty(name = "tribune.media.memory-cache-bytes", defaultValue = "16777216")
   long memoryCacheBytes;
+
+  /**
+   * Tests only: {@code host:port} pairs whose images may be fetched on private addresses (the
+   * tests' stand-in for a site moving in, on 127.0.0.1). Empty in production.
+   */
+  @Inject
+  @ConfigProperty(name = "tribune.media.allow-hosts")
+  Optional<String> allowHosts;
+
+  private volatile RemoteImages remote;
 
   private volatile MediaStore store;
   private volatile ImageProcessor processor;
@@ -88,6 +103,21 @@ public class MediaStorage {
 
   long maxBytes() {
     return maxBytes;
+  }
+
+  /** Fetches images from other sites: 30 seconds and {@code max-bytes} each. */
+  RemoteImages remote() {
+    RemoteImages current = remote;
+    if (current == null) {
+      Set<String> allowed =
+          Arrays.stream(allowHosts.orElse("").split(","))
+              .map(s -> s.strip().toLowerCase(Locale.ROOT))
+              .filter(s -> !s.isEmpty())
+              .collect(Collectors.toUnmodifiableSet());
+      current = new RemoteImages(allowed, maxBytes, Duration.ofSeconds(30));
+      remote = current;
+    }
+    return current;
   }
 
   List<Integer> widthList() {

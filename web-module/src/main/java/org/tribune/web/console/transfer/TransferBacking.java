@@ -59,6 +59,13 @@ public class TransferBacking {
     return messages.format("transfer.report.more", count);
   }
 
+  /** "12, 15, 40 et 3 autres": where something was left as text, by the contents' source ids. */
+  public String ids(ImportReport.LeftAsText left) {
+    String listed = String.join(", ", left.ids());
+    int rest = left.items() - left.ids().size();
+    return rest > 0 ? messages.format("transfer.report.left-more", listed, rest) : listed;
+  }
+
   /** A refusal of the form upload ({@code ?refused=token|busy}), in words, or null. */
   public String getRefusal() {
     String code = request.getParameter("refused");

@@ -74,11 +74,14 @@ public class TransferUploadServlet extends HttpServlet {
     boolean multipart = type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
     String token;
     String formatName;
+    boolean fetchMedia;
     InputStream file;
     long size;
     if (multipart) {
       token = UploadToken.field(request, UploadToken.FIELD);
       formatName = UploadToken.field(request, "format");
+      // An unticked box is not sent.
+      fetchMedia = "fetch".equals(UploadToken.field(request, "media"));
       Part part = request.getPart("file");
       if (!UploadToken.matches(request, token)) {
         refuse(request, response, multipart, "token");
@@ -93,6 +96,7 @@ public class TransferUploadServlet extends HttpServlet {
     } else {
       token = request.getHeader(UploadToken.HEADER);
       formatName = request.getParameter("format");
+      fetchMedia = !"skip".equals(request.getParameter("media"));
       if (!UploadToken.matches(request, token)) {
         refuse(request, response, multipart, "token");
         return;
@@ -109,7 +113,7 @@ public class TransferUploadServlet extends HttpServlet {
       return;
     }
     try (InputStream in = file) {
-      transfers.run(job.get(), format, in, addresses.hash(request));
+      transfers.run(job.get(), format, in, addresses.hash(request), fetchMedia);
     }
     String page = request.getContextPath() + "/admin/transfer?job=" + job.get().id();
     if (multipart) {
