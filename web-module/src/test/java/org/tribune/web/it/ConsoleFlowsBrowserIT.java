@@ -124,8 +124,8 @@ class ConsoleFlowsBrowserIT {
     String slug = driver.findElement(By.id("editor:slug")).getAttribute("value");
     String path = "/articles/" + slug;
 
-    // 25 s ahead, to the second (the field takes seconds): time enough to send the form.
-    ZonedDateTime at = ZonedDateTime.now(SITE_ZONE).plusSeconds(25).truncatedTo(ChronoUnit.SECONDS);
+    // 12 s ahead, to the second (the field takes seconds): time enough to send the form.
+    ZonedDateTime at = ZonedDateTime.now(SITE_ZONE).plusSeconds(12).truncatedTo(ChronoUnit.SECONDS);
     setValue("editor:schedule", LOCAL_INPUT.format(at));
     driver.findElement(By.id("editor:schedule-button")).click();
     String scheduled = text("editor.scheduled", "").replace(" .", "").strip();

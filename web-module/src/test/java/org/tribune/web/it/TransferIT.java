@@ -621,6 +621,39 @@ class TransferIT {
     assertEquals(
         "Vue du belvédère", block.select("article figure.media figcaption").text(), block::html);
 
+    // In a browser: every figure's image is loaded from the library, on a desktop and a phone.
+    Chromium.requireInstalled();
+    try (Chromium chromium = Chromium.start()) {
+      chromium.driver().get(source.server().uri("/articles/la-halle-en-images").toString());
+      String loaded =
+          "const images = [...document.querySelectorAll('article figure.media img')];"
+              + " images.forEach(i => { i.loading = 'eager'; });"
+              + " return images.map(i => i.complete && i.naturalWidth > 0"
+              + " && new URL(i.currentSrc).pathname.startsWith('/media/'));";
+      org.openqa.selenium.support.ui.WebDriverWait wait =
+          new org.openqa.selenium.support.ui.WebDriverWait(
+              chromium.driver(), java.time.Duration.ofSeconds(20));
+      wait.until(
+          d ->
+              ((List<?>) chromium.driver().executeScript(loaded))
+                  .stream().allMatch(Boolean.TRUE::equals));
+      assertTrue(((List<?>) chromium.driver().executeScript(loaded)).size() >= 4);
+      chromium.screenshot("transfer-imported-images.png");
+      chromium.phone(390, 844);
+      chromium.driver().navigate().refresh();
+      wait.until(
+          d ->
+              ((List<?>) chromium.driver().executeScript(loaded))
+                  .stream().allMatch(Boolean.TRUE::equals));
+      assertEquals(
+          Boolean.TRUE,
+          chromium
+              .driver()
+              .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
+          "no sideways scrolling on a phone");
+      chromium.screenshot("transfer-imported-images-phone.png");
+    }
+
     // A second import fetches nothing it took (it tries again what failed).
     JsonObject again = importFile(source.server(), "wxr", mediaExport(old), 200);
     assertAll(
