@@ -447,14 +447,7 @@ public class BodyRenderer {
       }
       MediaFigures.Figure figure = found.get();
       Element responsive = new Element("img");
-      responsive.attr("src", figure.src());
-      responsive.attr("srcset", figure.srcset());
-      responsive.attr("sizes", FIGURE_SIZES);
-      responsive.attr("width", Integer.toString(figure.width()));
-      responsive.attr("height", Integer.toString(figure.height()));
-      responsive.attr("alt", figure.alt());
-      responsive.attr("loading", "lazy");
-      responsive.attr("decoding", "async");
+      imageAttributes(figure).forEach(responsive::attr);
       image.replaceWith(responsive);
       boolean alone =
           holder != null
@@ -473,6 +466,24 @@ public class BodyRenderer {
         caption(figure).ifPresent(wrapped::appendChild);
       }
     }
+  }
+
+  /**
+   * The attributes of a library image's {@code <img>}, in Markdown figures and HTML bodies alike:
+   * its renditions, its size (the place it takes before it loads), its text alternative, loaded
+   * lazily.
+   */
+  private static Map<String, String> imageAttributes(MediaFigures.Figure figure) {
+    Map<String, String> image = new LinkedHashMap<>();
+    image.put("src", figure.src());
+    image.put("srcset", figure.srcset());
+    image.put("sizes", FIGURE_SIZES);
+    image.put("width", Integer.toString(figure.width()));
+    image.put("height", Integer.toString(figure.height()));
+    image.put("alt", figure.alt());
+    image.put("loading", "lazy");
+    image.put("decoding", "async");
+    return image;
   }
 
   /** The library's caption and credit of a figure, as the Markdown figures show them. */
@@ -603,15 +614,7 @@ public class BodyRenderer {
     public void render(Node node) {
       FigureBlock block = (FigureBlock) node;
       MediaFigures.Figure figure = block.figure;
-      Map<String, String> image = new LinkedHashMap<>();
-      image.put("src", figure.src());
-      image.put("srcset", figure.srcset());
-      image.put("sizes", FIGURE_SIZES);
-      image.put("width", Integer.toString(figure.width()));
-      image.put("height", Integer.toString(figure.height()));
-      image.put("alt", figure.alt());
-      image.put("loading", "lazy");
-      image.put("decoding", "async");
+      Map<String, String> image = imageAttributes(figure);
       boolean caption = figure.caption() != null && !figure.caption().isBlank();
       boolean credit = !block.credit.isEmpty();
       html.line();

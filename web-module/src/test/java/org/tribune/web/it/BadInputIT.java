@@ -121,7 +121,10 @@ class BadInputIT {
         "/archives/-001/01",
         "/archives/%32%30%32%36/11",
         "/archives/2026/11/30",
-        "/archives/2026",
+        "/archives/1899",
+        "/archives/3000",
+        "/archives/0000",
+        "/archives/20261",
         "/archives/");
   }
 
