@@ -51,7 +51,9 @@ public class LegacyAddresses extends HttpFilter {
 
   static final String LEGACY_COMMENTS = "/comments/legacy/";
 
-  private static final Pattern NUMBER = Pattern.compile("\\d{1,18}");
+  /** A WordPress id: a post's, a category's, an author's. */
+  static final Pattern NUMBER = Pattern.compile("\\d{1,18}");
+
   private static final Pattern MONTH = Pattern.compile("/(\\d{4})/(\\d{2})(?:/\\d{2})?/?");
   private static final Pattern YEAR = Pattern.compile("/(\\d{4})/?");
   private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})(\\d{2})\\d{0,8}");

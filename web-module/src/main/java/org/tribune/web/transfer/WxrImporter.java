@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import org.tribune.articles.api.ArticleKey;
 import org.tribune.articles.api.ArticleLimits;
 import org.tribune.articles.api.ArticleStatus;
@@ -70,8 +69,6 @@ public class WxrImporter {
   @Inject private ConsoleMessages messages;
   @Inject private WxrMediaImport mediaImport;
 
-  private static final Pattern NUMBER = Pattern.compile("\\d{1,18}");
-
   /**
    * Imports a file kept on disk: first its images into the media library ({@link WxrMediaImport},
    * unless {@code fetchMedia} is false), then everything else with the library's images in the
@@ -98,10 +95,6 @@ public class WxrImporter {
   /**
    * Reads the file to its end (or its first fatal problem), writing as it goes, into the report.
    */
-  public void run(InputStream in, String actor, ImportReport report) {
-    run(in, actor, report, WxrMedia.NONE);
-  }
-
   private void run(InputStream in, String actor, ImportReport report, WxrMedia media) {
     Run run = new Run(actor, report, media);
     try (WxrReader reader = new WxrReader(in, site.getZone())) {
@@ -281,7 +274,9 @@ public class WxrImporter {
         }
         List<Link> rows = new ArrayList<>();
         rows.add(new Link(source, Kind.SECTION, slug, id, null, slug, null, null));
-        if (term != null && term.id() != null && NUMBER.matcher(term.id().strip()).matches()) {
+        if (term != null
+            && term.id() != null
+            && LegacyAddresses.NUMBER.matcher(term.id().strip()).matches()) {
           // For the old /?cat={id} addresses.
           rows.add(new Link(source, Kind.TERM_ID, term.id().strip(), id, null, null, null, null));
         }
@@ -356,7 +351,9 @@ public class WxrImporter {
       }
       List<Link> rows = new ArrayList<>();
       rows.add(new Link(source, Kind.AUTHOR, key, id, null, key, null, null));
-      if (wxr != null && wxr.id() != null && NUMBER.matcher(wxr.id().strip()).matches()) {
+      if (wxr != null
+          && wxr.id() != null
+          && LegacyAddresses.NUMBER.matcher(wxr.id().strip()).matches()) {
         // For the old /?author={id} addresses.
         rows.add(new Link(source, Kind.USER_ID, wxr.id().strip(), id, null, null, null, null));
       }

@@ -139,15 +139,7 @@ public class WxrMediaImport {
   }
 
   private static Optional<String> host(String url) {
-    if (url == null || url.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      String host = URI.create(url.strip().replace(" ", "%20")).getHost();
-      return host == null ? Optional.empty() : Optional.of(host.toLowerCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return uri(url).map(u -> u.getHost().toLowerCase(Locale.ROOT));
   }
 
   /** The state of one pass. */
@@ -339,7 +331,11 @@ public class WxrMediaImport {
     }
   }
 
+  /** An address with a host, or empty. */
   private static Optional<URI> uri(String url) {
+    if (url == null || url.isBlank()) {
+      return Optional.empty();
+    }
     try {
       URI uri = URI.create(url.strip().replace(" ", "%20"));
       return uri.getHost() == null ? Optional.empty() : Optional.of(uri);
