@@ -5,6 +5,8 @@
  * - "Citer": select a passage of the article or of a comment, and the button inserts it into the
  *   comment as a quotation with its source;
  * - posting, voting and "Afficher plus de commentaires" without reloading the page;
+ * - the form token of a page that is the same for every reader, asked for when the reader comes to
+ *   the discussion;
  * - an old WordPress link to a comment (…/#comment-12, redirected here with a short cookie) is sent
  *   on to that comment's new place.
  * The server checks everything again; nothing here is trusted.
@@ -25,6 +27,67 @@
   if (!section || !window.fetch) {
     return;
   }
+  /*
+   * The form token. A page that is the same for every reader (so that any cache may keep it) holds
+   * none: the token, and the visitor's cookie with it, are asked for once when the reader comes
+   * near the discussion or starts using it, so that the server can still tell how long the form
+   * was open. Sending waits for it. A page of the visitor's own already holds one.
+   */
+  var tokenAsked = null;
+  function token() {
+    if (tokenAsked) {
+      return tokenAsked;
+    }
+    var given = section.querySelector('input[name=form-token]');
+    if (given && given.value) {
+      tokenAsked = Promise.resolve(given.value);
+      return tokenAsked;
+    }
+    tokenAsked = fetch(section.getAttribute('data-token'), {
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+      cache: 'no-store'
+    })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error(response.status);
+        }
+        return response.json();
+      })
+      .then(function (answer) {
+        Array.prototype.forEach.call(document.querySelectorAll('input[name=form-token]'),
+          function (input) {
+            if (!input.value) {
+              input.value = answer.token;
+            }
+          });
+        return answer.token;
+      })
+      .catch(function (error) {
+        tokenAsked = null;
+        throw error;
+      });
+    return tokenAsked;
+  }
+  function askToken() {
+    token().catch(function () {
+      // Asked again when the reader sends.
+    });
+  }
+  if (window.IntersectionObserver) {
+    var near = new IntersectionObserver(function (entries) {
+      if (entries.some(function (entry) { return entry.isIntersecting; })) {
+        near.disconnect();
+        askToken();
+      }
+    }, { rootMargin: '600px 0px' });
+    near.observe(section);
+  } else {
+    askToken();
+  }
+  section.addEventListener('focusin', askToken);
+  section.addEventListener('pointerdown', askToken);
+
   var mainForm = document.getElementById('comment-form');
   var home = mainForm ? mainForm.parentNode : null;
   var homeNext = mainForm ? mainForm.nextSibling : null;
@@ -240,7 +303,10 @@
       var button = form.querySelector('button[type=submit]');
       button.disabled = true;
       showMessage(form, [text('sending')], 'pending');
-      send(form)
+      token()
+        .then(function () {
+          return send(form);
+        })
         .then(function (answer) {
           if (!answer.ok) {
             var messages = [];
@@ -281,14 +347,17 @@
         return;
       }
       event.preventDefault();
-      var data = new URLSearchParams(new FormData(form));
-      data.set('direction', vote.value);
-      fetch(vote.formAction, {
-        method: 'POST',
-        headers: { Accept: 'application/json' },
-        credentials: 'same-origin',
-        body: data
-      })
+      token()
+        .then(function () {
+          var data = new URLSearchParams(new FormData(form));
+          data.set('direction', vote.value);
+          return fetch(vote.formAction, {
+            method: 'POST',
+            headers: { Accept: 'application/json' },
+            credentials: 'same-origin',
+            body: data
+          });
+        })
         .then(function (response) {
           return response.json();
         })

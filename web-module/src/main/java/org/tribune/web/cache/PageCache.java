@@ -79,6 +79,14 @@ public class PageCache {
   @ConfigProperty(name = "tribune.cache.stale-millis", defaultValue = "1000")
   long staleMillis;
 
+  /**
+   * How long a shared HTTP cache in front of the site (nginx, a CDN) may answer with a kept page
+   * before it asks again ({@code s-maxage}); 0: it may keep nothing.
+   */
+  @Inject
+  @ConfigProperty(name = "tribune.cache.shared-seconds", defaultValue = "1")
+  int sharedSeconds;
+
   /** More articles than this with a mark of their own: everything is marked instead. */
   private static final int MARKED_ARTICLES = 10_000;
 
@@ -123,6 +131,17 @@ public class PageCache {
                     + staleMillis
                     + " ms at most while one renders"
                 : "Page cache: off");
+  }
+
+  /**
+   * The {@code Cache-Control} of a kept page that is the same for everyone: browsers ask again each
+   * time (and get 304 while it has not changed); shared caches may keep it {@code
+   * tribune.cache.shared-seconds}. No {@code stale-while-revalidate}: browsers follow it too, and a
+   * reader who just posted could be shown the page without their comment; a shared cache in front
+   * serves stale pages by its own configuration (see {@code cluster/nginx-cache.conf}).
+   */
+  String cacheControl() {
+    return sharedSeconds > 0 ? "public, max-age=0, s-maxage=" + sharedSeconds : "no-cache";
   }
 
   /** Whether pages are kept at all ({@code tribune.cache.seconds} or {@code megabytes} 0: no). */

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
-import org.tribune.comments.api.CommentService;
 import org.tribune.web.discussion.VisitorCookies;
 import org.tribune.web.site.HttpCaching;
 import org.tribune.web.site.SiteAddresses;
@@ -38,12 +37,15 @@ import org.tribune.web.site.SiteAddresses;
  * further down the chain). The scheme, host and port are part of the key, as pages may hold links
  * built from them. Never kept: anyone with a session (the console's staff), visitors with comments
  * of their own still editable or waiting for moderation, or whose name we remember (their pages
- * differ), the no-script reply and edit forms, and any page that set a session. Each visitor still
- * gets a comment form token of their own (see {@link CachedPage}) and their visitor cookie.
+ * differ), the no-script reply and edit forms, and any page that set a session. A kept page is the
+ * same for every reader, byte for byte: it holds no form token and sets no cookie ({@link
+ * VisitorCookies#ownPage}).
  *
- * <p>Answers carry an {@code ETag}, answered 304 when the browser has the page, {@code
- * Cache-Control: no-cache} (a browser asks again each time; shared caches keep nothing with a
- * token) and {@code Vary: Accept-Encoding}.
+ * <p>Answers carry a strong {@code ETag}, answered 304 when the client has the page, and {@code
+ * Vary: Accept-Encoding}. {@code Cache-Control} is {@code public, max-age=0, s-maxage=N} ({@code
+ * tribune.cache.shared-seconds}): a browser asks again each time, a shared cache in front (nginx, a
+ * CDN) may answer for N seconds and then revalidate with the tag. A page whose order comes from the
+ * visitor's sort cookie, or that sets it, is {@code private, no-cache}.
  */
 @WebFilter(filterName = "PageCache")
 public class PageCacheFilter extends HttpFilter {
@@ -62,10 +64,6 @@ public class PageCacheFilter extends HttpFilter {
   private static final Set<String> TRACKING_PARAMETERS =
       Set.of("fbclid", "gclid", "msclkid", "mc_cid", "mc_eid", "ref", "igshid");
 
-  /** Cookies that make a visitor's pages their own, or mark staff. */
-  private static final Set<String> PERSONAL_COOKIES =
-      Set.of(VisitorCookies.OWN, VisitorCookies.COMMENTER, "JSESSIONID");
-
   /** Pages rendered for one visitor smaller than this are sent as they are. */
   private static final int SMALLEST_COMPRESSED = 1024;
 
@@ -75,11 +73,6 @@ public class PageCacheFilter extends HttpFilter {
   /** Pages larger than this are sent as rendered, not kept. */
   private static final int LARGEST = 4 * 1024 * 1024;
 
-  /** Request attribute: the form token a page wrote, and its article (see {@link #formToken}). */
-  private static final String TOKEN = PageCacheFilter.class.getName() + ".token";
-
-  private static final String ARTICLE = PageCacheFilter.class.getName() + ".article";
-
   /** Request attribute: the article a page belongs to (see {@link #articlePage}). */
   private static final String SCOPE = PageCacheFilter.class.getName() + ".scope";
 
@@ -87,21 +80,7 @@ public class PageCacheFilter extends HttpFilter {
   private static final String PERSONAL = PageCacheFilter.class.getName() + ".personal";
 
   @Inject private transient PageCache cache;
-  @Inject private transient CommentService comments;
   @Inject private transient SiteAddresses addresses;
-
-  /**
-   * Called by a page that writes a comment form token made for this visitor: a kept copy of the
-   * page gets each later visitor's own token in its place.
-   */
-  public static void formToken(HttpServletRequest request, long articleId, String token) {
-    Object earlier = request.getAttribute(TOKEN);
-    if (earlier != null && !earlier.equals(token)) {
-      request.setAttribute(PERSONAL, Boolean.TRUE);
-    }
-    request.setAttribute(TOKEN, token);
-    request.setAttribute(ARTICLE, articleId);
-  }
 
   /**
    * Called by an article's page and its discussion's pages, which show nothing of the other
@@ -112,7 +91,10 @@ public class PageCacheFilter extends HttpFilter {
     request.setAttribute(SCOPE, articleId);
   }
 
-  /** Called by a page that shows this visitor something of their own: it is not kept. */
+  /**
+   * Called by a page that shows this visitor something of their own (a form token made for them):
+   * it is not kept.
+   */
   public static void personal(HttpServletRequest request) {
     request.setAttribute(PERSONAL, Boolean.TRUE);
   }
@@ -134,7 +116,8 @@ public class PageCacheFilter extends HttpFilter {
       return;
     }
     CachedPage page = cache.get(key);
-    if (page != null && serve(request, response, page)) {
+    if (page != null) {
+      serve(request, response, page);
       return;
     }
     // One request renders a missing or stale page; the others asking for it meanwhile are served
@@ -144,13 +127,15 @@ public class PageCacheFilter extends HttpFilter {
     CompletableFuture<CachedPage> other = cache.rendering(key, mine);
     if (other != null) {
       CachedPage stale = cache.stale(key);
-      if (stale != null && serve(request, response, stale)) {
+      if (stale != null) {
+        serve(request, response, stale);
         return;
       }
       // Begun before or while this request arrived: as fresh as a page rendered now would be,
       // but for changes made during its rendering, which the next rendering shows.
       CachedPage awaited = await(other);
-      if (awaited != null && cache.servable(awaited) && serve(request, response, awaited)) {
+      if (awaited != null && cache.servable(awaited)) {
+        serve(request, response, awaited);
         return;
       }
       render(key, request, response, chain);
@@ -261,19 +246,10 @@ public class PageCacheFilter extends HttpFilter {
     about.headers = capture.headers();
     about.version = version;
     about.began = began;
-    String token = (String) request.getAttribute(TOKEN);
-    if (token != null) {
-      about.articleId = (Long) request.getAttribute(ARTICLE);
-    }
     about.scope = (Long) request.getAttribute(SCOPE);
-    CachedPage kept = CachedPage.of(body, token, about);
-    if (kept == null) {
-      sendAsIs(response, body);
-      return null;
-    }
+    CachedPage kept = CachedPage.of(body, about);
     cache.put(key, kept);
-    // This visitor's token is the one in the page: send it as rendered.
-    send(request, response, kept, token);
+    send(request, response, kept, shared(request, response));
     return kept;
   }
 
@@ -307,7 +283,7 @@ public class PageCacheFilter extends HttpFilter {
     String sortCookie = "";
     if (cookies != null) {
       for (Cookie cookie : cookies) {
-        if (PERSONAL_COOKIES.contains(cookie.getName())) {
+        if (VisitorCookies.PERSONAL.contains(cookie.getName())) {
           return null;
         }
         if (VisitorCookies.SORT.equals(cookie.getName())) {
@@ -353,40 +329,39 @@ public class PageCacheFilter extends HttpFilter {
     return name.startsWith("utm_") || TRACKING_PARAMETERS.contains(name);
   }
 
-  /**
-   * Answers with a kept page; {@code false} (nothing written) when this visitor's token would not
-   * fit the page's places, which the page is then rendered for.
-   */
-  private boolean serve(HttpServletRequest request, HttpServletResponse response, CachedPage page)
+  /** Answers with a kept page. */
+  private void serve(HttpServletRequest request, HttpServletResponse response, CachedPage page)
       throws IOException {
-    String token = null;
-    boolean known = true;
-    if (page.personal()) {
-      known = VisitorCookies.sentVisitor(request).isPresent();
-      token = comments.formToken(page.articleId(), VisitorCookies.visitor(request, response));
-      if (token.length() != page.tokenLength()) {
-        return false;
-      }
-    }
-    VisitorCookies.rememberAskedSort(request, response);
+    boolean setsCookie = VisitorCookies.rememberAskedSort(request, response);
+    boolean shared = !setsCookie && shared(request, response);
     String asked = request.getHeader("If-None-Match");
-    if (known && asked != null && HttpCaching.ifNoneMatch(asked, etag(page))) {
+    if (asked != null && HttpCaching.ifNoneMatch(asked, page.etag())) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-      validators(response, page);
-      return true;
+      validators(response, page, shared);
+      return;
     }
     response.setContentType(page.contentType());
     for (String[] header : page.headers()) {
       response.addHeader(header[0], header[1]);
     }
-    send(request, response, page, token);
-    return true;
+    send(request, response, page, shared);
   }
 
-  private static void send(
-      HttpServletRequest request, HttpServletResponse response, CachedPage page, String token)
+  /**
+   * Whether the answer is the same for anyone asking for its address, so that a shared cache may
+   * keep it: not when the order of its comments comes from the visitor's sort cookie, nor when it
+   * sets that cookie.
+   */
+  private static boolean shared(HttpServletRequest request, HttpServletResponse response) {
+    return VisitorCookies.sort(request).isEmpty()
+        && request.getParameter("sort") == null
+        && !response.containsHeader("Set-Cookie");
+  }
+
+  private void send(
+      HttpServletRequest request, HttpServletResponse response, CachedPage page, boolean shared)
       throws IOException {
-    validators(response, page);
+    validators(response, page, shared);
     boolean gzip = HttpCaching.acceptsGzip(request.getHeader("Accept-Encoding"));
     long length = gzip ? page.gzipLength() : page.textLength();
     if (gzip) {
@@ -398,28 +373,15 @@ public class PageCacheFilter extends HttpFilter {
     }
     OutputStream out = response.getOutputStream();
     if (gzip) {
-      page.writeGzip(out, token);
+      page.writeGzip(out);
     } else {
-      page.writeText(out, token);
+      page.writeText(out);
     }
   }
 
-  private static void validators(HttpServletResponse response, CachedPage page) {
-    response.setHeader("ETag", etag(page));
-    response.setHeader("Cache-Control", page.personal() ? "private, no-cache" : "no-cache");
+  private void validators(HttpServletResponse response, CachedPage page, boolean shared) {
+    response.setHeader("ETag", page.etag());
+    response.setHeader("Cache-Control", shared ? cache.cacheControl() : "private, no-cache");
     response.setHeader("Vary", "Accept-Encoding");
-  }
-
-  /**
-   * The page's tag. A page with a form token also names the hour: a browser keeps the page it has
-   * (and its token, at most two hours old) for a 304, never one whose token is a day old.
-   */
-  private static String etag(CachedPage page) {
-    String etag = page.etag();
-    if (!page.personal()) {
-      return etag;
-    }
-    long hour = System.currentTimeMillis() / 3_600_000L;
-    return etag.substring(0, etag.length() - 1) + "-" + hour + "\"";
   }
 }

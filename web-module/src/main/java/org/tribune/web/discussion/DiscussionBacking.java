@@ -88,8 +88,13 @@ public class DiscussionBacking {
     discussion =
         comments.discussion(article.id(), sort, DiscussionRequests.commentPage(request), own);
     rows = ThreadRow.flatten(discussion.threads());
-    formToken = comments.formToken(article.id(), VisitorCookies.visitor(request, response));
-    PageCacheFilter.formToken(request, article.id(), formToken);
+    if (VisitorCookies.ownPage(request)) {
+      formToken = comments.formToken(article.id(), VisitorCookies.visitor(request, response));
+      PageCacheFilter.personal(request);
+    } else {
+      // The same page for every reader: the script fetches a token (getTokenAddress()).
+      formToken = "";
+    }
     PageCacheFilter.articlePage(request, article.id());
     Object refused = request.getAttribute(FORM);
     if (refused instanceof CommentForm kept) {
@@ -165,8 +170,14 @@ public class DiscussionBacking {
     return errors;
   }
 
+  /** This visitor's form token, or empty on a page that is the same for every reader. */
   public String getFormToken() {
     return formToken;
+  }
+
+  /** Where the script asks for a form token when the page holds none. */
+  public String getTokenAddress() {
+    return getBase() + "/token";
   }
 
   public Long getReplyTo() {

@@ -47,6 +47,7 @@ import org.tribune.web.site.SiteSettings;
  *   <li>{@code POST …/comments/{id}/vote|edit|delete}: a vote, an edit or a deletion of one's own;
  *   <li>{@code GET …/comments/{id}}: a permalink, redirected to the page holding the comment;
  *   <li>{@code GET …/comments?sort=&cpage=}: a page of threads alone, for the script;
+ *   <li>{@code GET …/comments/token}: a form token, for the script, on a page that holds none;
  *   <li>{@code GET …/comments.atom}: the article's comment feed.
  * </ul>
  *
@@ -67,7 +68,8 @@ public class DiscussionServlet extends HttpServlet {
 
   private static final Pattern PATH =
       Pattern.compile(
-          "/([a-z0-9]+(?:-[a-z0-9]+)*)/comments(?:/(\\d{1,18})(?:/(vote|edit|delete))?|(\\.atom))?");
+          "/([a-z0-9]+(?:-[a-z0-9]+)*)/comments"
+              + "(?:/(\\d{1,18})(?:/(vote|edit|delete))?|(\\.atom)|/(token))?");
 
   private static final int LONGEST_PATH = 400;
   private static final int USER_AGENT_LENGTH = 500;
@@ -80,7 +82,8 @@ public class DiscussionServlet extends HttpServlet {
 
   @Inject private transient CommentFeeds feeds;
 
-  private record Target(ArticleSummary article, Long commentId, String action, boolean feed) {}
+  private record Target(
+      ArticleSummary article, Long commentId, String action, boolean feed, boolean token) {}
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -92,6 +95,10 @@ public class DiscussionServlet extends HttpServlet {
     }
     if (target.feed()) {
       feeds.article(request, response, target.article());
+      return;
+    }
+    if (target.token()) {
+      token(request, response, target.article());
       return;
     }
     if (target.commentId() == null) {
@@ -120,6 +127,7 @@ public class DiscussionServlet extends HttpServlet {
     Target target = target(request);
     if (target == null
         || target.feed()
+        || target.token()
         || (target.commentId() == null) != (target.action() == null)) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
@@ -149,7 +157,7 @@ public class DiscussionServlet extends HttpServlet {
       Optional<Duration> age)
       throws IOException, ServletException {
     CommentForm form = CommentForm.from(request);
-    Target target = new Target(article, null, null, false);
+    Target target = new Target(article, null, null, false, false);
     if (age.isEmpty()) {
       request.setAttribute(DiscussionBacking.FORM, form);
       refuseExpired(request, response, target);
@@ -343,16 +351,41 @@ public class DiscussionServlet extends HttpServlet {
     request.getRequestDispatcher("/WEB-INF/views/article.xhtml").forward(request, response);
   }
 
-  /** Refuses a POST whose form token is missing, forged or another visitor's (403). */
+  /**
+   * A form token for this visitor and article, as JSON ({@code {"token": "…"}}), never kept by any
+   * cache; gives the visitor their {@code tribune_visitor} cookie if they have none. The script
+   * asks for it when the reader comes to the discussion of a page that is the same for every reader
+   * (which holds no token). Another site's page cannot read the answer (no CORS), so the token
+   * still proves that a POST comes from this site's page, in this visitor's browser.
+   */
+  private void token(
+      HttpServletRequest request, HttpServletResponse response, ArticleSummary article)
+      throws IOException {
+    String token = comments.formToken(article.id(), VisitorCookies.visitor(request, response));
+    json(
+        response,
+        HttpServletResponse.SC_OK,
+        JSON.createObjectBuilder().add("token", token).build());
+  }
+
+  /**
+   * Refuses a POST whose form token is missing, forged or another visitor's (403): the page is
+   * shown again with everything typed and a token of this visitor's. A form sent without a token
+   * comes from a page that is the same for every reader, by a browser without the script: the
+   * message asks to send it again, which this page's token then allows.
+   */
   private void refuseExpired(
       HttpServletRequest request, HttpServletResponse response, Target target)
       throws IOException, ServletException {
+    String token = request.getParameter("form-token");
+    String message =
+        token == null || token.isEmpty() ? "discussion.error.confirm" : "discussion.error.expired";
     refuse(
         request,
         response,
         target,
         HttpServletResponse.SC_FORBIDDEN,
-        FormErrors.general(site.messages().getString("discussion.error.expired")));
+        FormErrors.general(site.messages().getString(message)));
   }
 
   private static int status(CommentRejectedException refused) {
@@ -384,7 +417,12 @@ public class DiscussionServlet extends HttpServlet {
       return null;
     }
     Long comment = matcher.group(2) == null ? null : Long.valueOf(matcher.group(2));
-    return new Target(article.get(), comment, matcher.group(3), matcher.group(4) != null);
+    return new Target(
+        article.get(),
+        comment,
+        matcher.group(3),
+        matcher.group(4) != null,
+        matcher.group(5) != null);
   }
 
   private String anchor(ArticleSummary article, CommentSort sort, int page, long commentId) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.tribune.comments.api.CommentSort;
 import org.tribune.comments.api.OwnComments;
 
@@ -43,6 +44,12 @@ public final class VisitorCookies {
   /** How long the browser keeps {@value #OWN}. */
   public static final Duration OWN_LIFETIME = Duration.ofDays(30);
 
+  /** Cookies that make a visitor's pages their own ({@code JSESSIONID}: staff, signed in). */
+  public static final Set<String> PERSONAL = Set.of(OWN, COMMENTER, "JSESSIONID");
+
+  /** The no-script forms of a discussion page: a reply under a comment, an edit of one's own. */
+  private static final List<String> FORM_PARAMETERS = List.of("replyto", "edit");
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private VisitorCookies() {}
@@ -62,6 +69,35 @@ public final class VisitorCookies {
     }
     request.setAttribute(VISITOR, value);
     return value;
+  }
+
+  /**
+   * Whether a discussion page rendered for this request is this visitor's own, with a form token
+   * made for them (and their {@value #VISITOR} cookie): a form sent back to them (a refused POST),
+   * the no-script reply and edit forms, a visitor with comments of their own or a remembered name,
+   * staff. Any other page is the same for every reader, byte for byte, so that any cache may keep
+   * it: no token and no cookie in it; the script asks for a token ({@code …/comments/token}) when
+   * the reader comes to the discussion, and a form sent without one is shown again with one (see
+   * {@code DiscussionServlet}).
+   */
+  public static boolean ownPage(HttpServletRequest request) {
+    if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+      return true;
+    }
+    for (String parameter : FORM_PARAMETERS) {
+      if (request.getParameter(parameter) != null) {
+        return true;
+      }
+    }
+    Cookie[] cookies = request.getCookies();
+    if (cookies != null) {
+      for (Cookie cookie : cookies) {
+        if (PERSONAL.contains(cookie.getName())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The nonce the browser sent, if any: a POST without one cannot be genuine. */
@@ -145,18 +181,21 @@ public final class VisitorCookies {
   }
 
   /** Remembers the order a request asks for ({@code ?sort=}), if it names a known one. */
-  public static void rememberAskedSort(HttpServletRequest request, HttpServletResponse response) {
-    String asked = request.getParameter("sort");
-    if (asked != null) {
-      CommentSort.fromParameter(asked).ifPresent(sort -> rememberSort(request, response, sort));
-    }
+  public static boolean rememberAskedSort(
+      HttpServletRequest request, HttpServletResponse response) {
+    return CommentSort.fromParameter(request.getParameter("sort"))
+        .map(sort -> rememberSort(request, response, sort))
+        .orElse(false);
   }
 
-  public static void rememberSort(
+  /** Remembers an order, if it is not the remembered one; whether a cookie was set for it. */
+  public static boolean rememberSort(
       HttpServletRequest request, HttpServletResponse response, CommentSort sort) {
-    if (sort(request).orElse(null) != sort) {
-      set(request, response, SORT, sort.parameter(), YEAR);
+    if (sort(request).orElse(null) == sort) {
+      return false;
     }
+    set(request, response, SORT, sort.parameter(), YEAR);
+    return true;
   }
 
   private static Optional<String> read(HttpServletRequest request, String name) {

@@ -40,7 +40,7 @@ class PageCacheTest {
     about.scope = scope;
     about.version = version;
     return CachedPage.of(
-        ("<!DOCTYPE html><p>" + text + "</p>").getBytes(StandardCharsets.UTF_8), null, about);
+        ("<!DOCTYPE html><p>" + text + "</p>").getBytes(StandardCharsets.UTF_8), about);
   }
 
   /** The home page, article A's page and article B's page, rendered now and kept. */

@@ -1,6 +1,7 @@
 package org.tribune.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -90,6 +91,9 @@ class DiscussionIT {
   private static final String EXPIRED =
       "Le formulaire a expiré ou n'a pas été envoyé depuis cette page. Votre texte est conservé :"
           + " envoyez-le à nouveau.";
+  private static final String CONFIRM =
+      "Une dernière étape protège la discussion des envois automatiques\u00a0: vérifiez, puis"
+          + " envoyez à nouveau. Votre texte est conservé.";
   private static final String PARENT_NOT_FOUND =
       "Le commentaire auquel vous répondez n'existe plus.";
   private static final String COMMENT_NOT_FOUND =
@@ -116,12 +120,12 @@ class DiscussionIT {
         Visitor stranger = new Visitor(server)) {
       String path = reader.articlePath(FIRST_COMMENT.title());
       HtmlPage article = reader.open(path);
+      assertEquals("Aucun commentaire", heading(article));
+      String token = Visitor.formToken(article);
       String visitor = reader.cookie("tribune_visitor").orElse("");
-      HtmlInput token = article.querySelector("#comment-form input[name=form-token]");
       assertAll(
-          () -> assertEquals("Aucun commentaire", heading(article)),
           () -> assertTrue(visitor.matches("[\\w-]{32}"), () -> "visitor cookie: " + visitor),
-          () -> assertTrue(token.getValue().matches("\\d+\\.[0-9a-f]{64}"), token::getValue));
+          () -> assertTrue(token.matches("\\d+\\.[0-9a-f]{64}"), token));
 
       String body = unique("Enfin une bonne nouvelle pour les couche-tard");
       Page posted =
@@ -173,50 +177,72 @@ class DiscussionIT {
   }
 
   /**
-   * The page cache (org.tribune.web.cache): anonymous readers share one kept, compressed page, each
-   * with a form token of their own that the form accepts; a new approved comment shows to the next
-   * reader at once; a browser holding the page gets a 304; a reader with comments of their own gets
-   * their page rendered for them.
+   * The page cache (org.tribune.web.cache): anonymous readers share one kept, compressed page, the
+   * same bytes for all, with no token and no cookie, which a shared cache may keep a second; the
+   * script's token address gives each reader their token and cookie, and the form accepts it; a new
+   * approved comment shows to the next reader at once; a browser holding the page gets a 304; a
+   * reader with comments of their own gets their page rendered for them, with a token.
    */
   @Test
-  void anonymousReadersShareAKeptPageEachWithTheirOwnTokenAndSeeNewCommentsAtOnce(
-      TribuneServer server) throws Exception {
+  void anonymousReadersShareOneKeptPageByteForByteAndSeeNewCommentsAtOnce(TribuneServer server)
+      throws Exception {
     HttpClient client = HttpClient.newHttpClient();
     try (Visitor author = new Visitor(server)) {
       String path = author.articlePath(BUSY.title());
       HttpResponse<byte[]> first = anonymousGet(client, server, path, Map.of());
       HttpResponse<byte[]> second = anonymousGet(client, server, path, Map.of());
       String firstHtml = gunzip(first);
-      String secondHtml = gunzip(second);
-      String firstToken = tokenIn(firstHtml);
-      String secondToken = tokenIn(secondHtml);
       String etag = first.headers().firstValue("ETag").orElse("");
-      String secondVisitor = visitorCookie(second);
       assertAll(
           () -> assertEquals(200, second.statusCode()),
-          () -> assertTrue(etag.startsWith("W/\""), () -> "ETag: " + etag),
+          () -> assertArrayEquals(first.body(), second.body(), "the same bytes for every reader"),
+          () -> assertTrue(etag.matches("\"[0-9a-f]+-\\d+\""), () -> "a strong ETag: " + etag),
           () -> assertEquals(etag, second.headers().firstValue("ETag").orElse(""), "one page"),
           () ->
               assertEquals(
-                  "private, no-cache", second.headers().firstValue("Cache-Control").orElse("")),
+                  "public, max-age=0, s-maxage=1",
+                  second.headers().firstValue("Cache-Control").orElse("")),
           () -> assertEquals("Accept-Encoding", second.headers().firstValue("Vary").orElse("")),
-          () -> assertTrue(secondVisitor.matches("[\\w-]{32}"), () -> "visitor: " + secondVisitor),
-          () -> assertNotEquals(firstToken, secondToken, "each reader has a token of their own"),
+          () -> assertEquals(List.of(), second.headers().allValues("Set-Cookie"), "no cookie"),
+          () -> assertFalse(firstHtml.contains("tribune_visitor"), "no visitor in the page"),
+          () -> assertTrue(firstHtml.contains("name=\"form-token\""), "no token field"),
           () ->
-              assertEquals(
-                  firstHtml.replace(firstToken, ""),
-                  secondHtml.replace(secondToken, ""),
-                  "the same page but for the token"));
+              assertFalse(
+                  Pattern.compile("name=\"form-token\" value=\"[^\"]").matcher(firstHtml).find(),
+                  "a token in the shared page"));
+
+      // The script's token address: a token and a cookie for each reader, never kept.
+      String tokenAddress = path + "/comments/token";
+      HttpResponse<String> token1 =
+          client.send(
+              HttpRequest.newBuilder(server.uri(tokenAddress))
+                  .header("Accept", "application/json")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> token2 =
+          client.send(
+              HttpRequest.newBuilder(server.uri(tokenAddress)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      String visitor = visitorCookie(token1);
+      assertAll(
+          () -> assertEquals(200, token1.statusCode()),
+          () -> assertEquals("no-store", token1.headers().firstValue("Cache-Control").orElse("")),
+          () ->
+              assertTrue(
+                  token1.body().matches("\\{\"token\":\"\\d+\\.[0-9a-f]{64}\"}"), token1::body),
+          () -> assertTrue(visitor.matches("[\\w-]{32}"), () -> "visitor: " + visitor),
+          () -> assertNotEquals(visitor, visitorCookie(token2), "a cookie of each reader's own"),
+          () -> assertNotEquals(token1.body(), token2.body()));
 
       HttpResponse<byte[]> again =
           anonymousGet(
               client,
               server,
               path,
-              Map.of("If-None-Match", etag, "Cookie", "tribune_visitor=" + secondVisitor));
+              Map.of("If-None-Match", etag, "Cookie", "tribune_visitor=" + visitor));
       assertEquals(304, again.statusCode(), "the browser has the page");
 
-      // A reader of the kept page posts with the token it was given (HtmlUnit takes gzip too).
+      // A reader of the kept page posts with the token the script asks for.
       String body = unique("Le cache garde la page, pas les commentaires");
       long id = post(author, path, comment("Nadia Roux", body));
       HttpResponse<byte[]> after = anonymousGet(client, server, path, Map.of());
@@ -229,7 +255,7 @@ class DiscussionIT {
                   Visitor.headers(author.open(path), "ETag").isEmpty(),
                   "the author's own page came from the cache"));
 
-      // Rendered for the author (not kept), and still sent compressed.
+      // Rendered for the author (not kept, their token in it), and still sent compressed.
       String own = author.cookie("tribune_own").orElseThrow();
       HttpResponse<byte[]> mine =
           anonymousGet(client, server, path, Map.of("Cookie", "tribune_own=" + own));
@@ -237,8 +263,62 @@ class DiscussionIT {
       assertAll(
           () -> assertTrue(mineHtml.contains("id=\"comment-" + id + "\"")),
           () -> assertTrue(mineHtml.contains("</html>"), "the whole page"),
+          () -> assertTrue(tokenIn(mineHtml).matches("\\d+\\.[0-9a-f]{64}"), "their token"),
           () -> assertTrue(mine.headers().firstValue("ETag").isEmpty(), "rendered, not kept"),
           () -> assertEquals("Accept-Encoding", mine.headers().firstValue("Vary").orElse("")));
+
+      // An order asked for, or remembered by the sort cookie, is this reader's: private.
+      HttpResponse<byte[]> sorted = anonymousGet(client, server, path + "?sort=oldest", Map.of());
+      HttpResponse<byte[]> remembered =
+          anonymousGet(client, server, path, Map.of("Cookie", "tribune_sort=oldest"));
+      assertAll(
+          () ->
+              assertEquals(
+                  "private, no-cache", sorted.headers().firstValue("Cache-Control").orElse("")),
+          () ->
+              assertEquals(
+                  "private, no-cache",
+                  remembered.headers().firstValue("Cache-Control").orElse("")));
+    }
+  }
+
+  /**
+   * Without the script, a form sent from a page that is the same for every reader has no token: it
+   * is shown again, everything typed kept, with this reader's token and a message asking to send it
+   * again; sent again, it is posted. Nothing is posted the first time.
+   */
+  @Test
+  void withoutTheScriptAFormFromTheSharedPageIsPostedOnItsSecondSending(TribuneServer server) {
+    try (Visitor reader = new Visitor(server);
+        Visitor other = new Visitor(server)) {
+      String path = reader.articlePath(BUSY.title());
+      HtmlPage article = reader.open(path);
+      assertTrue(reader.cookie("tribune_visitor").isEmpty(), "no cookie for reading");
+      String countBefore = heading(other.open(path));
+      String body = unique("Écrit sans script, envoyé deux fois");
+
+      Page first =
+          reader.sendWithoutScript(
+              article.getHtmlElementById("comment-form"), comment("Lucie Bernard", body));
+
+      assertEquals(403, status(first), () -> text(first));
+      HtmlPage again = html(first);
+      assertAll(
+          () -> assertEquals(List.of(CONFIRM), generalErrors(again)),
+          () -> assertEquals(body, value(again, "#comment-body"), "the text is lost"),
+          () -> assertEquals("Lucie Bernard", value(again, "#comment-name")),
+          () ->
+              assertTrue(
+                  value(again, "#comment-form input[name=form-token]")
+                      .matches("\\d+\\.[0-9a-f]{64}"),
+                  "no token of the reader's own to send it again"),
+          () -> assertTrue(reader.cookie("tribune_visitor").isPresent(), "no visitor cookie"),
+          () -> assertEquals(countBefore, heading(other.open(path)), "posted the first time"));
+
+      Page second = reader.sendWithoutScript(again.getHtmlElementById("comment-form"), Map.of());
+
+      assertEquals(303, status(second), () -> text(second));
+      assertTrue(html(reader.follow(second)).asNormalizedText().contains(body), "not posted");
     }
   }
 
@@ -591,7 +671,7 @@ class DiscussionIT {
 
       HtmlPage strangerEditing = stranger.open(edit.getAttribute("href"));
       HtmlPage strangerPage = openComment(stranger, path, id);
-      String strangerToken = formToken(strangerPage);
+      String strangerToken = Visitor.formToken(strangerPage);
       Page forged =
           stranger.post(
               path + "/comments/" + id + "/edit",
@@ -706,13 +786,14 @@ class DiscussionIT {
     try (Visitor reader = new Visitor(server);
         Visitor other = new Visitor(server)) {
       String path = reader.articlePath(BUSY.title());
-      String own = formToken(reader.open(path));
+      String own = Visitor.formToken(reader.open(path));
       String token =
           switch (forgery) {
             case NONE -> null;
             case EMPTY -> "";
-            case ANOTHER_VISITORS -> formToken(other.open(path));
-            case ANOTHER_ARTICLES -> formToken(reader.open(reader.articlePath(PAGED.title())));
+            case ANOTHER_VISITORS -> Visitor.formToken(other.open(path));
+            case ANOTHER_ARTICLES ->
+                Visitor.formToken(reader.open(reader.articlePath(PAGED.title())));
             case ALTERED -> own.substring(0, own.length() - 1) + (own.endsWith("0") ? "1" : "0");
             case NO_VISITOR_COOKIE -> own;
           };
@@ -731,11 +812,22 @@ class DiscussionIT {
       assertEquals(403, status(refused), () -> forgery + ": " + text(refused));
       HtmlPage page = html(refused);
       assertAll(
-          () -> assertEquals(List.of(EXPIRED), generalErrors(page), forgery.name()),
+          () ->
+              assertEquals(
+                  List.of(
+                      forgery == ForgedToken.NONE || forgery == ForgedToken.EMPTY
+                          ? CONFIRM
+                          : EXPIRED),
+                  generalErrors(page),
+                  forgery.name()),
           () -> assertEquals(body, value(page, "#comment-body"), "the text is lost"),
           () -> assertEquals("Karim", value(page, "#comment-name")),
           () -> assertEquals(countBefore, heading(other.open(path)), "posted all the same"),
-          () -> assertNotEquals("", formToken(page), "no fresh token to send it again"));
+          () ->
+              assertTrue(
+                  value(page, "#comment-form input[name=form-token]")
+                      .matches("\\d+\\.[0-9a-f]{64}"),
+                  "no fresh token to send it again"));
     }
   }
 
@@ -979,7 +1071,7 @@ class DiscussionIT {
       String elsewhere = author.articlePath(PAGED.title());
       long id = post(author, elsewhere, comment("Rémi", unique("Ailleurs")));
       String path = voter.articlePath(BUSY.title());
-      String token = formToken(voter.open(path));
+      String token = Visitor.formToken(voter.open(path));
       Map<String, String> vote = Map.of("form-token", token, "direction", "up");
 
       Page page = voter.post(path + "/comments/" + id + "/vote", vote, Map.of());
@@ -1010,7 +1102,7 @@ class DiscussionIT {
     try (Visitor reader = new Visitor(server)) {
       String path = reader.articlePath(BUSY.title());
       Map<String, String> fields = comment("Sophie", unique("Je clique deux fois"));
-      fields.put("form-token", formToken(reader.open(path)));
+      fields.put("form-token", Visitor.formToken(reader.open(path)));
 
       Page first = reader.post(path + "/comments", fields, Map.of());
       Page again = reader.post(path + "/comments", fields, Map.of());
@@ -1098,7 +1190,7 @@ class DiscussionIT {
   void hostileRequestsNeverCauseAServerError(String encoded, TribuneServer server) {
     try (Visitor reader = new Visitor(server)) {
       String path = reader.articlePath(BUSY.title());
-      String token = formToken(reader.open(path));
+      String token = Visitor.formToken(reader.open(path));
       String withToken = "form-token=" + token + (encoded.isEmpty() ? "" : "&") + encoded;
 
       Page answer = reader.postEncoded(path + "/comments", withToken);
@@ -1125,7 +1217,7 @@ class DiscussionIT {
     try (Visitor reader = new Visitor(server)) {
       String path = reader.articlePath(BUSY.title());
       Map<String, String> fields = comment("Thomas", unique("Posté par le script"));
-      fields.put("form-token", formToken(reader.open(path)));
+      fields.put("form-token", Visitor.formToken(reader.open(path)));
 
       Page answer = reader.post(path + "/comments", fields, Map.of("Accept", "application/json"));
 
@@ -1149,7 +1241,7 @@ class DiscussionIT {
   void aScriptGetsEachRefusalByFieldInJson(TribuneServer server) {
     try (Visitor reader = new Visitor(server)) {
       String path = reader.articlePath(BUSY.title());
-      String token = formToken(reader.open(path));
+      String token = Visitor.formToken(reader.open(path));
       Map<String, String> json = Map.of("Accept", "application/json");
 
       Page invalid =
@@ -1176,7 +1268,7 @@ class DiscussionIT {
           () -> assertEquals(403, status(forged)),
           () ->
               assertEquals(
-                  EXPIRED,
+                  CONFIRM,
                   json(forged).getJsonObject("errors").getJsonArray("general").getString(0)));
     }
   }
@@ -1218,7 +1310,7 @@ class DiscussionIT {
     try (Visitor author = Visitor.from(server, "127.0.0.22")) {
       String path = author.articlePath(MODERATED.title());
       Map<String, String> fields = comment("Valérie", unique("Première fois ici"));
-      fields.put("form-token", formToken(author.open(path)));
+      fields.put("form-token", Visitor.formToken(author.open(path)));
 
       Page answer = author.post(path + "/comments", fields, Map.of("Accept", "application/json"));
 
@@ -1232,7 +1324,7 @@ class DiscussionIT {
     try (Visitor reader = Visitor.from(server, "127.0.0.23")) {
       String path = reader.articlePath(CLOSED.title());
       HtmlPage page = reader.open(path);
-      String token = formToken(reader.open(reader.articlePath(MODERATED.title())));
+      String token = Visitor.formToken(reader.open(reader.articlePath(MODERATED.title())));
       Map<String, String> fields = comment("Xavier", unique("Trop tard ?"));
       fields.put("form-token", token);
 
@@ -1261,7 +1353,7 @@ class DiscussionIT {
       Thread.sleep(Duration.parse(DiscussionServers.MODERATED_EDIT_WINDOW).toMillis() + 1_000);
 
       HtmlPage page = openComment(author, path, id);
-      String token = formToken(page);
+      String token = Visitor.formToken(page);
       Page edit =
           author.post(
               path + "/comments/" + id + "/edit",
@@ -1294,7 +1386,7 @@ class DiscussionIT {
 
       Page limited = postWithToken(flooder, path, comment("Zoé", body));
       Map<String, String> fields = comment("Zoé", unique("Déguisé"));
-      fields.put("form-token", formToken(flooder.open(path)));
+      fields.put("form-token", Visitor.formToken(flooder.open(path)));
       Page forged =
           flooder.post(
               path + "/comments",
@@ -1358,7 +1450,7 @@ class DiscussionIT {
   /** POSTs fields with the token of the article's page, as a client that does not fill the form. */
   private static Page postWithToken(Visitor visitor, String path, Map<String, String> fields) {
     Map<String, String> all = new LinkedHashMap<>(fields);
-    all.put("form-token", formToken(visitor.open(path)));
+    all.put("form-token", Visitor.formToken(visitor.open(path)));
     return visitor.post(path + "/comments", all, Map.of());
   }
 
@@ -1373,12 +1465,6 @@ class DiscussionIT {
     Matcher matcher = Pattern.compile("#comment-(\\d+)$").matcher(location);
     assertTrue(matcher.find(), () -> "not a comment's anchor: " + location);
     return Long.parseLong(matcher.group(1));
-  }
-
-  private static String formToken(HtmlPage page) {
-    HtmlInput token = page.querySelector("input[name=form-token]");
-    assertNotNull(token, () -> "no form token on " + page.getUrl());
-    return token.getValue();
   }
 
   private static String heading(HtmlPage page) {

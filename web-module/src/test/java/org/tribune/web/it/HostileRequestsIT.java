@@ -325,8 +325,8 @@ class HostileRequestsIT {
       String path = author.articlePath(DemoArticles.titlesNewestFirst().get(1));
       String body = "Texte à garder " + System.nanoTime();
       long id = approvedComment(admin, author, path, body);
-      String strangersToken = formToken(stranger.open(path));
-      String authorsToken = formToken(author.open(path));
+      String strangersToken = Visitor.formToken(stranger.open(path));
+      String authorsToken = Visitor.formToken(author.open(path));
       List<String> failures = new ArrayList<>();
       for (String action : List.of("vote", "edit", "delete")) {
         String address = path + "/comments/" + id + "/" + action;
@@ -376,7 +376,7 @@ class HostileRequestsIT {
               path + "/comments?name=Pirate&email=pirate%40example.org&body=" + body.length());
       assertAll(
           () -> assertEquals(403, status(post), () -> text(post)),
-          () -> assertTrue(text(post).contains(MESSAGES.getString("discussion.error.expired"))),
+          () -> assertTrue(text(post).contains(MESSAGES.getString("discussion.error.confirm"))),
           () -> assertTrue(status(get) < 300 || status(get) == 404, () -> "GET: " + status(get)),
           () -> assertFalse(reader.open(path).asXml().contains(body), "published"));
     }
@@ -570,7 +570,7 @@ class HostileRequestsIT {
     try (Visitor admin = Console.admin(server);
         Visitor reader = Console.visitor(server)) {
       String path = reader.articlePath(DemoArticles.titlesNewestFirst().get(0));
-      String token = formToken(reader.open(path));
+      String token = Visitor.formToken(reader.open(path));
       List<String> failures = new ArrayList<>();
       int sent = 0;
       for (String n : NUMBERS) {
@@ -771,12 +771,6 @@ class HostileRequestsIT {
     Map<String, String> with = new LinkedHashMap<>(fields);
     with.put("form-token", token);
     return with;
-  }
-
-  private static String formToken(HtmlPage page) {
-    HtmlInput token = page.querySelector("input[name=form-token]");
-    assertNotNull(token, () -> "no form token on " + page.getUrl());
-    return token.getValue();
   }
 
   private static String score(DomElement comment) {

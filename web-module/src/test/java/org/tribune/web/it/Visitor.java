@@ -1,5 +1,6 @@
 package org.tribune.web.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -43,12 +44,17 @@ import org.htmlunit.util.NameValuePair;
  * of their own, who sees every answer as it comes: redirects are followed only when asked, so that
  * a test can look at a 303 or a 302 first.
  *
+ * <p>A discussion page that is the same for every reader holds no form token: before sending one of
+ * its forms, this reader asks for the token as {@code discussion.js} does ({@link #formToken}).
+ * {@link #sendWithoutScript} sends a form as a browser without the script does.
+ *
  * <p>Fragments ({@code #comment-12}) are never sent: a browser keeps them for itself, and HtmlUnit
  * would take a new fragment of the current address for a jump within the page, not a request.
  */
 final class Visitor implements AutoCloseable {
   private static final int MOST_REDIRECTS = 5;
   private static final Pattern COMMENT_ANCHOR = Pattern.compile("#comment-(\\d+)$");
+  private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
 
   private final TribuneServer server;
   private final WebClient client;
@@ -113,6 +119,7 @@ final class Visitor implements AutoCloseable {
    * box) and presses its first submit button.
    */
   Page submit(HtmlForm form, Map<String, String> fields) {
+    askTokenIfNone(form.getPage());
     fill(form, fields);
     HtmlButton button = form.querySelector("button[type=submit]");
     assertNotNull(button, () -> "no submit button in " + form.asXml());
@@ -124,6 +131,7 @@ final class Visitor implements AutoCloseable {
    * console's Faces buttons are {@code <input type="submit">}, named after their id.
    */
   Page submit(HtmlForm form, Map<String, String> fields, String buttonName) {
+    askTokenIfNone(form.getPage());
     fill(form, fields);
     HtmlElement button = form.querySelector("[type=submit][name='" + buttonName + "']");
     assertNotNull(button, () -> "no submit button " + buttonName + " in " + form.asXml());
@@ -147,12 +155,77 @@ final class Visitor implements AutoCloseable {
     }
   }
 
-  /** Presses a submit button (a vote arrow, "Supprimer"…). */
-  Page press(HtmlButton button) {
+  /**
+   * Sends a form with these fields as a browser without the script does: an empty form token stays
+   * empty.
+   */
+  Page sendWithoutScript(HtmlForm form, Map<String, String> fields) {
+    fill(form, fields);
+    HtmlButton button = form.querySelector("button[type=submit]");
+    assertNotNull(button, () -> "no submit button in " + form.asXml());
     try {
       return button.click();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Presses a submit button (a vote arrow, "Supprimer"…). */
+  Page press(HtmlButton button) {
+    askTokenIfNone(button.getPage());
+    try {
+      return button.click();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The form token of a discussion page: the one it holds (a page of the visitor's own), or, on a
+   * page that is the same for every reader, the one its script asks for at the discussion's {@code
+   * data-token} address (which gives the visitor cookie too). Every empty token field of the page
+   * gets it, as the script does.
+   */
+  static String formToken(HtmlPage page) {
+    DomElement field = page.querySelector("input[name=form-token]");
+    assertNotNull(field, () -> "no form token field on " + page.getUrl());
+    String value = field instanceof HtmlInput input ? input.getValue() : "";
+    if (!value.isEmpty()) {
+      return value;
+    }
+    DomElement section = page.getElementById("comments");
+    assertNotNull(section, () -> "no discussion on " + page.getUrl());
+    String address = section.getAttribute("data-token");
+    assertFalse(address.isEmpty(), () -> "no token address on " + page.getUrl());
+    String json;
+    try {
+      WebRequest request = new WebRequest(page.getFullyQualifiedUrl(address));
+      request.setAdditionalHeader("Accept", "application/json");
+      var response = page.getWebClient().loadWebResponse(request);
+      assertEquals(
+          200, response.getStatusCode(), () -> address + " answered " + response.getStatusCode());
+      assertTrue(
+          response.getResponseHeaderValue("Cache-Control").contains("no-store"),
+          "a token is never kept by a cache");
+      json = response.getContentAsString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Matcher token = TOKEN.matcher(json);
+    assertTrue(token.find(), () -> "no token in " + json);
+    for (DomNode input : page.querySelectorAll("input[name=form-token]")) {
+      if (input instanceof HtmlInput hidden && hidden.getValue().isEmpty()) {
+        hidden.setValue(token.group(1));
+      }
+    }
+    return token.group(1);
+  }
+
+  private static void askTokenIfNone(Page page) {
+    if (page instanceof HtmlPage html
+        && html.getElementById("comments") != null
+        && html.querySelector("input[name=form-token]") != null) {
+      formToken(html);
     }
   }
 

@@ -15,6 +15,10 @@ final class WebClients {
     client.getOptions().setThrowExceptionOnFailingStatusCode(false);
     client.getOptions().setPrintContentOnFailingStatusCode(false);
     client.getOptions().setTimeout(30_000);
+    // HtmlUnit's cache takes s-maxage (for shared caches only, RFC 9111 5.2.2.10) as its own
+    // freshness: a page would come back from it for a second without a request, which no
+    // browser does. Browsers revalidate the site's pages (max-age=0); tests ask each time.
+    client.getCache().setMaxSize(0);
     return client;
   }
 }

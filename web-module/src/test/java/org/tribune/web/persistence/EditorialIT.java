@@ -1466,11 +1466,13 @@ class EditorialIT {
   }
 
   @Test
-  void anImageIsMadeIntoTheSiteWidthsNeverWiderThanItself() throws IOException {
+  void anImageIsMadeIntoTheSiteWidthsBelowItAndItsOwnNeverWider() throws IOException {
     MediaItem item = uploaded(unique("Quai") + ".jpg", 1000, 600);
     assertEquals(
-        List.of(320, 640, 960), item.renditions().stream().map(MediaRendition::width).toList());
-    assertEquals(List.of(192, 384, 576), item.renditions().stream().map(r -> r.height()).toList());
+        List.of(320, 640, 960, 1000),
+        item.renditions().stream().map(MediaRendition::width).toList());
+    assertEquals(
+        List.of(192, 384, 576, 600), item.renditions().stream().map(r -> r.height()).toList());
     assertEquals(1000, item.width());
     assertFalse(item.usable(), "no text alternative yet");
     for (MediaRendition rendition : item.renditions()) {

@@ -196,10 +196,18 @@ public final class ImageProcessor {
     }
   }
 
-  /** The widths to make, ascending: those below the image's width, or its own width alone. */
+  /**
+   * The widths to make, ascending: the site's widths below the image's own, then the image's own
+   * width when it is not wider than the largest the site uses. A 640 px image is thus shown at 640
+   * px where the column allows it, not at the 320 px below; a 3000 px image stops at the largest
+   * width. Never upscaled.
+   */
   List<Integer> targetWidths(int imageWidth) {
-    List<Integer> below = widths.stream().filter(w -> w < imageWidth).toList();
-    return below.isEmpty() ? List.of(imageWidth) : below;
+    List<Integer> targets = new ArrayList<>(widths.stream().filter(w -> w < imageWidth).toList());
+    if (imageWidth <= widths.get(widths.size() - 1) || targets.isEmpty()) {
+      targets.add(imageWidth);
+    }
+    return List.copyOf(targets);
   }
 
   /**

@@ -413,15 +413,15 @@ class ImageProcessorTest {
   // --- derivatives
 
   @Test
-  void derivativesAreMadeForTheWidthsBelowTheImagesNeverAbove() throws IOException {
+  void derivativesAreMadeForTheWidthsBelowTheImagesAndItsOwnNeverAbove() throws IOException {
     ProcessedImage image =
         processor.process(
             file("wide.png", encode(noise(1000, 501, BufferedImage.TYPE_INT_RGB, 7), "png")));
     assertEquals(1000, image.width());
     assertEquals(501, image.height());
-    assertEquals(List.of(320, 640, 960), widths(image));
+    assertEquals(List.of(320, 640, 960, 1000), widths(image));
     assertEquals(
-        List.of(160, 321, 481), image.derivatives().stream().map(Derivative::height).toList());
+        List.of(160, 321, 481, 501), image.derivatives().stream().map(Derivative::height).toList());
     for (Derivative derivative : image.derivatives()) {
       assertEquals("image/jpeg", derivative.contentType(), "opaque: JPEG");
       assertEquals("jpg", derivative.extension());
@@ -441,6 +441,15 @@ class ImageProcessorTest {
     ProcessedImage exact =
         processor.process(file("e.jpg", jpeg(noise(320, 10, BufferedImage.TYPE_INT_RGB, 8))));
     assertEquals(List.of(320), widths(exact));
+  }
+
+  @Test
+  void anImageAsWideAsOneOfTheSiteWidthsGetsItOnceAndAWideOneStopsAtTheLargest() {
+    assertEquals(List.of(320, 640), processor.targetWidths(640));
+    assertEquals(List.of(320, 640, 700), processor.targetWidths(700));
+    assertEquals(List.of(320, 640, 960, 1280, 1920), processor.targetWidths(1920));
+    assertEquals(List.of(320, 640, 960, 1280, 1920), processor.targetWidths(6000));
+    assertEquals(List.of(12), processor.targetWidths(12));
   }
 
   @Test
@@ -491,7 +500,7 @@ class ImageProcessorTest {
   void paletteImagesAreTaken() throws IOException {
     BufferedImage indexed = palette(700, 70);
     ProcessedImage png = processor.process(file("p.png", encode(indexed, "png")));
-    assertEquals(List.of(320, 640), widths(png));
+    assertEquals(List.of(320, 640, 700), widths(png));
     BufferedImage out = ImageIO.read(png.derivatives().get(1).file().toFile());
     assertColour(new Color(0x20, 0x80, 0xE0), out.getRGB(600, 40), "palette colour");
   }

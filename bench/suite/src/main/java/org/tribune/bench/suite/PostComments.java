@@ -23,8 +23,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Posts comments as a browser with scripts on does, through the page's own form: a visitor opens
- * the article page (which gives the {@code tribune_visitor} cookie and the form's hidden {@code
- * form-token}), waits at least the minimum form age, then sends the form fields urlencoded with
+ * the article page, asks for a form token as the page's script does ({@code …/comments/token},
+ * which gives the {@code tribune_visitor} cookie), waits at least the minimum form age, then sends the form fields urlencoded with
  * {@code Accept: application/json} (as {@code discussion.js} does) and gets {@code 201} and whether
  * the comment was held. Every moderation check runs; the commenters are readers of the S site with
  * an approved comment, so in the default {@code first-time} mode their comments are published at
@@ -61,7 +61,7 @@ import java.util.zip.GZIPInputStream;
  * (or probe) goes, to start with another tool; by default as soon as the forms are old enough.
  */
 public final class PostComments {
-  private static final Pattern TOKEN = Pattern.compile("name=\"form-token\" value=\"([^\"]+)\"");
+  private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
   private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
   private static final int RATE_IN_FLIGHT = 96;
   private static final int RATE_VISITORS = 8;
@@ -128,16 +128,29 @@ public final class PostComments {
                 .timeout(Duration.ofSeconds(30))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    Matcher token = TOKEN.matcher(page.body());
+    if (page.statusCode() != 200 || !page.body().contains("name=\"form-token\"")) {
+      throw new IOException(
+          "No comment form on /articles/" + slug + " (HTTP " + page.statusCode() + ")");
+    }
+    // The page is the same for every reader: the script asks for a token (and the cookie).
+    HttpResponse<String> asked =
+        client.send(
+            HttpRequest.newBuilder(URI.create(base + "/articles/" + slug + "/comments/token"))
+                .header("User-Agent", AGENT)
+                .header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Matcher token = TOKEN.matcher(asked.body());
     String cookie =
-        page.headers().allValues("Set-Cookie").stream()
+        asked.headers().allValues("Set-Cookie").stream()
             .filter(c -> c.startsWith("tribune_visitor="))
             .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
             .findFirst()
             .orElse(null);
-    if (page.statusCode() != 200 || !token.find() || cookie == null) {
+    if (asked.statusCode() != 200 || !token.find() || cookie == null) {
       throw new IOException(
-          "No comment form on /articles/" + slug + " (HTTP " + page.statusCode() + ")");
+          "No form token for /articles/" + slug + " (HTTP " + asked.statusCode() + ")");
     }
     return new Visitor(slug, cookie, token.group(1), System.nanoTime());
   }
