@@ -17,6 +17,7 @@ jq -r '
     "- Software: \($x.java), Payara Micro \($x.payara), JVM options \($x.javaOpts)",
     "- Command: `\($x.command)`",
     "- Article: `\($x.article)`, \($x.comments) approved comments posted through its form before measuring (\($x.commentsOnFirstPage) on its first page), \($x.warmupPosts // 0) more during the warm-up, \($x.phases | last | .commentsAfter) at the end; \($x.phases[0].readers.bytesPerRequest // "?") bytes a response (gzip)",
+    (if $x.limit then "- Through nginx as a shared cache (`cluster/nginx-cache.conf`): readers, commenters and the stranger all go through it. The limit, nginx serving the very bytes of the page with `gzip_static`: \($x.limit.rps | r1) req/s (p99 \($x.limit.p99ms | ms) ms); the quiet phase through the cache is \(if $quiet and $quiet.readers then ($quiet.readers.rps / $x.limit.rps | r2 | tostring) + "×" else "—" end) of it" else empty end),
     "- Each phase: \($x.duration) s of `wrk -t\($x.threads) -c\($x.connections) --timeout 10s` on the page (anonymous, gzip); commenters posting at the rate (open loop: a post every 1/rate s whatever the answers, 10 s timeout); a stranger posting a comment every \($x.strangerEvery) s and polling the page every 20 ms until it shows it (its posts come on top of the rate; none in the quiet phases)",
     "",
     "| comments/s | readers req/s | × quiet | p50 ms | p99 ms | max ms | errors / timeouts | posts accepted / intended | post p50 / p99 ms | new comment visible p50 / max ms | load (1 min) before → after |",

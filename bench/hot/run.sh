@@ -5,12 +5,16 @@
 #   bench/hot/run.sh                 # H2; quiet, then 2 5 10 20 30 comments/s, 20 s each: 3-4 minutes
 #   DB=postgres bench/hot/run.sh     # the same on a fresh PostgreSQL database
 #   SKIP_BUILD=1 RATES="0 5" DURATION=5 WARMUP=2 END_QUIET=0 bench/hot/run.sh   # a quick try
+#   CACHE=1 bench/hot/run.sh         # readers, commenters and the stranger through nginx as the
+#                                    # shared cache (cluster/nginx-cache.conf); nginx serving the
+#                                    # same bytes with gzip_static measured first, as the limit
 #
 # Settings (environment): DB (h2 | postgres), SKIP_BUILD (0), RATES ("0 2 5 10 20 30", comments/s),
 # DURATION (20 s a rate), WARMUP (15), END_QUIET (1: a last quiet phase on the grown discussion),
 # CONNECTIONS (16), THREADS (2), COMMENTS (200), STRANGER_EVERY (4 s), ARTICLE (a demo article's
 # slug), JAVA_OPTS (-Xmx256m -XX:+UseSerialGC), BENCH_PORT (18430), BENCH_DB (tribune_bench21_hot),
-# PGHOST/PGPORT/PGUSER (127.0.0.1, 5432, postgres), KEEP (0).
+# PGHOST/PGPORT/PGUSER (127.0.0.1, 5432, postgres), KEEP (0), CACHE (0; 1: through nginx on the
+# next two ports).
 set -euo pipefail
 
 hot=$(cd "$(dirname "$0")" && pwd)
@@ -40,8 +44,10 @@ need wrk "apt-get install -y wrk"
 need jq "apt-get install -y jq"
 need curl "apt-get install -y curl"
 
+cache=${CACHE:-0}
+[ "$cache" = 1 ] && { command -v nginx > /dev/null || PATH=$PATH:/usr/sbin; need nginx "apt-get install -y nginx-light"; }
 stamp=$(date -u +%Y%m%d-%H%M%S)
-out="$here/target/hot-$db_kind-$stamp"
+out="$here/target/hot-$db_kind$([ "$cache" = 1 ] && echo -cached || true)-$stamp"
 mkdir -p "$out"
 ln -sfn "$out" "$here/target/latest-hot-$db_kind"
 
@@ -55,7 +61,9 @@ base="http://127.0.0.1:$port"
 jdbc=
 server_env=(TRIBUNE_DEMO_CONTENT=true TRIBUNE_COMMENTS_MODERATION=approve-all
   TRIBUNE_COMMENTS_MIN_FORM_SECONDS=0 TRIBUNE_COMMENTS_RATE_LIMIT=100000)
-trap bench_cleanup EXIT
+nginx_pid=
+ng=
+trap '[ -n "$nginx_pid" ] && kill "$nginx_pid" 2> /dev/null; [ -n "$ng" ] && rm -rf "$ng"; bench_cleanup' EXIT
 trap 'exit 130' INT TERM
 [ "$db_kind" = postgres ] && bench_postgres_db
 bench_lock_open
@@ -65,7 +73,7 @@ post_comments=(java -cp "$suite_cp" org.tribune.bench.suite.PostComments)
 # The number of comments the article page announces to an anonymous reader ("200 commentaires",
 # "1 570 commentaires" with a narrow space, "Aucun commentaire").
 shown() {
-  curl -sS --max-time 30 "$base/articles/$slug" | grep -o 'id="comments-title">[^<]*' | sed -n 1p \
+  curl -sS --max-time 30 "${node_base:-$base}/articles/$slug" | grep -o 'id="comments-title">[^<]*' | sed -n 1p \
     | sed 's/commentaire.*//' | tr -dc '0-9' | grep . || echo 0
 }
 now_ms() { date +%s%3N; }
@@ -96,6 +104,67 @@ threads_shown=$(grep -o 'id="comment-[0-9]*"' "$out/article.html" | wc -l)
 [ "$seeded" -ge "$comments" ] \
   || { echo "The page shows $seeded comments, not $comments (see $out/seed.json)" >&2; exit 1; }
 say "The page announces $seeded comments and shows $threads_shown of them on its first page"
+
+# --- The shared cache in front, and nginx serving the page's very bytes (CACHE=1) -----------------
+node_base=$base
+limit_json=null
+if [ "$cache" = 1 ]; then
+  # A folder of its own that nginx's workers (another user) may enter, unlike the run's.
+  ng=$(mktemp -d /tmp/tribune-bench21-nginx.XXXXXX)
+  chmod 755 "$ng"
+  mkdir -p "$ng/www/static" "$ng/tmp"
+  curl -sS -H 'Accept-Encoding: gzip' -o "$ng/www/static/article.html.gz" "$base/articles/$slug"
+  gunzip -c "$ng/www/static/article.html.gz" > "$ng/www/static/article.html"
+  chmod -R a+rX "$ng"
+  cat > "$ng/nginx.conf" << CONF
+worker_processes auto;
+pid $ng/nginx.pid;
+error_log $ng/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  types { text/html html; }
+  sendfile on;
+  tcp_nopush on;
+  client_body_temp_path $ng/tmp/body;
+  proxy_temp_path $ng/tmp/proxy;
+  fastcgi_temp_path $ng/tmp/fastcgi;
+  uwsgi_temp_path $ng/tmp/uwsgi;
+  scgi_temp_path $ng/tmp/scgi;
+  proxy_cache_path $ng/cache levels=1:2 keys_zone=tribune:10m max_size=256m inactive=10m use_temp_path=off;
+  map \$http_accept_encoding \$tribune_gzip { ~*gzip gzip; default ""; }
+  upstream tribune { server 127.0.0.1:$port; keepalive 32; }
+  server {
+    listen 127.0.0.1:$((port + 1));
+    location / {
+      proxy_pass http://tribune;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$http_host;
+      proxy_set_header X-Forwarded-For \$remote_addr;
+      include $root/cluster/nginx-cache.conf;
+    }
+  }
+  server {
+    listen 127.0.0.1:$((port + 2));
+    root $ng/www;
+    gzip_static on;
+  }
+}
+CONF
+  nginx -p "$ng" -c "$ng/nginx.conf" -g 'daemon off;' 2> "$out/nginx.log" &
+  nginx_pid=$!
+  base="http://127.0.0.1:$((port + 1))"
+  static_base="http://127.0.0.1:$((port + 2))"
+  for _ in $(seq 1 50); do curl -s -o /dev/null "$static_base/static/article.html" && break; sleep 0.1; done
+  say "The limit: nginx serving the page's $(stat -c %s "$ng/www/static/article.html.gz") gzipped bytes (gzip_static), $duration s"
+  lock static
+  run_wrk static-warmup "$static_base" "/static/article.html" 3 ""
+  run_wrk static "$static_base" "/static/article.html" "$duration" "$out/static.json"
+  unlock static
+  limit_json=$(jq -c . "$out/static.json")
+  jq -c '{limit: "nginx gzip_static", rps, p99ms}' "$out/static.json" >&2
+fi
 
 # --- Readers, commenters and a stranger, rate by rate --------------------------------------------
 phases=$rates
@@ -149,7 +218,8 @@ jq -s \
   --arg machine "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -m | awk '/Mem:/ {print $2}') MB RAM" \
   --arg java "$(java -version 2>&1 | head -1)" --arg payara "$payara_version" \
   --arg javaOpts "${JAVA_OPTS--Xmx256m -XX:+UseSerialGC}" --arg article "/articles/$slug" \
-  --arg command "DB=$db_kind RATES=\"$rates\" DURATION=$duration WARMUP=$warmup END_QUIET=$end_quiet bench/hot/run.sh" \
+  --arg command "DB=$db_kind CACHE=$cache RATES=\"$rates\" DURATION=$duration WARMUP=$warmup END_QUIET=$end_quiet bench/hot/run.sh" \
+  --argjson limit "$limit_json" \
   --argjson comments "$seeded" --argjson firstPage "$threads_shown" \
   --argjson connections "$conns" --argjson threads "$threads" --argjson duration "$duration" \
   --argjson warmup "$warmup" --argjson every "$every" \
@@ -158,7 +228,7 @@ jq -s \
   '{db: $db, revision: $revision, date: $date, machine: $machine, java: $java, payara: $payara,
     javaOpts: $javaOpts, command: $command, article: $article, comments: $comments,
     commentsOnFirstPage: $firstPage, seed: $seed, warmupPosts: $warmupPosts, connections: $connections, threads: $threads,
-    duration: $duration, warmup: $warmup, strangerEvery: $every,
+    duration: $duration, warmup: $warmup, strangerEvery: $every, limit: $limit,
     loadBefore: $lockBefore, loadAfter: $lockAfter, phases: .}' \
   "$out"/[0-9][0-9]-rate-*[0-9].json > "$out/summary.json"
 "$hot/report.sh" "$out/summary.json" > "$out/report.md"

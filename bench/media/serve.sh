@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Media benchmark, the server's part (issue 18): serving renditions against nginx serving the same
-# files, then the console's library pages at 100 and at 50 000 items. See README.md.
+# files (and Payara behind that nginx as a shared cache, cluster/nginx-cache.conf), then the
+# console's library pages at 100 and at 50 000 items. See README.md.
 #
 #   bench/media/serve.sh                 # build, then both phases on H2 (about 6 minutes)
 #   DB=postgres bench/media/serve.sh     # the same on a fresh PostgreSQL database
@@ -12,7 +13,7 @@
 # REPEAT (1: how many times the WARs take turns),
 # DURATION (20), WARMUP (5), CONNECTIONS (16), THREADS (2), ITEMS (50000), BASELINE_ITEMS (100),
 # ROUNDS (200), WARMUP_ROUNDS (20), JAVA_OPTS (-Xmx256m -XX:+UseSerialGC), BENCH_PORT (18410),
-# NGINX_PORT (18411), BENCH_DB (tribune_bench18_media), PGHOST/PGPORT/PGUSER, KEEP (0).
+# NGINX_PORT (18411; the shared cache on the next port), BENCH_DB (tribune_bench18_media), PGHOST/PGPORT/PGUSER, KEEP (0).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -32,6 +33,7 @@ warmup_rounds=${WARMUP_ROUNDS:-20}
 java_opts=${JAVA_OPTS--Xmx256m -XX:+UseSerialGC}
 port=${BENCH_PORT:-18410}
 nginx_port=${NGINX_PORT:-18411}
+cache_port=$((nginx_port + 1))
 db=${BENCH_DB:-tribune_bench18_media}
 case "$db" in tribune_bench18_*) ;; *) echo "BENCH_DB must start with tribune_bench18_" >&2; exit 2 ;; esac
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -96,6 +98,7 @@ cleanup() {
   else
     echo "Kept: $run_dir" >&2
   fi
+  return 0
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -186,6 +189,20 @@ http {
     add_header Cache-Control "public, max-age=31536000, immutable";
     add_header X-Content-Type-Options nosniff;
   }
+  # The same nginx as the shared cache in front of Payara (cluster/nginx-cache.conf).
+  proxy_cache_path $ng/cache levels=1:2 keys_zone=tribune:10m max_size=256m inactive=10m use_temp_path=off;
+  map \$http_accept_encoding \$tribune_gzip { ~*gzip gzip; default ""; }
+  upstream payara { server 127.0.0.1:$port; keepalive 16; }
+  server {
+    listen 127.0.0.1:$cache_port;
+    location / {
+      proxy_pass http://payara;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$http_host;
+      include $root/cluster/nginx-cache.conf;
+    }
+  }
 }
 EOF
   nginx -p "$ng" -c "$ng/nginx.conf" -g 'daemon off;' 2> "$out/nginx.log" &
@@ -210,6 +227,13 @@ EOF
   run_wrk nginx-200 "$nbase" "$media_paths" "$warmup"
   run_wrk nginx-200 "$nbase" "$media_paths" "$duration"
   run_wrk nginx-304 "$nbase" "$media_paths" "$duration" -H "If-None-Match: $nginx_tags"
+  # Payara behind nginx as a shared cache: the first requests fill the cache, then nginx answers.
+  cbase="http://127.0.0.1:$cache_port"
+  run_wrk cached-warmup "$cbase" "$media_paths" "$warmup"
+  [ "$(curl -s -o /dev/null -D - "$cbase$r960" | tr -d '\r' | sed -n 's/^X-Cache-Status: //Ip')" = HIT ] \
+    || { echo "$cbase$r960: not kept by the shared cache" >&2; exit 1; }
+  run_wrk cached-200 "$cbase" "$media_paths" "$duration"
+  run_wrk cached-304 "$cbase" "$media_paths" "$duration" -H "If-None-Match: $payara_tags"
   assets=$(curl -s "$base/" | grep -o '/assets/site\.[0-9a-f]*\.css' | head -1)
   for r in $(seq 1 "$repeat"); do
     for w in $wars; do
@@ -232,7 +256,7 @@ EOF
   {
     printf '| server | answer | requests/s | p50 ms | p99 ms | errors | ratio to nginx |\n|---|---|---|---|---|---|---|\n'
     for kind in 200 304; do
-      for label in nginx $labels $([ $kind = 200 ] && echo assets); do
+      for label in nginx cached $labels $([ $kind = 200 ] && echo assets); do
         jq -r --arg l "$label" --arg k "$kind" --slurpfile n "$out/nginx-$kind.json" \
           '"| \($l) | \($k) | \(.rps | round) | \(.p50ms) | \(.p99ms) | \(.errors | add) | \(.rps / $n[0].rps * 100 | round / 100) |"' \
           "$out/$label-$kind.json"
