@@ -128,7 +128,8 @@ class ClusterIT {
       Files.deleteIfExists(file);
       Files.deleteIfExists(folder);
     }
-    assertEquals(4, paths.size(), () -> "renditions 320, 640, 960, 1280: " + paths);
+    assertEquals(
+        5, paths.size(), () -> "renditions 320, 640, 960, 1280 and its own 1500: " + paths);
     for (String path : paths) {
       HttpResponse<byte[]> image =
           HTTP.send(
@@ -271,10 +272,11 @@ class ClusterIT {
 
       HtmlPage page = voter.follow(voter.get(path + "/comments/" + id));
       HtmlPage voted = voter.follow(voter.press(voteButton(page, id)));
-      assertEquals("Score : 1", score(voted, id), "the vote on the first node");
+      assertEquals("Score\u00a0: 1", score(voted, id), "the vote on the first node");
       HtmlPage again = voter.follow(voter.get(onSecond(path + "/comments/" + id)));
       HtmlPage votedAgain = voter.follow(voter.press(voteButton(again, id)));
-      assertEquals("Score : 1", score(votedAgain, id), "the same vote counted again on node B");
+      assertEquals(
+          "Score\u00a0: 1", score(votedAgain, id), "the same vote counted again on node B");
     }
   }
 

@@ -287,7 +287,7 @@ class DiscussionBrowserIT {
     By down = By.cssSelector("#comment-" + id + " .vote-down");
 
     driver.findElement(up).click();
-    waitFor(d -> d.findElement(score).getText().equals("Score : 1"));
+    waitFor(d -> spaces(d.findElement(score).getText()).equals("Score : 1"));
     driver.findElement(up).click();
     waitFor(d -> number("return window.tribuneTestAnswers") == 2);
     driver.findElement(down).click();
@@ -298,7 +298,7 @@ class DiscussionBrowserIT {
         () ->
             assertEquals(
                 "Score : -1",
-                driver.findElement(score).getText(),
+                spaces(driver.findElement(score).getText()),
                 "after up, up again and down: the second up counted, or the vote did not turn"));
   }
 
@@ -352,7 +352,7 @@ class DiscussionBrowserIT {
             assertEquals(
                 "Votre commentaire est trop long : raccourcissez-le sous la limite indiquée par le"
                     + " compteur.",
-                message.getText()),
+                spaces(message.getText())),
         () -> assertEquals(10_001, value("#comment-body").length(), "the text is lost"),
         () ->
             assertTrue(
@@ -441,7 +441,8 @@ class DiscussionBrowserIT {
     assertAll(
         this::assertNotReloaded,
         () ->
-            assertEquals("Merci ! Votre commentaire est en attente de modération.", formMessage()),
+            assertEquals(
+                "Merci ! Votre commentaire est en attente de modération.", spaces(formMessage())),
         () ->
             assertEquals(
                 "Votre commentaire est en attente de modération.",
@@ -488,7 +489,7 @@ class DiscussionBrowserIT {
     waitFor(d -> !d.findElement(By.id("comment-email-error")).getText().isBlank());
 
     assertEquals(
-        "Cette adresse e-mail n'est pas valide.",
+        "Cette adresse e-mail n’est pas valide.",
         driver.findElement(By.id("comment-email-error")).getText());
     assertAll(audit("discussion-refused", "the refused form"));
   }
@@ -756,5 +757,13 @@ class DiscussionBrowserIT {
 
   private <T> T waitFor(Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, WAIT).until(condition::apply);
+  }
+
+  /**
+   * A text read from the browser with its non-breaking spaces (French typography: « Score : 1 ») as
+   * plain ones: what WebDriver gives for them is its own choice.
+   */
+  private static String spaces(String text) {
+    return text.replace('\u00a0', ' ').replace('\u202f', ' ');
   }
 }

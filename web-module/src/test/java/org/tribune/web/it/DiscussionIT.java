@@ -89,18 +89,18 @@ class DiscussionIT {
   private static final DemoArticle CLOSED = DemoArticles.named("comete.md");
 
   private static final String EXPIRED =
-      "Le formulaire a expiré ou n'a pas été envoyé depuis cette page. Votre texte est conservé :"
+      "Le formulaire a expiré ou n’a pas été envoyé depuis cette page. Votre texte est conservé\u00a0:"
           + " envoyez-le à nouveau.";
   private static final String CONFIRM =
       "Une dernière étape protège la discussion des envois automatiques\u00a0: vérifiez, puis"
           + " envoyez à nouveau. Votre texte est conservé.";
   private static final String PARENT_NOT_FOUND =
-      "Le commentaire auquel vous répondez n'existe plus.";
+      "Le commentaire auquel vous répondez n’existe plus.";
   private static final String COMMENT_NOT_FOUND =
-      "Ce commentaire n'existe pas ou n'est plus visible.";
+      "Ce commentaire n’existe pas ou n’est plus visible.";
   private static final String EDIT_NOT_ALLOWED =
-      "Ce commentaire ne peut plus être modifié ni supprimé : le délai de modification est passé,"
-          + " ou il n'a pas été écrit depuis ce navigateur.";
+      "Ce commentaire ne peut plus être modifié ni supprimé\u00a0: le délai de modification est passé,"
+          + " ou il n’a pas été écrit depuis ce navigateur.";
   private static final String RATE_LIMITED =
       "Vous avez publié beaucoup de commentaires en peu de temps. Patientez une minute avant de"
           + " recommencer.";
@@ -152,7 +152,9 @@ class DiscussionIT {
       assertAll(
           () ->
               assertEquals(
-                  "1 commentaire sur « " + FIRST_COMMENT.title() + " »", heading(shown), "heading"),
+                  "1 commentaire sur «\u00a0" + FIRST_COMMENT.title() + "\u00a0»",
+                  heading(shown),
+                  "heading"),
           () -> assertEquals("Élise Martin", authorOf(comment)),
           () ->
               assertEquals(
@@ -393,7 +395,8 @@ class DiscussionIT {
             feedPath,
             () ->
                 assertEquals(
-                    "Hugo Lefèvre sur « " + FIRST_COMMENT.title() + " »", entry.getTitle()),
+                    "Hugo Lefèvre sur «\u00a0" + FIRST_COMMENT.title() + "\u00a0»",
+                    entry.getTitle()),
             () -> assertEquals("Hugo Lefèvre", entry.getAuthor()),
             () -> assertTrue(entry.getContents().get(0).getValue().contains(body)),
             () -> assertFalse(response.body().contains("example.org</email>"), "an e-mail"),
@@ -427,7 +430,7 @@ class DiscussionIT {
         Page answered = reader.submit(form, Map.of());
         assertEquals(404, status(answered), action);
         assertTrue(
-            text(answered).contains("Ce lien n'est plus valable"), () -> action + text(answered));
+            text(answered).contains("Ce lien n’est plus valable"), () -> action + text(answered));
       }
       for (String address :
           List.of(
@@ -559,23 +562,26 @@ class DiscussionIT {
       long id = post(author, path, comment("Émile", unique("Un avis tranché")));
 
       HtmlPage page = openComment(voter, path, id);
-      assertEquals("Score : 0", score(page, id));
+      assertEquals("Score\u00a0: 0", score(page, id));
       Page up = voter.press(voteButton(page, id, "up"));
       assertEquals(303, status(up), () -> text(up));
       assertEquals("comment-" + id, URI.create(location(up)).getFragment());
       HtmlPage once = voter.follow(up);
-      assertEquals("Score : 1", score(once, id), "first vote");
+      assertEquals("Score\u00a0: 1", score(once, id), "first vote");
 
       HtmlPage twice = voter.follow(voter.press(voteButton(once, id, "up")));
-      assertEquals("Score : 1", score(twice, id), "the same vote again counted");
+      assertEquals("Score\u00a0: 1", score(twice, id), "the same vote again counted");
 
       HtmlPage turned = voter.follow(voter.press(voteButton(twice, id, "down")));
-      assertEquals("Score : -1", score(turned, id), "voting the other way did not turn the vote");
+      assertEquals(
+          "Score\u00a0: -1", score(turned, id), "voting the other way did not turn the vote");
 
       HtmlPage other = openComment(sameAddress, path, id);
       HtmlPage afterOther = sameAddress.follow(sameAddress.press(voteButton(other, id, "up")));
       assertEquals(
-          "Score : -1", score(afterOther, id), "a new cookie from the same address voted again");
+          "Score\u00a0: -1",
+          score(afterOther, id),
+          "a new cookie from the same address voted again");
     }
   }
 
@@ -861,13 +867,13 @@ class DiscussionIT {
 
   static Stream<Arguments> invalidFields() {
     return Stream.of(
-        Arguments.of("email", "pas-une-adresse", "Cette adresse e-mail n'est pas valide."),
-        Arguments.of("email", "a@b", "Cette adresse e-mail n'est pas valide."),
-        Arguments.of("email", "a@@example.org", "Cette adresse e-mail n'est pas valide."),
+        Arguments.of("email", "pas-une-adresse", "Cette adresse e-mail n’est pas valide."),
+        Arguments.of("email", "a@b", "Cette adresse e-mail n’est pas valide."),
+        Arguments.of("email", "a@@example.org", "Cette adresse e-mail n’est pas valide."),
         Arguments.of(
             "email",
             "\"><script>alert(1)</script>@x.org",
-            "Cette adresse e-mail n'est pas valide."),
+            "Cette adresse e-mail n’est pas valide."),
         Arguments.of("website", "javascript:alert(1)", WEBSITE_INVALID),
         Arguments.of("website", "JaVaScRiPt:alert(document.cookie)", WEBSITE_INVALID),
         Arguments.of("website", "data:text/html,<script>alert(1)</script>", WEBSITE_INVALID),
@@ -881,9 +887,9 @@ class DiscussionIT {
   }
 
   private static final String WEBSITE_INVALID =
-      "L'adresse du site doit commencer par http:// ou https:// (500 caractères au plus).";
+      "L’adresse du site doit commencer par http:// ou https:// (500 caractères au plus).";
   private static final String BODY_TOO_LONG =
-      "Votre commentaire est trop long : raccourcissez-le sous la limite indiquée par le compteur.";
+      "Votre commentaire est trop long\u00a0: raccourcissez-le sous la limite indiquée par le compteur.";
 
   @ParameterizedTest
   @MethodSource("invalidFields")
@@ -1093,7 +1099,7 @@ class DiscussionIT {
                   COMMENT_NOT_FOUND,
                   json(json).getJsonObject("errors").getJsonArray("general").getString(0)),
           () -> assertEquals(400, status(sideways)),
-          () -> assertEquals("Score : 0", score(openComment(author, elsewhere, id), id)));
+          () -> assertEquals("Score\u00a0: 0", score(openComment(author, elsewhere, id), id)));
     }
   }
 
@@ -1261,7 +1267,7 @@ class DiscussionIT {
           () -> assertEquals("Indiquez votre nom.", errors.getJsonArray("name").getString(0)),
           () ->
               assertEquals(
-                  "Cette adresse e-mail n'est pas valide.",
+                  "Cette adresse e-mail n’est pas valide.",
                   errors.getJsonArray("email").getString(0)),
           () ->
               assertEquals("Écrivez votre commentaire.", errors.getJsonArray("body").getString(0)),

@@ -169,12 +169,12 @@ class MediaExportIT {
         () -> assertFalse(described.getString("updatedAt").isEmpty()),
         () ->
             assertEquals(
-                List.of(320, 640, 960, 1280),
+                List.of(320, 640, 960, 1280, 1600),
                 renditions.stream().map(r -> r.asJsonObject().getInt("width")).toList()),
-        () -> assertEquals(800, widest.getInt("height")),
+        () -> assertEquals(1000, widest.getInt("height")),
         () ->
             assertTrue(
-                widest.getString("url").matches("https?://[^/]+/media/" + hash + "-1280\\.jpg"),
+                widest.getString("url").matches("https?://[^/]+/media/" + hash + "-1600\\.jpg"),
                 widest::toString),
         () -> assertEquals(200, TransferIT.get(server, path(widest.getString("url"))).statusCode()),
         () ->
@@ -186,7 +186,9 @@ class MediaExportIT {
         () -> assertEquals("image/png", bare.getString("contentType")),
         () -> assertEquals("", bare.getString("alt", "")),
         () -> assertTrue(bare.isNull("focalX")),
-        () -> assertEquals(1, bare.getJsonArray("renditions").size(), "400 px wide: 320 only"),
+        () ->
+            assertEquals(
+                2, bare.getJsonArray("renditions").size(), "400 px wide: 320 and its own 400"),
         () ->
             assertTrue(
                 bare.getString("archivePath").endsWith(".png"), bare.getString("archivePath")),

@@ -82,7 +82,9 @@ class SearchIT {
     assertEquals(200, page.getWebResponse().getStatusCode());
     assertEquals(List.of(COMET), resultTitles(page));
     assertEquals(
-        "1 résultat pour « " + query.strip() + " »", text(page, ".search-count"), "result count");
+        "1 résultat pour «\u00a0" + query.strip() + "\u00a0»",
+        text(page, ".search-count"),
+        "result count");
   }
 
   @Test
@@ -96,7 +98,8 @@ class SearchIT {
     HtmlPage page = search("comète bibliothèque");
 
     assertEquals(List.of(), resultTitles(page));
-    assertEquals("Aucun résultat pour « comète bibliothèque »", text(page, ".search-count"));
+    assertEquals(
+        "Aucun résultat pour «\u00a0comète bibliothèque\u00a0»", text(page, ".search-count"));
     assertTrue(text(page, ".search-results .empty").startsWith("Aucun article ne contient"));
   }
 
@@ -249,7 +252,7 @@ class SearchIT {
     HtmlPage words = search("comete ".repeat(1000));
     assertEquals(200, words.getWebResponse().getStatusCode());
     assertEquals(List.of(COMET), resultTitles(words));
-    assertTrue(text(words, ".search-count").endsWith("… »"), "the query shown is shortened");
+    assertTrue(text(words, ".search-count").endsWith("…\u00a0»"), "the query shown is shortened");
 
     // Over it: the server refuses the request line itself (an empty 400, not our page), before
     // the application sees it. The forms' maxlength keeps what readers type far below.

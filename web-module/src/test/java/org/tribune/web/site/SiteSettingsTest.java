@@ -22,7 +22,7 @@ class SiteSettingsTest {
   @Test
   void frenchDatesUseTheSiteTimeZoneAndFrenchStyle() {
     SiteSettings site = settings("fr-FR", "Europe/Paris");
-    assertEquals("30 octobre 2017 à 10 h 06", site.dateTime(MORNING));
+    assertEquals("30 octobre 2017 à 10\u00a0h\u00a006", site.dateTime(MORNING));
     assertEquals("30 octobre 2017", site.date(MORNING));
     assertEquals("fr", site.getLanguage());
   }
