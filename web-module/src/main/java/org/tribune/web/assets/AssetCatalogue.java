@@ -1,8 +1,5 @@
 package org.tribune.web.assets;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
@@ -12,8 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
+import org.tribune.web.site.HttpCaching;
 
 /**
  * The static files by site path and by fingerprinted address. Built once from the files' bytes:
@@ -69,7 +65,7 @@ public final class AssetCatalogue {
     if (type == null) {
       throw new IllegalArgumentException("no media type known for " + path);
     }
-    byte[] gzipped = gzip(bytes);
+    byte[] gzipped = HttpCaching.gzip(bytes);
     return new Asset(
         path,
         address(path, hash.substring(0, HASH_LENGTH)),
@@ -96,21 +92,6 @@ public final class AssetCatalogue {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
-  }
-
-  private static byte[] gzip(byte[] bytes) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
-    try (GZIPOutputStream gzip =
-        new GZIPOutputStream(out) {
-          {
-            def.setLevel(Deflater.BEST_COMPRESSION);
-          }
-        }) {
-      gzip.write(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
   }
 
   /** The file at a site path ({@code /css/site.css}). */

@@ -1,15 +1,12 @@
 package org.tribune.web.cache;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
+import org.tribune.web.site.HttpCaching;
 
 /**
  * A rendered page, kept gzip-compressed once and sent as it is to every visitor whose browser takes
@@ -41,22 +38,11 @@ final class CachedPage {
 
   /** Compresses a page (the text as sent), at the best level: it is compressed once. */
   static CachedPage of(byte[] text, Builder about) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(text.length / 4 + 64);
-    try (GZIPOutputStream gzip =
-        new GZIPOutputStream(out) {
-          {
-            def.setLevel(Deflater.BEST_COMPRESSION);
-          }
-        }) {
-      gzip.write(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Writing to memory does not fail", e);
-    }
     CRC32 crc = new CRC32();
     crc.update(text);
     return new CachedPage(
         about,
-        out.toByteArray(),
+        HttpCaching.gzip(text),
         text.length,
         "\"" + Long.toHexString(crc.getValue()) + "-" + text.length + "\"");
   }

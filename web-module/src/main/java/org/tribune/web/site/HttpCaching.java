@@ -1,12 +1,37 @@
 package org.tribune.web.site;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
 /**
  * The two request headers every cached answer reads: {@code Accept-Encoding} (may it be sent
- * gzipped?) and {@code If-None-Match} (does the client have it already?). Used by the page cache
- * and the static files alike.
+ * gzipped?) and {@code If-None-Match} (does the client have it already?), and the compression of
+ * what is sent gzipped. Used by the page cache and the static files alike.
  */
 public final class HttpCaching {
   private HttpCaching() {}
+
+  /**
+   * The bytes gzip-compressed at the best level, for what is compressed once and sent many times
+   * (kept pages, static files).
+   */
+  public static byte[] gzip(byte[] bytes) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+    try (GZIPOutputStream gzip =
+        new GZIPOutputStream(out) {
+          {
+            def.setLevel(Deflater.BEST_COMPRESSION);
+          }
+        }) {
+      gzip.write(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Writing to memory does not fail", e);
+    }
+    return out.toByteArray();
+  }
 
   /**
    * Whether {@code Accept-Encoding} accepts gzip: listed (or {@code *}) without {@code q=0} (RFC

@@ -50,6 +50,15 @@ final class Console {
   }
 
   /**
+   * A console text as HtmlUnit's {@code asNormalizedText()} and WebDriver's {@code getText()} give
+   * it: its no-break spaces U+00A0 (French typography, « Jeton : ») as plain ones. Both keep the
+   * narrow U+202F (before « ; ! ? »).
+   */
+  static String shown(String key, Object... arguments) {
+    return text(key, arguments).replace('\u00a0', ' ');
+  }
+
+  /**
    * A client without JavaScript whose connections come from an address no other client of the run
    * uses, so that the sign-in limit per address counts its failures alone.
    */

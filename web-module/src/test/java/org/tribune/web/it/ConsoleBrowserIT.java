@@ -83,7 +83,7 @@ class ConsoleBrowserIT {
     new WebDriverWait(driver, WAIT)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.id("page-messages"), Console.text("login.failed")));
+                By.id("page-messages"), Console.shown("login.failed")));
     checks.addAll(audit("console-login-refused", "the refused sign-in"));
     assertAll(checks);
   }
@@ -130,7 +130,7 @@ class ConsoleBrowserIT {
     new WebDriverWait(driver, WAIT)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.id("page-messages"), Console.text("accounts.name.invalid")));
+                By.id("page-messages"), Console.shown("accounts.name.invalid")));
     checks.addAll(audit("console-accounts-refused", "a refused account"));
     assertAll(checks);
   }
@@ -258,7 +258,7 @@ class ConsoleBrowserIT {
       new WebDriverWait(driver, WAIT)
           .until(
               ExpectedConditions.textToBePresentInElementLocated(
-                  By.id("upload-progress"), Console.text("media.upload.taken", name)));
+                  By.id("upload-progress"), Console.shown("media.upload.taken", name)));
       assertEquals(
           1, driver.findElements(By.cssSelector("#upload-progress progress")).size(), "a bar");
       // Then the page is read again, the new image first.
@@ -273,7 +273,7 @@ class ConsoleBrowserIT {
       new WebDriverWait(driver, WAIT)
           .until(
               ExpectedConditions.textToBePresentInElementLocated(
-                  By.id("page-messages"), Console.text("media.saved")));
+                  By.id("page-messages"), Console.shown("media.saved")));
       checks.addAll(audit("console-media-item", "an image's page"));
       driver.get(server.uri("/admin/media?view=list").toString());
       checks.addAll(audit("console-media-list", "the media library as a list"));

@@ -215,7 +215,8 @@ class ConsoleFlowsBrowserIT {
       HtmlPage after = Editor.open(other, id);
       assertAll(
           () ->
-              assertEquals(text("editor.conflict", ConsoleServer.ADMIN_EMAIL, version), messages()),
+              assertEquals(
+                  Console.shown("editor.conflict", ConsoleServer.ADMIN_EMAIL, version), messages()),
           () -> assertEquals("Ma version, tapée dans le navigateur.", typed),
           () -> assertEquals("La version de l'autre.", Editor.field(after, "body")),
           () -> assertEquals(title, Editor.field(after, "title")),

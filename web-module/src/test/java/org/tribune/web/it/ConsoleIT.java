@@ -154,7 +154,7 @@ class ConsoleIT {
       HtmlPage login = visitor.follow(answer);
       assertAll(
           () -> assertEquals(Console.text("login.title"), heading(login)),
-          () -> assertTrue(login.asNormalizedText().contains(Console.text("login.signed-out"))),
+          () -> assertTrue(login.asNormalizedText().contains(Console.shown("login.signed-out"))),
           () -> assertSentToSignIn(visitor.get("/admin/dashboard")));
     }
   }

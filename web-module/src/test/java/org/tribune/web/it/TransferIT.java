@@ -839,7 +839,7 @@ class TransferIT {
       org.htmlunit.Page refused = admin.press(forged.querySelector("button[type=submit]"));
       assertTrue(Visitor.location(refused).endsWith("/admin/transfer?refused=token"));
       assertTrue(
-          admin.follow(refused).asNormalizedText().contains(Console.text("transfer.error.token")));
+          admin.follow(refused).asNormalizedText().contains(Console.shown("transfer.error.token")));
       assertEquals(200, Visitor.status(admin.get("/admin/transfer/export/json")));
     } finally {
       java.nio.file.Files.deleteIfExists(file);

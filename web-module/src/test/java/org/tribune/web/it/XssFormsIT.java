@@ -566,8 +566,24 @@ class XssFormsIT {
     return problems.isEmpty() ? Map.of() : Map.of(what + " " + driver.getCurrentUrl(), problems);
   }
 
-  /** Fills a form of the page by script (no length or type check) and sends it. */
+  /**
+   * Fills a form of the page by script (no length or type check) and sends it. A reader coming to
+   * the form makes the page's script fetch its token first: so does this.
+   */
   private void submit(String formId, Map<String, String> fields) {
+    driver.executeScript(
+        "document.getElementById(arguments[0])"
+            + ".dispatchEvent(new FocusEvent('focusin', {bubbles: true}))",
+        formId);
+    new WebDriverWait(driver, PAGE_LOAD)
+        .until(
+            d ->
+                !""
+                    .equals(
+                        driver.executeScript(
+                            "const t = document.getElementById(arguments[0]).elements['form-token'];"
+                                + " return t ? t.value : 'none';",
+                            formId)));
     driver.executeScript(
         """
         const form = document.getElementById(arguments[0]);
