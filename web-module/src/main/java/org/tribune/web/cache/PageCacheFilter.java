@@ -332,8 +332,8 @@ public class PageCacheFilter extends HttpFilter {
   /** Answers with a kept page. */
   private void serve(HttpServletRequest request, HttpServletResponse response, CachedPage page)
       throws IOException {
-    boolean setsCookie = VisitorCookies.rememberAskedSort(request, response);
-    boolean shared = !setsCookie && shared(request, response);
+    VisitorCookies.rememberAskedSort(request, response);
+    boolean shared = shared(request, response);
     String asked = request.getHeader("If-None-Match");
     if (asked != null && HttpCaching.ifNoneMatch(asked, page.etag())) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -350,7 +350,7 @@ public class PageCacheFilter extends HttpFilter {
   /**
    * Whether the answer is the same for anyone asking for its address, so that a shared cache may
    * keep it: not when the order of its comments comes from the visitor's sort cookie, nor when it
-   * sets that cookie.
+   * is asked for ({@code ?sort=}, which sets that cookie), nor when anything else set a cookie.
    */
   private static boolean shared(HttpServletRequest request, HttpServletResponse response) {
     return VisitorCookies.sort(request).isEmpty()

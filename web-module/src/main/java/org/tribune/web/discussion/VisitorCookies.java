@@ -181,21 +181,18 @@ public final class VisitorCookies {
   }
 
   /** Remembers the order a request asks for ({@code ?sort=}), if it names a known one. */
-  public static boolean rememberAskedSort(
-      HttpServletRequest request, HttpServletResponse response) {
-    return CommentSort.fromParameter(request.getParameter("sort"))
-        .map(sort -> rememberSort(request, response, sort))
-        .orElse(false);
+  public static void rememberAskedSort(HttpServletRequest request, HttpServletResponse response) {
+    String asked = request.getParameter("sort");
+    if (asked != null) {
+      CommentSort.fromParameter(asked).ifPresent(sort -> rememberSort(request, response, sort));
+    }
   }
 
-  /** Remembers an order, if it is not the remembered one; whether a cookie was set for it. */
-  public static boolean rememberSort(
+  public static void rememberSort(
       HttpServletRequest request, HttpServletResponse response, CommentSort sort) {
-    if (sort(request).orElse(null) == sort) {
-      return false;
+    if (sort(request).orElse(null) != sort) {
+      set(request, response, SORT, sort.parameter(), YEAR);
     }
-    set(request, response, SORT, sort.parameter(), YEAR);
-    return true;
   }
 
   private static Optional<String> read(HttpServletRequest request, String name) {
