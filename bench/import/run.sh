@@ -13,7 +13,9 @@
 # PGPORT (5432), PGUSER (postgres), RERUN (1: import the file a second time), PROFILE (0; 1: a JFR
 # recording of the first import, its hottest frames in the report), KEEP (0; 1: keep the data
 # folder / database and the server log), SKIP_BUILD (0), TARGET_SECONDS (120), TARGET_HEAP_MB (512),
-# JAVA_OPTS (none; e.g. the run command's -XX:+UseSerialGC, with HEAP=384m).
+# JAVA_OPTS (none; e.g. the run command's -XX:+UseSerialGC, with HEAP=384m), POST_SECONDS (0; then
+# comments are posted to an imported article for that long after the imports, POST_RATE a second:
+# the embedded database's size while a site takes comments), POST_RATE (10), TARGET_SPACE_RATIO (3).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -30,6 +32,9 @@ rerun=${RERUN:-1}
 profile=${PROFILE:-0}
 target_seconds=${TARGET_SECONDS:-120}
 target_heap_mb=${TARGET_HEAP_MB:-512}
+post_seconds=${POST_SECONDS:-0}
+post_rate=${POST_RATE:-10}
+target_space_ratio=${TARGET_SPACE_RATIO:-3}
 admin=admin@example.org
 password=bench-import-$RANDOM$RANDOM
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -42,10 +47,11 @@ rm -rf "$out"
 mkdir -p "$out"
 
 # --- Build -------------------------------------------------------------------------------------
-war="$root/web-module/target/tribune.war"
+war=${WAR:-$root/web-module/target/tribune.war}
+suite_cp="$root/bench/suite/target/suite-bench.jar:$root/bench/suite/target/lib/*"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  say "Building the WAR (mvn -B -q -DskipTests package)"
-  (cd "$root" && mvn -B -q -DskipTests package)
+  say "Building the WAR and the benchmark tools (mvn -B -q -Pbench -DskipTests package)"
+  (cd "$root" && mvn -B -q -Pbench -DskipTests -Dspotless.check.skip=true package)
 fi
 [ -f "$war" ] || { echo "No WAR at $war (build it, or drop SKIP_BUILD)" >&2; exit 1; }
 
@@ -119,7 +125,10 @@ jfr_options=
 say "Starting Payara Micro ($db_kind, -Xmx$heap) on port $port"
 start_epoch=$(date +%s)
 # A production-like JVM (no test options), the WAR as built, settings by environment only.
+# Comments posted by the benchmark (POST_SECONDS) are published at once, at the benchmark's pace.
 (cd "$run_dir" && exec env TRIBUNE_ADMIN_PASSWORD="$password" TRIBUNE_DEMO_CONTENT=false \
+  TRIBUNE_COMMENTS_MODERATION=approve-all TRIBUNE_COMMENTS_MIN_FORM_SECONDS=0 \
+  TRIBUNE_COMMENTS_RATE_LIMIT=100000 \
   TRIBUNE_DATA_DIR="$run_dir/data" ${jdbc:+TRIBUNE_DB_URL="$jdbc"} \
   java "-Xmx$heap" ${JAVA_OPTS:-} "-Xlog:gc*:file=$gc_log:uptime,level,tags" $jfr_options \
     -jar "$micro" --nocluster --disablephonehome --port "$port" --contextroot / \
@@ -143,10 +152,12 @@ echo "Up after $(( $(date +%s) - start_epoch )) s" >&2
 status_kb() { awk -v k="$1:" '$1 == k {print $2}' "/proc/$server_pid/status" 2>/dev/null || echo 0; }
 log_lines() { wc -l < "$1" 2>/dev/null || echo 0; }
 
-# Samples RSS every second while an import runs (VmHWM gives the peak; this gives the shape).
+# Samples RSS every second while an import runs (VmHWM gives the peak; this gives the shape), and
+# the size of the data folder in bytes (H2; 0 on PostgreSQL).
+data_bytes() { [ "$db_kind" = h2 ] && du -sb "$run_dir/data" 2>/dev/null | cut -f1 || echo 0; }
 sample_rss() {
   while kill -0 "$server_pid" 2>/dev/null; do
-    printf '%s %s\n' "$(date +%s)" "$(status_kb VmRSS)"
+    printf '%s %s %s\n' "$(date +%s)" "$(status_kb VmRSS)" "$(data_bytes)"
     sleep 1
   done
 }
@@ -185,6 +196,21 @@ hwm_first_kb=$(status_kb VmHWM)
 if [ "$rerun" = 1 ]; then
   do_import again
 fi
+
+# Comments posted at a steady pace to the imported article with the most comments shown first on
+# the home page (POST_SECONDS): what the embedded database's file does while a site is used.
+if [ "$post_seconds" != 0 ]; then
+  [ -f "$root/bench/suite/target/suite-bench.jar" ] \
+    || { echo "POST_SECONDS needs bench/suite built (mvn -Pbench -DskipTests package)" >&2; exit 1; }
+  slug=$(curl -s "$base/" | grep -o 'href="/articles/[^"/?#]*"' | head -1 | sed 's:.*/articles/::; s:"$::')
+  [ -n "$slug" ] || { echo "No article on the home page to post to" >&2; exit 1; }
+  sample_rss > "$out/rss-posting.txt" &
+  sampler=$!
+  say "Posting $post_rate comments a second to /articles/$slug for $post_seconds s"
+  java -cp "$suite_cp" org.tribune.bench.suite.PostComments rate "$base" "$slug" "$post_rate" \
+    "$post_seconds" | tee "$out/posting.json" >&2
+  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+fi
 hwm_kb=$(status_kb VmHWM)
 rss_end_kb=$(status_kb VmRSS)
 
@@ -204,6 +230,28 @@ if [ "$db_kind" = postgres ]; then
     || ', comments ' || (SELECT COUNT(*) FROM comments_comment)" 2>/dev/null || echo "(count failed)")
 fi
 stop_server
+
+# The embedded database compacted (H2's SHUTDOWN COMPACT, on a copy): what the data folder holds,
+# the size it is measured against. Largest size seen while the server ran, from the samples.
+compacted_bytes=0
+largest_bytes=0
+if [ "$db_kind" = h2 ]; then
+  after_stop_bytes=$(data_bytes)
+  largest_bytes=$(cat "$out"/rss-*.txt 2>/dev/null | awk -v m="$after_stop_bytes" '$3 > m {m = $3} END {print m}')
+  h2_version=$(sed -n 's:.*<h2.version>\(.*\)</h2.version>.*:\1:p' "$root/pom.xml" | head -1)
+  h2_jar="$HOME/.m2/repository/com/h2database/h2/$h2_version/h2-$h2_version.jar"
+  copy=$(mktemp -d /tmp/tribune-import-compact.XXXXXX)
+  cp -r "$run_dir/data/." "$copy/"
+  if java -cp "$h2_jar" org.h2.tools.Shell -url "jdbc:h2:file:$copy/tribune" -user "" -password "" \
+      -sql "SHUTDOWN COMPACT" > "$out/compact.log" 2>&1; then
+    compacted_bytes=$(du -sb "$copy" | cut -f1)
+  fi
+  rm -rf "$copy"
+fi
+mb() { awk -v b="$1" 'BEGIN {printf "%.1f MB", b / 1e6}'; }
+space_line() { # $1: samples file -> "largest X, at the end Y"
+  awk '$3 > m {m = $3} {last = $3} END {printf "%.1f MB at most, %.1f MB at the end", m / 1e6, last / 1e6}' "$1"
+}
 
 # --- Figures -----------------------------------------------------------------------------------
 # G1's pause lines: "[12.3s][info][gc] GC(7) Pause Young (Normal) (G1 Evacuation Pause) 300M->120M(512M) 12.3ms"
@@ -303,6 +351,15 @@ report="$target/report.md"
   echo "- Peak RSS (VmHWM): $((hwm_kb / 1024)) MB; RSS at the end: $((rss_end_kb / 1024)) MB"
   echo "- GC over the whole run: $all_pauses pauses, $all_pause_ms ms, max heap after GC $all_after_mb MB, before GC $all_before_mb MB, $all_full full"
   echo "- Data size after the imports: $data_size${db_counts:+ ($db_counts)}"
+  if [ "$db_kind" = h2 ]; then
+    ratio=$(awk -v a="$largest_bytes" -v c="$compacted_bytes" 'BEGIN {if (c > 0) printf "%.1f", a / c; else print "?"}')
+    meets_space=$(awk -v r="$ratio" -v t="$target_space_ratio" 'BEGIN {print (r != "?" && r + 0 <= t) ? "yes" : "no"}')
+    echo "- Data folder (H2, sampled every second): first import $(space_line "$out/rss-first.txt")$([ -f "$out/rss-again.txt" ] && echo "; second $(space_line "$out/rss-again.txt")")$([ -f "$out/rss-posting.txt" ] && echo "; while comments were posted $(space_line "$out/rss-posting.txt")"); after the server stopped $(mb "$after_stop_bytes")"
+    echo "- Compacted (SHUTDOWN COMPACT on a copy): $(mb "$compacted_bytes"); largest size seen / compacted: **$ratio×** (target ≤ $target_space_ratio×: $meets_space)"
+  fi
+  if [ -f "$out/posting.json" ]; then
+    echo "- Posting ($post_rate a second for $post_seconds s): $(cat "$out/posting.json")"
+  fi
   echo
   echo "## Skipped and warnings (first import, first 10 each)"
   echo

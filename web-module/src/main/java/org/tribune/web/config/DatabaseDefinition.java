@@ -30,7 +30,8 @@ import jakarta.enterprise.context.ApplicationScoped;
       // H2 closes itself when a write fails: the pool drops such connections (ConnectionCheck).
       "fish.payara.is-connection-validation-required=true",
       "fish.payara.connection-validation-method=custom-validation",
-      "fish.payara.validation-classname=org.tribune.web.config.ConnectionCheck"
+      "fish.payara.validation-classname=org.tribune.web.config.ConnectionCheck",
+      "restoreFrom=${MPCONFIG=tribune.backup.restore-from:}"
     })
 @ApplicationScoped
 public class DatabaseDefinition {

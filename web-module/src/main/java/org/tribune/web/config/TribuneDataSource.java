@@ -1,6 +1,8 @@
 package org.tribune.web.config;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,6 +11,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.tribune.web.backup.SnapshotRestore;
 
 /**
  * The vendor data source behind the server's connection pool, chosen from the URL alone so that the
@@ -24,12 +27,14 @@ public class TribuneDataSource implements DataSource {
    * the last seconds when the server was killed ({@code cluster/faults h2-kill-during-posts}: 286
    * acknowledged, none there after the restart); with it, none is lost.
    */
-  private static final String H2_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+  private static final String H2_OPTIONS =
+      ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;COMPRESS=TRUE;RETENTION_TIME=0";
 
   private String url;
   private String user;
   private String password;
   private String dataDir = "tribune-data";
+  private String restoreFrom;
   private volatile DataSource delegate;
   private int loginTimeout;
 
@@ -64,6 +69,18 @@ public class TribuneDataSource implements DataSource {
     return dataDir;
   }
 
+  /**
+   * A snapshot to restore into the data folder before the embedded database is first opened, when
+   * the folder has no database yet ({@code tribune.backup.restore-from}); ignored otherwise.
+   */
+  public void setRestoreFrom(String restoreFrom) {
+    this.restoreFrom = setting(restoreFrom);
+  }
+
+  public String getRestoreFrom() {
+    return restoreFrom;
+  }
+
   /** The JDBC URL actually used: the configured one, or the H2 file under the data directory. */
   public String effectiveUrl() {
     if (url != null) {
@@ -96,6 +113,7 @@ public class TribuneDataSource implements DataSource {
     if (current == null) {
       synchronized (this) {
         if (delegate == null) {
+          restoreIfAsked();
           delegate = create(effectiveUrl());
           LOG.info(() -> "Database: " + effectiveUrl() + (user == null ? "" : " as " + user));
         }
@@ -103,6 +121,35 @@ public class TribuneDataSource implements DataSource {
       }
     }
     return current;
+  }
+
+  private void restoreIfAsked() throws SQLException {
+    if (url != null || restoreFrom == null) {
+      return;
+    }
+    Path data = Path.of(dataDir).toAbsolutePath().normalize();
+    if (Files.exists(data.resolve("tribune.mv.db"))) {
+      LOG.info(
+          () ->
+              "tribune.backup.restore-from is set, but "
+                  + data
+                  + " already holds a database: it is opened as it is");
+      return;
+    }
+    try {
+      SnapshotRestore.restore(Path.of(restoreFrom), data);
+    } catch (IOException e) {
+      throw new SQLException(
+          "The snapshot "
+              + restoreFrom
+              + " (tribune.backup.restore-from, TRIBUNE_BACKUP_RESTORE_FROM) was not restored: "
+              + e.getMessage()
+              + ". Nothing in "
+              + data
+              + " was changed.",
+          "08001",
+          e);
+    }
   }
 
   private DataSource create(String jdbcUrl) throws SQLException {
@@ -136,7 +183,9 @@ public class TribuneDataSource implements DataSource {
   }
 
   private SQLException explained(SQLException e) {
-    if (e.getMessage() != null && e.getMessage().contains("tribune.db.url")) {
+    if (e.getMessage() != null
+        && (e.getMessage().contains("tribune.db.url")
+            || e.getMessage().contains("tribune.backup.restore-from"))) {
       return e;
     }
     return new SQLException(

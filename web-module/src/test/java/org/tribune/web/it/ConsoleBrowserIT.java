@@ -103,6 +103,7 @@ class ConsoleBrowserIT {
             "appearance/menus",
             "settings",
             "audit",
+            "backups",
             "password")) {
       driver.get(server.uri("/admin/" + page).toString());
       assertEquals(

@@ -335,7 +335,8 @@ class ConsoleIT {
               "/admin/settings",
               "/admin/accounts",
               "/admin/audit",
-              "/admin/transfer");
+              "/admin/transfer",
+              "/admin/backups");
       assertEquals(pages, menu(admin.open("/admin/dashboard")));
       for (String page : pages) {
         assertNotEquals(403, status(admin.get(page)), page);
@@ -346,7 +347,8 @@ class ConsoleIT {
               "/admin/settings",
               "/admin/accounts",
               "/admin/audit",
-              "/admin/transfer")) {
+              "/admin/transfer",
+              "/admin/backups")) {
         assertEquals(200, status(admin.get(page)), page);
       }
     }

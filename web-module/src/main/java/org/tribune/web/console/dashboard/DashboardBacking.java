@@ -23,6 +23,7 @@ import org.tribune.web.console.ArticleTitles;
 import org.tribune.web.console.audit.AuditEntry;
 import org.tribune.web.console.audit.AuditFilter;
 import org.tribune.web.console.audit.AuditLog;
+import org.tribune.web.console.backup.Snapshots;
 import org.tribune.web.console.security.Staff;
 import org.tribune.web.legal.LegalPages;
 import org.tribune.web.site.SiteSettings;
@@ -47,7 +48,18 @@ public class DashboardBacking {
   @Inject private SiteSettings site;
   @Inject private LegalPages legal;
 
+  @Inject private Snapshots snapshots;
+
   private Boolean legalPublished;
+
+  /** When the last snapshot failed (in the site's words), or null when it did not. */
+  public String getBackupFailure() {
+    return snapshots
+        .last()
+        .filter(Snapshots.Attempt::failed)
+        .map(attempt -> site.dateTime(attempt.at()))
+        .orElse(null);
+  }
 
   /** Whether the <em>Mentions légales</em> are published (the dashboard warns until they are). */
   public boolean isLegalPublished() {
