@@ -28,18 +28,20 @@ import org.h2.mvstore.RandomAccessStore;
  * which stops that thread, so nothing was reclaimed: importing 1 000 posts and 20 000 comments left
  * a 1.09 GB file that holds 24 MB (bench/import, issue 24).
  *
- * <p>Three things bring it back (measured in bench/RESULTS.md):
+ * <p>Two things bring it back (measured in bench/RESULTS.md, *Embedded database size*):
  *
  * <ul>
  *   <li>the URL's {@code RETENTION_TIME=0}: a dead chunk's space is reused at once instead of 45 s
  *       later (during an import that window alone was hundreds of megabytes);
- *   <li>the URL's {@code COMPRESS=TRUE}: pages are written compressed, as H2's own compaction
- *       writes them;
  *   <li>this task, twice a second: it rewrites up to {@value #REWRITE_BYTES} bytes of live pages
  *       out of chunks less than {@value #REWRITE_BELOW_PERCENT} % full, frees the chunks left dead,
  *       and when chunks fill less than {@value #MOVE_BELOW_PERCENT} % of the file moves up to
  *       {@value #MOVE_BYTES} bytes of them down (H2 syncs the file first) and cuts its end off.
  * </ul>
+ *
+ * <p>{@code COMPRESS=TRUE} would bring the file nearer the size of {@code SHUTDOWN COMPACT}'s
+ * (which compresses), but H2 then writes 64 KB pages: the import took 1.4× as long, every comment
+ * would too. Not used.
  *
  * <p>It does nothing on PostgreSQL, or on an H2 database reached through a server.
  */

@@ -27,8 +27,7 @@ public class TribuneDataSource implements DataSource {
    * the last seconds when the server was killed ({@code cluster/faults h2-kill-during-posts}: 286
    * acknowledged, none there after the restart); with it, none is lost.
    */
-  private static final String H2_OPTIONS =
-      ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;COMPRESS=TRUE;RETENTION_TIME=0";
+  private static final String H2_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;RETENTION_TIME=0";
 
   private String url;
   private String user;

@@ -36,7 +36,7 @@ class TribuneDataSourceTest {
     assertEquals(
         "jdbc:h2:file:"
             + Path.of("tribune-data").toAbsolutePath().normalize().resolve("tribune")
-            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;COMPRESS=TRUE;RETENTION_TIME=0",
+            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;RETENTION_TIME=0",
         dataSource.effectiveUrl());
   }
 

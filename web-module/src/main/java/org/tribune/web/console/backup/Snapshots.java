@@ -84,10 +84,14 @@ public class Snapshots {
       if (removed > 0) {
         LOG.warning(() -> removed + " unfinished snapshot file(s) removed from " + folder());
       }
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "Unfinished snapshots could not be removed: {0}", e.getMessage());
     }
-    scheduleNext();
+    try {
+      scheduleNext();
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "The daily snapshot could not be scheduled: {0}", e.getMessage());
+    }
   }
 
   /** The folder of the snapshots. */
