@@ -147,6 +147,7 @@ class HostileRequestsIT {
                   "settingsBacking.saveDiscussions",
                   "settingsBacking.removeDemoContent")),
           Map.entry("admin/password.xhtml", List.of("passwordBacking.change")),
+          Map.entry("admin/backups.xhtml", List.of("backupBacking.take")),
           Map.entry(
               "admin/comments.xhtml",
               List.of(
@@ -194,7 +195,8 @@ class HostileRequestsIT {
           "/admin/password",
           "/admin/comments?status=SPAM",
           "/admin/comments?status=PENDING",
-          "/admin/audit");
+          "/admin/audit",
+          "/admin/backups");
 
   /** Faces behaviours and view actions: not something a POST triggers on its own. */
   private static final Pattern COMMAND =
