@@ -75,6 +75,14 @@ public class EmbeddedDatabaseSpace {
   @Resource private ManagedScheduledExecutorService executor;
 
   private ScheduledFuture<?> task;
+
+  /**
+   * One connection kept open between rounds: the pool may close all of its own when the site is
+   * idle, and H2 closes a database with its last connection, so a connection per round would open
+   * and close the database twice a second.
+   */
+  private Connection held;
+
   private volatile String lastFailure;
   private volatile long compactions;
 
@@ -107,18 +115,36 @@ public class EmbeddedDatabaseSpace {
   }
 
   /** One look at the file, and a compaction when it needs one. */
-  void run() {
-    try (Connection connection = dataSource.getConnection()) {
-      if (compactIfNeeded(connection)) {
+  synchronized void run() {
+    try {
+      if (held != null && !held.isValid(1)) {
+        close(); // the database closed itself (a failed write): open it again
+      }
+      if (held == null) {
+        held = dataSource.getConnection();
+      }
+      if (compactIfNeeded(held)) {
         compactions++;
       }
       lastFailure = null;
     } catch (SQLException | RuntimeException e) {
+      close();
       String message = String.valueOf(e.getMessage());
       if (!message.equals(lastFailure)) {
         LOG.log(Level.WARNING, "Compacting the embedded database failed, will retry: {0}", message);
       }
       lastFailure = message;
+    }
+  }
+
+  private void close() {
+    if (held != null) {
+      try {
+        held.close();
+      } catch (SQLException e) {
+        LOG.log(Level.FINE, "Closing the housekeeping connection", e);
+      }
+      held = null;
     }
   }
 
@@ -198,5 +224,6 @@ public class EmbeddedDatabaseSpace {
       task.cancel(false);
       task = null;
     }
+    close();
   }
 }
