@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -86,4 +87,13 @@ public interface ArticleTransferService {
    * ids given; unknown ids are left out.
    */
   List<ExportedArticle> export(@NotNull @Size(max = MAX_EXPORT_BATCH) List<Long> articleIds);
+
+  /**
+   * Every former slug of articles, pages, sections, tags and authors, by kind, then target, then
+   * date replaced.
+   */
+  List<FormerAddress> formerAddresses();
+
+  /** The module's stored settings ({@code articles_setting}), by name. */
+  Map<String, String> settings();
 }

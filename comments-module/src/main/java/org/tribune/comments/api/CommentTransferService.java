@@ -3,6 +3,7 @@ package org.tribune.comments.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Moves discussions in and out: writes comments exactly as another platform had them (status, date,
@@ -34,4 +35,10 @@ public interface CommentTransferService {
    * name, no text), parents before their replies, oldest first otherwise.
    */
   List<ExportedComment> export(long articleId);
+
+  /** Every ban, by id. */
+  List<ExportedBan> bans();
+
+  /** The module's stored settings ({@code comments_setting}), by name. */
+  Map<String, String> settings();
 }

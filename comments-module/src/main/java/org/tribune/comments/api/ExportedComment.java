@@ -1,8 +1,15 @@
 package org.tribune.comments.api;
 
 import java.time.Instant;
+import java.util.List;
 
-/** A comment whole, for an export: its thread by ids, the typed text and its HTML. */
+/**
+ * A comment whole, for an export: its thread by ids, the typed text and its HTML, and what a
+ * restore of the site needs to bring back its state: the comment it answered ({@code answeredId}),
+ * the hash of its author's address and their browser (as kept for moderation), the hash of its
+ * author's editing token (so the author can still edit within the window), whether replies were
+ * notified, its votes and the subscriptions to its replies.
+ */
 public record ExportedComment(
     long id,
     long articleId,
@@ -17,4 +24,27 @@ public record ExportedComment(
     Instant createdAt,
     Instant editedAt,
     int score,
-    boolean staff) {}
+    boolean staff,
+    Long answeredId,
+    String addressHash,
+    String userAgent,
+    String editTokenHash,
+    boolean repliesNotified,
+    List<Vote> votes,
+    List<Subscription> subscriptions) {
+
+  public ExportedComment {
+    votes = votes == null ? List.of() : List.copyOf(votes);
+    subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
+  }
+
+  /** A reader's vote, known by their voter key and their address' hash. */
+  public record Vote(long id, String voterKey, String addressHash, int direction, Instant createdAt) {}
+
+  /**
+   * A subscription to the replies to this comment: the address, the token of its links, and
+   * whether the address owner confirmed it (double opt-in).
+   */
+  public record Subscription(
+      long id, String email, String token, boolean confirmed, Instant createdAt) {}
+}
