@@ -38,7 +38,9 @@ public class RequestLimits extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
   /** Addresses whose body is a site's export, sent as the request's body. */
-  static final String[] IMPORT_PATHS = {"/api/admin/import/", "/admin/transfer/upload"};
+  static final String[] IMPORT_PATHS = {
+    "/api/admin/import/", "/admin/transfer/upload", "/admin/transfer/restore"
+  };
 
   @Inject
   @ConfigProperty(name = "tribune.requests.max-form-bytes", defaultValue = "2097152")

@@ -30,6 +30,12 @@ public class ImportedSites {
     return any;
   }
 
+  /** Called when a restore replaced the site: whether it imported anything is asked again. */
+  void restored() {
+    any = false;
+    checked = false;
+  }
+
   /** Called when an import wrote something. */
   void imported() {
     any = true;

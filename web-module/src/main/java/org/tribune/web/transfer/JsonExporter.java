@@ -1,10 +1,13 @@
 package org.tribune.web.transfer;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +16,20 @@ import org.tribune.articles.api.ArticleTransferService;
 import org.tribune.articles.api.ExportedArticle;
 import org.tribune.articles.api.ExportedAuthor;
 import org.tribune.articles.api.ExportedSection;
+import org.tribune.articles.api.Featured;
+import org.tribune.articles.api.FormerAddress;
+import org.tribune.articles.api.FrontPageService;
 import org.tribune.articles.api.MediaItem;
 import org.tribune.articles.api.MediaRendition;
 import org.tribune.articles.api.RevisionContent;
 import org.tribune.articles.api.Tag;
 import org.tribune.comments.api.CommentSettings;
 import org.tribune.comments.api.CommentTransferService;
+import org.tribune.comments.api.ExportedBan;
 import org.tribune.comments.api.ExportedComment;
 import org.tribune.comments.api.ModerationService;
+import javax.sql.DataSource;
+import org.tribune.web.config.DatabaseDefinition;
 import org.tribune.web.site.Links;
 import org.tribune.web.site.SiteSettings;
 
@@ -34,7 +43,7 @@ import org.tribune.web.site.SiteSettings;
  */
 @ApplicationScoped
 public class JsonExporter {
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   @Inject private ArticleTransferService articles;
   @Inject private CommentTransferService comments;
@@ -42,9 +51,14 @@ public class JsonExporter {
   @Inject private SiteSettings site;
   @Inject private Links links;
   @Inject private MediaArchive library;
+  @Inject private FrontPageService frontPage;
+
+  @Resource(lookup = DatabaseDefinition.JNDI_NAME)
+  private DataSource dataSource;
 
   public void write(OutputStream out) {
-    try (JsonGenerator json =
+    try (Connection connection = dataSource.getConnection();
+        JsonGenerator json =
         Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, false))
             .createGenerator(out, java.nio.charset.StandardCharsets.UTF_8)) {
       json.writeStartObject();
@@ -70,6 +84,13 @@ public class JsonExporter {
       rules.blockedWords().forEach(json::write);
       json.writeEnd();
       json.writeEnd();
+
+      json.writeStartObject("settings");
+      ConsoleRows.write(connection, ConsoleRows.SETTINGS, json);
+      map(json, "articles", articles.settings());
+      map(json, "comments", comments.settings());
+      json.writeEnd();
+      ConsoleRows.write(connection, ConsoleRows.ACCOUNTS, json);
 
       json.writeStartArray("sections");
       for (ExportedSection s : articles.sections()) {
@@ -125,8 +146,50 @@ public class JsonExporter {
         json.flush();
       }
       json.writeEnd();
+
+      json.writeStartArray("formerAddresses");
+      for (FormerAddress a : articles.formerAddresses()) {
+        json.writeStartObject();
+        json.write("kind", a.kind().name());
+        json.write("targetId", a.targetId());
+        json.write("slug", a.slug());
+        json.write("replacedAt", a.replacedAt().toString());
+        json.writeEnd();
+      }
       json.writeEnd();
+      json.writeStartArray("frontPage");
+      for (Featured f : frontPage.placed()) {
+        json.writeStartObject();
+        json.write("articleId", f.articleId());
+        json.write("position", f.position());
+        nullable(json, "until", f.until());
+        json.writeEnd();
+      }
+      json.writeEnd();
+      ConsoleRows.write(connection, ConsoleRows.MENUS, json);
+      ConsoleRows.write(connection, ConsoleRows.LEGACY_ADDRESSES, json);
+      json.writeStartArray("bans");
+      for (ExportedBan b : comments.bans()) {
+        json.writeStartObject();
+        json.write("id", b.id());
+        json.write("kind", b.kind());
+        json.write("value", b.value());
+        nullable(json, "commentId", b.commentId());
+        json.write("createdAt", b.createdAt().toString());
+        json.writeEnd();
+      }
+      json.writeEnd();
+      ConsoleRows.write(connection, ConsoleRows.AUDIT, json);
+      json.writeEnd();
+    } catch (SQLException e) {
+      throw new IllegalStateException("The export could not read the database", e);
     }
+  }
+
+  private static void map(JsonGenerator json, String name, Map<String, String> values) {
+    json.writeStartObject(name);
+    values.forEach(json::write);
+    json.writeEnd();
   }
 
   private void article(JsonGenerator json, ExportedArticle a) {
@@ -182,6 +245,7 @@ public class JsonExporter {
       ids(json, "tagIds", d.tagIds());
       nullable(json, "leadImageUrl", d.leadImageUrl());
       nullable(json, "leadImageAlt", d.leadImageAlt());
+      nullable(json, "leadMediaId", d.leadMediaId());
       json.write("commentsOpen", d.commentsOpen());
       json.writeEnd();
     }
@@ -202,6 +266,33 @@ public class JsonExporter {
       nullable(json, "editedAt", c.editedAt());
       json.write("score", c.score());
       json.write("staff", c.staff());
+      nullable(json, "answeredId", c.answeredId());
+      nullable(json, "addressHash", c.addressHash());
+      nullable(json, "userAgent", c.userAgent());
+      nullable(json, "editTokenHash", c.editTokenHash());
+      json.write("repliesNotified", c.repliesNotified());
+      json.writeStartArray("votes");
+      for (ExportedComment.Vote v : c.votes()) {
+        json.writeStartObject();
+        json.write("id", v.id());
+        json.write("voterKey", v.voterKey());
+        json.write("addressHash", v.addressHash());
+        json.write("direction", v.direction());
+        json.write("createdAt", v.createdAt().toString());
+        json.writeEnd();
+      }
+      json.writeEnd();
+      json.writeStartArray("subscriptions");
+      for (ExportedComment.Subscription s : c.subscriptions()) {
+        json.writeStartObject();
+        json.write("id", s.id());
+        json.write("email", s.email());
+        json.write("token", s.token());
+        json.write("confirmed", s.confirmed());
+        json.write("createdAt", s.createdAt().toString());
+        json.writeEnd();
+      }
+      json.writeEnd();
       json.writeEnd();
     }
     json.writeEnd();

@@ -40,6 +40,8 @@ class RequestLimitsTest {
   void onlyTheImportAddressesMayBeLarge() {
     assertTrue(RequestLimits.isImport("/api/admin/import/wxr"));
     assertTrue(RequestLimits.isImport("/admin/transfer/upload"));
+    assertTrue(RequestLimits.isImport("/admin/transfer/restore"));
+    assertTrue(RequestLimits.isImport("/api/admin/import/json"));
     assertFalse(RequestLimits.isImport("/admin/transfer"));
     assertFalse(RequestLimits.isImport("/articles/x/comments"));
     assertFalse(RequestLimits.isImport("/api/admin/export/json"));

@@ -397,6 +397,13 @@ class HostileRequestsIT {
       answers.add(admin.post("/api/admin/import/wxr", Map.of("x", "<rss/>"), Map.of()));
       // The console's upload without the page's token (as a cross-site form would send it).
       answers.add(admin.post("/admin/transfer/upload", Map.of("format", "wxr"), Map.of()));
+      // The console's restore without the page's token, and a restore by a form of another site.
+      answers.add(admin.post("/admin/transfer/restore", Map.of("replace", "replace"), Map.of()));
+      answers.add(
+          admin.post(
+              "/api/admin/import/json?replace=true",
+              Map.of("export", "{}"),
+              Map.of("Origin", "https://evil.example")));
       for (Page answer : answers) {
         int status = status(answer);
         assertTrue(

@@ -887,6 +887,105 @@ class TransferIT {
     }
   }
 
+  // --- Restore from the JSON export ---------------------------------------------------------------
+
+  /** A {@code multipart/form-data} body of named files. */
+  private static HttpRequest.Builder multipart(
+      TribuneServer server, String path, Map<String, byte[]> files) {
+    String boundary = "tribune-" + java.util.UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    try {
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        body.write(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + file.getKey()
+                    + "\"; filename=\""
+                    + file.getKey()
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(file.getValue());
+        body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+      body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return HttpRequest.newBuilder(server.uri(path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+  }
+
+  private static byte[] download(TribuneServer server, String path) {
+    try {
+      HttpResponse<byte[]> answer =
+          HTTP.send(
+              HttpRequest.newBuilder(server.uri(path))
+                  .header("Authorization", ADMIN)
+                  .timeout(Duration.ofMinutes(3))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, answer.statusCode(), path);
+      return answer.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void theRestoreApiRefusesWhatItMustThenPutsTheSiteBackWithItsOldAddresses(
+      TransferServers.Source source) {
+    TribuneServer server = source.server();
+    imported(server, "wxr-1.2.xml");
+    imported(server, "disqus.xml");
+    byte[] document = download(server, "/api/admin/export/json");
+    byte[] media = download(server, "/api/admin/export/media");
+    Map<String, byte[]> both = new java.util.LinkedHashMap<>();
+    both.put("export", document);
+    both.put("media", media);
+
+    HttpResponse<String> anonymous =
+        post(server, "/api/admin/import/json", document, "application/json", null);
+    assertEquals(401, anonymous.statusCode(), anonymous::body);
+    HttpResponse<String> xml =
+        post(server, "/api/admin/import/json", document, "application/xml", ADMIN);
+    assertEquals(415, xml.statusCode(), xml::body);
+    assertEquals("content-type-json", json(xml.body()).getJsonObject("error").getString("code"));
+    HttpResponse<String> crossSite =
+        send(
+            multipart(server, "/api/admin/import/json?replace=true", both)
+                .header("Authorization", ADMIN)
+                .header("Origin", "https://ailleurs.example"));
+    assertEquals(403, crossSite.statusCode(), crossSite::body);
+    HttpResponse<String> notEmpty =
+        send(multipart(server, "/api/admin/import/json", both).header("Authorization", ADMIN));
+    assertEquals(409, notEmpty.statusCode(), notEmpty::body);
+    assertEquals("not-empty", json(notEmpty.body()).getJsonObject("error").getString("code"));
+
+    HttpResponse<String> restored =
+        send(
+            multipart(server, "/api/admin/import/json?replace=true", both)
+                .header("Authorization", ADMIN));
+    assertEquals(200, restored.statusCode(), restored::body);
+    JsonObject report = json(restored.body());
+    assertEquals("completed", report.getString("state"), report::toString);
+    JsonObject before = json(new String(document, StandardCharsets.UTF_8));
+    assertEquals(
+        before.getJsonArray("articles").size(),
+        count(report, "articles", "imported") + count(report, "pages", "imported"),
+        report::toString);
+    JsonObject after = export(server);
+    assertEquals(articlesBySlug(before), articlesBySlug(after));
+    // The imported WordPress site's addresses still lead to their articles.
+    HttpResponse<String> old = get(server, "/?p=101");
+    assertEquals(301, old.statusCode(), old::body);
+    assertTrue(location(old).endsWith("/articles/lete-au-cinema"), location(old));
+  }
+
   private static String pagePath(JsonObject article) {
     return article.containsKey("page") ? article.getJsonObject("page").getString("path") : null;
   }

@@ -48,7 +48,18 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import org.tribune.articles.api.ArticleDraft;
+import org.tribune.articles.api.MediaService;
+import org.tribune.web.transfer.ImportJobs;
+import org.tribune.web.transfer.ImportReport;
+import org.tribune.web.transfer.JsonExporter;
+import org.tribune.web.transfer.JsonRestore;
+import org.tribune.web.transfer.MediaArchive;
 import org.tribune.articles.api.ArticleEdit;
 import org.tribune.articles.api.ArticleFilter;
 import org.tribune.articles.api.ArticleKey;
@@ -133,6 +144,12 @@ class TransferServicesIT {
 
   @Resource(lookup = "java:comp/UserTransaction")
   UserTransaction transaction;
+
+  @Inject WholeSite wholeSite;
+  @Inject MediaService mediaService;
+  @Inject JsonExporter exporter;
+  @Inject MediaArchive mediaArchive;
+  @Inject JsonRestore restore;
 
   /** The request of the Arquillian call running this test: it says where the site answers. */
   @Inject HttpServletRequest request;
@@ -1379,5 +1396,161 @@ class TransferServicesIT {
       Thread.sleep(100);
     }
     throw new AssertionError("no mail to " + address + " containing " + marker);
+  }
+
+  // ===============================================================================================
+  // Restore from the JSON export (issue 24)
+  //
+  // A site restored from its own export and media archive exports the same document, field by
+  // field (apart from the export's date and the restore's own audit entry); ids are kept and the
+  // sequences continue after them; a restore is refused into a site that holds content unless
+  // asked to replace it, and one that fails half way (a cut document, a missing image) changes
+  // nothing.
+  // ===============================================================================================
+
+  private byte[] exportJson() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    exporter.write(out);
+    return out.toByteArray();
+  }
+
+  private java.nio.file.Path mediaArchiveFile() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("tribune-media-", ".zip");
+    try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+      mediaArchive.write(out);
+    }
+    return file;
+  }
+
+  private ImportReport restoreFrom(byte[] document, java.nio.file.Path media, boolean replace)
+      throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("tribune-export-", ".json");
+    try {
+      java.nio.file.Files.write(file, document);
+      ImportReport report = restore.report();
+      ImportJobs.Job job = restore.begin(report, "redaction@tribune.test", document.length).orElseThrow();
+      restore.run(job, file, media, replace, null);
+      return report;
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+  }
+
+  private static JsonObject parse(byte[] document) {
+    try (JsonReader reader = Json.createReader(new java.io.ByteArrayInputStream(document))) {
+      return reader.readObject();
+    }
+  }
+
+  /**
+   * The two exports hold the same site: every member the same but the date, and the audit log of
+   * the second the first's followed by {@code extraAudit} entries of these actions.
+   */
+  private static void assertSameSite(byte[] before, byte[] after, String... extraAudit) {
+    JsonObject b = parse(before);
+    JsonObject a = parse(after);
+    JsonArray auditBefore = b.getJsonArray("audit");
+    JsonArray auditAfter = a.getJsonArray("audit");
+    assertEquals(
+        auditBefore.size() + extraAudit.length, auditAfter.size(), () -> "audit " + auditAfter);
+    for (int i = 0; i < extraAudit.length; i++) {
+      assertEquals(
+          extraAudit[i],
+          auditAfter.getJsonObject(auditBefore.size() + i).getString("action"),
+          "audit entry " + i + " after the first document's");
+    }
+    JsonArrayBuilder kept = Json.createArrayBuilder();
+    auditAfter.subList(0, auditBefore.size()).forEach(kept::add);
+    JsonObject left = Json.createObjectBuilder(b).remove("exportedAt").build();
+    JsonObject right =
+        Json.createObjectBuilder(a).remove("exportedAt").add("audit", kept).build();
+    List<String> differences = JsonDiff.differences(left, right);
+    assertTrue(differences.isEmpty(), () -> String.join("\n", differences));
+  }
+
+  @Test
+  void aSiteRestoredFromItsExportExportsTheSameDocumentAndKeepsItsIds() throws Exception {
+    WholeSite.Made made = wholeSite.build();
+    byte[] before = exportJson();
+    java.nio.file.Path media = mediaArchiveFile();
+    try {
+      ImportReport refused = restoreFrom(before, media, false);
+      assertEquals(ImportReport.State.FAILED, refused.state());
+      assertEquals("not-empty", refused.errorCode());
+      assertSameSite(before, exportJson(), "SITE_RESTORED");
+
+      ImportReport report = restoreFrom(before, media, true);
+      assertEquals(ImportReport.State.COMPLETED, report.state(), report::errorText);
+      byte[] after = exportJson();
+      assertSameSite(before, after, "SITE_RESTORED", "SITE_RESTORED");
+      JsonObject document = parse(before);
+      assertEquals(
+          document.getJsonArray("articles").size(),
+          report.counts("articles").imported() + report.counts("pages").imported());
+      assertEquals(document.getJsonArray("media").size(), report.counts("media").imported());
+
+      // What the services show is the restored site, not copies kept from before.
+      ArticleSummary article = articles.find(made.articleId()).orElseThrow();
+      assertEquals("fete-lumieres-" + made.word(), article.slug());
+      assertEquals(
+          Optional.of("fete-lumieres-" + made.word()),
+          articles.currentSlug("lumieres-place-" + made.word()));
+      String rendition = mediaService.find(made.mediaId()).orElseThrow().largest().path();
+      assertTrue(
+          mediaService.open(rendition.substring(rendition.lastIndexOf('/') + 1)).isPresent(),
+          () -> "a restored image's rendition is served: " + rendition);
+
+      // New things get ids after the restored ones.
+      long maxArticle =
+          document.getJsonArray("articles").getValuesAs(JsonObject.class).stream()
+              .mapToLong(o -> o.getJsonNumber("id").longValue())
+              .max()
+              .orElseThrow();
+      long newArticle = articles.create(ArticleDraft.markdown("Après la restauration", "", "Texte.", author()));
+      assertTrue(newArticle > maxArticle, newArticle + " after " + maxArticle);
+      long maxComment =
+          document.getJsonArray("articles").getValuesAs(JsonObject.class).stream()
+              .flatMap(o -> o.getJsonArray("comments").getValuesAs(JsonObject.class).stream())
+              .mapToLong(o -> o.getJsonNumber("id").longValue())
+              .max()
+              .orElseThrow();
+      PostResult posted =
+          comments.post(
+              new NewComment(made.articleId(), made.commentId(), "Yves", null, null, "Et après\u00a0?", false),
+              new Submission("10.9.9.9", "Mozilla/5.0 (test)", HUMAN, false));
+      assertTrue(posted.commentId() > maxComment, posted.commentId() + " after " + maxComment);
+    } finally {
+      java.nio.file.Files.deleteIfExists(media);
+    }
+  }
+
+  @Test
+  void aRestoreThatFailsHalfWayChangesNothing() throws Exception {
+    wholeSite.build();
+    byte[] before = exportJson();
+    java.nio.file.Path media = mediaArchiveFile();
+    try {
+      byte[] cut = java.util.Arrays.copyOf(before, before.length * 2 / 3);
+      ImportReport truncated = restoreFrom(cut, media, true);
+      assertEquals(ImportReport.State.FAILED, truncated.state());
+      assertEquals("json-malformed", truncated.errorCode(), truncated::errorText);
+      assertSameSite(before, exportJson(), "SITE_RESTORED");
+
+      ImportReport noImages = restoreFrom(before, null, true);
+      assertEquals(ImportReport.State.FAILED, noImages.state());
+      assertEquals("media-missing", noImages.errorCode(), noImages::errorText);
+      assertSameSite(before, exportJson(), "SITE_RESTORED", "SITE_RESTORED");
+
+      ImportReport foreign =
+          restoreFrom(
+              "{\"format\": \"wordpress\", \"version\": 2}"
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              media,
+              true);
+      assertEquals("not-tribune", foreign.errorCode(), foreign::errorText);
+      assertSameSite(before, exportJson(), "SITE_RESTORED", "SITE_RESTORED", "SITE_RESTORED");
+    } finally {
+      java.nio.file.Files.deleteIfExists(media);
+    }
   }
 }

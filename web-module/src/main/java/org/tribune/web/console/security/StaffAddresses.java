@@ -42,6 +42,11 @@ public class StaffAddresses {
     }
   }
 
+  /** The stored secret was replaced (a restore): it is read again at the next use. */
+  public void forget() {
+    key = null;
+  }
+
   private byte[] key() {
     byte[] current = key;
     if (current == null) {

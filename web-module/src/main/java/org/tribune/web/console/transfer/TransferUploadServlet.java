@@ -12,6 +12,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +24,7 @@ import org.tribune.web.console.ConsoleMessages;
 import org.tribune.web.console.UploadToken;
 import org.tribune.web.console.security.StaffAddresses;
 import org.tribune.web.transfer.Exports;
+import org.tribune.web.transfer.JsonRestore;
 import org.tribune.web.transfer.ImportJobs;
 import org.tribune.web.transfer.ImportReport;
 import org.tribune.web.transfer.TransferApi;
@@ -34,13 +38,20 @@ import org.tribune.web.transfer.Transfers;
  *       the body ({@code application/xml}, the token in a header) and shows the bytes sent; the
  *       answer is {@code {"job": id, "state": …}} once the file is read. Without the script, the
  *       page's multipart form comes here and is answered with a redirect to the report.
+ *   <li>{@code POST /admin/transfer/restore}: the page's restore form ({@code multipart/form-data}:
+ *       the JSON export, the media archive, whether to replace a site that holds content),
+ *       answered with a redirect to the report;
  *   <li>{@code GET /admin/transfer/export/wxr|json}: the full export, as a download; {@code
  *       /admin/transfer/export/media}: the media archive (zip).
  * </ul>
  */
 @WebServlet(
     name = "TransferUpload",
-    urlPatterns = {"/admin/transfer/upload", "/admin/transfer/export/*"})
+    urlPatterns = {
+      "/admin/transfer/upload",
+      "/admin/transfer/restore",
+      "/admin/transfer/export/*"
+    })
 @MultipartConfig(fileSizeThreshold = 1 << 20)
 public class TransferUploadServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -49,6 +60,7 @@ public class TransferUploadServlet extends HttpServlet {
   @Inject private transient Exports exports;
   @Inject private transient ConsoleMessages messages;
   @Inject private transient StaffAddresses addresses;
+  @Inject private transient JsonRestore restore;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -66,6 +78,10 @@ public class TransferUploadServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
+    if (request.getServletPath().equals("/admin/transfer/restore")) {
+      restore(request, response);
+      return;
+    }
     if (!request.getServletPath().equals("/admin/transfer/upload")) {
       response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
       return;
@@ -128,6 +144,58 @@ public class TransferUploadServlet extends HttpServlet {
       json.write("state", report.state().name().toLowerCase(Locale.ROOT));
       json.write("report", page);
       json.writeEnd();
+    }
+  }
+
+  /** The restore form: the site is replaced by the export's, all or nothing. */
+  private void restore(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
+    String type = request.getContentType() == null ? "" : request.getContentType();
+    if (!type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+      response.sendError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+      return;
+    }
+    if (!UploadToken.matches(request, UploadToken.field(request, UploadToken.FIELD))) {
+      refuse(request, response, true, "token");
+      return;
+    }
+    Part export = request.getPart("export");
+    if (export == null || export.getSize() == 0) {
+      response.sendRedirect(request.getContextPath() + "/admin/transfer?empty=1#restore");
+      return;
+    }
+    Path document = Files.createTempFile("tribune-restore-", ".json");
+    Path media = null;
+    try {
+      try (InputStream in = export.getInputStream()) {
+        Files.copy(in, document, StandardCopyOption.REPLACE_EXISTING);
+      }
+      Part archive = request.getPart("media");
+      if (archive != null && archive.getSize() > 0) {
+        media = Files.createTempFile("tribune-restore-", ".zip");
+        try (InputStream in = archive.getInputStream()) {
+          Files.copy(in, media, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      ImportReport report = restore.report();
+      Optional<ImportJobs.Job> job =
+          restore.begin(report, request.getRemoteUser(), Files.size(document));
+      if (job.isEmpty()) {
+        refuse(request, response, true, "busy");
+        return;
+      }
+      restore.run(
+          job.get(),
+          document,
+          media,
+          "replace".equals(UploadToken.field(request, "replace")),
+          addresses.hash(request));
+      response.sendRedirect(request.getContextPath() + "/admin/transfer?job=" + job.get().id());
+    } finally {
+      Files.deleteIfExists(document);
+      if (media != null) {
+        Files.deleteIfExists(media);
+      }
     }
   }
 
