@@ -39,11 +39,12 @@ public record ExportedComment(
   }
 
   /** A reader's vote, known by their voter key and their address' hash. */
-  public record Vote(long id, String voterKey, String addressHash, int direction, Instant createdAt) {}
+  public record Vote(
+      long id, String voterKey, String addressHash, int direction, Instant createdAt) {}
 
   /**
-   * A subscription to the replies to this comment: the address, the token of its links, and
-   * whether the address owner confirmed it (double opt-in).
+   * A subscription to the replies to this comment: the address, the token of its links, and whether
+   * the address owner confirmed it (double opt-in).
    */
   public record Subscription(
       long id, String email, String token, boolean confirmed, Instant createdAt) {}

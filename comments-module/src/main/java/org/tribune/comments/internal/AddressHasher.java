@@ -29,7 +29,9 @@ public class AddressHasher {
 
   /**
    * Reads the stored salt, making it first if there is none; several nodes starting at once agree
-   * on the first one written. Runs outside any transaction, after the migrations.
+   * on the first one written. Runs outside any transaction, after the migrations, and again after a
+   * restore committed (the restored site's salt replaces this one, so that the restored votes, bans
+   * and form tokens still match their readers).
    */
   void load(DataSource dataSource) throws SQLException {
     Optional<String> configured = configuredSalt.map(String::strip).filter(s -> !s.isEmpty());

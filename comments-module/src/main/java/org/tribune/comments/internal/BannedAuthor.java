@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.tribune.comments.api.Ban;
 import org.tribune.comments.api.CommentLimits;
+import org.tribune.comments.api.ExportedBan;
 
 /** A banned author: later comments with this e-mail address or address hash go to spam. */
 @Entity
@@ -69,5 +70,10 @@ public class BannedAuthor {
         kind == Kind.EMAIL ? bannedValue : null,
         kind == Kind.IP ? bannedValue : null,
         createdAt);
+  }
+
+  /** Whole, for an export. */
+  ExportedBan toExported() {
+    return new ExportedBan(id, kind.name(), bannedValue, commentId, createdAt);
   }
 }

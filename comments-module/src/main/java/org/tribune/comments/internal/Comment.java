@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import org.tribune.comments.api.CommentLimits;
 import org.tribune.comments.api.CommentStatus;
@@ -348,8 +349,14 @@ public class Comment {
         staff);
   }
 
-  /** Whole, for an export (a tombstone as what is left of it). */
-  ExportedComment toExported() {
+  /**
+   * Whole, for an export (a tombstone as what is left of it), with its votes and the subscriptions
+   * to its replies. The answered comment is the column as stored ({@code null} when the reply hangs
+   * under the comment it answers), not {@link #getAnsweredId}'s fallback to the parent: a restore
+   * writes it back as it was.
+   */
+  ExportedComment toExported(
+      List<ExportedComment.Vote> votes, List<ExportedComment.Subscription> subscriptions) {
     return new ExportedComment(
         id,
         articleId,
@@ -364,7 +371,14 @@ public class Comment {
         createdAt,
         editedAt,
         score,
-        staff);
+        staff,
+        answeredId,
+        ipHash,
+        userAgent,
+        editTokenHash,
+        repliesNotified,
+        votes,
+        subscriptions);
   }
 
   /** As a moderator sees it, with its votes counted apart. */

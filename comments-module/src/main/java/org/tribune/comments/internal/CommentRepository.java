@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.tribune.comments.api.CommentSort;
@@ -583,6 +585,45 @@ public class CommentRepository {
     return em.createQuery("DELETE FROM Subscription s WHERE s.email = :email")
         .setParameter("email", email)
         .executeUpdate();
+  }
+
+  // --- Export ----------------------------------------------------------------------------------
+
+  /** Every vote on an article's comments, by id: one query for the whole article. */
+  List<Vote> votesOfArticle(long articleId) {
+    return em.createQuery(
+            "SELECT v FROM Vote v, Comment c WHERE v.commentId = c.id AND c.articleId = :articleId"
+                + " ORDER BY v.id",
+            Vote.class)
+        .setParameter("articleId", articleId)
+        .getResultList();
+  }
+
+  /** Every subscription to an article's comments, by id: one query for the whole article. */
+  List<Subscription> subscriptionsOfArticle(long articleId) {
+    return em.createQuery(
+            "SELECT s FROM Subscription s, Comment c WHERE s.commentId = c.id"
+                + " AND c.articleId = :articleId ORDER BY s.id",
+            Subscription.class)
+        .setParameter("articleId", articleId)
+        .getResultList();
+  }
+
+  /** Every ban, by id (the console lists them newest first: {@link #bans}). */
+  List<BannedAuthor> bansById() {
+    return em.createQuery("SELECT b FROM BannedAuthor b ORDER BY b.id", BannedAuthor.class)
+        .getResultList();
+  }
+
+  /** Every row of {@code comments_setting}, whatever its name, sorted by name. */
+  SortedMap<String, String> storedSettings() {
+    SortedMap<String, String> settings = new TreeMap<>();
+    for (Object row :
+        em.createNativeQuery("SELECT name, setting_value FROM comments_setting").getResultList()) {
+      Object[] columns = (Object[]) row;
+      settings.put((String) columns[0], (String) columns[1]);
+    }
+    return settings;
   }
 
   // --- Deletion --------------------------------------------------------------------------------

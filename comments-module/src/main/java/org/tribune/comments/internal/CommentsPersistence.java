@@ -15,6 +15,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.Map;
+import org.eclipse.persistence.sessions.DatabaseSession;
 
 /**
  * Owns the {@code comments} persistence unit ({@code META-INF/comments-persistence.xml}). The
@@ -99,6 +100,22 @@ public class CommentsPersistence {
       entityManager = created;
     }
     return entityManager;
+  }
+
+  /**
+   * Drops what the unit keeps in memory from the database, on this node: the shared cache, and the
+   * blocks of ids taken from the sequences and not used yet, which a restore made stale (they may
+   * be ids of restored rows). Nothing when the unit is not open. Only the blocks are dropped
+   * ({@code initializePreallocated}), not the whole sequencing ({@code resetSequencing} disconnects
+   * and connects it again, under the feet of requests taking ids meanwhile).
+   */
+  void forgetCopies() {
+    EntityManagerFactory current = factory;
+    if (current == null) {
+      return;
+    }
+    current.getCache().evictAll();
+    current.unwrap(DatabaseSession.class).getSequencingControl().initializePreallocated();
   }
 
   @PreDestroy

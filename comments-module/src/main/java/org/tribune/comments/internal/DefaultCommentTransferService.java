@@ -7,6 +7,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.executable.ExecutableType;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.PriorityQueue;
 import java.util.function.Function;
 import org.tribune.comments.api.CommentLimits;
 import org.tribune.comments.api.CommentTransferService;
+import org.tribune.comments.api.ExportedBan;
 import org.tribune.comments.api.ExportedComment;
 import org.tribune.comments.api.ImportedComment;
 
@@ -91,12 +93,41 @@ public class DefaultCommentTransferService implements CommentTransferService {
     return comment.getId();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Three queries whatever the article's size: its comments, their votes, their subscriptions.
+   */
   @Override
   public List<ExportedComment> export(long articleId) {
+    Map<Long, List<ExportedComment.Vote>> votes = new HashMap<>();
+    for (Vote vote : repository.votesOfArticle(articleId)) {
+      votes.computeIfAbsent(vote.getCommentId(), id -> new ArrayList<>()).add(vote.toExported());
+    }
+    Map<Long, List<ExportedComment.Subscription>> subscriptions = new HashMap<>();
+    for (Subscription subscription : repository.subscriptionsOfArticle(articleId)) {
+      subscriptions
+          .computeIfAbsent(subscription.getCommentId(), id -> new ArrayList<>())
+          .add(subscription.toExported());
+    }
     return parentsFirst(repository.ofArticle(articleId), Comment::getId, Comment::getParentId)
         .stream()
-        .map(Comment::toExported)
+        .map(
+            comment ->
+                comment.toExported(
+                    votes.getOrDefault(comment.getId(), List.of()),
+                    subscriptions.getOrDefault(comment.getId(), List.of())))
         .toList();
+  }
+
+  @Override
+  public List<ExportedBan> bans() {
+    return repository.bansById().stream().map(BannedAuthor::toExported).toList();
+  }
+
+  @Override
+  public Map<String, String> settings() {
+    return Collections.unmodifiableSortedMap(repository.storedSettings());
   }
 
   // --- Fields ----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.tribune.comments.api.CommentLimits;
+import org.tribune.comments.api.ExportedComment;
 import org.tribune.comments.internal.mail.Subscriber;
 
 /**
@@ -81,5 +82,10 @@ public class Subscription {
 
   Instant getCreatedAt() {
     return createdAt;
+  }
+
+  /** Whole, for an export: the token too, since the links of mails already sent carry it. */
+  ExportedComment.Subscription toExported() {
+    return new ExportedComment.Subscription(id, email, token, confirmed, createdAt);
   }
 }

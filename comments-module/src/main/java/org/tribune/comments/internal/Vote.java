@@ -9,6 +9,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.tribune.comments.api.ExportedComment;
 
 /**
  * One visitor's vote on one comment. The visitor is known by the hash of their voter key (a cookie)
@@ -57,6 +58,10 @@ public class Vote {
     }
   }
 
+  long getCommentId() {
+    return commentId;
+  }
+
   int getDirection() {
     return direction;
   }
@@ -71,5 +76,10 @@ public class Vote {
     int change = newDirection - direction;
     direction = newDirection;
     return change;
+  }
+
+  /** Whole, for an export. */
+  ExportedComment.Vote toExported() {
+    return new ExportedComment.Vote(id, voterKey, ipHash, direction, createdAt);
   }
 }

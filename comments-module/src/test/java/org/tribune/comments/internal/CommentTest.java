@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tribune.comments.api.CommentStatus;
+import org.tribune.comments.api.ExportedComment;
 
 class CommentTest {
   private static final Instant NOW = Instant.parse("2017-10-30T09:06:00Z");
@@ -147,14 +149,7 @@ class CommentTest {
 
   /** The comment as persisting gives it an id (the views need one). */
   private static Comment stored(Comment comment) {
-    try {
-      Field id = Comment.class.getDeclaredField("id");
-      id.setAccessible(true);
-      id.set(comment, 42L);
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
-    }
-    return comment;
+    return withId(comment, 42);
   }
 
   @Test
@@ -204,5 +199,55 @@ class CommentTest {
     assertEquals(3, seen.upVotes());
     assertEquals(1, seen.downVotes());
     assertFalse(seen.staff());
+  }
+
+  /** The comment with the id persisting would give it. */
+  private static Comment withId(Comment comment, long value) {
+    try {
+      Field id = Comment.class.getDeclaredField("id");
+      id.setAccessible(true);
+      id.set(comment, value);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+    return comment;
+  }
+
+  @Test
+  void anExportCarriesTheAuthorsTracesVotesSubscriptionsAndTheAnsweredColumnAsStored() {
+    String token = "t";
+    Comment parent = withId(comment(token, CommentStatus.APPROVED), 41);
+    Comment answered = withId(new Comment(draft(7, "u"), parent, CommentStatus.APPROVED, NOW), 42);
+    Comment underParent =
+        withId(new Comment(draft(7, "v"), parent, CommentStatus.APPROVED, NOW), 43);
+    underParent.answering(parent);
+    Comment hungHigher =
+        withId(new Comment(draft(7, "w"), parent, CommentStatus.APPROVED, NOW), 44);
+    hungHigher.answering(answered);
+    hungHigher.markRepliesNotified();
+    var vote = new ExportedComment.Vote(5, "k", "h", -1, NOW);
+    var subscription = new ExportedComment.Subscription(6, "lea@example.org", "s", true, NOW);
+
+    ExportedComment exported = hungHigher.toExported(List.of(vote), List.of(subscription));
+
+    assertEquals(42L, exported.answeredId());
+    assertEquals(Tokens.sha256("203.0.113.7"), exported.addressHash());
+    assertEquals("Mozilla/5.0", exported.userAgent());
+    assertEquals(Tokens.sha256("w"), exported.editTokenHash());
+    assertTrue(exported.repliesNotified());
+    assertEquals(List.of(vote), exported.votes());
+    assertEquals(List.of(subscription), exported.subscriptions());
+    assertEquals(41L, underParent.getAnsweredId(), "readers' fallback: the parent");
+    assertNull(underParent.toExported(List.of(), List.of()).answeredId(), "the column: none");
+    assertFalse(underParent.toExported(List.of(), List.of()).repliesNotified());
+
+    parent.anonymise();
+    ExportedComment tombstone = parent.toExported(List.of(), List.of());
+    assertEquals(CommentStatus.TRASH, tombstone.status());
+    assertEquals("", tombstone.authorName());
+    assertEquals("", tombstone.body());
+    assertNull(tombstone.addressHash());
+    assertNull(tombstone.userAgent());
+    assertNull(tombstone.editTokenHash());
   }
 }
