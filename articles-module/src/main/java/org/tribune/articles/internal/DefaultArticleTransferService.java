@@ -346,7 +346,10 @@ public class DefaultArticleTransferService implements ArticleTransferService {
     return exported;
   }
 
-  /** Read as rows ({@link ArticleTables}): two tables, whose entities have no use for them. */
+  /**
+   * Read as rows ({@link ArticleTables}, as a restore writes them back) and sorted in Java: the
+   * same order on H2 and PostgreSQL, whatever the database's collation of slugs.
+   */
   @Override
   public List<FormerAddress> formerAddresses() {
     return rows("former addresses", ArticleTables::formerAddresses);

@@ -43,7 +43,8 @@ import org.tribune.articles.api.Tag;
 /**
  * The restore's rows on an in-memory H2 migrated as the server migrates its database: a small site
  * written in one transaction, in the order the restore service's caller writes it, then read back
- * with SQL. The same statements run on PostgreSQL in the web module's integration tests.
+ * with SQL. PostgreSQL, which takes the same statements, is left to the web module's integration
+ * tests (they run the restore service in the server).
  */
 class ArticleTablesTest {
   private static final Instant CREATED = Instant.parse("2025-03-01T08:00:00.123456Z");
@@ -120,12 +121,13 @@ class ArticleTablesTest {
             listOf(31L, "julien", "Julien", "", null)),
         rows("SELECT id, slug, name, bio, email FROM articles_author ORDER BY id"));
     assertEquals(
-        List.of(1L, 1L, 1L, 1L),
+        List.of(0L, 0L, 0L, 0L),
         List.of(
-            single("SELECT MIN(version) FROM articles_section"),
-            single("SELECT MIN(version) FROM articles_tag"),
-            single("SELECT MIN(version) FROM articles_author"),
-            single("SELECT MIN(version) FROM articles_article")));
+            single("SELECT COUNT(*) FROM articles_section WHERE version <> 1"),
+            single("SELECT COUNT(*) FROM articles_tag WHERE version <> 1"),
+            single("SELECT COUNT(*) FROM articles_author WHERE version <> 1"),
+            single("SELECT COUNT(*) FROM articles_article WHERE version <> 1")),
+        "every row at version 1");
 
     BodyRenderer.Rendered rendered = renderer.render(BodyFormat.MARKDOWN, BODY);
     assertEquals(
