@@ -525,8 +525,13 @@ public class ArticleTables {
   }
 
   /**
-   * Moves every sequence past the highest id of its table ({@link #restartValue}); {@code ALTER
-   * SEQUENCE … RESTART WITH} is the form both databases take, with the value written out (neither
+   * Moves every sequence past the highest id of its table ({@link #restartValue}), and never back:
+   * a sequence already further on stays ahead of what it handed out. H2 keeps a sequence's new
+   * value through a rollback (PostgreSQL does not), so a restore rolled back after this step must
+   * not leave a sequence below the ids of the content that stays; and a block of ids another node
+   * took before the restore must not be handed out again. Where the sequence is is read by taking
+   * its next value ({@code nextval('…')}, which both databases answer; one block is skipped). Then
+   * {@code ALTER SEQUENCE … RESTART WITH}, the form both take, with the value written out (neither
    * takes a parameter there).
    *
    * @return each sequence's next value
@@ -541,7 +546,12 @@ public class ArticleTables {
           row.next();
           highest = row.getLong(1);
         }
-        long restart = restartValue(highest);
+        long taken;
+        try (ResultSet row = sql.executeQuery("SELECT nextval('" + table.getValue() + "')")) {
+          row.next();
+          taken = row.getLong(1);
+        }
+        long restart = Math.max(restartValue(highest), taken + ID_BLOCK);
         sql.executeUpdate("ALTER SEQUENCE " + table.getValue() + " RESTART WITH " + restart);
         next.put(table.getValue(), restart);
       }

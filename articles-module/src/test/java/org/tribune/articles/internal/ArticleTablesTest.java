@@ -317,13 +317,23 @@ class ArticleTablesTest {
   }
 
   @Test
-  void anEmptyModuleStartsItsSequencesAtTheirFirstBlock() throws SQLException {
-    tables.clear();
-    Map<String, Long> next = tables.continueSequences();
-    for (String sequence : ArticleTables.SEQUENCES.values()) {
-      assertEquals(50L, next.get(sequence), sequence);
-      assertEquals(50L, single("SELECT NEXT VALUE FOR " + sequence), sequence);
+  void aSequenceNeverGoesBackBelowWhatItHandedOut() throws SQLException {
+    try (Statement sql = connection.createStatement()) {
+      // Before the restore, a node took the block 4951–5000 of the old content's articles.
+      sql.executeUpdate("ALTER SEQUENCE articles_article_seq RESTART WITH 5000");
+      assertEquals(5000L, single("SELECT NEXT VALUE FOR articles_article_seq"));
     }
+    tables.clear();
+    restoreSite();
+
+    Map<String, Long> next = tables.continueSequences();
+
+    assertEquals(
+        5100L,
+        next.get("articles_article_seq"),
+        "past 5000 (the block read to find it is skipped), not back to 1150");
+    assertEquals(5100L, single("SELECT NEXT VALUE FOR articles_article_seq"));
+    assertEquals(100L, next.get("articles_media_seq"), "41 + 50, rounded up");
   }
 
   @Test
