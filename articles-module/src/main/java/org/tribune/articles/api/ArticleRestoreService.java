@@ -23,8 +23,8 @@ public interface ArticleRestoreService {
 
   /**
    * Whether the module holds anything a restore would replace: an article that is not untouched
-   * demo content, or an item of the media library. Sections, tags and authors alone (the demo's,
-   * or left empty) do not count.
+   * demo content, or an item of the media library. Sections, tags and authors alone (the demo's, or
+   * left empty) do not count.
    */
   boolean holdsContent();
 
@@ -49,8 +49,8 @@ public interface ArticleRestoreService {
   void restoreAuthor(@NotNull ExportedAuthor author);
 
   /**
-   * An item of the media library with its id and description, and its original: the file is
-   * checked against the item's hash, stored, and the site's widths are made from it again.
+   * An item of the media library with its id and description, and its original: the file is checked
+   * against the item's hash, stored, and the site's widths are made from it again.
    *
    * @param original the original's bytes, read here; the caller deletes the file afterwards
    * @throws MediaRejectedException when the file is not the item's (another hash) or not an image
@@ -60,8 +60,8 @@ public interface ArticleRestoreService {
 
   /**
    * Articles and pages with their ids, revisions, authors, tags, lead media, page options and
-   * flags, as exported; their search terms and media uses are made again. A page's parent is set
-   * by {@link #restorePageParents} (a parent may come later in the export).
+   * flags, as exported; their search terms and media uses are made again. A page's parent is set by
+   * {@link #restorePageParents} (a parent may come later in the export).
    */
   void restoreArticles(@NotNull List<ExportedArticle> articles);
 

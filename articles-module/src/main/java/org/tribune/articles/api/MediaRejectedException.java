@@ -22,7 +22,13 @@ public class MediaRejectedException extends RuntimeException {
     /** The image's data ends early or is damaged. */
     DAMAGED,
     /** More pixels than {@code tribune.media.max-pixels}: refused before decoding. */
-    TOO_MANY_PIXELS
+    TOO_MANY_PIXELS,
+    /**
+     * A restored item's file is not the one it was exported with (another SHA-256): its public
+     * addresses, which name the hash, would serve other content ({@link
+     * ArticleRestoreService#restoreMedia}).
+     */
+    HASH_MISMATCH
   }
 
   private final Reason reason;

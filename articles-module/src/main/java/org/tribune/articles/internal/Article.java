@@ -21,12 +21,14 @@ import java.text.Collator;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.tribune.articles.api.ArticleDraft;
 import org.tribune.articles.api.ArticleLimits;
 import org.tribune.articles.api.ArticleStatus;
@@ -310,9 +312,38 @@ public class Article {
    * publication instant while published or scheduled, {@code null} otherwise.
    */
   public Instant listedFrom() {
+    return listedFrom(status, publishedAt);
+  }
+
+  /** The instant an article of this status and publication instant is listed from, or null. */
+  static Instant listedFrom(ArticleStatus status, Instant publishedAt) {
     return status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED
         ? publishedAt
         : null;
+  }
+
+  /**
+   * The library's images an article shows, as {@code articles_media_use} records them: its lead
+   * image, then those its body refers to ({@link BodyRenderer#mediaIds}) that exist, whether they
+   * render yet or not.
+   *
+   * @param existing of the ids a body refers to, those the library has
+   */
+  public static Set<Long> mediaShown(
+      Long leadMediaId,
+      BodyFormat format,
+      String body,
+      Function<Set<Long>, Collection<Long>> existing) {
+    Set<Long> shown = new LinkedHashSet<>();
+    if (leadMediaId != null) {
+      shown.add(leadMediaId);
+    }
+    Set<Long> inBody = BodyRenderer.mediaIds(format, body);
+    if (!inBody.isEmpty()) {
+      // Only those that exist: a reference to an unknown item renders nothing and uses nothing.
+      shown.addAll(existing.apply(inBody));
+    }
+    return shown;
   }
 
   public boolean isReadable(Instant now) {

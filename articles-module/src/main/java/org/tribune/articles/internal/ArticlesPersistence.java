@@ -15,6 +15,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.Map;
+import org.eclipse.persistence.sessions.DatabaseSession;
 import org.tribune.articles.api.SharedCopies;
 
 /**
@@ -107,6 +108,23 @@ public class ArticlesPersistence implements SharedCopies {
     EntityManagerFactory current = factory;
     if (current != null) {
       current.getCache().evictAll();
+    }
+  }
+
+  /**
+   * Drops the blocks of ids EclipseLink took from the sequences and has not handed out yet
+   * (allocation size 50): after a restore moved the sequences past the restored ids, a block taken
+   * before would give new rows ids the restore wrote. The next insert of each kind takes a new
+   * block from its sequence. Does nothing before the unit opens.
+   *
+   * <p>Only the kept blocks are dropped ({@code initializePreallocated}), not the whole sequencing
+   * ({@code resetSequencing}, which disconnects and connects it again and leaves it unusable, for a
+   * moment, to an insert running at the same time on another request).
+   */
+  void forgetIdBlocks() {
+    EntityManagerFactory current = factory;
+    if (current != null) {
+      current.unwrap(DatabaseSession.class).getSequencingControl().initializePreallocated();
     }
   }
 

@@ -173,9 +173,20 @@ public class BodyRenderer {
     }
     keepOnlyKnownEmbedMarkup(clean);
     scrollableTables(clean);
-    String text = clean.body().text();
-    int words = text.isBlank() ? 0 : text.strip().split("\\s+").length;
-    return new Rendered(clean.body().html(), words);
+    return new Rendered(clean.body().html(), words(clean.body().text()));
+  }
+
+  /**
+   * The number of words of a body already rendered, counted as {@link #render} counts them: a
+   * restore keeps the exported HTML, so it counts from that rather than render the source again
+   * (which would fetch embeds and look up figures).
+   */
+  public static int wordCount(String html) {
+    return html == null ? 0 : words(Jsoup.parseBodyFragment(html, BASE_URI).body().text());
+  }
+
+  private static int words(String text) {
+    return text.isBlank() ? 0 : text.strip().split("\\s+").length;
   }
 
   /**

@@ -1,11 +1,15 @@
 package org.tribune.articles.internal;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.executable.ValidateOnExecution;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.tribune.articles.api.ArticleDraft;
 import org.tribune.articles.api.ArticleKey;
 import org.tribune.articles.api.ArticleLimits;
@@ -25,6 +30,7 @@ import org.tribune.articles.api.ArticleTransferService;
 import org.tribune.articles.api.ExportedArticle;
 import org.tribune.articles.api.ExportedAuthor;
 import org.tribune.articles.api.ExportedSection;
+import org.tribune.articles.api.FormerAddress;
 import org.tribune.articles.api.ImportedArticle;
 import org.tribune.articles.api.ImportedAuthor;
 import org.tribune.articles.api.ImportedSection;
@@ -49,6 +55,9 @@ public class DefaultArticleTransferService implements ArticleTransferService {
   @Inject @ArticlesDatabase private EntityManager em;
   @Inject private ArticleWriter writer;
   @Inject private ListingSlugs slugs;
+
+  @Resource(lookup = "java:app/jdbc/tribune")
+  private DataSource dataSource;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -335,6 +344,35 @@ public class DefaultArticleTransferService implements ArticleTransferService {
               a.pageOptions()));
     }
     return exported;
+  }
+
+  /**
+   * Read as rows ({@link ArticleTables}, as a restore writes them back) and sorted in Java: the
+   * same order on H2 and PostgreSQL, whatever the database's collation of slugs.
+   */
+  @Override
+  public List<FormerAddress> formerAddresses() {
+    return rows("former addresses", ArticleTables::formerAddresses);
+  }
+
+  @Override
+  public Map<String, String> settings() {
+    return rows("settings", ArticleTables::settings);
+  }
+
+  /** A read on the data source's connection, the transaction's. */
+  private <T> T rows(String what, Rows<T> read) {
+    try (Connection connection = dataSource.getConnection()) {
+      return read.from(new ArticleTables(connection));
+    } catch (SQLException e) {
+      throw new PersistenceException("Export of the articles' " + what + " failed", e);
+    }
+  }
+
+  /** What is read from the module's tables. */
+  @FunctionalInterface
+  private interface Rows<T> {
+    T from(ArticleTables tables) throws SQLException;
   }
 
   private ArticleKey key(Article article) {

@@ -32,6 +32,11 @@ public class SearchIndex {
   static final int BODY_WEIGHT = 1;
   static final int MAX_WEIGHT = 1_000;
 
+  /** One posting; {@link #addPostings} binds it. */
+  static final String INSERT_POSTING =
+      "INSERT INTO articles_search_term (term, article_id, weight, listed_from)"
+          + " VALUES (?, ?, ?, ?)";
+
   @Inject @ArticlesDatabase private EntityManager em;
 
   /**
@@ -53,24 +58,34 @@ public class SearchIndex {
       return;
     }
     Connection connection = em.unwrap(Connection.class);
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO articles_search_term (term, article_id, weight, listed_from)"
-                + " VALUES (?, ?, ?, ?)")) {
-      for (Map.Entry<String, Integer> row : rows.entrySet()) {
-        insert.setString(1, row.getKey());
-        insert.setLong(2, articleId);
-        insert.setInt(3, row.getValue());
-        if (listedFrom == null) {
-          insert.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-          insert.setObject(4, utc(listedFrom));
-        }
-        insert.addBatch();
-      }
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_POSTING)) {
+      addPostings(insert, articleId, rows, listedFrom);
       insert.executeBatch();
     } catch (SQLException e) {
       throw new PersistenceException("The search index of article " + articleId, e);
+    }
+  }
+
+  /**
+   * Adds an article's postings to a batch of {@link #INSERT_POSTING}: {@link #index} and a restore
+   * (which writes many articles' postings in one batch) both write them this way.
+   *
+   * @param rows the article's terms and weights, from {@link #weights}
+   * @param listedFrom {@link Article#listedFrom()}
+   */
+  static void addPostings(
+      PreparedStatement insert, long articleId, Map<String, Integer> rows, Instant listedFrom)
+      throws SQLException {
+    for (Map.Entry<String, Integer> row : rows.entrySet()) {
+      insert.setString(1, row.getKey());
+      insert.setLong(2, articleId);
+      insert.setInt(3, row.getValue());
+      if (listedFrom == null) {
+        insert.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
+      } else {
+        insert.setObject(4, utc(listedFrom));
+      }
+      insert.addBatch();
     }
   }
 

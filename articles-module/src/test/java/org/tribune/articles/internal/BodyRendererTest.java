@@ -384,4 +384,30 @@ class BodyRendererTest {
     assertEquals(1, BodyRenderer.readingMinutes(230));
     assertEquals(2, BodyRenderer.readingMinutes(231));
   }
+
+  /**
+   * A restore keeps the exported HTML and counts its words from it: the count must be the one the
+   * save made from the source.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "Un mot.",
+        "Premier paragraphe,\nsur deux lignes.\n\n> Une citation.\n\n- un\n- deux\n\nFin.",
+        "| Ville | Habitants |\n|---|---|\n| Lyon | 522 000 |\n| Brest | 139 000 |",
+        "Voir le [rapport](https://example.org/report \"en\") et `du code`.\n\n---\n\nÀ suivre…",
+        "Avant.\n\n![](media:42)\n\n<script>alert(1)</script> après."
+      })
+  void theWordsOfTheStoredHtmlAreTheWordsCountedWhenSaved(String source) {
+    BodyRenderer.Rendered rendered = french.render(BodyFormat.MARKDOWN, source);
+    assertEquals(rendered.wordCount(), BodyRenderer.wordCount(rendered.html()), rendered.html());
+  }
+
+  @Test
+  void anHtmlBodyCountsItsVisibleWordsOnly() {
+    assertEquals(
+        4, BodyRenderer.wordCount("<p>Deux <em>mots</em></p><p>et\u00a0deux</p><!-- non -->"));
+    assertEquals(0, BodyRenderer.wordCount(null));
+  }
 }

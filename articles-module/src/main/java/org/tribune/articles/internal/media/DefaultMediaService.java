@@ -171,6 +171,14 @@ public class DefaultMediaService implements MediaService {
                     "\"" + item.get().hash() + "\""));
   }
 
+  /**
+   * Forgets the names checked against the library: after a restore, a name the former content had
+   * may have no item any more, while its file is still in the store.
+   */
+  void forgetKnownNames() {
+    knownNames.clear();
+  }
+
   private ProcessedImage process(Path file) throws IOException {
     long size = Files.size(file);
     if (size == 0) {
@@ -183,9 +191,16 @@ public class DefaultMediaService implements MediaService {
     return storage.processor().process(file);
   }
 
-  /** Stores the derivatives first, the original last: an item is written once all are there. */
   private void store(ProcessedImage image) throws IOException {
-    MediaStore store = storage.store();
+    store(storage.store(), image);
+  }
+
+  /**
+   * Stores the derivatives first, the original last: an item is written once all are there. Under
+   * the image's hash, whatever file {@code image.original()} is (a restore stores the exported
+   * one).
+   */
+  static void store(MediaStore store, ProcessedImage image) throws IOException {
     for (Derivative d : image.derivatives()) {
       store.put(
           "derived/" + image.sha256() + "-" + d.width() + "." + d.extension(),
@@ -210,7 +225,8 @@ public class DefaultMediaService implements MediaService {
     knownNames.removeIf(name -> name.startsWith(former.hash()));
   }
 
-  private static void clean(ProcessedImage image) throws IOException {
+  /** Deletes the processor's temporary files. */
+  static void clean(ProcessedImage image) throws IOException {
     Files.deleteIfExists(image.original());
     for (Derivative d : image.derivatives()) {
       Files.deleteIfExists(d.file());

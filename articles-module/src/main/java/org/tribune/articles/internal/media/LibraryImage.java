@@ -22,6 +22,7 @@ import org.tribune.articles.api.MediaDescription;
 import org.tribune.articles.api.MediaItem;
 import org.tribune.articles.api.MediaLimits;
 import org.tribune.articles.api.MediaRendition;
+import org.tribune.articles.internal.ArticleTables;
 
 /**
  * An image of the media library: what is known of its stored files (hash, format, sizes) and what
@@ -218,6 +219,29 @@ public class LibraryImage {
           new MediaRendition(w, h, PATH + hash + "-" + w + "." + derivedFormat.extension()));
     }
     return renditions;
+  }
+
+  /** Its row as a restore writes it, under the id the item had ({@code itemId}). */
+  ArticleTables.MediaRow toRow(long itemId) {
+    return new ArticleTables.MediaRow(
+        itemId,
+        hash,
+        format.name(),
+        originalName,
+        bytes,
+        width,
+        height,
+        widths,
+        derivedFormat.name(),
+        alt,
+        caption,
+        credit,
+        focalX,
+        focalY,
+        uploadedBy,
+        uploadedAt,
+        updatedAt,
+        searchText);
   }
 
   public MediaItem toRecord() {

@@ -5,18 +5,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import org.tribune.articles.api.ArticleChanged;
 import org.tribune.articles.internal.Article;
 import org.tribune.articles.internal.ArticlesDatabase;
-import org.tribune.articles.internal.BodyRenderer;
 
 /**
  * Keeps {@code articles_media_use} in step with the articles: on each change of an article, in its
  * transaction, the images it shows now (its lead image, and those its Markdown body refers to as
  * {@code media:42}) replace those it showed. A body's reference to an item not described yet
- * counts: once described, the article is rendered again with it.
+ * counts: once described, the article is rendered again with it. The rule is {@link
+ * Article#mediaShown}, which a restore follows too.
  */
 @ApplicationScoped
 public class MediaUses {
@@ -28,18 +27,15 @@ public class MediaUses {
     if (article == null) {
       return;
     }
-    Set<Long> shown = new LinkedHashSet<>();
-    if (article.getLeadMediaId() != null) {
-      shown.add(article.getLeadMediaId());
-    }
-    Set<Long> inBody = BodyRenderer.mediaIds(article.getBodyFormat(), article.getBody());
-    if (!inBody.isEmpty()) {
-      // Only those that exist: a reference to an unknown item renders nothing and uses nothing.
-      shown.addAll(
-          em.createQuery("SELECT m.id FROM LibraryImage m WHERE m.id IN :ids", Long.class)
-              .setParameter("ids", inBody)
-              .getResultList());
-    }
+    Set<Long> shown =
+        Article.mediaShown(
+            article.getLeadMediaId(),
+            article.getBodyFormat(),
+            article.getBody(),
+            inBody ->
+                em.createQuery("SELECT m.id FROM LibraryImage m WHERE m.id IN :ids", Long.class)
+                    .setParameter("ids", inBody)
+                    .getResultList());
     em.createQuery("DELETE FROM MediaUseRow u WHERE u.articleId = :id")
         .setParameter("id", event.articleId())
         .executeUpdate();
