@@ -23,8 +23,9 @@ public interface ArticleRestoreService {
 
   /**
    * Whether the module holds anything a restore would replace: an article that is not untouched
-   * demo content, or an item of the media library. Sections, tags and authors alone (the demo's, or
-   * left empty) do not count.
+   * demo content nor a page the site drafted itself and nobody touched (a new site's legal pages: a
+   * draft at its first revision, saved by {@code system}), or an item of the media library.
+   * Sections, tags and authors alone (the demo's, or left empty) do not count.
    */
   boolean holdsContent();
 

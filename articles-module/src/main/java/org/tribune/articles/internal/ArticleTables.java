@@ -110,6 +110,18 @@ public class ArticleTables {
     return count("SELECT COUNT(*) FROM articles_article");
   }
 
+  /**
+   * How many pages the site drafted itself and nobody touched since: still drafts at their first
+   * revision, saved by {@code system} (the legal pages a new site starts with).
+   */
+  long untouchedSystemDrafts() throws SQLException {
+    return count(
+        "SELECT COUNT(*) FROM articles_article a WHERE a.page_path IS NOT NULL"
+            + " AND a.status = 'DRAFT' AND a.revision = 1 AND EXISTS (SELECT 1 FROM"
+            + " articles_revision r WHERE r.article_id = a.id AND r.revision = 1"
+            + " AND r.saved_by = 'system')");
+  }
+
   /** Whether the media library has an item. */
   boolean hasMedia() throws SQLException {
     return count("SELECT COUNT(*) FROM articles_media") > 0;

@@ -59,7 +59,8 @@ public class DefaultArticleRestoreService implements ArticleRestoreService {
   public boolean holdsContent() {
     return read("media count", ArticleTables::hasMedia)
         || read("article count", ArticleTables::articleCount)
-            > demoContent.demoContent().remaining();
+            > demoContent.demoContent().remaining()
+                + read("untouched drafts", ArticleTables::untouchedSystemDrafts);
   }
 
   @Override

@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -139,7 +141,9 @@ final class ConsoleRows {
               new Column("detail", "detail", Type.TEXT),
               new Column("address_hash", "addressHash", Type.TEXT)));
 
-  /** Every table, in the order a restore writes them (and a replacing one deletes them, reversed). */
+  /**
+   * Every table, in the order a restore writes them (and a replacing one deletes them, reversed).
+   */
   static final List<Table> ALL = List.of(SETTINGS, ACCOUNTS, MENUS, LEGACY_ADDRESSES, AUDIT);
 
   /** Rows inserted per batch. */
@@ -225,8 +229,7 @@ final class ConsoleRows {
    * @throws IllegalArgumentException when a row lacks a column that may not be null, or holds a
    *     value of the wrong kind: the document was not written by Tribune
    */
-  static int insert(Connection connection, Table table, List<JsonObject> rows)
-      throws SQLException {
+  static int insert(Connection connection, Table table, List<JsonObject> rows) throws SQLException {
     if (rows.isEmpty()) {
       return 0;
     }
@@ -272,29 +275,41 @@ final class ConsoleRows {
         case TEXT -> insert.setString(index, ((JsonString) value).getString());
         case INSTANT ->
             insert.setObject(
-                index,
-                Instant.parse(((JsonString) value).getString()).atOffset(ZoneOffset.UTC));
+                index, Instant.parse(((JsonString) value).getString()).atOffset(ZoneOffset.UTC));
       }
     } catch (ClassCastException | ArithmeticException | DateTimeParseException e) {
       throw new IllegalArgumentException(
-          column.json() + " of a row of " + column.json() + " is not a " + column.type(), e);
+          "the member " + column.json() + " is not a " + column.type(), e);
     }
   }
 
-  /** The identity columns continue after the highest restored id. */
-  static void continueIdentities(Connection connection) throws SQLException {
+  /** The highest id of each table with an identity column, by table (0 when empty). */
+  static Map<Table, Long> highestIds(Connection connection) throws SQLException {
+    Map<Table, Long> highest = new HashMap<>();
     for (Table table : ALL) {
-      if (table.identity() == null) {
-        continue;
+      if (table.identity() != null) {
+        try (Statement sql = connection.createStatement();
+            ResultSet max =
+                sql.executeQuery(
+                    "SELECT COALESCE(MAX(" + table.identity() + "), 0) FROM " + table.sql())) {
+          max.next();
+          highest.put(table, max.getLong(1));
+        }
       }
-      long next;
-      try (Statement sql = connection.createStatement();
-          ResultSet max =
-              sql.executeQuery(
-                  "SELECT COALESCE(MAX(" + table.identity() + "), 0) FROM " + table.sql())) {
-        max.next();
-        next = max.getLong(1) + 1;
-      }
+    }
+    return highest;
+  }
+
+  /**
+   * The identity columns continue after the highest restored id, and never below {@code before}
+   * (the highest ids before the restore): H2 keeps a restart even when the transaction rolls back,
+   * and the rows of before are then still there.
+   */
+  static void continueIdentities(Connection connection, Map<Table, Long> before)
+      throws SQLException {
+    for (Map.Entry<Table, Long> now : highestIds(connection).entrySet()) {
+      Table table = now.getKey();
+      long next = Math.max(now.getValue(), before.getOrDefault(table, 0L)) + 1;
       try (Statement sql = connection.createStatement()) {
         sql.executeUpdate(
             "ALTER TABLE "

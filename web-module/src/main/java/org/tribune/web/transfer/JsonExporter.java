@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.tribune.articles.api.ArticleDraft;
 import org.tribune.articles.api.ArticleTransferService;
 import org.tribune.articles.api.ExportedArticle;
@@ -28,7 +29,6 @@ import org.tribune.comments.api.CommentTransferService;
 import org.tribune.comments.api.ExportedBan;
 import org.tribune.comments.api.ExportedComment;
 import org.tribune.comments.api.ModerationService;
-import javax.sql.DataSource;
 import org.tribune.web.config.DatabaseDefinition;
 import org.tribune.web.site.Links;
 import org.tribune.web.site.SiteSettings;
@@ -59,8 +59,8 @@ public class JsonExporter {
   public void write(OutputStream out) {
     try (Connection connection = dataSource.getConnection();
         JsonGenerator json =
-        Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, false))
-            .createGenerator(out, java.nio.charset.StandardCharsets.UTF_8)) {
+            Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, false))
+                .createGenerator(out, java.nio.charset.StandardCharsets.UTF_8)) {
       json.writeStartObject();
       json.write("format", "tribune-export");
       json.write("version", VERSION);

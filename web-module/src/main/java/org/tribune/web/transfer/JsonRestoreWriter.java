@@ -59,8 +59,8 @@ import org.tribune.web.config.DatabaseDefinition;
  * only one batch of articles and their comments is in memory at a time, besides the small arrays
  * (settings, sections, tags, authors, the media library's descriptions, menus…).
  *
- * <p>What the site held before is deleted first, in the same transaction; {@link
- * RefusedException} stops a restore into a site that holds content unless {@code replace} is given.
+ * <p>What the site held before is deleted first, in the same transaction; {@link RefusedException}
+ * stops a restore into a site that holds content unless {@code replace} is given.
  */
 @ApplicationScoped
 public class JsonRestoreWriter {
@@ -153,6 +153,7 @@ public class JsonRestoreWriter {
     private final Map<String, JsonValue> held = new HashMap<>();
     private final Map<Long, Long> parentOfPage = new LinkedHashMap<>();
     private boolean cleared;
+    private Map<ConsoleRows.Table, Long> highestIds = Map.of();
     private boolean articlesRead;
 
     Reading(JsonParser parser, ZipFile media, Connection connection, Map<String, Integer> counts) {
@@ -218,7 +219,7 @@ public class JsonRestoreWriter {
       writeAfterArticles();
       articles.finish();
       comments.finish();
-      ConsoleRows.continueIdentities(connection);
+      ConsoleRows.continueIdentities(connection, highestIds);
     }
 
     private void requireStarted() throws InvalidException {
@@ -229,6 +230,7 @@ public class JsonRestoreWriter {
 
     /** Deletes what the site held: the document is a Tribune export of a version read here. */
     private void beginWriting() throws SQLException {
+      highestIds = ConsoleRows.highestIds(connection);
       comments.clear();
       articles.clear();
       ConsoleRows.clear(connection);

@@ -38,17 +38,17 @@ import org.tribune.web.console.security.StaffAddresses;
  *       a {@code multipart/form-data} request with the parts {@code export} (the document) and
  *       {@code media} (the media archive); {@code ?replace=true} lets it replace a site that holds
  *       content. All or nothing: 200 with the report when the site was restored, 409 when the site
- *       is not empty (and {@code replace} was not given), another node runs, or an import runs,
- *       422 when the document or the archive was refused (nothing was changed);
+ *       is not empty (and {@code replace} was not given), another node runs, or an import runs, 422
+ *       when the document or the archive was refused (nothing was changed);
  *   <li>{@code GET /api/admin/export/wxr} and {@code /api/admin/export/json}: the whole site;
  *       {@code GET /api/admin/export/media}: the media archive (a zip of the library's originals
  *       and their manifest, {@link MediaArchive}).
  * </ul>
  *
- * A browser cannot be tricked into an import: the body must carry an XML or JSON content type, which
- * a form on another site cannot send without the browser asking this site first (CORS), and this
- * site answers no such question. A form can send {@code multipart/form-data}, so a restore sent that
- * way is refused when the browser says it comes from another site ({@code Origin}, {@code
+ * A browser cannot be tricked into an import: the body must carry an XML or JSON content type,
+ * which a form on another site cannot send without the browser asking this site first (CORS), and
+ * this site answers no such question. A form can send {@code multipart/form-data}, so a restore
+ * sent that way is refused when the browser says it comes from another site ({@code Origin}, {@code
  * Sec-Fetch-Site}); scripts such as curl send neither.
  */
 @WebServlet(

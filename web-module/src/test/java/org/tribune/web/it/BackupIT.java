@@ -34,6 +34,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.ZipFile;
 import org.htmlunit.Page;
+import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlCheckBoxInput;
+import org.htmlunit.html.HtmlFileInput;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -149,6 +152,62 @@ class BackupIT {
               .getWebResponse()
               .getStatusCode());
     }
+  }
+
+  /** The text of a page as a reader sees it, spaces folded. */
+  private static String words(HtmlPage page) {
+    return page.asNormalizedText().replaceAll("[\\s\u00a0\u202f]+", " ");
+  }
+
+  private static HtmlPage sendRestoreForm(Visitor admin, Path json, Path media, boolean replace)
+      throws IOException {
+    HtmlPage page = admin.open("/admin/transfer");
+    page.<HtmlFileInput>getHtmlElementById("restore-file").setFiles(json.toFile());
+    page.<HtmlFileInput>getHtmlElementById("restore-media").setFiles(media.toFile());
+    HtmlCheckBoxInput box =
+        (HtmlCheckBoxInput)
+            page.getFirstByXPath("//form[@id='restore-form']//input[@name='replace']");
+    box.setChecked(replace);
+    return page.<HtmlButton>getHtmlElementById("restore-start").click();
+  }
+
+  @Test
+  void theConsoleRestoresTheSiteFromItsExportButReplacesItOnlyWhenAsked(TribuneServer server)
+      throws Exception {
+    Path json = dir.resolve("site.json");
+    Path media = dir.resolve("media.zip");
+    try (Visitor admin = admin(server)) {
+      try (InputStream in =
+          admin.get("/admin/transfer/export/json").getWebResponse().getContentAsStream()) {
+        Files.copy(in, json);
+      }
+      try (InputStream in =
+          admin.get("/admin/transfer/export/media").getWebResponse().getContentAsStream()) {
+        Files.copy(in, media);
+      }
+      JsonObject document;
+      try (InputStream in = Files.newInputStream(json);
+          JsonReader reader = Json.createReader(in)) {
+        document = reader.readObject();
+      }
+
+      HtmlPage refused = sendRestoreForm(admin, json, media, false);
+      assertTrue(words(refused).contains(shown("transfer.restore.failed")), () -> words(refused));
+      assertTrue(
+          words(refused).contains(shown("transfer.error.not-empty").replace('\u202f', ' ')),
+          () -> words(refused));
+
+      HtmlPage done = sendRestoreForm(admin, json, media, true);
+      assertTrue(words(done).contains(shown("transfer.restore.done")), () -> words(done));
+      long articles =
+          document.getJsonArray("articles").stream()
+              .filter(a -> !a.asJsonObject().containsKey("page"))
+              .count();
+      assertTrue(
+          words(done).contains(shown("transfer.kind.articles") + " " + articles),
+          () -> articles + " articles? " + words(done));
+    }
+    assertEquals(200, server.status(firstArticle(server)));
   }
 
   /** The ids of every comment in an export (each article holds its own). */

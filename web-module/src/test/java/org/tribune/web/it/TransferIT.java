@@ -887,7 +887,8 @@ class TransferIT {
     }
   }
 
-  // --- Restore from the JSON export ---------------------------------------------------------------
+  // --- Restore from the JSON export
+  // ---------------------------------------------------------------
 
   /** A {@code multipart/form-data} body of named files. */
   private static HttpRequest.Builder multipart(

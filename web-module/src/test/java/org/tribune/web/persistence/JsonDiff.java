@@ -25,7 +25,8 @@ final class JsonDiff {
     return found;
   }
 
-  private static void compare(String path, JsonValue expected, JsonValue actual, List<String> found) {
+  private static void compare(
+      String path, JsonValue expected, JsonValue actual, List<String> found) {
     if (found.size() >= MOST) {
       return;
     }

@@ -11,6 +11,11 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.UserTransaction;
@@ -48,18 +53,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import org.tribune.articles.api.ArticleDraft;
-import org.tribune.articles.api.MediaService;
-import org.tribune.web.transfer.ImportJobs;
-import org.tribune.web.transfer.ImportReport;
-import org.tribune.web.transfer.JsonExporter;
-import org.tribune.web.transfer.JsonRestore;
-import org.tribune.web.transfer.MediaArchive;
 import org.tribune.articles.api.ArticleEdit;
 import org.tribune.articles.api.ArticleFilter;
 import org.tribune.articles.api.ArticleKey;
@@ -79,6 +73,7 @@ import org.tribune.articles.api.ExportedSection;
 import org.tribune.articles.api.ImportedArticle;
 import org.tribune.articles.api.ImportedAuthor;
 import org.tribune.articles.api.ImportedSection;
+import org.tribune.articles.api.MediaService;
 import org.tribune.articles.api.RevisionContent;
 import org.tribune.articles.api.RevisionInfo;
 import org.tribune.articles.api.SectionService;
@@ -98,6 +93,11 @@ import org.tribune.comments.api.NewComment;
 import org.tribune.comments.api.OwnComments;
 import org.tribune.comments.api.PostResult;
 import org.tribune.comments.api.Submission;
+import org.tribune.web.transfer.ImportJobs;
+import org.tribune.web.transfer.ImportReport;
+import org.tribune.web.transfer.JsonExporter;
+import org.tribune.web.transfer.JsonRestore;
+import org.tribune.web.transfer.MediaArchive;
 
 /**
  * Imports and exports on the real WAR and database: {@link ArticleTransferService} and {@link
@@ -1428,7 +1428,8 @@ class TransferServicesIT {
     try {
       java.nio.file.Files.write(file, document);
       ImportReport report = restore.report();
-      ImportJobs.Job job = restore.begin(report, "redaction@tribune.test", document.length).orElseThrow();
+      ImportJobs.Job job =
+          restore.begin(report, "redaction@tribune.test", document.length).orElseThrow();
       restore.run(job, file, media, replace, null);
       return report;
     } finally {
@@ -1462,8 +1463,7 @@ class TransferServicesIT {
     JsonArrayBuilder kept = Json.createArrayBuilder();
     auditAfter.subList(0, auditBefore.size()).forEach(kept::add);
     JsonObject left = Json.createObjectBuilder(b).remove("exportedAt").build();
-    JsonObject right =
-        Json.createObjectBuilder(a).remove("exportedAt").add("audit", kept).build();
+    JsonObject right = Json.createObjectBuilder(a).remove("exportedAt").add("audit", kept).build();
     List<String> differences = JsonDiff.differences(left, right);
     assertTrue(differences.isEmpty(), () -> String.join("\n", differences));
   }
@@ -1506,7 +1506,8 @@ class TransferServicesIT {
               .mapToLong(o -> o.getJsonNumber("id").longValue())
               .max()
               .orElseThrow();
-      long newArticle = articles.create(ArticleDraft.markdown("Après la restauration", "", "Texte.", author()));
+      long newArticle =
+          articles.create(ArticleDraft.markdown("Après la restauration", "", "Texte.", author()));
       assertTrue(newArticle > maxArticle, newArticle + " after " + maxArticle);
       long maxComment =
           document.getJsonArray("articles").getValuesAs(JsonObject.class).stream()
@@ -1516,7 +1517,8 @@ class TransferServicesIT {
               .orElseThrow();
       PostResult posted =
           comments.post(
-              new NewComment(made.articleId(), made.commentId(), "Yves", null, null, "Et après\u00a0?", false),
+              new NewComment(
+                  made.articleId(), made.commentId(), "Yves", null, null, "Et après\u00a0?", false),
               new Submission("10.9.9.9", "Mozilla/5.0 (test)", HUMAN, false));
       assertTrue(posted.commentId() > maxComment, posted.commentId() + " after " + maxComment);
     } finally {

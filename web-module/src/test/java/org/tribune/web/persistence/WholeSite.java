@@ -94,7 +94,11 @@ public class WholeSite {
     media.describe(
         image.id(),
         new MediaDescription(
-            "La place Bellecour illuminée", "La place, le 8 décembre.", "Photo\u00a0: L. M.", 0.3, 0.6));
+            "La place Bellecour illuminée",
+            "La place, le 8 décembre.",
+            "Photo\u00a0: L. M.",
+            0.3,
+            0.6));
 
     ArticleDraft draft =
         new ArticleDraft(
@@ -128,7 +132,8 @@ public class WholeSite {
             null,
             true,
             image.id()));
-    frontPage.feature(article, 2, Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS));
+    frontPage.feature(
+        article, 2, Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS));
 
     long parent =
         articles.create(
@@ -165,7 +170,8 @@ public class WholeSite {
                 new PageOptions(parent, true, false, true)));
     articles.publish(page, Instant.now().minus(1, ChronoUnit.HOURS));
 
-    PostResult first = post(article, null, "Marc", "marc-" + w + "@lecteurs.test", true, "Belle idée.");
+    PostResult first =
+        post(article, null, "Marc", "marc-" + w + "@lecteurs.test", true, "Belle idée.");
     PostResult answer =
         post(article, first.commentId(), "Lise", "lise-" + w + "@lecteurs.test", true, "Oui.");
     PostResult gone = post(article, null, "Paul", null, false, "Je retire ce que j’ai dit.");
@@ -192,8 +198,11 @@ public class WholeSite {
             new MenuItem(MenuItem.Kind.ADDRESS, "https://example.org/", "Nos partenaires", 0)),
         "redaction@tribune.test");
     accounts.create(
-        "secretaire-" + w + "@tribune.test", "Secrétaire de rédaction", Role.EDITOR,
-        "un mot de passe assez long " + w, author);
+        "secretaire-" + w + "@tribune.test",
+        "Secrétaire de rédaction",
+        Role.EDITOR,
+        "un mot de passe assez long " + w,
+        author);
     audit.record(
         "redaction@tribune.test", AuditAction.SETTINGS_CHANGED, "restore-test", w, "0f0f0f0f");
     links.insert(

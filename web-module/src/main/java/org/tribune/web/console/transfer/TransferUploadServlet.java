@@ -12,21 +12,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
 import org.tribune.web.console.ConsoleMessages;
 import org.tribune.web.console.UploadToken;
 import org.tribune.web.console.security.StaffAddresses;
 import org.tribune.web.transfer.Exports;
-import org.tribune.web.transfer.JsonRestore;
 import org.tribune.web.transfer.ImportJobs;
 import org.tribune.web.transfer.ImportReport;
+import org.tribune.web.transfer.JsonRestore;
 import org.tribune.web.transfer.TransferApi;
 import org.tribune.web.transfer.Transfers;
 
@@ -39,19 +39,15 @@ import org.tribune.web.transfer.Transfers;
  *       answer is {@code {"job": id, "state": …}} once the file is read. Without the script, the
  *       page's multipart form comes here and is answered with a redirect to the report.
  *   <li>{@code POST /admin/transfer/restore}: the page's restore form ({@code multipart/form-data}:
- *       the JSON export, the media archive, whether to replace a site that holds content),
- *       answered with a redirect to the report;
+ *       the JSON export, the media archive, whether to replace a site that holds content), answered
+ *       with a redirect to the report;
  *   <li>{@code GET /admin/transfer/export/wxr|json}: the full export, as a download; {@code
  *       /admin/transfer/export/media}: the media archive (zip).
  * </ul>
  */
 @WebServlet(
     name = "TransferUpload",
-    urlPatterns = {
-      "/admin/transfer/upload",
-      "/admin/transfer/restore",
-      "/admin/transfer/export/*"
-    })
+    urlPatterns = {"/admin/transfer/upload", "/admin/transfer/restore", "/admin/transfer/export/*"})
 @MultipartConfig(fileSizeThreshold = 1 << 20)
 public class TransferUploadServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
