@@ -171,14 +171,27 @@ public class WholeSite {
     articles.publish(page, Instant.now().minus(1, ChronoUnit.HOURS));
 
     PostResult first =
-        post(article, null, "Marc", "marc-" + w + "@lecteurs.test", true, "Belle idée.");
+        approved(post(article, null, "Marc", "marc-" + w + "@lecteurs.test", true, "Belle idée."));
     PostResult answer =
-        post(article, first.commentId(), "Lise", "lise-" + w + "@lecteurs.test", true, "Oui.");
-    PostResult gone = post(article, null, "Paul", null, false, "Je retire ce que j’ai dit.");
-    post(article, gone.commentId(), "Nora", null, false, "Trop tard, Paul.");
-    for (PostResult p : List.of(first, answer, gone)) {
-      comments.moderate(p.commentId(), CommentStatus.APPROVED);
-    }
+        approved(
+            post(article, first.commentId(), "Lise", "lise-" + w + "@lecteurs.test", true, "Oui."));
+    PostResult gone =
+        approved(
+            post(
+                article,
+                null,
+                "Paul",
+                "paul-" + w + "@lecteurs.test",
+                false,
+                "Je retire ce que j’ai dit."));
+    approved(
+        post(
+            article,
+            gone.commentId(),
+            "Nora",
+            "nora-" + w + "@lecteurs.test",
+            false,
+            "Trop tard, Paul."));
     comments.edit(first.commentId(), first.editToken(), "Belle idée, vraiment.");
     comments.vote(article, first.commentId(), 1, "votant-a-" + w, human("10.1.0.1"));
     comments.vote(article, first.commentId(), 1, "votant-b-" + w, human("10.1.0.2"));
@@ -224,6 +237,14 @@ public class WholeSite {
     return comments.post(
         new NewComment(article, parent, name, email, null, body, subscribe),
         human("10.0." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250)));
+  }
+
+  /** Approved, as a moderator would: replies go only to approved comments. */
+  private PostResult approved(PostResult posted) {
+    if (posted.status() != CommentStatus.APPROVED) {
+      comments.moderate(posted.commentId(), CommentStatus.APPROVED);
+    }
+    return posted;
   }
 
   private static Submission human(String address) {
