@@ -168,7 +168,11 @@ class BackupIT {
         (HtmlCheckBoxInput)
             page.getFirstByXPath("//form[@id='restore-form']//input[@name='replace']");
     box.setChecked(replace);
-    return page.<HtmlButton>getHtmlElementById("restore-start").click();
+    Page answer = page.<HtmlButton>getHtmlElementById("restore-start").click();
+    assertEquals(302, answer.getWebResponse().getStatusCode(), () -> Visitor.text(answer));
+    String report = answer.getWebResponse().getResponseHeaderValue("Location");
+    assertTrue(report.contains("/admin/transfer?job="), report);
+    return admin.open(report.substring(report.indexOf("/admin/")));
   }
 
   @Test
@@ -176,6 +180,8 @@ class BackupIT {
       throws Exception {
     Path json = dir.resolve("site.json");
     Path media = dir.resolve("media.zip");
+    // A comment: the site holds more than its demo articles and draft legal pages.
+    postComment(server, firstArticle(server), "Avant la restauration");
     try (Visitor admin = admin(server)) {
       try (InputStream in =
           admin.get("/admin/transfer/export/json").getWebResponse().getContentAsStream()) {

@@ -949,16 +949,18 @@ class TransferIT {
     both.put("export", document);
     both.put("media", media);
 
+    // A small body: a refused request's body is not read, and the connection is closed.
+    byte[] small = "{}".getBytes(StandardCharsets.UTF_8);
     HttpResponse<String> anonymous =
-        post(server, "/api/admin/import/json", document, "application/json", null);
+        post(server, "/api/admin/import/json", small, "application/json", null);
     assertEquals(401, anonymous.statusCode(), anonymous::body);
     HttpResponse<String> xml =
-        post(server, "/api/admin/import/json", document, "application/xml", ADMIN);
+        post(server, "/api/admin/import/json", small, "application/xml", ADMIN);
     assertEquals(415, xml.statusCode(), xml::body);
     assertEquals("content-type-json", json(xml.body()).getJsonObject("error").getString("code"));
     HttpResponse<String> crossSite =
         send(
-            multipart(server, "/api/admin/import/json?replace=true", both)
+            multipart(server, "/api/admin/import/json?replace=true", Map.of("export", small))
                 .header("Authorization", ADMIN)
                 .header("Origin", "https://ailleurs.example"));
     assertEquals(403, crossSite.statusCode(), crossSite::body);
