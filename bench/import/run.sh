@@ -15,7 +15,13 @@
 # folder / database and the server log), SKIP_BUILD (0), TARGET_SECONDS (120), TARGET_HEAP_MB (512),
 # JAVA_OPTS (none; e.g. the run command's -XX:+UseSerialGC, with HEAP=384m), POST_SECONDS (0; then
 # comments are posted to an imported article for that long after the imports, POST_RATE a second:
-# the embedded database's size while a site takes comments), POST_RATE (10), TARGET_SPACE_RATIO (3).
+# the embedded database's size while a site takes comments), POST_RATE (10), TARGET_SPACE_RATIO (3),
+# RESTORE (1: after the imports, export the site as JSON with its media archive and restore it in
+# place through POST /api/admin/import/json?replace=true, timed against the first import;
+# target: within TARGET_RESTORE_RATIO, 2, times its time; then SETTLE_SECONDS, 30, of watching the
+# data folder), SNAPSHOT (1: then a snapshot through POST /api/admin/backups, timed, while a reader
+# asks an article page again and again; its latencies compared with LATENCY_SECONDS, 10, of the
+# same reading just before; target: under a minute).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -35,6 +41,9 @@ target_heap_mb=${TARGET_HEAP_MB:-512}
 post_seconds=${POST_SECONDS:-0}
 post_rate=${POST_RATE:-10}
 target_space_ratio=${TARGET_SPACE_RATIO:-3}
+restore=${RESTORE:-1}
+snapshot=${SNAPSHOT:-1}
+target_restore_ratio=${TARGET_RESTORE_RATIO:-2}
 admin=admin@example.org
 password=bench-import-$RANDOM$RANDOM
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -197,6 +206,71 @@ if [ "$rerun" = 1 ]; then
   do_import again
 fi
 
+# The site exported as JSON with its media archive, then restored in its own place: the whole
+# backup-and-restore path of issue 24, timed against the first import.
+if [ "$restore" = 1 ]; then
+  say "JSON export and media archive"
+  t0=$(date +%s.%N)
+  curl -sS -f -u "$admin:$password" -o "$out/export.json" "$base/api/admin/export/json"
+  t1=$(date +%s.%N)
+  curl -sS -f -u "$admin:$password" -o "$out/media.zip" "$base/api/admin/export/media"
+  awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f\n", b - a}' > "$out/export.time"
+  sample_rss > "$out/rss-restore.txt" &
+  sampler=$!
+  say "Restore: POST $(( $(stat -c %s "$out/export.json") / 1000000 )) MB to /api/admin/import/json?replace=true"
+  log_from=$(log_lines "$server_log")
+  t0=$(date +%s.%N)
+  code=$(curl -sS -o "$out/restore.json" -w '%{http_code}' --max-time 3600 -u "$admin:$password" \
+    -H 'Expect:' -F "export=@$out/export.json;type=application/json" \
+    -F "media=@$out/media.zip;type=application/zip" \
+    "$base/api/admin/import/json?replace=true") || code="curl-failed($?)"
+  t1=$(date +%s.%N)
+  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+  echo "$code" > "$out/restore.status"
+  awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f\n", b - a}' > "$out/restore.time"
+  tail -n +"$((log_from + 1))" "$server_log" > "$out/payara-restore.log"
+  echo "HTTP $code in $(cat "$out/restore.time") s" >&2
+  # The restore is one transaction: H2 keeps the former site and the undo log until it commits.
+  # What the housekeeping makes of that afterwards, while nothing else happens:
+  sample_rss > "$out/rss-settle.txt" &
+  sampler=$!
+  sleep "${SETTLE_SECONDS:-30}"
+  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+fi
+
+# A snapshot of the imported site (issue 24: under a minute, readers not held up): one reader asks
+# an article page in a loop, LATENCY_SECONDS alone, then during the snapshot.
+read_pages() { # $1: path, $2: output file; until killed
+  while :; do
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$base$1" >> "$2" || echo "000 0" >> "$2"
+  done
+}
+latency_line() { # $1: file -> "N requests, p50 X ms, p99 Y ms, max Z ms, non-200 W"
+  sort -k2 -n "$1" | awk '{t[NR] = $2 * 1000; if ($1 != 200) bad++} END {
+    if (NR == 0) {print "no request"; exit}
+    printf "%d requests, p50 %.0f ms, p99 %.0f ms, max %.0f ms, non-200 %d", NR, t[int(NR * 0.5) + 1 > NR ? NR : int(NR * 0.5) + 1], t[int(NR * 0.99) + 1 > NR ? NR : int(NR * 0.99) + 1], t[NR], bad + 0}'
+}
+if [ "$snapshot" = 1 ]; then
+  page_path=$(curl -s "$base/" | grep -o 'href="/articles/[^"/?#]*"' | head -1 | sed 's:href="::; s:"$::')
+  : > "$out/latency-before.txt"
+  read_pages "$page_path" "$out/latency-before.txt" &
+  reader=$!
+  sleep "${LATENCY_SECONDS:-10}"
+  kill "$reader" 2>/dev/null; wait "$reader" 2>/dev/null || true
+  : > "$out/latency-during.txt"
+  read_pages "$page_path" "$out/latency-during.txt" &
+  reader=$!
+  say "Snapshot: POST /api/admin/backups while a reader asks $page_path"
+  t0=$(date +%s.%N)
+  code=$(curl -sS -o "$out/snapshot.json" -w '%{http_code}' --max-time 3600 -u "$admin:$password" \
+    -X POST "$base/api/admin/backups") || code="curl-failed($?)"
+  t1=$(date +%s.%N)
+  kill "$reader" 2>/dev/null; wait "$reader" 2>/dev/null || true
+  echo "$code" > "$out/snapshot.status"
+  awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f\n", b - a}' > "$out/snapshot.time"
+  echo "HTTP $code in $(cat "$out/snapshot.time") s" >&2
+fi
+
 # Comments posted at a steady pace to the imported article with the most comments shown first on
 # the home page (POST_SECONDS): what the embedded database's file does while a site is used.
 if [ "$post_seconds" != 0 ]; then
@@ -346,6 +420,30 @@ report="$target/report.md"
     echo "| Server log during the import | $(server_problems "$out/payara-again.log") |"
     echo
   fi
+  if [ "$restore" = 1 ]; then
+    restore_ratio=$(awk -v r="$(cat "$out/restore.time")" -v i="$first_time" 'BEGIN {if (i > 0) printf "%.2f", r / i; else print "?"}')
+    echo "## JSON restore of the imported site, in its place"
+    echo
+    echo "| | |"
+    echo "|---|---|"
+    echo "| Export: JSON document, media archive | $(cat "$out/export.time") s for $(mb "$(stat -c %s "$out/export.json")"); $(mb "$(stat -c %s "$out/media.zip")") |"
+    echo "| HTTP status, state | $(cat "$out/restore.status"), $(json "$out/restore.json" 'if .error then .state + " (" + .error.code + ": " + .error.message + ")" else .state end') |"
+    echo "| Wall time (curl POST, upload included) | **$(cat "$out/restore.time") s**, $restore_ratio× the first import (target ≤ $target_restore_ratio×: $(awk -v r="$restore_ratio" -v t="$target_restore_ratio" 'BEGIN {print (r != "?" && r + 0 <= t) ? "yes" : "no"}')) |"
+    echo "| Restored | $(json "$out/restore.json" '.counts | to_entries | map(.key + " " + (.value.imported | tostring)) | join(", ")') |"
+    echo "| Server log during the restore | $(server_problems "$out/payara-restore.log") |"
+    echo
+  fi
+  if [ "$snapshot" = 1 ]; then
+    echo "## A snapshot of the site (POST /api/admin/backups)"
+    echo
+    echo "| | |"
+    echo "|---|---|"
+    echo "| HTTP status | $(cat "$out/snapshot.status"): $(cat "$out/snapshot.json" | cut -c1-200) |"
+    echo "| Wall time | **$(cat "$out/snapshot.time") s** (target < 60 s: $(awk -v t="$(cat "$out/snapshot.time")" 'BEGIN {print (t + 0 < 60) ? "yes" : "no"}')) |"
+    echo "| One reader, ${LATENCY_SECONDS:-10} s before | $(latency_line "$out/latency-before.txt") |"
+    echo "| The same reader during the snapshot | $(latency_line "$out/latency-during.txt") |"
+    echo
+  fi
   echo "## Whole run"
   echo
   echo "- Peak RSS (VmHWM): $((hwm_kb / 1024)) MB; RSS at the end: $((rss_end_kb / 1024)) MB"
@@ -354,7 +452,7 @@ report="$target/report.md"
   if [ "$db_kind" = h2 ]; then
     ratio=$(awk -v a="$largest_bytes" -v c="$compacted_bytes" 'BEGIN {if (c > 0) printf "%.1f", a / c; else print "?"}')
     meets_space=$(awk -v r="$ratio" -v t="$target_space_ratio" 'BEGIN {print (r != "?" && r + 0 <= t) ? "yes" : "no"}')
-    echo "- Data folder (H2, sampled every second): first import $(space_line "$out/rss-first.txt")$([ -f "$out/rss-again.txt" ] && echo "; second $(space_line "$out/rss-again.txt")")$([ -f "$out/rss-posting.txt" ] && echo "; while comments were posted $(space_line "$out/rss-posting.txt")"); after the server stopped $(mb "$after_stop_bytes")"
+    echo "- Data folder (H2, sampled every second): first import $(space_line "$out/rss-first.txt")$([ -f "$out/rss-again.txt" ] && echo "; second $(space_line "$out/rss-again.txt")")$([ -f "$out/rss-restore.txt" ] && echo "; JSON restore $(space_line "$out/rss-restore.txt"); the ${SETTLE_SECONDS:-30} s after it $(space_line "$out/rss-settle.txt")")$([ -f "$out/rss-posting.txt" ] && echo "; while comments were posted $(space_line "$out/rss-posting.txt")"); after the server stopped $(mb "$after_stop_bytes")"
     echo "- Compacted (SHUTDOWN COMPACT on a copy): $(mb "$compacted_bytes"); largest size seen / compacted: **$ratio×** (target ≤ $target_space_ratio×: $meets_space)"
   fi
   if [ -f "$out/posting.json" ]; then

@@ -254,6 +254,20 @@ class ArticleTablesTest {
                 + " updated_at, search_text FROM articles_media WHERE id = 40"));
   }
 
+  /**
+   * A new site's legal pages are drafts the site wrote itself: they do not make it a site that
+   * holds content. A page saved again, or published, does.
+   */
+  @Test
+  void onlyUntouchedPagesTheSiteDraftedItselfAreNotContent() throws SQLException {
+    restoreSite();
+    assertEquals(1, tables.untouchedSystemDrafts(), "the draft page at the root, revision 1");
+    try (Statement sql = connection.createStatement()) {
+      sql.executeUpdate("UPDATE articles_article SET revision = 2 WHERE id = 1001");
+    }
+    assertEquals(0, tables.untouchedSystemDrafts(), "saved again");
+  }
+
   @Test
   void clearingEmptiesTheModuleButTheFetchedEmbedsAndTheJobLocks() throws SQLException {
     restoreSite();

@@ -51,6 +51,21 @@ public class JsonRestore {
   @Inject private ConsoleMessages messages;
   @Inject private ClusterChanges cluster;
 
+  /**
+   * A part of a multipart request (the export, the media archive) copied to a temporary file the
+   * caller deletes, or {@code null} when the part is missing or empty.
+   */
+  public static Path spool(jakarta.servlet.http.Part part, String suffix) throws IOException {
+    if (part == null || part.getSize() == 0) {
+      return null;
+    }
+    Path file = Files.createTempFile("tribune-restore-", suffix);
+    try (InputStream in = part.getInputStream()) {
+      Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    return file;
+  }
+
   /** A report for a restore about to start, in the site's language. */
   public ImportReport report() {
     return new ImportReport(

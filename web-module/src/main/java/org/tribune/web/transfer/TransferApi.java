@@ -9,7 +9,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -159,24 +158,15 @@ public class TransferApi extends HttpServlet {
     Path document = null;
     Path media = null;
     try {
-      document = Files.createTempFile("tribune-restore-", ".json");
       if (multipart) {
-        Part export = request.getPart("export");
-        if (export == null || export.getSize() == 0) {
+        document = JsonRestore.spool(request.getPart("export"), ".json");
+        if (document == null) {
           error(response, HttpServletResponse.SC_BAD_REQUEST, "no-export", text("no-export"));
           return;
         }
-        try (InputStream in = export.getInputStream()) {
-          Files.copy(in, document, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Part archive = request.getPart("media");
-        if (archive != null && archive.getSize() > 0) {
-          media = Files.createTempFile("tribune-restore-", ".zip");
-          try (InputStream in = archive.getInputStream()) {
-            Files.copy(in, media, StandardCopyOption.REPLACE_EXISTING);
-          }
-        }
+        media = JsonRestore.spool(request.getPart("media"), ".zip");
       } else {
+        document = Files.createTempFile("tribune-restore-", ".json");
         try (InputStream in = request.getInputStream()) {
           Files.copy(in, document, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -214,7 +204,7 @@ public class TransferApi extends HttpServlet {
   }
 
   /** Whether the browser says the request comes from a page of another site. */
-  static boolean fromAnotherSite(HttpServletRequest request) {
+  public static boolean fromAnotherSite(HttpServletRequest request) {
     String fetchSite = request.getHeader("Sec-Fetch-Site");
     if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
       return true;
@@ -251,15 +241,27 @@ public class TransferApi extends HttpServlet {
   /** A JSON error: {@code {"error": {"code": …, "message": …}}}. */
   public static void error(HttpServletResponse response, int status, String code, String message)
       throws IOException {
+    json(
+        response,
+        status,
+        json -> {
+          json.writeStartObject("error");
+          json.write("code", code);
+          json.write("message", message);
+          json.writeEnd();
+        });
+  }
+
+  /** A JSON object answered with this status, its members written by {@code members}. */
+  public static void json(
+      HttpServletResponse response, int status, java.util.function.Consumer<JsonGenerator> members)
+      throws IOException {
     response.setStatus(status);
     response.setContentType("application/json;charset=UTF-8");
     try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         JsonGenerator json = Json.createGenerator(out)) {
       json.writeStartObject();
-      json.writeStartObject("error");
-      json.write("code", code);
-      json.write("message", message);
-      json.writeEnd();
+      members.accept(json);
       json.writeEnd();
     }
   }

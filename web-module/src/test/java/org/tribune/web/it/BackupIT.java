@@ -154,6 +154,58 @@ class BackupIT {
     }
   }
 
+  private static HttpResponse<String> backupApi(
+      TribuneServer server, String method, String authorization, String origin)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(server.uri("/api/admin/backups"))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .timeout(Duration.ofMinutes(1));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    if (origin != null) {
+      request.header("Origin", origin);
+    }
+    return HttpClient.newHttpClient()
+        .send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static String basic(String email, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aScriptTakesAndListsSnapshotsWithAnAdministratorsCredentialsOnly(TribuneServer server)
+      throws Exception {
+    String admin = basic(ConsoleServer.ADMIN_EMAIL, ConsoleServer.ADMIN_PASSWORD);
+    assertEquals(401, backupApi(server, "POST", null, null).statusCode());
+    assertEquals(403, backupApi(server, "POST", admin, "https://ailleurs.example").statusCode());
+    String email = uniqueEmail("moderatrice");
+    try (Visitor console = admin(server)) {
+      createdAccount(console, email, "MODERATOR", "Une phrase de passe de modératrice");
+    }
+    assertEquals(
+        403,
+        backupApi(server, "POST", basic(email, "Une phrase de passe de modératrice"), null)
+            .statusCode());
+
+    HttpResponse<String> taken = backupApi(server, "POST", admin, null);
+    assertEquals(200, taken.statusCode(), taken::body);
+    String name;
+    try (JsonReader reader = Json.createReader(new java.io.StringReader(taken.body()))) {
+      name = reader.readObject().getString("name");
+    }
+    HttpResponse<String> listed = backupApi(server, "GET", admin, null);
+    assertEquals(200, listed.statusCode(), listed::body);
+    assertTrue(listed.body().contains("\"" + name + "\""), listed::body);
+    try (Visitor console = admin(server)) {
+      assertFalse(auditRows(console, name).isEmpty(), "the audit log names the snapshot");
+    }
+  }
+
   /** The text of a page as a reader sees it, spaces folded. */
   private static String words(HtmlPage page) {
     return page.asNormalizedText().replaceAll("[\\s\u00a0\u202f]+", " ");

@@ -3,11 +3,12 @@ package org.tribune.web.console.backup;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import org.tribune.web.console.ConsoleMessages;
-import org.tribune.web.console.audit.AuditAction;
 import org.tribune.web.console.security.Staff;
+import org.tribune.web.console.security.StaffAddresses;
 import org.tribune.web.site.SiteSettings;
 
 /** Backs {@code /admin/backups}: the snapshots, the schedule, and « Sauvegarder maintenant ». */
@@ -18,6 +19,8 @@ public class BackupBacking {
   @Inject private Staff staff;
   @Inject private ConsoleMessages messages;
   @Inject private SiteSettings site;
+  @Inject private StaffAddresses addresses;
+  @Inject private HttpServletRequest request;
 
   private List<Snapshots.Snapshot> list;
 
@@ -66,16 +69,11 @@ public class BackupBacking {
       return;
     }
     try {
-      Snapshots.Attempt attempt = snapshots.take();
+      Snapshots.Attempt attempt = snapshots.takeFor(staff.getEmail(), addresses.hash(request));
       list = null;
       if (attempt.failed()) {
-        staff.audit(AuditAction.BACKUP_FAILED, null, attempt.problem());
         messages.error("backups.failed", attempt.problem());
       } else {
-        staff.audit(
-            AuditAction.BACKUP_TAKEN,
-            attempt.snapshot().name(),
-            attempt.snapshot().bytes() + " bytes in " + attempt.took().toMillis() + " ms");
         messages.info(
             "backups.taken",
             attempt.snapshot().name(),

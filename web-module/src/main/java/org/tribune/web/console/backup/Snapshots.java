@@ -37,6 +37,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.tribune.web.backup.SnapshotWriter;
 import org.tribune.web.config.DatabaseDefinition;
 import org.tribune.web.config.SiteReady;
+import org.tribune.web.console.audit.AuditAction;
+import org.tribune.web.console.audit.AuditLog;
 import org.tribune.web.site.SiteSettings;
 
 /**
@@ -56,6 +58,7 @@ public class Snapshots {
   private DataSource dataSource;
 
   @Resource private ManagedScheduledExecutorService executor;
+  @Inject private AuditLog audit;
   @Inject private SiteSettings site;
 
   private final ReentrantLock running = new ReentrantLock();
@@ -169,6 +172,26 @@ public class Snapshots {
     }
     Path file = folder().resolve(name);
     return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+  }
+
+  /**
+   * Takes a snapshot now for someone (the console's button, the API), and records it in the audit
+   * log ({@code BACKUP_TAKEN}, or {@code BACKUP_FAILED} with the problem); throws when one is being
+   * taken.
+   */
+  public Attempt takeFor(String actor, String addressHash) throws BusyException {
+    Attempt attempt = take();
+    if (attempt.failed()) {
+      audit.record(actor, AuditAction.BACKUP_FAILED, null, attempt.problem(), addressHash);
+    } else {
+      audit.record(
+          actor,
+          AuditAction.BACKUP_TAKEN,
+          attempt.snapshot().name(),
+          attempt.snapshot().bytes() + " bytes in " + attempt.took().toMillis() + " ms",
+          addressHash);
+    }
+    return attempt;
   }
 
   /** Takes a snapshot now; throws when one is being taken. */

@@ -17,7 +17,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
 import org.tribune.web.console.ConsoleMessages;
@@ -155,24 +154,14 @@ public class TransferUploadServlet extends HttpServlet {
       refuse(request, response, true, "token");
       return;
     }
-    Part export = request.getPart("export");
-    if (export == null || export.getSize() == 0) {
+    Path document = JsonRestore.spool(request.getPart("export"), ".json");
+    if (document == null) {
       response.sendRedirect(request.getContextPath() + "/admin/transfer?empty=1#restore");
       return;
     }
-    Path document = Files.createTempFile("tribune-restore-", ".json");
     Path media = null;
     try {
-      try (InputStream in = export.getInputStream()) {
-        Files.copy(in, document, StandardCopyOption.REPLACE_EXISTING);
-      }
-      Part archive = request.getPart("media");
-      if (archive != null && archive.getSize() > 0) {
-        media = Files.createTempFile("tribune-restore-", ".zip");
-        try (InputStream in = archive.getInputStream()) {
-          Files.copy(in, media, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
+      media = JsonRestore.spool(request.getPart("media"), ".zip");
       ImportReport report = restore.report();
       Optional<ImportJobs.Job> job =
           restore.begin(report, request.getRemoteUser(), Files.size(document));
