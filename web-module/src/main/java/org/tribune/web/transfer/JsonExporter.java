@@ -34,12 +34,15 @@ import org.tribune.web.site.Links;
 import org.tribune.web.site.SiteSettings;
 
 /**
- * Writes the whole site as one JSON document ({@code "format": "tribune-export"}, version 1,
- * described in the web module's README): settings, sections, tags, authors, the media library
+ * Writes the whole site as one JSON document ({@code "format": "tribune-export"}, version {@value
+ * #VERSION}, described in the web module's README), everything {@link JsonRestoreWriter} needs to
+ * put the site back with its ids: the settings of the console and of both modules (secrets
+ * included), staff accounts with their password hashes, sections, tags, authors, the media library
  * (every item's description, its renditions' addresses and its original's path in the {@link
- * MediaArchive}), and every article with its revisions and its comments (threads by parent id,
- * every status). Streaming: media items and articles are read a batch at a time. Staff accounts and
- * the site's secrets are not in it.
+ * MediaArchive}), every article with its revisions and its comments (threads by parent id, every
+ * status, votes, subscriptions, edit state), former slugs, the front page, menus, the old addresses
+ * of an imported site, bans and the audit log. Streaming: media items and articles are read a batch
+ * at a time, the web module's tables row by row. It is a backup: administrators only.
  */
 @ApplicationScoped
 public class JsonExporter {
