@@ -163,7 +163,8 @@ log_lines() { wc -l < "$1" 2>/dev/null || echo 0; }
 
 # Samples RSS every second while an import runs (VmHWM gives the peak; this gives the shape), and
 # the size of the data folder in bytes (H2; 0 on PostgreSQL).
-data_bytes() { [ "$db_kind" = h2 ] && du -sb "$run_dir/data" 2>/dev/null | cut -f1 || echo 0; }
+# The data folder without its snapshots (backups/): the database and the media.
+data_bytes() { [ "$db_kind" = h2 ] && du -sb --exclude=backups "$run_dir/data" 2>/dev/null | cut -f1 || echo 0; }
 sample_rss() {
   while kill -0 "$server_pid" 2>/dev/null; do
     printf '%s %s %s\n' "$(date +%s)" "$(status_kb VmRSS)" "$(data_bytes)"
@@ -240,32 +241,38 @@ fi
 
 # A snapshot of the imported site (issue 24: under a minute, readers not held up): one reader asks
 # an article page in a loop, LATENCY_SECONDS alone, then during the snapshot.
-read_pages() { # $1: path, $2: output file; until killed
-  while :; do
+read_pages() { # $1: path, $2: output file; until $out/stop-reading exists (its request ends first)
+  while [ ! -f "$out/stop-reading" ]; do
     curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$base$1" >> "$2" || echo "000 0" >> "$2"
   done
 }
 latency_line() { # $1: file -> "N requests, p50 X ms, p99 Y ms, max Z ms, non-200 W"
   sort -k2 -n "$1" | awk '{t[NR] = $2 * 1000; if ($1 != 200) bad++} END {
     if (NR == 0) {print "no request"; exit}
-    printf "%d requests, p50 %.0f ms, p99 %.0f ms, max %.0f ms, non-200 %d", NR, t[int(NR * 0.5) + 1 > NR ? NR : int(NR * 0.5) + 1], t[int(NR * 0.99) + 1 > NR ? NR : int(NR * 0.99) + 1], t[NR], bad + 0}'
+    p50 = int(NR * 0.5) + 1; if (p50 > NR) p50 = NR
+    p99 = int(NR * 0.99) + 1; if (p99 > NR) p99 = NR
+    printf "%d requests, p50 %.0f ms, p99 %.0f ms, max %.0f ms, non-200 %d", NR, t[p50], t[p99], t[NR], bad + 0}'
 }
 if [ "$snapshot" = 1 ]; then
   page_path=$(curl -s "$base/" | grep -o 'href="/articles/[^"/?#]*"' | head -1 | sed 's:href="::; s:"$::')
   : > "$out/latency-before.txt"
+  rm -f "$out/stop-reading"
   read_pages "$page_path" "$out/latency-before.txt" &
   reader=$!
   sleep "${LATENCY_SECONDS:-10}"
-  kill "$reader" 2>/dev/null; wait "$reader" 2>/dev/null || true
+  touch "$out/stop-reading"; wait "$reader" 2>/dev/null || true
+  rm -f "$out/stop-reading"
   : > "$out/latency-during.txt"
   read_pages "$page_path" "$out/latency-during.txt" &
   reader=$!
   say "Snapshot: POST /api/admin/backups while a reader asks $page_path"
+  log_from=$(log_lines "$server_log")
   t0=$(date +%s.%N)
   code=$(curl -sS -o "$out/snapshot.json" -w '%{http_code}' --max-time 3600 -u "$admin:$password" \
     -X POST "$base/api/admin/backups") || code="curl-failed($?)"
   t1=$(date +%s.%N)
-  kill "$reader" 2>/dev/null; wait "$reader" 2>/dev/null || true
+  touch "$out/stop-reading"; wait "$reader" 2>/dev/null || true
+  tail -n +"$((log_from + 1))" "$server_log" > "$out/payara-snapshot.log"
   echo "$code" > "$out/snapshot.status"
   awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f\n", b - a}' > "$out/snapshot.time"
   echo "HTTP $code in $(cat "$out/snapshot.time") s" >&2
@@ -316,6 +323,7 @@ if [ "$db_kind" = h2 ]; then
   h2_jar="$HOME/.m2/repository/com/h2database/h2/$h2_version/h2-$h2_version.jar"
   copy=$(mktemp -d /tmp/tribune-import-compact.XXXXXX)
   cp -r "$run_dir/data/." "$copy/"
+  rm -rf "$copy/backups"
   if java -cp "$h2_jar" org.h2.tools.Shell -url "jdbc:h2:file:$copy/tribune" -user "" -password "" \
       -sql "SHUTDOWN COMPACT" > "$out/compact.log" 2>&1; then
     compacted_bytes=$(du -sb "$copy" | cut -f1)
@@ -442,6 +450,7 @@ report="$target/report.md"
     echo "| Wall time | **$(cat "$out/snapshot.time") s** (target < 60 s: $(awk -v t="$(cat "$out/snapshot.time")" 'BEGIN {print (t + 0 < 60) ? "yes" : "no"}')) |"
     echo "| One reader, ${LATENCY_SECONDS:-10} s before | $(latency_line "$out/latency-before.txt") |"
     echo "| The same reader during the snapshot | $(latency_line "$out/latency-during.txt") |"
+    echo "| Server log during the snapshot | $(server_problems "$out/payara-snapshot.log") |"
     echo
   fi
   echo "## Whole run"
