@@ -41,5 +41,11 @@ public enum AuditAction {
   LEGAL_NOTICE_SAVED,
   BACKUP_TAKEN,
   BACKUP_FAILED,
-  SITE_RESTORED
+  SITE_RESTORED,
+  /** A reader reported a comment (no actor: a reader). */
+  REPORT_RECEIVED,
+  /** A comment reached the reports threshold and was hidden pending review (no actor). */
+  COMMENT_HIDDEN_BY_REPORTS,
+  REPORT_DECIDED,
+  REPORT_SETTINGS_CHANGED
 }
