@@ -360,6 +360,16 @@ public class CommentRepository {
   }
 
   /** The comments with these ids that exist. */
+  List<StoredDecision> decisionsById() {
+    return em.createQuery("SELECT d FROM StoredDecision d ORDER BY d.id", StoredDecision.class)
+        .getResultList();
+  }
+
+  List<StoredReport> reportsById() {
+    return em.createQuery("SELECT r FROM StoredReport r ORDER BY r.id", StoredReport.class)
+        .getResultList();
+  }
+
   /** The reports sent with this e-mail address, oldest first. */
   List<StoredReport> reportsByEmail(String email) {
     return em.createQuery(
