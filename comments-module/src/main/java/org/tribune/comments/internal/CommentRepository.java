@@ -559,6 +559,26 @@ public class CommentRepository {
         .findFirst();
   }
 
+  /** A voter key's votes on an article's comments: comment id to direction. */
+  Map<Long, Integer> votesOf(long articleId, String voterKeyHash) {
+    Map<Long, Integer> votes = new HashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "SELECT v.commentId, v.direction FROM Vote v, Comment c"
+                    + " WHERE c.id = v.commentId AND c.articleId = :article AND v.voterKey = :key",
+                Object[].class)
+            .setParameter("article", articleId)
+            .setParameter("key", voterKeyHash)
+            .getResultList()) {
+      votes.put((Long) row[0], ((Number) row[1]).intValue());
+    }
+    return votes;
+  }
+
+  void remove(Vote vote) {
+    em.remove(vote);
+  }
+
   boolean votedFromAddress(long commentId, String ipHash) {
     return em.createQuery(
                 "SELECT COUNT(v) FROM Vote v WHERE v.commentId = :commentId AND v.ipHash = :ip",

@@ -371,7 +371,9 @@ public class DefaultCommentService implements CommentService {
   @Transactional(TxType.NOT_SUPPORTED)
   public VoteResult vote(
       long articleId, long commentId, int direction, String voterKey, Submission submission) {
-    Vote.requireDirection(direction);
+    if (direction != 0) {
+      Vote.requireDirection(direction);
+    }
     if (voterKey.isBlank()) {
       throw new IllegalArgumentException("A vote needs a voter key");
     }
@@ -389,6 +391,14 @@ public class DefaultCommentService implements CommentService {
         LOG.fine(() -> "Vote on comment " + commentId + " failed (" + failure + "), again");
       }
     }
+  }
+
+  @Override
+  public Map<Long, Integer> ownVotes(long articleId, String voterKey) {
+    if (voterKey.isBlank()) {
+      return Map.of();
+    }
+    return repository.votesOf(articleId, Tokens.sha256(voterKey));
   }
 
   // --- Lists and counts ------------------------------------------------------------------------

@@ -671,19 +671,47 @@ class CommentsIT {
     String key = "k-" + UUID.randomUUID();
 
     assertEquals(
-        new VoteResult(comment, 1, true), comments.vote(article, comment, 1, key, address));
+        new VoteResult(comment, 1, true, 1), comments.vote(article, comment, 1, key, address));
     assertEquals(
-        new VoteResult(comment, 1, false), comments.vote(article, comment, 1, key, address));
+        new VoteResult(comment, 1, false, 1), comments.vote(article, comment, 1, key, address));
+    assertEquals(Map.of(comment, 1), comments.ownVotes(article, key));
     assertEquals(
-        new VoteResult(comment, -1, true), comments.vote(article, comment, -1, key, human()));
+        new VoteResult(comment, -1, true, -1), comments.vote(article, comment, -1, key, human()));
+    assertEquals(Map.of(comment, -1), comments.ownVotes(article, key));
     assertEquals(
-        new VoteResult(comment, -1, false),
+        new VoteResult(comment, -1, false, 0),
         comments.vote(article, comment, 1, "k-" + UUID.randomUUID(), address),
         "another key from an address that voted");
     assertEquals(
-        new VoteResult(comment, 0, true),
+        new VoteResult(comment, 0, true, 1),
         comments.vote(article, comment, 1, "k-" + UUID.randomUUID(), human()));
-    assertEquals(0, comments.find(comment).orElseThrow().score());
+    assertEquals(
+        new VoteResult(comment, 1, true, 0),
+        comments.vote(article, comment, 0, key, address),
+        "withdrawn");
+    assertEquals(Map.of(), comments.ownVotes(article, key));
+    assertEquals(
+        new VoteResult(comment, 1, false, 0),
+        comments.vote(article, comment, 0, key, address),
+        "nothing left to withdraw");
+    assertEquals(
+        new VoteResult(comment, 2, true, 1),
+        comments.vote(article, comment, 1, key, address),
+        "a vote again after withdrawing it");
+    assertEquals(Map.of(), comments.ownVotes(article(), key));
+    assertEquals(2, comments.find(comment).orElseThrow().score());
+  }
+
+  @Test
+  void aWithdrawnVoteIsOnlyTheKeysOwn() {
+    long article = article();
+    long comment = approved(article, null, "Votez");
+    Submission address = from("ip-" + UUID.randomUUID());
+    comments.vote(article, comment, 1, "k-" + UUID.randomUUID(), address);
+    assertEquals(
+        new VoteResult(comment, 1, false, 0),
+        comments.vote(article, comment, 0, "k-" + UUID.randomUUID(), address));
+    assertEquals(1, comments.find(comment).orElseThrow().score());
   }
 
   @Test
@@ -704,7 +732,7 @@ class CommentsIT {
     assertThrows(
         IllegalArgumentException.class, () -> comments.vote(article, comment, 2, key, human()));
     assertThrows(
-        IllegalArgumentException.class, () -> comments.vote(article, comment, 0, key, human()));
+        IllegalArgumentException.class, () -> comments.vote(article, comment, -2, key, human()));
   }
 
   @Test
