@@ -110,7 +110,21 @@ public interface ModerationService {
    */
   void banAddressHash(@NotNull String addressHash);
 
-  /** Every ban, newest first. */
+  /**
+   * Sanctions an author by e-mail address, by address hash or both: {@link Ban.Effect#SUSPENDED}
+   * sends their later comments to spam, {@link Ban.Effect#HELD} has them wait for a moderator (the
+   * lighter step), for the duration or for good. A sanction already on the address is replaced. A
+   * suspended author who is known by an e-mail address is told, with the reason and how long it
+   * lasts.
+   *
+   * @return the sanctions as they now are, one per address given
+   * @throws CommentRejectedException {@code EMAIL_INVALID} for an e-mail address that is not one
+   * @throws IllegalArgumentException with neither address, an address hash that is not one, or a
+   *     duration that is not positive
+   */
+  List<Ban> sanction(@NotNull @Valid Sanction sanction);
+
+  /** Every sanction (ban), newest first, expired ones included (the authors' record). */
   List<Ban> bans();
 
   /** Lifts a ban; an unknown id does nothing (it may have just been lifted by someone else). */

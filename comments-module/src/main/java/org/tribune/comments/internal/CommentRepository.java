@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+import org.tribune.comments.api.Ban;
 import org.tribune.comments.api.CommentSort;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.ModerationFilter;
@@ -154,34 +156,71 @@ public class CommentRepository {
         .isEmpty();
   }
 
-  boolean isBanned(String email, String ipHash) {
-    return em.createQuery(
-                "SELECT COUNT(b) FROM BannedAuthor b WHERE (b.kind = :emailKind AND b.bannedValue = :email)"
-                    + " OR (b.kind = :ipKind AND b.bannedValue = :ipHash)",
-                Long.class)
+  /**
+   * The sanction in force at {@code now} on this e-mail address or address hash, the stronger one
+   * when both have one (a suspension before a watch); empty when none.
+   */
+  Optional<Ban.Effect> sanctionOf(String email, String ipHash, Instant now) {
+    List<Ban.Effect> effects =
+        em.createQuery(
+                "SELECT b.effect FROM BannedAuthor b WHERE ((b.kind = :emailKind AND"
+                    + " b.bannedValue = :email) OR (b.kind = :ipKind AND b.bannedValue = :ipHash))"
+                    + " AND (b.expiresAt IS NULL OR b.expiresAt > :now)",
+                Ban.Effect.class)
             .setParameter("emailKind", BannedAuthor.Kind.EMAIL)
             .setParameter("email", email)
             .setParameter("ipKind", BannedAuthor.Kind.IP)
             .setParameter("ipHash", ipHash)
-            .getSingleResult()
-        > 0;
+            .setParameter("now", now)
+            .getResultList();
+    return effects.stream().min(Comparator.naturalOrder());
   }
 
-  boolean banExists(BannedAuthor.Kind kind, String value) {
+  Optional<BannedAuthor> findBan(BannedAuthor.Kind kind, String value) {
     return em.createQuery(
-                "SELECT COUNT(b) FROM BannedAuthor b WHERE b.kind = :kind AND b.bannedValue = :value",
-                Long.class)
-            .setParameter("kind", kind)
-            .setParameter("value", value)
-            .getSingleResult()
-        > 0;
+            "SELECT b FROM BannedAuthor b WHERE b.kind = :kind AND b.bannedValue = :value",
+            BannedAuthor.class)
+        .setParameter("kind", kind)
+        .setParameter("value", value)
+        .getResultStream()
+        .findFirst();
   }
 
-  /** Bans a value (for the record, because of a comment or none) unless missing or banned. */
+  /**
+   * Suspends this e-mail address or address hash for good. An active suspension for good stays as
+   * it is (banning twice does nothing); any other sanction on it becomes one.
+   */
   void ban(BannedAuthor.Kind kind, String value, Long commentId, Instant now) {
-    if (value != null && !banExists(kind, value)) {
-      em.persist(new BannedAuthor(kind, value, commentId, now));
+    if (value == null) {
+      return;
     }
+    Optional<BannedAuthor> found = findBan(kind, value);
+    if (found.isEmpty()) {
+      em.persist(new BannedAuthor(kind, value, commentId, now));
+    } else if (found.get().getEffect() != Ban.Effect.SUSPENDED || found.get().expires()) {
+      found.get().sanction(Ban.Effect.SUSPENDED, null, null, commentId, now);
+    }
+  }
+
+  /** Sets the sanction on this e-mail address or address hash, replacing the one it had. */
+  BannedAuthor sanction(
+      BannedAuthor.Kind kind,
+      String value,
+      Ban.Effect effect,
+      Instant expiresAt,
+      String reason,
+      Long commentId,
+      Instant now) {
+    BannedAuthor ban =
+        findBan(kind, value)
+            .orElseGet(
+                () -> {
+                  BannedAuthor made = new BannedAuthor(kind, value, commentId, now);
+                  em.persist(made);
+                  return made;
+                });
+    ban.sanction(effect, expiresAt, reason, commentId, now);
+    return ban;
   }
 
   // --- Discussions -----------------------------------------------------------------------------

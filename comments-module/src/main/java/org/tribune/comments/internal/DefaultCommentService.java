@@ -25,6 +25,7 @@ import java.util.logging.Logger;
 import org.tribune.articles.api.ArticleDeleted;
 import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.ArticleSummary;
+import org.tribune.comments.api.Ban;
 import org.tribune.comments.api.CommentNode;
 import org.tribune.comments.api.CommentRejectedException;
 import org.tribune.comments.api.CommentRejectedException.Reason;
@@ -131,14 +132,16 @@ public class DefaultCommentService implements CommentService {
     }
     ModerationPolicy policy = settings.policy();
     boolean firstTimeMode = policy.settings().mode() == ModerationMode.FIRST_TIME;
+    Optional<Ban.Effect> sanction = repository.sanctionOf(checked.email(), ipHash, now);
     CommentStatus status =
         policy.decide(
             new ModerationPolicy.Facts(
                 submission.honeypotFilled(),
                 submission.formAge(),
-                repository.isBanned(checked.email(), ipHash),
+                sanction.filter(Ban.Effect.SUSPENDED::equals).isPresent(),
                 firstTimeMode && repository.hasApproved(checked.email()),
-                checked.body()));
+                checked.body(),
+                sanction.filter(Ban.Effect.HELD::equals).isPresent()));
 
     String token = Tokens.newToken();
     Comment stored =

@@ -36,6 +36,8 @@ import org.tribune.comments.api.ModerationFilter;
 import org.tribune.comments.api.ModerationPage;
 import org.tribune.comments.api.ModerationService;
 import org.tribune.comments.api.NewComment;
+import org.tribune.comments.api.Sanction;
+import org.tribune.comments.internal.mail.CommentMails;
 
 /**
  * The JPA-backed {@link ModerationService}. Decisions on one comment go through {@link
@@ -59,6 +61,7 @@ public class DefaultModerationService implements ModerationService {
   @Inject private PersonalData personalData;
   @Inject private Replies replies;
   @Inject private Event<DiscussionChanged> changed;
+  @Inject private CommentMails mails;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -214,11 +217,68 @@ public class DefaultModerationService implements ModerationService {
 
   @Override
   public void banAddressHash(String addressHash) {
+    repository.ban(BannedAuthor.Kind.IP, checkedHash(addressHash), null, clock.instant());
+  }
+
+  @Override
+  public List<Ban> sanction(Sanction sanction) {
+    String email = sanction.email() == null ? null : CommentInput.normaliseEmail(sanction.email());
+    if (email != null && email.isEmpty()) {
+      email = null;
+    }
+    if (email != null && !CommentInput.isEmail(email)) {
+      throw new CommentRejectedException(Reason.EMAIL_INVALID);
+    }
+    String hash = sanction.addressHash() == null ? null : checkedHash(sanction.addressHash());
+    if (email == null && hash == null) {
+      throw new IllegalArgumentException("A sanction needs an e-mail address or an address hash");
+    }
+    Duration duration = sanction.duration();
+    if (duration != null && (duration.isNegative() || duration.isZero())) {
+      throw new IllegalArgumentException("A sanction lasts some time: " + duration);
+    }
+    Instant now = clock.instant();
+    Instant until = duration == null ? null : now.plus(duration);
+    String reason = ReportInput.statement(sanction.reason());
+    List<Ban> made = new ArrayList<>();
+    if (email != null) {
+      made.add(
+          repository
+              .sanction(
+                  BannedAuthor.Kind.EMAIL,
+                  email,
+                  sanction.effect(),
+                  until,
+                  reason,
+                  sanction.commentId(),
+                  now)
+              .toBan());
+    }
+    if (hash != null) {
+      made.add(
+          repository
+              .sanction(
+                  BannedAuthor.Kind.IP,
+                  hash,
+                  sanction.effect(),
+                  until,
+                  reason,
+                  sanction.commentId(),
+                  now)
+              .toBan());
+    }
+    if (email != null && sanction.effect() == Ban.Effect.SUSPENDED) {
+      mails.suspended(email, duration, reason);
+    }
+    return made;
+  }
+
+  private static String checkedHash(String addressHash) {
     String hash = addressHash.strip().toLowerCase(Locale.ROOT);
     if (hash.length() != ADDRESS_HASH_LENGTH || !hash.chars().allMatch(HexFormat::isHexDigit)) {
       throw new IllegalArgumentException("Not an address hash (64 hexadecimal digits)");
     }
-    repository.ban(BannedAuthor.Kind.IP, hash, null, clock.instant());
+    return hash;
   }
 
   @Override

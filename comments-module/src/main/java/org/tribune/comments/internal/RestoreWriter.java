@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.tribune.comments.api.Ban;
 import org.tribune.comments.api.Decision;
 import org.tribune.comments.api.ExportedBan;
 import org.tribune.comments.api.ExportedComment;
@@ -80,8 +81,8 @@ final class RestoreWriter {
       "INSERT INTO comments_subscription (id, comment_id, email, token, confirmed, created_at)"
           + " VALUES (?, ?, ?, ?, ?, ?)";
   private static final String INSERT_BAN =
-      "INSERT INTO comments_ban (id, kind, ban_value, comment_id, created_at)"
-          + " VALUES (?, ?, ?, ?, ?)";
+      "INSERT INTO comments_ban (id, kind, ban_value, comment_id, created_at, effect, expires_at,"
+          + " reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_DECISION =
       "INSERT INTO comments_decision (id, comment_id, article_id, outcome, charter_rule,"
           + " statement, decided_by, decided_at, first_report_at, report_count)"
@@ -263,6 +264,10 @@ final class RestoreWriter {
         insert.setString(3, ban.value());
         setLong(insert, 4, ban.commentId());
         setInstant(insert, 5, required(ban.createdAt(), "Ban", ban.id(), "createdAt"));
+        insert.setString(
+            6, Ban.Effect.valueOf(required(ban.effect(), "Ban", ban.id(), "effect")).name());
+        setInstant(insert, 7, ban.expiresAt());
+        insert.setString(8, ban.reason());
         insert.addBatch();
         pending = flushed(insert, pending + 1);
       }

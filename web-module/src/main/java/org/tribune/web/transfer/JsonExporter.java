@@ -184,6 +184,9 @@ public class JsonExporter {
         json.write("value", b.value());
         nullable(json, "commentId", b.commentId());
         json.write("createdAt", b.createdAt().toString());
+        json.write("effect", b.effect());
+        nullable(json, "expiresAt", b.expiresAt());
+        nullable(json, "reason", b.reason());
         json.writeEnd();
       }
       json.writeEnd();

@@ -450,7 +450,10 @@ public class JsonRestoreWriter {
                   b.getString("kind"),
                   b.getString("value"),
                   optionalLong(b, "commentId"),
-                  Instant.parse(b.getString("createdAt"))));
+                  Instant.parse(b.getString("createdAt")),
+                  absent(b, "effect") ? "SUSPENDED" : b.getString("effect"),
+                  optionalInstant(b, "expiresAt"),
+                  optionalString(b, "reason")));
         }
         comments.restoreBans(bans);
         count("bans", bans.size());

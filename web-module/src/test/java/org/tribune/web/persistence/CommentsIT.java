@@ -87,6 +87,7 @@ import org.tribune.comments.api.ReportRejectedException;
 import org.tribune.comments.api.ReportService;
 import org.tribune.comments.api.ReportStats;
 import org.tribune.comments.api.ReportedComment;
+import org.tribune.comments.api.Sanction;
 import org.tribune.comments.api.Submission;
 import org.tribune.comments.api.VoteResult;
 
@@ -1838,6 +1839,131 @@ class CommentsIT {
         comments
             .discussion(article, CommentSort.NEWEST, 1, OwnComments.NONE)
             .featuredThreadCount());
+  }
+
+  // --- Sanctions ---------------------------------------------------------------------------------
+
+  @Test
+  void aSuspensionForSomeDaysSendsTheAuthorsCommentsToSpamAndTellsThemWhy() throws Exception {
+    smtp();
+    long article = article();
+    String author = knownEmail();
+    long comment = approved(article, null, author, "Un commentaire qui a mal tourné.");
+    String hash = seen(comment).addressHash();
+
+    List<Ban> made =
+        moderation.sanction(
+            new Sanction(
+                Ban.Effect.SUSPENDED,
+                author.toUpperCase(java.util.Locale.ROOT),
+                hash,
+                Duration.ofDays(7),
+                "Injures <répétées>.",
+                comment));
+
+    assertEquals(2, made.size());
+    Ban byEmail = made.get(0);
+    assertAll(
+        () -> assertEquals(author, byEmail.email()),
+        () -> assertEquals(Ban.Effect.SUSPENDED, byEmail.effect()),
+        () -> assertEquals("Injures <répétées>.", byEmail.reason()),
+        () ->
+            assertTrue(
+                Duration.between(Instant.now(), byEmail.expiresAt())
+                        .compareTo(Duration.ofDays(7).minusMinutes(1))
+                    > 0),
+        () -> assertEquals(hash, made.get(1).addressHash()));
+    assertEquals(
+        CommentStatus.SPAM,
+        comments
+            .post(new NewComment(article, null, "Léa", author, null, "Encore moi.", false), human())
+            .status());
+    String told = awaitMail(author, "suspendus");
+    assertTrue(told.contains("pendant 7\u00a0jours"), told);
+    assertTrue(told.contains("Injures <répétées>."), told);
+    assertTrue(moderation.bans().stream().anyMatch(b -> b.id() == byEmail.id()));
+
+    // Expired: their comments are theirs again; the sanction stays on the record.
+    sql(
+        "UPDATE comments_ban SET expires_at = CURRENT_TIMESTAMP - INTERVAL '1' HOUR WHERE id = "
+            + byEmail.id()
+            + " OR id = "
+            + made.get(1).id());
+    assertEquals(
+        CommentStatus.APPROVED,
+        comments
+            .post(new NewComment(article, null, "Léa", author, null, "De retour.", false), human())
+            .status());
+    assertFalse(
+        moderation.bans().stream()
+            .filter(b -> b.id() == byEmail.id())
+            .findFirst()
+            .orElseThrow()
+            .activeAt(Instant.now()));
+  }
+
+  @Test
+  void aWatchedAuthorsCommentsWaitForAModeratorAndABanOverridesTheWatch() {
+    long article = article();
+    String author = knownEmail();
+    moderation.sanction(new Sanction(Ban.Effect.HELD, author, null, null, null, null));
+
+    assertEquals(
+        CommentStatus.PENDING,
+        comments
+            .post(new NewComment(article, null, "Léa", author, null, "Je reviens.", false), human())
+            .status());
+    moderation.banEmail(author);
+    assertEquals(
+        Ban.Effect.SUSPENDED,
+        moderation.bans().stream()
+            .filter(b -> author.equals(b.email()))
+            .findFirst()
+            .orElseThrow()
+            .effect());
+    assertEquals(
+        CommentStatus.SPAM,
+        comments
+            .post(new NewComment(article, null, "Léa", author, null, "Et encore.", false), human())
+            .status());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> moderation.sanction(new Sanction(Ban.Effect.HELD, null, " ", null, null, null)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            moderation.sanction(
+                new Sanction(Ban.Effect.HELD, author, null, Duration.ZERO, null, null)));
+    assertEquals(
+        List.of(Reason.EMAIL_INVALID),
+        reasons(
+            () ->
+                moderation.sanction(
+                    new Sanction(Ban.Effect.HELD, "pas-une-adresse", null, null, null, null))));
+  }
+
+  @Test
+  void aRemovalWithASuspensionOfThirtyDaysSaysSo() throws Exception {
+    smtp();
+    long article = article();
+    String author = email();
+    long comment = approved(article, null, author, "Une publicité déguisée pour un garage.");
+    reports.report(spam(article, comment), human());
+
+    reports.decide(
+        comment,
+        DecisionOutcome.REMOVE_AND_SUSPEND,
+        CharterRule.ADVERTISING,
+        "Publicité répétée.",
+        "mod@tribune.test",
+        Duration.ofDays(30));
+
+    Ban ban =
+        moderation.bans().stream().filter(b -> author.equals(b.email())).findFirst().orElseThrow();
+    assertEquals("Publicité répétée.", ban.reason());
+    assertTrue(ban.expiresAt().isAfter(Instant.now().plus(Duration.ofDays(29))));
+    String told = awaitMail(author, "Décision de modération");
+    assertTrue(told.contains("ne peut plus commenter pendant 30\u00a0jours"), told);
   }
 
   // ===============================================================================================
