@@ -39,6 +39,10 @@ public interface CommentRestoreService {
   /** Bans with their ids. */
   void restoreBans(@NotNull List<ExportedBan> bans);
 
+  /** The articles' own discussion rules and the sections' own moderation modes. */
+  void restoreDiscussionRules(
+      @NotNull Map<Long, DiscussionRules> articles, @NotNull Map<Long, ModerationMode> sections);
+
   /** Decisions on reports with their ids, before the reports they closed. */
   void restoreDecisions(@NotNull List<Decision> decisions);
 

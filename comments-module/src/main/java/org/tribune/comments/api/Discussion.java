@@ -1,5 +1,6 @@
 package org.tribune.comments.api;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -14,6 +15,10 @@ import java.util.List;
  * @param pageCount at least 1
  * @param open whether new comments are accepted
  * @param featuredThreadCount visible threads holding an approved featured comment
+ * @param moderation the mode new comments meet here (the article's, its section's or the site's),
+ *     for the page to say whether they are read before or after they are published
+ * @param closesAt when the discussion closes (the article's date or the site's {@code
+ *     close-after-days}, the earlier), {@code null} when it does not
  */
 public record Discussion(
     long articleId,
@@ -24,7 +29,9 @@ public record Discussion(
     int pageCount,
     List<CommentNode> threads,
     boolean open,
-    long featuredThreadCount) {
+    long featuredThreadCount,
+    ModerationMode moderation,
+    Instant closesAt) {
 
   public boolean hasNextPage() {
     return page < pageCount;

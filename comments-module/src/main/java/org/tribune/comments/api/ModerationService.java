@@ -124,6 +124,21 @@ public interface ModerationService {
    */
   List<Ban> sanction(@NotNull @Valid Sanction sanction);
 
+  /** One article's own discussion rules; {@link DiscussionRules#NONE} when it has none. */
+  DiscussionRules articleRules(long articleId);
+
+  /**
+   * Sets one article's own discussion rules ({@link DiscussionRules#NONE} removes them). They take
+   * effect at once: the article's pages are dropped from the caches.
+   */
+  void setArticleRules(long articleId, @NotNull DiscussionRules rules);
+
+  /** The sections that have a moderation mode of their own, by section id. */
+  Map<Long, ModerationMode> sectionModes();
+
+  /** Sets a section's moderation mode; {@code null} goes back to the site's. */
+  void setSectionMode(long sectionId, ModerationMode mode);
+
   /** Every sanction (ban), newest first, expired ones included (the authors' record). */
   List<Ban> bans();
 

@@ -6,6 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,7 +22,9 @@ import java.util.stream.Collectors;
 import org.tribune.comments.api.Ban;
 import org.tribune.comments.api.CommentSort;
 import org.tribune.comments.api.CommentStatus;
+import org.tribune.comments.api.DiscussionRules;
 import org.tribune.comments.api.ModerationFilter;
+import org.tribune.comments.api.ModerationMode;
 
 /**
  * The comment queries. A discussion page costs a fixed number of statements whatever its size: the
@@ -751,7 +756,111 @@ public class CommentRepository {
   }
 
   /** Deletes an article's comments with their votes and subscriptions. */
+  // --- Discussion rules ------------------------------------------------------------------------
+
+  DiscussionRules articleRules(long articleId) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT moderation, closes_at FROM comments_article_rules WHERE article_id = ?")
+            .setParameter(1, articleId)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return DiscussionRules.NONE;
+    }
+    Object[] row = (Object[]) rows.get(0);
+    return new DiscussionRules(
+        row[0] == null ? null : ModerationMode.valueOf((String) row[0]), instant(row[1]));
+  }
+
+  void setArticleRules(long articleId, DiscussionRules rules) {
+    em.createNativeQuery("DELETE FROM comments_article_rules WHERE article_id = ?")
+        .setParameter(1, articleId)
+        .executeUpdate();
+    if (!rules.equals(DiscussionRules.NONE)) {
+      em.createNativeQuery(
+              "INSERT INTO comments_article_rules (article_id, moderation, closes_at)"
+                  + " VALUES (?, ?, ?)")
+          .setParameter(1, articleId)
+          .setParameter(2, rules.moderation() == null ? null : rules.moderation().name())
+          .setParameter(
+              3,
+              rules.closesAt() == null
+                  ? null
+                  : rules.closesAt().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
+          .executeUpdate();
+    }
+  }
+
+  /** Every article's own rules, by article id. */
+  SortedMap<Long, DiscussionRules> allArticleRules() {
+    SortedMap<Long, DiscussionRules> all = new TreeMap<>();
+    for (Object row :
+        em.createNativeQuery("SELECT article_id, moderation, closes_at FROM comments_article_rules")
+            .getResultList()) {
+      Object[] columns = (Object[]) row;
+      all.put(
+          ((Number) columns[0]).longValue(),
+          new DiscussionRules(
+              columns[1] == null ? null : ModerationMode.valueOf((String) columns[1]),
+              instant(columns[2])));
+    }
+    return all;
+  }
+
+  SortedMap<Long, ModerationMode> sectionModes() {
+    SortedMap<Long, ModerationMode> modes = new TreeMap<>();
+    for (Object row :
+        em.createNativeQuery("SELECT section_id, moderation FROM comments_section_rules")
+            .getResultList()) {
+      Object[] columns = (Object[]) row;
+      modes.put(((Number) columns[0]).longValue(), ModerationMode.valueOf((String) columns[1]));
+    }
+    return modes;
+  }
+
+  Optional<ModerationMode> sectionMode(long sectionId) {
+    List<?> rows =
+        em.createNativeQuery("SELECT moderation FROM comments_section_rules WHERE section_id = ?")
+            .setParameter(1, sectionId)
+            .getResultList();
+    return rows.isEmpty()
+        ? Optional.empty()
+        : Optional.of(ModerationMode.valueOf((String) rows.get(0)));
+  }
+
+  void setSectionMode(long sectionId, ModerationMode mode) {
+    em.createNativeQuery("DELETE FROM comments_section_rules WHERE section_id = ?")
+        .setParameter(1, sectionId)
+        .executeUpdate();
+    if (mode != null) {
+      em.createNativeQuery(
+              "INSERT INTO comments_section_rules (section_id, moderation) VALUES (?, ?)")
+          .setParameter(1, sectionId)
+          .setParameter(2, mode.name())
+          .executeUpdate();
+    }
+  }
+
+  private static Instant instant(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof OffsetDateTime offset) {
+      return offset.toInstant();
+    }
+    if (value instanceof java.sql.Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    throw new IllegalStateException("Not a date: " + value.getClass());
+  }
+
   void deleteArticle(long articleId) {
+    em.createNativeQuery("DELETE FROM comments_article_rules WHERE article_id = ?")
+        .setParameter(1, articleId)
+        .executeUpdate();
     String ofArticle = " IN (SELECT c.id FROM Comment c WHERE c.articleId = :articleId)";
     em.createQuery("DELETE FROM Vote v WHERE v.commentId" + ofArticle)
         .setParameter("articleId", articleId)

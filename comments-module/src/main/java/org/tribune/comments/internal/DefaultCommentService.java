@@ -35,6 +35,7 @@ import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.CommentView;
 import org.tribune.comments.api.Discussion;
 import org.tribune.comments.api.DiscussionChanged;
+import org.tribune.comments.api.DiscussionRules;
 import org.tribune.comments.api.LatestComment;
 import org.tribune.comments.api.ModerationMode;
 import org.tribune.comments.api.NewComment;
@@ -99,7 +100,8 @@ public class DefaultCommentService implements CommentService {
     if (!articles.isReadable(articleId)) {
       throw new CommentRejectedException(Reason.ARTICLE_NOT_FOUND);
     }
-    if (!isOpen(articleId, now)) {
+    Rules rules = rules(articleId);
+    if (!rules.open(now)) {
       throw new CommentRejectedException(Reason.CLOSED);
     }
     List<Reason> problems = new ArrayList<>();
@@ -130,7 +132,7 @@ public class DefaultCommentService implements CommentService {
         articleId, checked.email(), checked.body(), now.minus(DUPLICATE_PERIOD))) {
       throw new CommentRejectedException(Reason.DUPLICATE);
     }
-    ModerationPolicy policy = settings.policy();
+    ModerationPolicy policy = settings.policy().withMode(rules.mode());
     boolean firstTimeMode = policy.settings().mode() == ModerationMode.FIRST_TIME;
     Optional<Ban.Effect> sanction = repository.sanctionOf(checked.email(), ipHash, now);
     CommentStatus status =
@@ -242,7 +244,8 @@ public class DefaultCommentService implements CommentService {
 
   @Override
   public Discussion discussion(long articleId, CommentSort sort, int page, OwnComments viewer) {
-    boolean open = articles.isReadable(articleId) && isOpen(articleId, clock.instant());
+    Rules rules = rules(articleId);
+    boolean open = articles.isReadable(articleId) && rules.open(clock.instant());
     Own own = own(articleId, viewer);
     long[] counts = repository.threadAndApprovedCounts(articleId, own.visible());
     long threadCount = counts[0];
@@ -280,7 +283,9 @@ public class DefaultCommentService implements CommentService {
         pageCount,
         threads,
         open,
-        featuredThreads);
+        featuredThreads,
+        rules.mode(),
+        rules.closesAt());
   }
 
   @Override
@@ -350,16 +355,42 @@ public class DefaultCommentService implements CommentService {
   }
 
   /** Open to comments: the article says so and, if discussions close, it is recent enough. */
-  private boolean isOpen(long articleId, Instant now) {
-    if (!articles.acceptsComments(articleId)) {
-      return false;
+  /**
+   * The rules in force for an article's discussion: whether it accepts comments (the article's
+   * flag), its moderation mode (its own, else its section's, else the site's) and when it closes
+   * (its own date or {@code close-after-days} after publication, the earlier).
+   */
+  record Rules(boolean accepts, ModerationMode mode, Instant closesAt) {
+    boolean open(Instant now) {
+      return accepts && (closesAt == null || now.isBefore(closesAt));
     }
+  }
+
+  private Rules rules(long articleId) {
+    DiscussionRules own = repository.articleRules(articleId);
+    Optional<ArticleSummary> article = Optional.empty();
+    ModerationMode mode = own.moderation();
+    if (mode == null) {
+      article = articles.find(articleId);
+      mode =
+          article
+              .map(ArticleSummary::section)
+              .flatMap(section -> repository.sectionMode(section.id()))
+              .orElse(settings.policy().settings().mode());
+    }
+    Instant closesAt = own.closesAt();
     int days = settings.closeAfterDays();
-    if (days == 0) {
-      return true;
+    if (days > 0) {
+      if (article.isEmpty()) {
+        article = articles.find(articleId);
+      }
+      Instant published = article.map(ArticleSummary::publishedAt).orElse(null);
+      if (published != null) {
+        Instant byAge = published.plus(Duration.ofDays(days));
+        closesAt = closesAt == null || byAge.isBefore(closesAt) ? byAge : closesAt;
+      }
     }
-    Instant published = articles.find(articleId).map(ArticleSummary::publishedAt).orElse(null);
-    return published == null || now.isBefore(published.plus(Duration.ofDays(days)));
+    return new Rules(articles.acceptsComments(articleId), mode, closesAt);
   }
 
   // --- Votes -----------------------------------------------------------------------------------

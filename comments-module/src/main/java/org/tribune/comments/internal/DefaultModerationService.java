@@ -31,8 +31,10 @@ import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.DailyCount;
 import org.tribune.comments.api.DiscussedArticle;
 import org.tribune.comments.api.DiscussionChanged;
+import org.tribune.comments.api.DiscussionRules;
 import org.tribune.comments.api.ModeratedComment;
 import org.tribune.comments.api.ModerationFilter;
+import org.tribune.comments.api.ModerationMode;
 import org.tribune.comments.api.ModerationPage;
 import org.tribune.comments.api.ModerationService;
 import org.tribune.comments.api.NewComment;
@@ -279,6 +281,28 @@ public class DefaultModerationService implements ModerationService {
       throw new IllegalArgumentException("Not an address hash (64 hexadecimal digits)");
     }
     return hash;
+  }
+
+  @Override
+  public DiscussionRules articleRules(long articleId) {
+    return repository.articleRules(articleId);
+  }
+
+  @Override
+  public void setArticleRules(long articleId, DiscussionRules rules) {
+    repository.setArticleRules(articleId, rules);
+    changed.fire(DiscussionChanged.of(articleId));
+  }
+
+  @Override
+  public Map<Long, ModerationMode> sectionModes() {
+    return repository.sectionModes();
+  }
+
+  @Override
+  public void setSectionMode(long sectionId, ModerationMode mode) {
+    repository.setSectionMode(sectionId, mode);
+    changed.fire(DiscussionChanged.anywhere());
   }
 
   @Override

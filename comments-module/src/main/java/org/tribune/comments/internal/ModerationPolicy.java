@@ -90,6 +90,15 @@ final class ModerationPolicy {
     return settings;
   }
 
+  /** The same policy under another moderation mode (an article's or a section's own). */
+  ModerationPolicy withMode(ModerationMode mode) {
+    if (mode == null || mode == settings.mode()) {
+      return this;
+    }
+    return new ModerationPolicy(
+        new Settings(mode, settings.maxLinks(), settings.blockedWords(), settings.minFormAge()));
+  }
+
   CommentStatus decide(Facts facts) {
     if (isSpam(facts)) {
       return CommentStatus.SPAM;

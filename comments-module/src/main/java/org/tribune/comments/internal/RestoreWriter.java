@@ -19,10 +19,12 @@ import java.util.Objects;
 import java.util.Set;
 import org.tribune.comments.api.Ban;
 import org.tribune.comments.api.Decision;
+import org.tribune.comments.api.DiscussionRules;
 import org.tribune.comments.api.ExportedBan;
 import org.tribune.comments.api.ExportedComment;
 import org.tribune.comments.api.ExportedReport;
 import org.tribune.comments.api.IllicitCategory;
+import org.tribune.comments.api.ModerationMode;
 import org.tribune.comments.api.ReportReason;
 
 /**
@@ -51,6 +53,8 @@ final class RestoreWriter {
       List.of(
           "comments_report",
           "comments_decision",
+          "comments_article_rules",
+          "comments_section_rules",
           "comments_vote",
           "comments_subscription",
           "comments_comment",
@@ -270,6 +274,34 @@ final class RestoreWriter {
         insert.setString(8, ban.reason());
         insert.addBatch();
         pending = flushed(insert, pending + 1);
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** Articles' own discussion rules and sections' own moderation modes, as exported. */
+  void writeDiscussionRules(Map<Long, DiscussionRules> articles, Map<Long, ModerationMode> sections)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO comments_article_rules (article_id, moderation, closes_at)"
+                + " VALUES (?, ?, ?)")) {
+      for (Map.Entry<Long, DiscussionRules> rule : articles.entrySet()) {
+        insert.setLong(1, rule.getKey());
+        ModerationMode mode = rule.getValue().moderation();
+        insert.setString(2, mode == null ? null : mode.name());
+        setInstant(insert, 3, rule.getValue().closesAt());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO comments_section_rules (section_id, moderation) VALUES (?, ?)")) {
+      for (Map.Entry<Long, ModerationMode> mode : sections.entrySet()) {
+        insert.setLong(1, mode.getKey());
+        insert.setString(2, Objects.requireNonNull(mode.getValue(), "a section's mode").name());
+        insert.addBatch();
       }
       insert.executeBatch();
     }

@@ -190,6 +190,32 @@ public class JsonExporter {
         json.writeEnd();
       }
       json.writeEnd();
+      json.writeStartObject("discussionRules");
+      json.writeStartArray("articles");
+      comments
+          .articleRules()
+          .forEach(
+              (articleId, own) -> {
+                json.writeStartObject();
+                json.write("articleId", articleId);
+                nullable(
+                    json, "moderation", own.moderation() == null ? null : own.moderation().name());
+                nullable(json, "closesAt", own.closesAt());
+                json.writeEnd();
+              });
+      json.writeEnd();
+      json.writeStartArray("sections");
+      comments
+          .sectionModes()
+          .forEach(
+              (sectionId, mode) -> {
+                json.writeStartObject();
+                json.write("sectionId", sectionId);
+                json.write("moderation", mode.name());
+                json.writeEnd();
+              });
+      json.writeEnd();
+      json.writeEnd();
       json.writeStartArray("decisions");
       for (Decision d : comments.decisions()) {
         json.writeStartObject();

@@ -51,9 +51,11 @@ import org.tribune.comments.api.CommentRestoreService;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.Decision;
 import org.tribune.comments.api.DecisionOutcome;
+import org.tribune.comments.api.DiscussionRules;
 import org.tribune.comments.api.ExportedBan;
 import org.tribune.comments.api.ExportedComment;
 import org.tribune.comments.api.ExportedReport;
+import org.tribune.comments.api.ModerationMode;
 import org.tribune.web.config.DatabaseDefinition;
 
 /**
@@ -457,6 +459,26 @@ public class JsonRestoreWriter {
         }
         comments.restoreBans(bans);
         count("bans", bans.size());
+      }
+      if (held.containsKey("discussionRules")) {
+        JsonObject rules = held.remove("discussionRules").asJsonObject();
+        Map<Long, DiscussionRules> ofArticles = new TreeMap<>();
+        for (JsonObject r : objects(rules.getJsonArray("articles"))) {
+          String mode = optionalString(r, "moderation");
+          ofArticles.put(
+              r.getJsonNumber("articleId").longValueExact(),
+              new DiscussionRules(
+                  mode == null ? null : ModerationMode.valueOf(mode),
+                  optionalInstant(r, "closesAt")));
+        }
+        Map<Long, ModerationMode> ofSections = new TreeMap<>();
+        for (JsonObject s : objects(rules.getJsonArray("sections"))) {
+          ofSections.put(
+              s.getJsonNumber("sectionId").longValueExact(),
+              ModerationMode.valueOf(s.getString("moderation")));
+        }
+        comments.restoreDiscussionRules(ofArticles, ofSections);
+        count("discussion-rules", ofArticles.size() + ofSections.size());
       }
       if (held.containsKey("decisions")) {
         List<Decision> decisions = new ArrayList<>();

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ import org.tribune.articles.api.ArticleDraft;
 import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.AuthorService;
 import org.tribune.articles.api.BodyFormat;
+import org.tribune.articles.api.SectionService;
 import org.tribune.comments.api.Ban;
 import org.tribune.comments.api.CharterRule;
 import org.tribune.comments.api.CommentNode;
@@ -69,6 +71,7 @@ import org.tribune.comments.api.Decision;
 import org.tribune.comments.api.DecisionOutcome;
 import org.tribune.comments.api.DiscussedArticle;
 import org.tribune.comments.api.Discussion;
+import org.tribune.comments.api.DiscussionRules;
 import org.tribune.comments.api.IllicitCategory;
 import org.tribune.comments.api.LatestComment;
 import org.tribune.comments.api.ModeratedComment;
@@ -138,6 +141,7 @@ class CommentsIT {
 
   @Inject ArticleService articles;
   @Inject AuthorService authors;
+  @Inject SectionService sections;
   @Inject CommentService comments;
   @Inject ModerationService moderation;
   @Inject ReportService reports;
@@ -1839,6 +1843,71 @@ class CommentsIT {
         comments
             .discussion(article, CommentSort.NEWEST, 1, OwnComments.NONE)
             .featuredThreadCount());
+  }
+
+  // --- Discussion rules of an article and of a section -------------------------------------------
+
+  @Test
+  void anArticleOrItsSectionMayModerateOtherwiseAndCloseOnADate() {
+    long section = sections.create("Vie locale " + UUID.randomUUID(), "", null);
+    long author = authors.create("Claire Dumont " + UUID.randomUUID(), "");
+    long article =
+        articles.create(
+            new ArticleDraft(
+                "Le marché de Noël " + UUID.randomUUID(),
+                null,
+                "",
+                BodyFormat.MARKDOWN,
+                "Texte.",
+                List.of(author),
+                section,
+                List.of(),
+                null,
+                null,
+                true));
+    articles.publish(article, Instant.now().minusSeconds(60));
+    String known = knownEmail();
+
+    assertEquals(ModerationMode.FIRST_TIME, discussionOf(article).moderation());
+    moderation.setSectionMode(section, ModerationMode.HOLD_ALL);
+    assertEquals(Map.of(section, ModerationMode.HOLD_ALL), onlySection(section));
+    assertEquals(ModerationMode.HOLD_ALL, discussionOf(article).moderation());
+    assertEquals(CommentStatus.PENDING, post(article, null, known, "Avant relecture").status());
+
+    moderation.setArticleRules(article, new DiscussionRules(ModerationMode.APPROVE_ALL, null));
+    assertEquals(ModerationMode.APPROVE_ALL, discussionOf(article).moderation());
+    assertEquals(CommentStatus.APPROVED, post(article, null, email(), "Publié d’emblée").status());
+
+    Instant closing = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MICROS);
+    moderation.setArticleRules(article, new DiscussionRules(null, closing));
+    assertEquals(new DiscussionRules(null, closing), moderation.articleRules(article));
+    Discussion closed = discussionOf(article);
+    assertFalse(closed.open());
+    assertEquals(closing, closed.closesAt());
+    assertEquals(ModerationMode.HOLD_ALL, closed.moderation(), "the section's again");
+    assertEquals(List.of(Reason.CLOSED), reasons(() -> post(article, null, email(), "Trop tard")));
+
+    Instant later = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MICROS);
+    moderation.setArticleRules(article, new DiscussionRules(null, later));
+    assertTrue(discussionOf(article).open());
+    assertEquals(later, discussionOf(article).closesAt());
+
+    moderation.setArticleRules(article, DiscussionRules.NONE);
+    moderation.setSectionMode(section, null);
+    assertEquals(DiscussionRules.NONE, moderation.articleRules(article));
+    assertEquals(Map.of(), onlySection(section));
+    assertEquals(ModerationMode.FIRST_TIME, discussionOf(article).moderation());
+    assertNull(discussionOf(article).closesAt());
+  }
+
+  private Discussion discussionOf(long article) {
+    return comments.discussion(article, CommentSort.NEWEST, 1, OwnComments.NONE);
+  }
+
+  private Map<Long, ModerationMode> onlySection(long section) {
+    return moderation.sectionModes().entrySet().stream()
+        .filter(e -> e.getKey() == section)
+        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   // --- Sanctions ---------------------------------------------------------------------------------

@@ -35,7 +35,9 @@ import org.tribune.comments.api.CharterRule;
 import org.tribune.comments.api.CommentService;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.DecisionOutcome;
+import org.tribune.comments.api.DiscussionRules;
 import org.tribune.comments.api.IllicitCategory;
+import org.tribune.comments.api.ModerationMode;
 import org.tribune.comments.api.ModerationService;
 import org.tribune.comments.api.NewComment;
 import org.tribune.comments.api.NewReport;
@@ -59,8 +61,9 @@ import org.tribune.web.transfer.ImportLinks;
  * former slug, a lead image from the media library with its description, pages under a page, the
  * front page, a discussion with replies, votes, a confirmed and an unconfirmed subscription, an
  * edited comment, a comment its author deleted under a reply (its tombstone), a staff reply, bans,
- * a featured comment, reports (one decided, one open), settings of the console, menus, an account,
- * an audit entry and the old address of an imported post. Deployed with the tests only.
+ * a featured comment, discussion rules of an article and a section, reports (one decided, one
+ * open), settings of the console, menus, an account, an audit entry and the old address of an
+ * imported post. Deployed with the tests only.
  */
 @ApplicationScoped
 public class WholeSite {
@@ -207,6 +210,10 @@ public class WholeSite {
     comments.confirmSubscription(subscriptionToken(first.commentId()));
     moderation.replyAsStaff(first.commentId(), "La rédaction", "redaction@tribune.test", "Merci.");
     moderation.feature(first.commentId(), "redaction@tribune.test");
+    moderation.setArticleRules(
+        article,
+        new DiscussionRules(ModerationMode.HOLD_ALL, Instant.parse("2031-01-01T08:30:00.123456Z")));
+    moderation.setSectionMode(museums, ModerationMode.APPROVE_ALL);
     moderation.banEmail("indesirable-" + w + "@lecteurs.test");
     comments.banAuthorOf(answer.commentId());
     // A report decided (the reports' text kept), and one still open.
