@@ -39,6 +39,12 @@ public interface CommentTransferService {
   /** Every ban, by id. */
   List<ExportedBan> bans();
 
+  /** Every decision on reports, by id. */
+  List<Decision> decisions();
+
+  /** Every report, by id. */
+  List<ExportedReport> reports();
+
   /** The module's stored settings ({@code comments_setting}), by name. */
   Map<String, String> settings();
 }

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.tribune.comments.api.CommentRestoreService;
+import org.tribune.comments.api.Decision;
 import org.tribune.comments.api.ExportedBan;
 import org.tribune.comments.api.ExportedComment;
+import org.tribune.comments.api.ExportedReport;
 
 /**
  * The JDBC-backed {@link CommentRestoreService}: {@link RestoreWriter} writes the rows through the
@@ -98,6 +100,24 @@ public class DefaultCommentRestoreService implements CommentRestoreService {
     write(
         writer -> {
           writer.writeBans(bans);
+          return null;
+        });
+  }
+
+  @Override
+  public void restoreDecisions(List<Decision> decisions) {
+    write(
+        writer -> {
+          writer.writeDecisions(decisions);
+          return null;
+        });
+  }
+
+  @Override
+  public void restoreReports(List<ExportedReport> reports) {
+    write(
+        writer -> {
+          writer.writeReports(reports);
           return null;
         });
   }

@@ -15,8 +15,10 @@ import java.util.PriorityQueue;
 import java.util.function.Function;
 import org.tribune.comments.api.CommentLimits;
 import org.tribune.comments.api.CommentTransferService;
+import org.tribune.comments.api.Decision;
 import org.tribune.comments.api.ExportedBan;
 import org.tribune.comments.api.ExportedComment;
+import org.tribune.comments.api.ExportedReport;
 import org.tribune.comments.api.ImportedComment;
 
 /**
@@ -123,6 +125,16 @@ public class DefaultCommentTransferService implements CommentTransferService {
   @Override
   public List<ExportedBan> bans() {
     return repository.bansById().stream().map(BannedAuthor::toExported).toList();
+  }
+
+  @Override
+  public List<Decision> decisions() {
+    return repository.decisionsById().stream().map(StoredDecision::toDecision).toList();
+  }
+
+  @Override
+  public List<ExportedReport> reports() {
+    return repository.reportsById().stream().map(StoredReport::toExported).toList();
   }
 
   @Override

@@ -46,10 +46,14 @@ import org.tribune.articles.api.PageOptions;
 import org.tribune.articles.api.RevisionContent;
 import org.tribune.articles.api.RevisionInfo;
 import org.tribune.articles.api.Tag;
+import org.tribune.comments.api.CharterRule;
 import org.tribune.comments.api.CommentRestoreService;
 import org.tribune.comments.api.CommentStatus;
+import org.tribune.comments.api.Decision;
+import org.tribune.comments.api.DecisionOutcome;
 import org.tribune.comments.api.ExportedBan;
 import org.tribune.comments.api.ExportedComment;
+import org.tribune.comments.api.ExportedReport;
 import org.tribune.web.config.DatabaseDefinition;
 
 /**
@@ -187,7 +191,7 @@ public class JsonRestoreWriter {
               throw new InvalidException("not-tribune", "no format before the version");
             }
             int version = parser.getInt();
-            if (version != JsonExporter.VERSION) {
+            if (version < JsonExporter.OLDEST_READ || version > JsonExporter.VERSION) {
               throw new InvalidException("json-version", String.valueOf(version));
             }
             beginWriting();
@@ -450,6 +454,47 @@ public class JsonRestoreWriter {
         }
         comments.restoreBans(bans);
         count("bans", bans.size());
+      }
+      if (held.containsKey("decisions")) {
+        List<Decision> decisions = new ArrayList<>();
+        for (JsonObject d : objects(held.remove("decisions").asJsonArray())) {
+          decisions.add(
+              new Decision(
+                  d.getJsonNumber("id").longValueExact(),
+                  d.getJsonNumber("commentId").longValueExact(),
+                  d.getJsonNumber("articleId").longValueExact(),
+                  DecisionOutcome.valueOf(d.getString("outcome")),
+                  CharterRule.valueOf(d.getString("rule")),
+                  optionalString(d, "statement"),
+                  d.getString("decidedBy"),
+                  Instant.parse(d.getString("decidedAt")),
+                  Instant.parse(d.getString("firstReportAt")),
+                  d.getInt("reportCount")));
+        }
+        comments.restoreDecisions(decisions);
+        count("decisions", decisions.size());
+      }
+      if (held.containsKey("reports")) {
+        List<ExportedReport> reports = new ArrayList<>();
+        for (JsonObject r : objects(held.remove("reports").asJsonArray())) {
+          reports.add(
+              new ExportedReport(
+                  r.getJsonNumber("id").longValueExact(),
+                  r.getJsonNumber("commentId").longValueExact(),
+                  r.getJsonNumber("articleId").longValueExact(),
+                  r.getString("reason"),
+                  optionalString(r, "category"),
+                  optionalString(r, "explanation"),
+                  optionalString(r, "reporterName"),
+                  optionalString(r, "reporterEmail"),
+                  r.getBoolean("goodFaith"),
+                  r.getString("reporterKey"),
+                  r.getString("reportedText"),
+                  Instant.parse(r.getString("receivedAt")),
+                  optionalLong(r, "decisionId")));
+        }
+        comments.restoreReports(reports);
+        count("reports", reports.size());
       }
       if (!held.isEmpty()) {
         throw new IllegalArgumentException("unknown members " + new TreeMap<>(held).keySet());
