@@ -28,11 +28,13 @@ final class Mailbox implements AutoCloseable {
   }
 
   static Mailbox start() {
+    int port;
     try (ServerSocket free = new ServerSocket(0)) {
-      return new Mailbox(free.getLocalPort());
+      port = free.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return new Mailbox(port);
   }
 
   int port() {

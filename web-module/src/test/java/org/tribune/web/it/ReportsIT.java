@@ -233,11 +233,14 @@ class ReportsIT {
       assertEquals(reportPath(path, id) + "?sent=mail", location(sent));
       HtmlPage page = reader.follow(sent);
       assertEquals(List.of(RECEIVED, REVIEWED, MAILED), paragraphs(page, ".report-sent p"));
-      assertFalse(mailbox.await(email, "", Duration.ofSeconds(30)).isBlank());
-      assertFalse(
-          mailbox
-              .await(DiscussionServers.STAFF_MAIL, explanation, Duration.ofSeconds(30))
-              .isBlank());
+      String acknowledgement =
+          mailbox.await(email, "Votre signalement a bien été reçu", Duration.ofSeconds(30));
+      String staff =
+          mailbox.await(DiscussionServers.STAFF_MAIL, explanation, Duration.ofSeconds(30));
+      assertAll(
+          () -> assertTrue(acknowledgement.contains("Bonjour Inès Garnier"), acknowledgement),
+          () -> assertTrue(staff.contains("Inès Garnier <" + email + ">"), staff),
+          () -> assertTrue(staff.contains("injure ou diffamation"), staff));
     }
   }
 
