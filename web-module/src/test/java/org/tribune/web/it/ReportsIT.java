@@ -170,6 +170,36 @@ class ReportsIT {
   }
 
   @Test
+  void theFormLinksToTheModerationCharterOnceItIsPublished(TribuneServer server) {
+    try (Visitor author = new Visitor(server);
+        Visitor reader = reader(server);
+        Visitor admin = Console.admin(server)) {
+      String path = author.articlePath(ARTICLE.title());
+      long id = author.postComment(path, comment("Yanis", unique("Un avis sur la comète")));
+      DomElement charter =
+          admin.open("/admin/pages").querySelectorAll("#legal-pages li a").stream()
+              .map(DomElement.class::cast)
+              .filter(a -> a.getTextContent().strip().startsWith("Charte de modération"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no Charte de modération among the pages"));
+      long page = Editor.idIn(charter.getAttribute("href"));
+      // Drafted on the first start; another test of the run may have published it already.
+      HtmlPage editor = Editor.open(admin, page);
+      if (editor.querySelector("[type=submit][name='editor:publish']") != null) {
+        admin.follow(Editor.press(admin, editor, Map.of(), "publish"));
+      }
+
+      HtmlPage form = reader.open(reportPath(path, id));
+      DomElement link = form.querySelector(".report-charter a");
+      assertNotNull(link, "no link to the charter");
+      assertAll(
+          () -> assertEquals("/charte-de-moderation", link.getAttribute("href")),
+          () -> assertEquals("Lire la charte de modération", normalized(link)),
+          () -> assertEquals(200, status(reader.get(link.getAttribute("href")))));
+    }
+  }
+
+  @Test
   void aSpamReportWithoutANameIsTakenAndAcknowledgedAndAudited(TribuneServer server) {
     try (Visitor author = new Visitor(server);
         Visitor reader = reader(server)) {
