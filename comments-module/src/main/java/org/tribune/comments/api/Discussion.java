@@ -8,10 +8,12 @@ import java.util.List;
  *
  * @param approvedCount approved comments of the article, replies included (the number in "3
  *     commentaires sur …")
- * @param threadCount visible top-level threads, for paging
+ * @param threadCount visible top-level threads (for paging, but in the {@link CommentSort#FEATURED}
+ *     order, which pages {@code featuredThreadCount})
  * @param page 1-based page number, clamped to the last page
  * @param pageCount at least 1
  * @param open whether new comments are accepted
+ * @param featuredThreadCount visible threads holding an approved featured comment
  */
 public record Discussion(
     long articleId,
@@ -21,7 +23,8 @@ public record Discussion(
     int page,
     int pageCount,
     List<CommentNode> threads,
-    boolean open) {
+    boolean open,
+    long featuredThreadCount) {
 
   public boolean hasNextPage() {
     return page < pageCount;

@@ -82,6 +82,19 @@ public interface ModerationService {
       @NotNull String body);
 
   /**
+   * Puts an approved comment in the editorial team's selection (« Sélection de la rédaction »): it
+   * shows a badge, and the discussion's {@link CommentSort#FEATURED} order lists its thread, the
+   * most recently featured first. Featuring it again moves it to the top.
+   *
+   * @param by who chose it (kept with it)
+   * @throws CommentRejectedException {@code COMMENT_NOT_FOUND} unless it is an approved comment
+   */
+  void feature(long commentId, @NotNull String by);
+
+  /** Takes a comment out of the selection; an unknown or unfeatured one does nothing. */
+  void unfeature(long commentId);
+
+  /**
    * Sends every later comment with this e-mail address (any case) to spam. Banning twice does
    * nothing.
    *

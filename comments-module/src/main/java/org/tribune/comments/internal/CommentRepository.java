@@ -33,6 +33,14 @@ public class CommentRepository {
   /** The columns a discussion sorts its threads by, as SQL over one article's comments. */
   private static final String FIRST_AT = "MIN(c.created_at)";
 
+  /** The approved featured comments of a thread. */
+  private static final String FEATURED_COUNT =
+      "SUM(CASE WHEN c.status = " + APPROVED + " AND c.featured_at IS NOT NULL THEN 1 ELSE 0 END)";
+
+  /** When a thread's latest approved comment was featured. */
+  private static final String LAST_FEATURED =
+      "MAX(CASE WHEN c.status = " + APPROVED + " THEN c.featured_at END)";
+
   private static final String ROOT_SCORE =
       "SUM(CASE WHEN c.id = c.root_id AND c.status = " + APPROVED + " THEN c.score ELSE 0 END)";
 
@@ -196,16 +204,21 @@ public class CommentRepository {
     Object[] row =
         (Object[])
             em.createNativeQuery(
-                    "SELECT COUNT(*), COALESCE(SUM(t.approved), 0) FROM (SELECT c.root_id,"
-                        + " SUM(CASE WHEN c.status = "
+                    "SELECT COUNT(*), COALESCE(SUM(t.approved), 0),"
+                        + " COALESCE(SUM(CASE WHEN t.featured > 0 THEN 1 ELSE 0 END), 0)"
+                        + " FROM (SELECT c.root_id, SUM(CASE WHEN c.status = "
                         + APPROVED
-                        + " THEN 1 ELSE 0 END) AS approved FROM comments_comment c"
+                        + " THEN 1 ELSE 0 END) AS approved, "
+                        + FEATURED_COUNT
+                        + " AS featured FROM comments_comment c"
                         + " WHERE c.article_id = ? GROUP BY c.root_id HAVING "
                         + visibleCount(ownVisible)
                         + " > 0) t")
                 .setParameter(1, articleId)
                 .getSingleResult();
-    return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    return new long[] {
+      ((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue()
+    };
   }
 
   /** The root ids of one page of an article's visible threads, in the order of {@code sort}. */
@@ -216,7 +229,9 @@ public class CommentRepository {
                 "SELECT c.root_id FROM comments_comment c WHERE c.article_id = ?"
                     + " GROUP BY c.root_id HAVING "
                     + visibleCount(ownVisible)
-                    + " > 0 ORDER BY "
+                    + " > 0"
+                    + (sort == CommentSort.FEATURED ? " AND " + FEATURED_COUNT + " > 0" : "")
+                    + " ORDER BY "
                     + order(sort)
                     + " LIMIT ? OFFSET ?")
             .setParameter(1, articleId)
@@ -232,7 +247,7 @@ public class CommentRepository {
   long threadsBefore(long articleId, Collection<Long> ownVisible, CommentSort sort, long rootId) {
     String before =
         switch (sort) {
-          case NEWEST -> newer("t", "r");
+          case NEWEST, FEATURED -> newer("t", "r");
           case OLDEST ->
               "t.first_at < r.first_at OR (t.first_at = r.first_at AND t.root_id < r.root_id)";
           case POPULAR ->
@@ -278,6 +293,7 @@ public class CommentRepository {
       case NEWEST -> FIRST_AT + " DESC, c.root_id DESC";
       case OLDEST -> FIRST_AT + " ASC, c.root_id ASC";
       case POPULAR -> ROOT_SCORE + " DESC, " + FIRST_AT + " DESC, c.root_id DESC";
+      case FEATURED -> LAST_FEATURED + " DESC, c.root_id DESC";
     };
   }
 
@@ -541,6 +557,26 @@ public class CommentRepository {
         .setParameter("key", voterKeyHash)
         .getResultStream()
         .findFirst();
+  }
+
+  /** A voter key's votes on an article's comments: comment id to direction. */
+  Map<Long, Integer> votesOf(long articleId, String voterKeyHash) {
+    Map<Long, Integer> votes = new HashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "SELECT v.commentId, v.direction FROM Vote v, Comment c"
+                    + " WHERE c.id = v.commentId AND c.articleId = :article AND v.voterKey = :key",
+                Object[].class)
+            .setParameter("article", articleId)
+            .setParameter("key", voterKeyHash)
+            .getResultList()) {
+      votes.put((Long) row[0], ((Number) row[1]).intValue());
+    }
+    return votes;
+  }
+
+  void remove(Vote vote) {
+    em.remove(vote);
   }
 
   boolean votedFromAddress(long commentId, String ipHash) {

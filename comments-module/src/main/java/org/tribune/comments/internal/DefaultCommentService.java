@@ -243,15 +243,18 @@ public class DefaultCommentService implements CommentService {
     Own own = own(articleId, viewer);
     long[] counts = repository.threadAndApprovedCounts(articleId, own.visible());
     long threadCount = counts[0];
+    long featuredThreads = counts[2];
+    CommentSort shown =
+        sort == CommentSort.FEATURED && featuredThreads == 0 ? CommentSort.NEWEST : sort;
+    long paged = shown == CommentSort.FEATURED ? featuredThreads : threadCount;
     int perPage = settings.threadsPerPage();
-    int pageCount =
-        (int) Math.max(1, Math.min(Integer.MAX_VALUE, (threadCount + perPage - 1) / perPage));
+    int pageCount = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (paged + perPage - 1) / perPage));
     int number = Math.max(1, Math.min(page, pageCount));
     List<Long> roots =
-        threadCount == 0
+        paged == 0
             ? List.of()
             : repository.threadPage(
-                articleId, own.visible(), sort, (number - 1) * perPage, perPage);
+                articleId, own.visible(), shown, (number - 1) * perPage, perPage);
     Duration window = settings.editWindow();
     List<Threads.Entry> entries = new ArrayList<>();
     for (Comment comment : repository.ofThreads(roots)) {
@@ -266,11 +269,21 @@ public class DefaultCommentService implements CommentService {
     }
     List<CommentNode> threads = Threads.build(roots, entries);
     return new Discussion(
-        articleId, counts[1], threadCount, sort, number, pageCount, threads, open);
+        articleId,
+        counts[1],
+        threadCount,
+        shown,
+        number,
+        pageCount,
+        threads,
+        open,
+        featuredThreads);
   }
 
   @Override
-  public OptionalInt pageOf(long articleId, long commentId, CommentSort sort, OwnComments viewer) {
+  public OptionalInt pageOf(long articleId, long commentId, CommentSort order, OwnComments viewer) {
+    // The selection holds some threads only: a permalink places its comment among all of them.
+    CommentSort sort = order == CommentSort.FEATURED ? CommentSort.NEWEST : order;
     Comment comment = repository.find(commentId);
     if (comment == null || comment.getArticleId() != articleId) {
       return OptionalInt.empty();
@@ -358,7 +371,9 @@ public class DefaultCommentService implements CommentService {
   @Transactional(TxType.NOT_SUPPORTED)
   public VoteResult vote(
       long articleId, long commentId, int direction, String voterKey, Submission submission) {
-    Vote.requireDirection(direction);
+    if (direction != 0) {
+      Vote.requireDirection(direction);
+    }
     if (voterKey.isBlank()) {
       throw new IllegalArgumentException("A vote needs a voter key");
     }
@@ -376,6 +391,14 @@ public class DefaultCommentService implements CommentService {
         LOG.fine(() -> "Vote on comment " + commentId + " failed (" + failure + "), again");
       }
     }
+  }
+
+  @Override
+  public Map<Long, Integer> ownVotes(long articleId, String voterKey) {
+    if (voterKey.isBlank()) {
+      return Map.of();
+    }
+    return repository.votesOf(articleId, Tokens.sha256(voterKey));
   }
 
   // --- Lists and counts ------------------------------------------------------------------------

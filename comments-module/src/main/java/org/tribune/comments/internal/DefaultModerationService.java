@@ -185,6 +185,25 @@ public class DefaultModerationService implements ModerationService {
   // --- Bans ------------------------------------------------------------------------------------
 
   @Override
+  public void feature(long commentId, String by) {
+    Comment comment = repository.find(commentId);
+    if (comment == null || comment.getStatus() != CommentStatus.APPROVED) {
+      throw new CommentRejectedException(Reason.COMMENT_NOT_FOUND);
+    }
+    comment.feature(by, clock.instant());
+    changed.fire(DiscussionChanged.of(comment.getArticleId()));
+  }
+
+  @Override
+  public void unfeature(long commentId) {
+    Comment comment = repository.find(commentId);
+    if (comment != null && comment.isFeatured()) {
+      comment.unfeature();
+      changed.fire(DiscussionChanged.of(comment.getArticleId()));
+    }
+  }
+
+  @Override
   public void banEmail(String email) {
     String normalised = CommentInput.normaliseEmail(email);
     if (!CommentInput.isEmail(normalised)) {

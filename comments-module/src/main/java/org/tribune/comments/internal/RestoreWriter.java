@@ -70,8 +70,9 @@ final class RestoreWriter {
   private static final String INSERT_COMMENT =
       "INSERT INTO comments_comment (id, version, article_id, parent_id, answered_id, root_id,"
           + " depth, author_name, email, website, body, body_html, status, created_at, edited_at,"
-          + " score, ip_hash, user_agent, edit_token_hash, replies_notified, staff)"
-          + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " score, ip_hash, user_agent, edit_token_hash, replies_notified, staff, featured_at,"
+          + " featured_by)"
+          + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_VOTE =
       "INSERT INTO comments_vote (id, comment_id, voter_key, ip_hash, direction, created_at)"
           + " VALUES (?, ?, ?, ?, ?, ?)";
@@ -192,6 +193,8 @@ final class RestoreWriter {
         insert.setString(++i, comment.editTokenHash());
         insert.setBoolean(++i, comment.repliesNotified());
         insert.setBoolean(++i, comment.staff());
+        setInstant(insert, ++i, comment.featuredAt());
+        insert.setString(++i, comment.featuredBy());
         insert.addBatch();
         pending = flushed(insert, pending + 1);
       }

@@ -314,6 +314,8 @@ public class JsonExporter {
       nullable(json, "userAgent", c.userAgent());
       nullable(json, "editTokenHash", c.editTokenHash());
       json.write("repliesNotified", c.repliesNotified());
+      nullable(json, "featuredAt", c.featuredAt());
+      nullable(json, "featuredBy", c.featuredBy());
       json.writeStartArray("votes");
       for (ExportedComment.Vote v : c.votes()) {
         json.writeStartObject();

@@ -618,7 +618,9 @@ public class JsonRestoreWriter {
         optionalString(c, "editTokenHash"),
         c.getBoolean("repliesNotified"),
         votes,
-        subscriptions);
+        subscriptions,
+        optionalInstant(c, "featuredAt"),
+        optionalString(c, "featuredBy"));
   }
 
   private static List<JsonObject> objects(JsonObject parent, String name) {

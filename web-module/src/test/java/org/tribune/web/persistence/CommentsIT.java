@@ -671,19 +671,47 @@ class CommentsIT {
     String key = "k-" + UUID.randomUUID();
 
     assertEquals(
-        new VoteResult(comment, 1, true), comments.vote(article, comment, 1, key, address));
+        new VoteResult(comment, 1, true, 1), comments.vote(article, comment, 1, key, address));
     assertEquals(
-        new VoteResult(comment, 1, false), comments.vote(article, comment, 1, key, address));
+        new VoteResult(comment, 1, false, 1), comments.vote(article, comment, 1, key, address));
+    assertEquals(Map.of(comment, 1), comments.ownVotes(article, key));
     assertEquals(
-        new VoteResult(comment, -1, true), comments.vote(article, comment, -1, key, human()));
+        new VoteResult(comment, -1, true, -1), comments.vote(article, comment, -1, key, human()));
+    assertEquals(Map.of(comment, -1), comments.ownVotes(article, key));
     assertEquals(
-        new VoteResult(comment, -1, false),
+        new VoteResult(comment, -1, false, 0),
         comments.vote(article, comment, 1, "k-" + UUID.randomUUID(), address),
         "another key from an address that voted");
     assertEquals(
-        new VoteResult(comment, 0, true),
+        new VoteResult(comment, 0, true, 1),
         comments.vote(article, comment, 1, "k-" + UUID.randomUUID(), human()));
-    assertEquals(0, comments.find(comment).orElseThrow().score());
+    assertEquals(
+        new VoteResult(comment, 1, true, 0),
+        comments.vote(article, comment, 0, key, address),
+        "withdrawn");
+    assertEquals(Map.of(), comments.ownVotes(article, key));
+    assertEquals(
+        new VoteResult(comment, 1, false, 0),
+        comments.vote(article, comment, 0, key, address),
+        "nothing left to withdraw");
+    assertEquals(
+        new VoteResult(comment, 2, true, 1),
+        comments.vote(article, comment, 1, key, address),
+        "a vote again after withdrawing it");
+    assertEquals(Map.of(), comments.ownVotes(article(), key));
+    assertEquals(2, comments.find(comment).orElseThrow().score());
+  }
+
+  @Test
+  void aWithdrawnVoteIsOnlyTheKeysOwn() {
+    long article = article();
+    long comment = approved(article, null, "Votez");
+    Submission address = from("ip-" + UUID.randomUUID());
+    comments.vote(article, comment, 1, "k-" + UUID.randomUUID(), address);
+    assertEquals(
+        new VoteResult(comment, 1, false, 0),
+        comments.vote(article, comment, 0, "k-" + UUID.randomUUID(), address));
+    assertEquals(1, comments.find(comment).orElseThrow().score());
   }
 
   @Test
@@ -704,7 +732,7 @@ class CommentsIT {
     assertThrows(
         IllegalArgumentException.class, () -> comments.vote(article, comment, 2, key, human()));
     assertThrows(
-        IllegalArgumentException.class, () -> comments.vote(article, comment, 0, key, human()));
+        IllegalArgumentException.class, () -> comments.vote(article, comment, -2, key, human()));
   }
 
   @Test
@@ -1764,6 +1792,54 @@ class CommentsIT {
     }
   }
 
+  // --- The editorial team's selection ------------------------------------------------------------
+
+  @Test
+  void featuredCommentsMakeTheSelectionTheMostRecentlyChosenFirst() {
+    long article = article();
+    long first = approved(article, null, "Un premier avis sur la médiathèque.");
+    long second = approved(article, null, "Un second avis sur la médiathèque.");
+    long reply = approved(article, second, "Une réponse nuancée.");
+    approved(article, null, "Un troisième avis, sans plus.");
+    long held = held(article, "Pas encore publié.");
+
+    Discussion none = comments.discussion(article, CommentSort.FEATURED, 1, OwnComments.NONE);
+    assertEquals(CommentSort.NEWEST, none.sort(), "no selection: newest first");
+    assertEquals(0, none.featuredThreadCount());
+    assertEquals(3, none.threads().size());
+
+    moderation.feature(first, "redaction@tribune.test");
+    moderation.feature(reply, "redaction@tribune.test");
+    assertEquals(
+        List.of(CommentRejectedException.Reason.COMMENT_NOT_FOUND),
+        reasons(() -> moderation.feature(held, "redaction@tribune.test")));
+
+    Discussion selection = comments.discussion(article, CommentSort.FEATURED, 1, OwnComments.NONE);
+    assertEquals(CommentSort.FEATURED, selection.sort());
+    assertEquals(2, selection.featuredThreadCount());
+    assertEquals(3, selection.threadCount());
+    assertEquals(List.of(second, first), ids(selection.threads()));
+    assertTrue(selection.threads().get(0).replies().get(0).comment().featured());
+    assertFalse(selection.threads().get(0).comment().featured());
+    assertTrue(seen(first).featured());
+    assertEquals(
+        comments.pageOf(article, first, CommentSort.NEWEST, OwnComments.NONE),
+        comments.pageOf(article, first, CommentSort.FEATURED, OwnComments.NONE));
+
+    moderation.feature(first, "redaction@tribune.test");
+    assertEquals(
+        List.of(first, second),
+        ids(comments.discussion(article, CommentSort.FEATURED, 1, OwnComments.NONE).threads()));
+    moderation.unfeature(reply);
+    moderation.unfeature(reply);
+    moderation.moderate(List.of(first), CommentStatus.TRASH);
+    assertEquals(
+        0,
+        comments
+            .discussion(article, CommentSort.NEWEST, 1, OwnComments.NONE)
+            .featuredThreadCount());
+  }
+
   // ===============================================================================================
   // Reports and decisions (ReportService)
   // ===============================================================================================
@@ -2037,7 +2113,7 @@ class CommentsIT {
         () -> assertEquals(1, stats.decisionsByOutcome().get(DecisionOutcome.KEEP)),
         () -> assertTrue(stats.medianTimeToDecision().compareTo(Duration.ofMinutes(1)) < 0),
         () -> assertTrue(!stats.longestTimeToDecision().isNegative()));
-    assertEquals(0, reports.stats(start.minusSeconds(3600), start).reports());
+    assertEquals(0, reports.stats(Instant.EPOCH, Instant.EPOCH.plusSeconds(3600)).reports());
   }
 
   @Test

@@ -59,8 +59,8 @@ import org.tribune.web.transfer.ImportLinks;
  * former slug, a lead image from the media library with its description, pages under a page, the
  * front page, a discussion with replies, votes, a confirmed and an unconfirmed subscription, an
  * edited comment, a comment its author deleted under a reply (its tombstone), a staff reply, bans,
- * reports (one decided, one open), settings of the console, menus, an account, an audit entry and
- * the old address of an imported post. Deployed with the tests only.
+ * a featured comment, reports (one decided, one open), settings of the console, menus, an account,
+ * an audit entry and the old address of an imported post. Deployed with the tests only.
  */
 @ApplicationScoped
 public class WholeSite {
@@ -206,6 +206,7 @@ public class WholeSite {
     comments.deleteOwn(gone.commentId(), gone.editToken());
     comments.confirmSubscription(subscriptionToken(first.commentId()));
     moderation.replyAsStaff(first.commentId(), "La rédaction", "redaction@tribune.test", "Merci.");
+    moderation.feature(first.commentId(), "redaction@tribune.test");
     moderation.banEmail("indesirable-" + w + "@lecteurs.test");
     comments.banAuthorOf(answer.commentId());
     // A report decided (the reports' text kept), and one still open.
