@@ -4,7 +4,8 @@
  * - "Répondre" opens the form under the comment, in place;
  * - "Citer": select a passage of the article or of a comment, and the button inserts it into the
  *   comment as a quotation with its source;
- * - posting, voting and "Afficher plus de commentaires" without reloading the page;
+ * - posting, voting and "Afficher plus de commentaires" without reloading the page; the reader's
+ *   own votes pressed, and taken back by pressing them again;
  * - the form token of a page that is the same for every reader, asked for when the reader comes to
  *   the discussion;
  * - an old WordPress link to a comment (…/#comment-12, redirected here with a short cookie) is sent
@@ -324,6 +325,7 @@
               resetReply();
             }
             placeThread(fresh, answer.anchor);
+            pressVotes(section);
             var mine = document.getElementById(answer.anchor);
             if (mine) {
               mine.scrollIntoView({ block: 'center' });
@@ -350,7 +352,8 @@
       token()
         .then(function () {
           var data = new URLSearchParams(new FormData(form));
-          data.set('direction', vote.value);
+          // Pressing the button of one's own vote takes the vote back.
+          data.set('direction', vote.getAttribute('aria-pressed') === 'true' ? 'none' : vote.value);
           return fetch(vote.formAction, {
             method: 'POST',
             headers: { Accept: 'application/json' },
@@ -365,6 +368,11 @@
           if (answer.ok) {
             var score = vote.parentNode.querySelector('.score');
             score.textContent = score.textContent.replace(/-?\d+/, answer.score);
+            var id = /\/comments\/(\d+)\/vote$/.exec(vote.formAction);
+            if (id) {
+              ownVotes[id[1]] = answer.vote;
+              pressVotes(vote.parentNode);
+            }
           }
         })
         .catch(function () {
@@ -373,6 +381,45 @@
         });
     }
   });
+
+  /*
+   * The reader's own votes: their button is pressed (aria-pressed), and pressing it again takes the
+   * vote back. A page the same for every reader does not know them: they are asked for once, and
+   * only by a browser that voted (the tribune_voted cookie).
+   */
+  var ownVotes = {};
+  function pressVotes(scope) {
+    Array.prototype.forEach.call(scope.querySelectorAll('.vote'), function (pair) {
+      var up = pair.querySelector('.vote-up');
+      var down = pair.querySelector('.vote-down');
+      var id = up && /\/comments\/(\d+)\/vote$/.exec(up.formAction);
+      if (!id) {
+        return;
+      }
+      var mine = ownVotes[id[1]] || 0;
+      up.setAttribute('aria-pressed', mine === 1 ? 'true' : 'false');
+      down.setAttribute('aria-pressed', mine === -1 ? 'true' : 'false');
+    });
+  }
+  if (document.cookie.split('; ').indexOf('tribune_voted=1') >= 0) {
+    fetch(section.getAttribute('data-votes'), {
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+      cache: 'no-store'
+    })
+      .then(function (response) {
+        return response.ok ? response.json() : { votes: {} };
+      })
+      .then(function (answer) {
+        ownVotes = answer.votes || {};
+        pressVotes(section);
+      })
+      .catch(function () {
+        pressVotes(section);
+      });
+  } else {
+    pressVotes(section);
+  }
 
   /* "Afficher plus de commentaires". */
   section.addEventListener('click', function (event) {
@@ -388,6 +435,7 @@
         Array.prototype.forEach.call(next.querySelectorAll('.comment-list > li'), function (item) {
           list.appendChild(item);
         });
+        pressVotes(list);
         var pages = threads().querySelector('.comment-pages');
         var nextPages = next.querySelector('.comment-pages');
         if (pages) {
