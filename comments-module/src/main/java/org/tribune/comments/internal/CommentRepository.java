@@ -360,6 +360,27 @@ public class CommentRepository {
   }
 
   /** The comments with these ids that exist. */
+  /** The reports sent with this e-mail address, oldest first. */
+  List<StoredReport> reportsByEmail(String email) {
+    return em.createQuery(
+            "SELECT r FROM StoredReport r WHERE r.reporterEmail = :email ORDER BY r.receivedAt",
+            StoredReport.class)
+        .setParameter("email", email)
+        .getResultList();
+  }
+
+  /**
+   * Removes the reporter's name and e-mail address from the reports sent with this address; the
+   * reports themselves stay (the record of what was reported and decided).
+   */
+  int forgetReporter(String email) {
+    return em.createQuery(
+            "UPDATE StoredReport r SET r.reporterName = NULL, r.reporterEmail = NULL"
+                + " WHERE r.reporterEmail = :email")
+        .setParameter("email", email)
+        .executeUpdate();
+  }
+
   List<Comment> findAll(Collection<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.tribune.comments.api.Report;
 
 /**
  * What a commenter may ask about the data kept on them, by e-mail address: a copy (export) and its
@@ -30,6 +31,7 @@ public class PersonalData {
   String export(String email, Instant now) {
     JsonArrayBuilder comments = Json.createArrayBuilder();
     JsonArrayBuilder subscriptions = Json.createArrayBuilder();
+    JsonArrayBuilder reports = Json.createArrayBuilder();
     if (CommentInput.isEmail(email)) {
       for (Comment comment : repository.byEmail(email)) {
         JsonObjectBuilder json =
@@ -54,12 +56,26 @@ public class PersonalData {
                 .add("confirmed", subscription.isConfirmed())
                 .add("createdAt", subscription.getCreatedAt().toString()));
       }
+      for (StoredReport stored : repository.reportsByEmail(email)) {
+        Report report = stored.toReport();
+        JsonObjectBuilder json =
+            Json.createObjectBuilder()
+                .add("commentId", report.commentId())
+                .add("reason", report.reason().name())
+                .add("goodFaith", report.goodFaith())
+                .add("receivedAt", report.receivedAt().toString());
+        optional(json, "category", report.category());
+        optional(json, "explanation", report.explanation());
+        optional(json, "reporterName", report.reporterName());
+        reports.add(json);
+      }
     }
     return Json.createObjectBuilder()
         .add("email", email)
         .add("exportedAt", now.toString())
         .add("comments", comments)
         .add("subscriptions", subscriptions)
+        .add("reports", reports)
         .build()
         .toString();
   }
@@ -88,6 +104,7 @@ public class PersonalData {
     List<Comment> theirs = repository.byEmail(email);
     removeKeepingReplies(theirs);
     repository.deleteSubscriptionsByEmail(email);
+    repository.forgetReporter(email);
     return theirs.size();
   }
 

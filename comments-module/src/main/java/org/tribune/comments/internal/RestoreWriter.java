@@ -44,6 +44,8 @@ final class RestoreWriter {
   /** Tables emptied by {@link #clear}, those holding a foreign key before their target. */
   private static final List<String> CLEARED =
       List.of(
+          "comments_report",
+          "comments_decision",
           "comments_vote",
           "comments_subscription",
           "comments_comment",
@@ -100,9 +102,10 @@ final class RestoreWriter {
   }
 
   /**
-   * Deletes comments with their votes and subscriptions, bans, queued mails and stored settings.
-   * The jobs' locks stay (a node may hold one), and so does the schema's history. {@code DELETE},
-   * not {@code TRUNCATE}: it is undone with the transaction on both databases.
+   * Deletes comments with their votes and subscriptions, reports and decisions, bans, queued mails
+   * and stored settings. The jobs' locks stay (a node may hold one), and so does the schema's
+   * history. {@code DELETE}, not {@code TRUNCATE}: it is undone with the transaction on both
+   * databases.
    */
   void clear() throws SQLException {
     try (Statement delete = connection.createStatement()) {

@@ -525,6 +525,14 @@ class RestoreWriterTest {
       sql.executeUpdate(
           "INSERT INTO comments_job_lock (name, lock_until, locked_at, locked_by)"
               + " VALUES ('comments-mail', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'node-1')");
+      sql.executeUpdate(
+          "INSERT INTO comments_decision (id, comment_id, article_id, outcome, charter_rule,"
+              + " decided_by, decided_at, first_report_at, report_count) VALUES (1, 1, 7, 'KEEP',"
+              + " 'NO_BREACH', 'ed@b.fr', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)");
+      sql.executeUpdate(
+          "INSERT INTO comments_report (id, comment_id, article_id, reason, reporter_key,"
+              + " reported_text, received_at, decision_id) VALUES (1, 1, 7, 'SPAM', 'k', 'T',"
+              + " CURRENT_TIMESTAMP, 1)");
     }
     assertTrue(writer.holdsContent());
 
@@ -535,6 +543,8 @@ class RestoreWriterTest {
             "comments_comment",
             "comments_vote",
             "comments_subscription",
+            "comments_report",
+            "comments_decision",
             "comments_ban",
             "comments_mail",
             "comments_setting")) {

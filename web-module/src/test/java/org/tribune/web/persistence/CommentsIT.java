@@ -1,5 +1,6 @@
 package org.tribune.web.persistence;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -54,6 +55,7 @@ import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.AuthorService;
 import org.tribune.articles.api.BodyFormat;
 import org.tribune.comments.api.Ban;
+import org.tribune.comments.api.CharterRule;
 import org.tribune.comments.api.CommentNode;
 import org.tribune.comments.api.CommentRejectedException;
 import org.tribune.comments.api.CommentRejectedException.Reason;
@@ -63,8 +65,11 @@ import org.tribune.comments.api.CommentSort;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.CommentView;
 import org.tribune.comments.api.DailyCount;
+import org.tribune.comments.api.Decision;
+import org.tribune.comments.api.DecisionOutcome;
 import org.tribune.comments.api.DiscussedArticle;
 import org.tribune.comments.api.Discussion;
+import org.tribune.comments.api.IllicitCategory;
 import org.tribune.comments.api.LatestComment;
 import org.tribune.comments.api.ModeratedComment;
 import org.tribune.comments.api.ModerationFilter;
@@ -72,8 +77,16 @@ import org.tribune.comments.api.ModerationMode;
 import org.tribune.comments.api.ModerationPage;
 import org.tribune.comments.api.ModerationService;
 import org.tribune.comments.api.NewComment;
+import org.tribune.comments.api.NewReport;
 import org.tribune.comments.api.OwnComments;
 import org.tribune.comments.api.PostResult;
+import org.tribune.comments.api.Report;
+import org.tribune.comments.api.ReportReason;
+import org.tribune.comments.api.ReportReceipt;
+import org.tribune.comments.api.ReportRejectedException;
+import org.tribune.comments.api.ReportService;
+import org.tribune.comments.api.ReportStats;
+import org.tribune.comments.api.ReportedComment;
 import org.tribune.comments.api.Submission;
 import org.tribune.comments.api.VoteResult;
 
@@ -107,7 +120,8 @@ class CommentsIT {
           "edit-window",
           "close-after-days",
           "max-links",
-          "blocked-words");
+          "blocked-words",
+          "reports-hide-after");
 
   @Deployment
   static WebArchive deployment() {
@@ -125,6 +139,7 @@ class CommentsIT {
   @Inject AuthorService authors;
   @Inject CommentService comments;
   @Inject ModerationService moderation;
+  @Inject ReportService reports;
 
   @Resource(lookup = "java:app/jdbc/tribune")
   DataSource dataSource;
@@ -1747,5 +1762,297 @@ class CommentsIT {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
+  }
+
+  // ===============================================================================================
+  // Reports and decisions (ReportService)
+  // ===============================================================================================
+
+  private static final String STAFF = "moderation@tribune.test";
+
+  private static NewReport spam(long article, long comment) {
+    return new NewReport(article, comment, ReportReason.SPAM, null, null, null, null, false);
+  }
+
+  private static NewReport illicit(long article, long comment, String email, String explanation) {
+    return new NewReport(
+        article,
+        comment,
+        ReportReason.ILLICIT,
+        IllicitCategory.PRIVACY,
+        explanation,
+        "Jeanne Martin",
+        email,
+        true);
+  }
+
+  private static List<ReportRejectedException.Reason> refusals(Runnable call) {
+    return assertThrows(ReportRejectedException.class, call::run).reasons();
+  }
+
+  @Test
+  void aReportKeepsTheTextAsReportedAndTellsTheReporterAndTheStaff() throws Exception {
+    smtp();
+    long article = article();
+    String author = email();
+    long comment = approved(article, null, author, "Elle habite au 12, rue des Lilas.");
+    String reporter = email();
+    String marker = UUID.randomUUID().toString();
+
+    ReportReceipt receipt =
+        reports.report(
+            illicit(article, comment, reporter, "Une adresse privée " + marker), human());
+    moderation.editBody(comment, "Texte corrigé par la modération.");
+
+    assertTrue(receipt.reportId() > 0);
+    assertFalse(receipt.hidden());
+    ReportedComment reported = reports.find(comment).orElseThrow();
+    Report report = reported.reports().get(0);
+    assertAll(
+        () -> assertEquals("Elle habite au 12, rue des Lilas.", report.reportedText()),
+        () -> assertEquals(ReportReason.ILLICIT, report.reason()),
+        () -> assertEquals(IllicitCategory.PRIVACY, report.category()),
+        () -> assertEquals(reporter, report.reporterEmail()),
+        () -> assertTrue(report.goodFaith()),
+        () -> assertTrue(report.open()),
+        () -> assertEquals(1, reported.openReports()),
+        () -> assertTrue(reported.illicit()),
+        () -> assertEquals(CommentStatus.APPROVED, reported.comment().status()),
+        () -> assertEquals("Texte corrigé par la modération.", reported.comment().body()));
+    String acknowledgement = awaitMail(reporter, "signalement");
+    assertTrue(acknowledgement.contains("Bonjour Jeanne Martin,"), acknowledgement);
+    assertTrue(acknowledgement.contains("contenu illicite"), acknowledgement);
+    String staff = awaitMail(STAFF, marker);
+    assertTrue(staff.contains("atteinte à la vie privée"), staff);
+    assertTrue(staff.contains("/admin/reports?comment=" + comment), staff);
+    assertTrue(staff.contains("12, rue des Lilas"), staff);
+  }
+
+  @Test
+  void enoughReportsHideTheCommentUntilAModeratorKeepsIt() throws Exception {
+    smtp();
+    long article = article();
+    String author = email();
+    long comment = approved(article, null, author, "Un avis tranché sur le budget municipal.");
+    String[] reporters = {email(), email(), email()};
+    assertEquals(3, reports.hideAfter());
+
+    assertFalse(reports.report(withEmail(spam(article, comment), reporters[0]), human()).hidden());
+    assertFalse(reports.report(withEmail(spam(article, comment), reporters[1]), human()).hidden());
+    assertEquals(CommentStatus.APPROVED, seen(comment).status());
+    assertTrue(reports.report(withEmail(spam(article, comment), reporters[2]), human()).hidden());
+
+    assertEquals(CommentStatus.PENDING, seen(comment).status());
+    assertEquals(
+        List.of(ReportRejectedException.Reason.COMMENT_NOT_FOUND),
+        refusals(() -> reports.report(spam(article, comment), human())));
+    assertTrue(
+        reports.queue(1, 100).items().stream().anyMatch(r -> r.commentId() == comment),
+        "in the queue");
+    long waiting = reports.countOpen();
+
+    Decision decision =
+        reports.decide(
+            comment,
+            DecisionOutcome.KEEP,
+            CharterRule.NO_BREACH,
+            "Un désaccord n’est pas une faute.",
+            "mod@tribune.test");
+
+    assertEquals(CommentStatus.APPROVED, seen(comment).status());
+    assertEquals(3, decision.reportCount());
+    assertEquals(waiting - 1, reports.countOpen());
+    ReportedComment after = reports.find(comment).orElseThrow();
+    assertEquals(0, after.openReports());
+    assertEquals(List.of(decision), after.decisions());
+    assertTrue(after.reports().stream().allMatch(r -> r.decisionId() == decision.id()));
+    assertFalse(reports.queue(1, 100).items().stream().anyMatch(r -> r.commentId() == comment));
+    String toAuthor = awaitMail(author, "Décision de modération");
+    assertTrue(toAuthor.contains("le commentaire reste publié"), toAuthor);
+    assertTrue(toAuthor.contains("Un désaccord n’est pas une faute."), toAuthor);
+    for (String reporter : reporters) {
+      String told = awaitMail(reporter, "Décision de modération");
+      assertTrue(told.contains("Vous avez signalé un commentaire de Léa"), told);
+    }
+    assertEquals(
+        List.of(ReportRejectedException.Reason.NOTHING_TO_DECIDE),
+        refusals(
+            () ->
+                reports.decide(
+                    comment, DecisionOutcome.REMOVE, CharterRule.HATE, null, "mod@tribune.test")));
+  }
+
+  private static NewReport withEmail(NewReport report, String email) {
+    return new NewReport(
+        report.articleId(),
+        report.commentId(),
+        report.reason(),
+        report.category(),
+        report.explanation(),
+        report.reporterName(),
+        email,
+        report.goodFaith());
+  }
+
+  @Test
+  void aRemovalWithSuspensionTrashesTheCommentAndBansItsAuthor() throws Exception {
+    smtp();
+    long article = article();
+    String author = email();
+    long comment = approved(article, null, author, "Un message injurieux envers un voisin.");
+    reports.report(illicit(article, comment, email(), "Une injure."), human());
+
+    assertEquals(
+        List.of(ReportRejectedException.Reason.RULE_REQUIRED),
+        refusals(() -> reports.decide(comment, DecisionOutcome.REMOVE, null, "", "m@t.test")));
+    assertEquals(
+        List.of(
+            ReportRejectedException.Reason.RULE_MISMATCH,
+            ReportRejectedException.Reason.STATEMENT_TOO_LONG),
+        refusals(
+            () ->
+                reports.decide(
+                    comment,
+                    DecisionOutcome.REMOVE,
+                    CharterRule.NO_BREACH,
+                    "x".repeat(ReportService.STATEMENT_LENGTH + 1),
+                    "m@t.test")));
+    assertEquals(
+        List.of(ReportRejectedException.Reason.RULE_MISMATCH),
+        refusals(
+            () -> reports.decide(comment, DecisionOutcome.KEEP, CharterRule.HATE, "", "m@t.test")));
+    assertEquals(CommentStatus.APPROVED, seen(comment).status());
+
+    Decision decision =
+        reports.decide(
+            comment,
+            DecisionOutcome.REMOVE_AND_SUSPEND,
+            CharterRule.INSULT_DEFAMATION,
+            "Propos <b>injurieux</b> envers une personne nommée.",
+            "mod@tribune.test");
+
+    assertEquals(CommentStatus.TRASH, seen(comment).status());
+    assertEquals("Propos <b>injurieux</b> envers une personne nommée.", decision.statement());
+    assertEquals("mod@tribune.test", decision.decidedBy());
+    assertTrue(moderation.bans().stream().anyMatch(b -> author.equals(b.email())));
+    assertTrue(
+        moderation.bans().stream()
+            .anyMatch(b -> seen(comment).addressHash().equals(b.addressHash())));
+    assertEquals(
+        CommentStatus.SPAM,
+        comments
+            .post(new NewComment(article, null, "Léa", author, null, "De retour.", false), human())
+            .status());
+    String toAuthor = awaitMail(author, "Décision de modération");
+    assertTrue(toAuthor.contains("ne peut plus commenter"), toAuthor);
+    assertTrue(toAuthor.contains("propos injurieux ou diffamatoires"), toAuthor);
+    assertTrue(toAuthor.contains("Propos <b>injurieux</b>"), toAuthor);
+  }
+
+  @Test
+  void reportsOfHeldDeletedOrOtherArticlesCommentsAndBadFormsAreRefused() {
+    long article = article();
+    long comment = approved(article, null, "Le marché couvert rouvre samedi.");
+    long held = held(article, "En attente de modération.");
+
+    assertEquals(
+        List.of(ReportRejectedException.Reason.COMMENT_NOT_FOUND),
+        refusals(() -> reports.report(spam(article, held), human())));
+    assertEquals(
+        List.of(ReportRejectedException.Reason.COMMENT_NOT_FOUND),
+        refusals(() -> reports.report(spam(article(), comment), human())));
+    assertEquals(
+        List.of(ReportRejectedException.Reason.COMMENT_NOT_FOUND),
+        refusals(() -> reports.report(spam(article, Long.MAX_VALUE), human())));
+    assertEquals(
+        List.of(
+            ReportRejectedException.Reason.CATEGORY_REQUIRED,
+            ReportRejectedException.Reason.EXPLANATION_REQUIRED,
+            ReportRejectedException.Reason.NAME_REQUIRED,
+            ReportRejectedException.Reason.EMAIL_REQUIRED,
+            ReportRejectedException.Reason.GOOD_FAITH_REQUIRED),
+        refusals(
+            () ->
+                reports.report(
+                    new NewReport(article, comment, ReportReason.ILLICIT, null, "", "", "", false),
+                    human())));
+    ReportReceipt robot =
+        reports.report(spam(article, comment), new Submission("ip-r", null, HUMAN, true));
+    assertEquals(0, robot.reportId());
+    assertTrue(reports.find(comment).isEmpty(), "a robot's report is not kept");
+
+    moderation.deleteForGood(List.of(comment));
+    assertEquals(
+        List.of(ReportRejectedException.Reason.COMMENT_NOT_FOUND),
+        refusals(() -> reports.report(spam(article, comment), human())));
+  }
+
+  @Test
+  void oneReportPerAddressAndCommentAndAFewAnHourPerAddress() {
+    long article = article();
+    long comment = approved(article, null, "La bibliothèque ouvre le dimanche.");
+    Submission same = human();
+    reports.report(spam(article, comment), same);
+
+    for (int i = 0; i < 3; i++) {
+      assertEquals(
+          List.of(ReportRejectedException.Reason.ALREADY_REPORTED),
+          refusals(() -> reports.report(spam(article, comment), same)));
+    }
+    for (int i = 1; i < ReportService.REPORTS_PER_ADDRESS_PER_HOUR; i++) {
+      long other = approved(article, null, "Avis numéro " + i);
+      reports.report(spam(article, other), same);
+    }
+    long last = approved(article, null, "Un avis de plus.");
+    assertEquals(
+        List.of(ReportRejectedException.Reason.RATE_LIMITED),
+        refusals(() -> reports.report(spam(article, last), same)));
+    assertEquals(1, reports.find(comment).orElseThrow().reports().size());
+  }
+
+  @Test
+  void theThresholdIsASettingAndTheFiguresCountAPeriod() {
+    Instant start = Instant.now();
+    reports.updateHideAfter(1);
+    assertEquals(1, reports.hideAfter());
+    assertThrows(IllegalArgumentException.class, () -> reports.updateHideAfter(0));
+    assertThrows(IllegalArgumentException.class, () -> reports.updateHideAfter(101));
+    long article = article();
+    long first = approved(article, null, "Premier avis sur le festival.");
+    long second = approved(article, null, "Second avis sur le festival.");
+
+    assertTrue(reports.report(spam(article, first), human()).hidden());
+    reports.report(illicit(article, second, email(), "Contrefaçon d’un texte."), human());
+    reports.decide(first, DecisionOutcome.REMOVE, CharterRule.ADVERTISING, null, "m@t.test");
+    reports.decide(second, DecisionOutcome.KEEP, CharterRule.NO_BREACH, null, "m@t.test");
+
+    ReportStats stats = reports.stats(start, Instant.now().plusSeconds(1));
+    assertAll(
+        () -> assertEquals(2, stats.reports()),
+        () -> assertEquals(1, stats.reportsByReason().get(ReportReason.SPAM)),
+        () -> assertEquals(1, stats.reportsByReason().get(ReportReason.ILLICIT)),
+        () -> assertEquals(0, stats.reportsByReason().get(ReportReason.OTHER)),
+        () -> assertEquals(1, stats.illicitByCategory().get(IllicitCategory.PRIVACY)),
+        () -> assertEquals(1, stats.decisionsByOutcome().get(DecisionOutcome.REMOVE)),
+        () -> assertEquals(1, stats.decisionsByOutcome().get(DecisionOutcome.KEEP)),
+        () -> assertTrue(stats.medianTimeToDecision().compareTo(Duration.ofMinutes(1)) < 0),
+        () -> assertTrue(!stats.longestTimeToDecision().isNegative()));
+    assertEquals(0, reports.stats(start.minusSeconds(3600), start).reports());
+  }
+
+  @Test
+  void aReporterCanHaveTheirReportsExportedAndTheirNameErased() {
+    long article = article();
+    long comment = approved(article, null, "Le pont sera fermé en juin.");
+    String reporter = email();
+    reports.report(illicit(article, comment, reporter, "Fausse information."), human());
+
+    assertTrue(comments.exportByEmail(reporter).contains("Fausse information."));
+    comments.eraseByEmail(reporter);
+
+    Report report = reports.find(comment).orElseThrow().reports().get(0);
+    assertNull(report.reporterEmail());
+    assertNull(report.reporterName());
+    assertEquals(ReportReason.ILLICIT, report.reason());
   }
 }

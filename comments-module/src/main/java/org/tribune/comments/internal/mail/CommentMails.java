@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +19,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.ArticleSummary;
+import org.tribune.comments.api.CharterRule;
+import org.tribune.comments.api.DecisionOutcome;
+import org.tribune.comments.api.IllicitCategory;
+import org.tribune.comments.api.ReportReason;
 
 /**
  * Writes the module's mails, inside the transaction that causes them, into the {@link MailQueue},
@@ -32,6 +37,10 @@ public class CommentMails {
   static final String BUNDLE = "org.tribune.comments.internal.mail.mail";
   static final String CONFIRM_PATH = "/comments/subscriptions/confirm?token=";
   static final String CANCEL_PATH = "/comments/subscriptions/cancel?token=";
+
+  /** The console's page of a reported comment. */
+  static final String REPORTS_PATH = "/admin/reports?comment=";
+
   private static final Logger LOG = Logger.getLogger(CommentMails.class.getName());
   private static final int QUOTED_LENGTH = 2_000;
 
@@ -222,6 +231,124 @@ public class CommentMails {
             Long.toString(comment.id()));
     String subject = format("held.subject", siteName, title);
     send(staff.stream().map(to -> new OutgoingMail(to, subject, text, null)).toList());
+  }
+
+  /**
+   * Acknowledges a report to the reporter who gave an e-mail address.
+   *
+   * @param reporterName may be {@code null}
+   */
+  public void reportReceived(
+      String reporterEmail, String reporterName, MailedComment comment, ReportReason reason) {
+    if (!settings.enabled() || reporterEmail == null) {
+      return;
+    }
+    Optional<ArticleSummary> article = articles.find(comment.articleId());
+    String title = article.map(ArticleSummary::title).orElse("#" + comment.articleId());
+    String link = article.map(a -> commentLink(a, comment.id())).orElse(siteUrl + "/");
+    String text =
+        format(
+            "report.received.text",
+            reporterName == null ? "" : " " + reporterName,
+            title,
+            comment.authorName(),
+            texts.getString("reason." + reason.name()),
+            link);
+    send(
+        List.of(
+            new OutgoingMail(
+                reporterEmail, format("report.received.subject", siteName), text, null)));
+  }
+
+  /**
+   * Tells the staff of a report at once: of every illicit-content report, and of a report that hid
+   * its comment.
+   *
+   * @param reporter the reporter's name and address as given (may be {@code null}: anonymous)
+   * @param openReports the comment's open reports, this one included
+   */
+  public void reportToStaff(
+      MailedComment comment,
+      ReportReason reason,
+      IllicitCategory category,
+      String explanation,
+      String reporter,
+      int openReports,
+      boolean hidden) {
+    if (!settings.enabled() || staff.isEmpty()) {
+      return;
+    }
+    Optional<ArticleSummary> article = articles.find(comment.articleId());
+    String title = article.map(ArticleSummary::title).orElse("#" + comment.articleId());
+    String motive =
+        texts.getString("reason." + reason.name())
+            + (category == null ? "" : " – " + texts.getString("category." + category.name()));
+    String text =
+        format(
+            "report.staff.text",
+            title,
+            comment.authorName(),
+            motive,
+            explanation == null ? "-" : quote(explanation),
+            reporter == null ? texts.getString("anonymous") : reporter,
+            quote(comment.body()),
+            siteUrl + REPORTS_PATH + comment.id(),
+            openReports,
+            hidden ? 1 : 0);
+    String subject = format("report.staff.subject", siteName, title);
+    send(staff.stream().map(to -> new OutgoingMail(to, subject, text, null)).toList());
+  }
+
+  /**
+   * Sends the statement of reasons of a decision to the comment's author (when {@code authorEmail}
+   * is set) and to each reporter address (a reporter who is also the author gets one mail).
+   *
+   * @param charter the charter's address, if published
+   */
+  public void decisionTaken(
+      MailedComment comment,
+      String authorEmail,
+      Collection<String> reporterEmails,
+      DecisionOutcome outcome,
+      CharterRule rule,
+      String statement,
+      Optional<String> charter) {
+    if (!settings.enabled()) {
+      return;
+    }
+    String title =
+        articles
+            .find(comment.articleId())
+            .map(ArticleSummary::title)
+            .orElse("#" + comment.articleId());
+    String decided = texts.getString("decision.outcome." + outcome.name());
+    String applied = texts.getString("rule." + rule.name());
+    String reasons = statement == null ? "" : format("decision.statement", statement);
+    String charterLine = charter.map(c -> format("decision.charter", c)).orElse("");
+    String subject = format("decision.subject", siteName);
+    List<OutgoingMail> mails = new ArrayList<>();
+    if (authorEmail != null) {
+      mails.add(
+          new OutgoingMail(
+              authorEmail,
+              subject,
+              format("decision.author.text", title, decided, applied, reasons, charterLine),
+              null));
+    }
+    String reporterText =
+        format(
+            "decision.reporter.text",
+            title,
+            comment.authorName(),
+            decided,
+            applied,
+            reasons,
+            charterLine);
+    reporterEmails.stream()
+        .distinct()
+        .filter(to -> !to.equals(authorEmail))
+        .forEach(to -> mails.add(new OutgoingMail(to, subject, reporterText, null)));
+    send(mails);
   }
 
   private OutgoingMail mail(Subscriber subscriber, String subject, String text) {

@@ -101,7 +101,8 @@ class MailerTest {
           Collections.list(french.getKeys()).stream().sorted().toList(),
           Collections.list(bundle.getKeys()).stream().sorted().toList());
       for (String key : Collections.list(bundle.getKeys())) {
-        Object[] arguments = {"A0", "A1", "A2", "A3", "A4", "A5", "A6"};
+        // Numbers where a text chooses by number (report.staff.text: {7} reports, {8} hidden).
+        Object[] arguments = {"A0", "A1", "A2", "A3", "A4", "A5", "A6", 2, 1};
         String text = new MessageFormat(bundle.getString(key)).format(arguments);
         assertFalse(text.contains("'"), key + ": a quote MessageFormat would eat: " + text);
         assertFalse(text.contains("{"), key + ": " + text);
