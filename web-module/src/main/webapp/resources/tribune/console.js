@@ -44,10 +44,11 @@
   });
   document.addEventListener("change", function (event) {
     var outcome = event.target;
-    if (!outcome.hasAttribute || !outcome.hasAttribute("data-decision-outcome") || !outcome.form) {
+    if (!outcome.hasAttribute || !outcome.hasAttribute("data-decision-outcome")) {
       return;
     }
-    var rule = outcome.form.querySelector("select[data-decision-rule]");
+    var group = outcome.closest(".decision-form");
+    var rule = group && group.querySelector("select[data-decision-rule]");
     if (!rule) {
       return;
     }

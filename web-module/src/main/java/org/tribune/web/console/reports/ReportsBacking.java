@@ -33,9 +33,10 @@ import org.tribune.web.site.SiteSettings;
  * Backs {@code /admin/reports.xhtml}: the comments whose reports wait for a decision, {@value
  * #PAGE_SIZE} a page ({@code ?page=}), each with its reports, its earlier decisions and a decision
  * form; and the threshold that hides a reported comment pending review (administrators, as the
- * other discussion settings). A decision's problems are shown next to its fields, with what was
- * chosen and typed kept; a decision taken is written to the audit log and the page is shown again
- * (a redirect: reloading it sends nothing twice).
+ * other discussion settings). The page is one form: a decision's problems are shown next to its
+ * fields, with what was chosen and typed in every card kept; a decision taken is written to the
+ * audit log and the queue is read again in the same view, the other cards' choices kept (sent
+ * twice, a decision finds nothing left to decide and changes nothing).
  */
 @Named
 @ViewScoped
@@ -163,8 +164,9 @@ public class ReportsBacking implements Serializable {
         site.messages().getString("reports.outcome." + draft.getOutcome()),
         site.messages().getString("reports.rule." + draft.getRule()));
     drafts.remove(commentId);
-    messages.keepAcrossRedirect();
-    return "/admin/reports?faces-redirect=true&page=" + page;
+    // The same view, read again: what was typed in the other cards stays (drafts by comment).
+    read();
+    return null;
   }
 
   private static String place(ReportRejectedException.Field field) {
