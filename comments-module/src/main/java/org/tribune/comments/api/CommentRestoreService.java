@@ -12,7 +12,8 @@ import java.util.Map;
  * <p>Every method joins the caller's transaction (a whole site's restore is one transaction) and
  * writes rows as they were exported, HTML included, without moderation, limits, notifications or
  * events. Callers write {@link #clear} when replacing, settings, comments (each article's parents
- * before their replies), bans, then {@link #finish}; after the commit, {@link #forgetCopies}.
+ * before their replies), bans, decisions, reports, then {@link #finish}; after the commit, {@link
+ * #forgetCopies}.
  */
 public interface CommentRestoreService {
 
@@ -20,8 +21,8 @@ public interface CommentRestoreService {
   boolean holdsContent();
 
   /**
-   * Deletes every comment with its votes and subscriptions, every ban, the mail queue and the
-   * module's stored settings.
+   * Deletes every comment with its votes and subscriptions, every report and decision, every ban,
+   * the mail queue and the module's stored settings.
    */
   void clear();
 
@@ -37,6 +38,16 @@ public interface CommentRestoreService {
 
   /** Bans with their ids. */
   void restoreBans(@NotNull List<ExportedBan> bans);
+
+  /** The articles' own discussion rules and the sections' own moderation modes. */
+  void restoreDiscussionRules(
+      @NotNull Map<Long, DiscussionRules> articles, @NotNull Map<Long, ModerationMode> sections);
+
+  /** Decisions on reports with their ids, before the reports they closed. */
+  void restoreDecisions(@NotNull List<Decision> decisions);
+
+  /** Reports with their ids. */
+  void restoreReports(@NotNull List<ExportedReport> reports);
 
   /**
    * Ends a restore, in its transaction: the id sequences continue after the highest restored id.

@@ -63,13 +63,14 @@ public interface CommentService {
   OptionalInt pageOf(long articleId, long commentId, @NotNull CommentSort sort, OwnComments viewer);
 
   /**
-   * Votes a comment up ({@code +1}) or down ({@code -1}). A visitor has one vote per comment, known
-   * by the voter key (a cookie) or the address: voting the other way changes it, voting the same
-   * way again does nothing.
+   * Votes a comment up ({@code +1}) or down ({@code -1}), or withdraws the visitor's vote ({@code
+   * 0}). A visitor has one vote per comment, known by the voter key (a cookie) or the address:
+   * voting the other way changes it, voting the same way again does nothing, withdrawing takes it
+   * back (only the voter key's own vote: not another key's from the same address).
    *
    * @throws CommentRejectedException {@code COMMENT_NOT_FOUND} if the comment is not an approved
    *     comment of this article
-   * @throws IllegalArgumentException if {@code direction} is neither 1 nor -1
+   * @throws IllegalArgumentException if {@code direction} is not 1, -1 or 0
    */
   VoteResult vote(
       long articleId,
@@ -77,6 +78,12 @@ public interface CommentService {
       int direction,
       @NotNull String voterKey,
       @NotNull Submission submission);
+
+  /**
+   * The votes a visitor (their voter key) cast on the comments of an article: comment id to {@code
+   * 1} or {@code -1}. Empty for an unknown key.
+   */
+  Map<Long, Integer> ownVotes(long articleId, @NotNull String voterKey);
 
   /**
    * The number of approved comments of each article, in one query. Articles without comments map to

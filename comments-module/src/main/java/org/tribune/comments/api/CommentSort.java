@@ -8,7 +8,13 @@ public enum CommentSort {
   NEWEST,
   OLDEST,
   /** Highest score first, then newest. */
-  POPULAR;
+  POPULAR,
+  /**
+   * The editorial team's selection (« Sélection de la rédaction »): only the threads holding a
+   * featured comment, the most recently featured first. A discussion without one is shown newest
+   * first instead; permalinks place comments as {@link #NEWEST} does.
+   */
+  FEATURED;
 
   /** The sort named by a request parameter or cookie value ({@code newest|oldest|popular}). */
   public static Optional<CommentSort> fromParameter(String value) {

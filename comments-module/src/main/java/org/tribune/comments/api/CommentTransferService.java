@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * Moves discussions in and out: writes comments exactly as another platform had them (status, date,
@@ -38,6 +39,18 @@ public interface CommentTransferService {
 
   /** Every ban, by id. */
   List<ExportedBan> bans();
+
+  /** The articles' own discussion rules, by article id. */
+  SortedMap<Long, DiscussionRules> articleRules();
+
+  /** The sections' own moderation modes, by section id. */
+  SortedMap<Long, ModerationMode> sectionModes();
+
+  /** Every decision on reports, by id. */
+  List<Decision> decisions();
+
+  /** Every report, by id. */
+  List<ExportedReport> reports();
 
   /** The module's stored settings ({@code comments_setting}), by name. */
   Map<String, String> settings();

@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param own whether the viewer proved to be its author (edit token)
  * @param editableUntil end of the edit window when {@code own}, else {@code null}
  * @param staff written by the editorial team (a staff reply from the console), to be marked so
+ * @param featured chosen by the staff (« Sélection de la rédaction »), to be marked so
  */
 public record CommentView(
     long id,
@@ -31,7 +32,8 @@ public record CommentView(
     int score,
     boolean own,
     Instant editableUntil,
-    boolean staff) {
+    boolean staff,
+    boolean featured) {
 
   /** Whether the viewer sees it only because they wrote it (held for moderation). */
   public boolean held() {

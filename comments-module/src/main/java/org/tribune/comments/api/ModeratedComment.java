@@ -18,6 +18,7 @@ import java.time.Instant;
  * @param body the source text, for editing
  * @param bodyHtml the body rendered to safe HTML, as readers see it
  * @param staff written by the editorial team ({@link ModerationService#replyAsStaff})
+ * @param featured in the editorial team's selection ({@link ModerationService#feature})
  */
 public record ModeratedComment(
     long id,
@@ -37,5 +38,6 @@ public record ModeratedComment(
     Instant editedAt,
     String body,
     String bodyHtml,
-    boolean staff)
+    boolean staff,
+    boolean featured)
     implements Serializable {}

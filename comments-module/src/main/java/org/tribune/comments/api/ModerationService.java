@@ -82,6 +82,19 @@ public interface ModerationService {
       @NotNull String body);
 
   /**
+   * Puts an approved comment in the editorial team's selection (« Sélection de la rédaction »): it
+   * shows a badge, and the discussion's {@link CommentSort#FEATURED} order lists its thread, the
+   * most recently featured first. Featuring it again moves it to the top.
+   *
+   * @param by who chose it (kept with it)
+   * @throws CommentRejectedException {@code COMMENT_NOT_FOUND} unless it is an approved comment
+   */
+  void feature(long commentId, @NotNull String by);
+
+  /** Takes a comment out of the selection; an unknown or unfeatured one does nothing. */
+  void unfeature(long commentId);
+
+  /**
    * Sends every later comment with this e-mail address (any case) to spam. Banning twice does
    * nothing.
    *
@@ -97,7 +110,36 @@ public interface ModerationService {
    */
   void banAddressHash(@NotNull String addressHash);
 
-  /** Every ban, newest first. */
+  /**
+   * Sanctions an author by e-mail address, by address hash or both: {@link Ban.Effect#SUSPENDED}
+   * sends their later comments to spam, {@link Ban.Effect#HELD} has them wait for a moderator (the
+   * lighter step), for the duration or for good. A sanction already on the address is replaced. A
+   * suspended author who is known by an e-mail address is told, with the reason and how long it
+   * lasts.
+   *
+   * @return the sanctions as they now are, one per address given
+   * @throws CommentRejectedException {@code EMAIL_INVALID} for an e-mail address that is not one
+   * @throws IllegalArgumentException with neither address, an address hash that is not one, or a
+   *     duration that is not positive
+   */
+  List<Ban> sanction(@NotNull @Valid Sanction sanction);
+
+  /** One article's own discussion rules; {@link DiscussionRules#NONE} when it has none. */
+  DiscussionRules articleRules(long articleId);
+
+  /**
+   * Sets one article's own discussion rules ({@link DiscussionRules#NONE} removes them). They take
+   * effect at once: the article's pages are dropped from the caches.
+   */
+  void setArticleRules(long articleId, @NotNull DiscussionRules rules);
+
+  /** The sections that have a moderation mode of their own, by section id. */
+  Map<Long, ModerationMode> sectionModes();
+
+  /** Sets a section's moderation mode; {@code null} goes back to the site's. */
+  void setSectionMode(long sectionId, ModerationMode mode);
+
+  /** Every sanction (ban), newest first, expired ones included (the authors' record). */
   List<Ban> bans();
 
   /** Lifts a ban; an unknown id does nothing (it may have just been lifted by someone else). */

@@ -3,6 +3,7 @@ package org.tribune.comments.api;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -68,12 +69,30 @@ public interface ReportService {
    *     decided meanwhile), {@code RULE_REQUIRED}, {@code RULE_MISMATCH}, {@code
    *     STATEMENT_TOO_LONG}
    */
+  default Decision decide(
+      long commentId,
+      @NotNull DecisionOutcome outcome,
+      CharterRule rule,
+      String statement,
+      @NotNull String decidedBy) {
+    return decide(commentId, outcome, rule, statement, decidedBy, null);
+  }
+
+  /**
+   * As {@link #decide(long, DecisionOutcome, CharterRule, String, String)}, with how long {@link
+   * DecisionOutcome#REMOVE_AND_SUSPEND} suspends the author ({@code null}: for good; ignored by the
+   * other outcomes). The suspension is a {@link ModerationService#sanction} whose reason is the
+   * statement; the decision's mail tells the author how long it lasts.
+   *
+   * @throws IllegalArgumentException for a duration that is not positive
+   */
   Decision decide(
       long commentId,
       @NotNull DecisionOutcome outcome,
       CharterRule rule,
       String statement,
-      @NotNull String decidedBy);
+      @NotNull String decidedBy,
+      Duration suspension);
 
   /** The figures of reports received and decisions taken in {@code [from, to)}. */
   ReportStats stats(@NotNull Instant from, @NotNull Instant to);

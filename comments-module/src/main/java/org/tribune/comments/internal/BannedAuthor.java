@@ -16,7 +16,10 @@ import org.tribune.comments.api.Ban;
 import org.tribune.comments.api.CommentLimits;
 import org.tribune.comments.api.ExportedBan;
 
-/** A banned author: later comments with this e-mail address or address hash go to spam. */
+/**
+ * A sanction on an author: later comments with this e-mail address or address hash go to spam
+ * (suspended) or wait for a moderator (held), for good or until it expires.
+ */
 @Entity
 @Table(name = "comments_ban")
 public class BannedAuthor {
@@ -47,6 +50,17 @@ public class BannedAuthor {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** V10: what it does; a suspension for good unless said otherwise. */
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 10)
+  private Ban.Effect effect = Ban.Effect.SUSPENDED;
+
+  @Column(name = "expires_at")
+  private Instant expiresAt;
+
+  @Column(length = 4000)
+  private String reason;
+
   protected BannedAuthor() {}
 
   BannedAuthor(Kind kind, String value, Long commentId, Instant now) {
@@ -63,17 +77,41 @@ public class BannedAuthor {
     return id;
   }
 
+  Ban.Effect getEffect() {
+    return effect;
+  }
+
+  /** Whether it ends some day. */
+  boolean expires() {
+    return expiresAt != null;
+  }
+
+  /** Makes it this sanction from now, whatever it was. */
+  void sanction(Ban.Effect effect, Instant expiresAt, String reason, Long commentId, Instant now) {
+    this.effect = Objects.requireNonNull(effect, "effect");
+    this.expiresAt = expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS);
+    this.reason = reason;
+    if (commentId != null) {
+      this.commentId = commentId;
+    }
+    this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+  }
+
   /** As the console lists it. */
   Ban toBan() {
     return new Ban(
         id,
         kind == Kind.EMAIL ? bannedValue : null,
         kind == Kind.IP ? bannedValue : null,
-        createdAt);
+        createdAt,
+        effect,
+        expiresAt,
+        reason);
   }
 
   /** Whole, for an export. */
   ExportedBan toExported() {
-    return new ExportedBan(id, kind.name(), bannedValue, commentId, createdAt);
+    return new ExportedBan(
+        id, kind.name(), bannedValue, commentId, createdAt, effect.name(), expiresAt, reason);
   }
 }

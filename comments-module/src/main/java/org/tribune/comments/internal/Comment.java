@@ -107,6 +107,13 @@ public class Comment {
   @Column(nullable = false)
   private boolean staff;
 
+  /** When the staff featured it (« Sélection de la rédaction », V9); {@code null}: not featured. */
+  @Column(name = "featured_at")
+  private Instant featuredAt;
+
+  @Column(name = "featured_by", length = 640)
+  private String featuredBy;
+
   protected Comment() {}
 
   /** What a new comment is made of, checked and cleaned by the service. */
@@ -329,6 +336,21 @@ public class Comment {
     return staff;
   }
 
+  public boolean isFeatured() {
+    return featuredAt != null;
+  }
+
+  /** Features it (again: the date is the latest choice's). */
+  void feature(String by, Instant now) {
+    this.featuredAt = now.truncatedTo(ChronoUnit.MICROS);
+    this.featuredBy = by;
+  }
+
+  void unfeature() {
+    this.featuredAt = null;
+    this.featuredBy = null;
+  }
+
   /** As shown to a reader; {@code own} when the viewer proved to be its author. */
   CommentView toView(boolean own, Duration editWindow) {
     return new CommentView(
@@ -346,7 +368,8 @@ public class Comment {
         score,
         own,
         own ? editableUntil(editWindow) : null,
-        staff);
+        staff,
+        featuredAt != null);
   }
 
   /**
@@ -378,7 +401,9 @@ public class Comment {
         editTokenHash,
         repliesNotified,
         votes,
-        subscriptions);
+        subscriptions,
+        featuredAt,
+        featuredBy);
   }
 
   /** As a moderator sees it, with its votes counted apart. */
@@ -401,7 +426,8 @@ public class Comment {
         editedAt,
         body,
         bodyHtml,
-        staff);
+        staff,
+        featuredAt != null);
   }
 
   /** What mails say about it. */

@@ -6,7 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +19,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+import org.tribune.comments.api.Ban;
 import org.tribune.comments.api.CommentSort;
 import org.tribune.comments.api.CommentStatus;
+import org.tribune.comments.api.DiscussionRules;
 import org.tribune.comments.api.ModerationFilter;
+import org.tribune.comments.api.ModerationMode;
 
 /**
  * The comment queries. A discussion page costs a fixed number of statements whatever its size: the
@@ -32,6 +39,14 @@ public class CommentRepository {
 
   /** The columns a discussion sorts its threads by, as SQL over one article's comments. */
   private static final String FIRST_AT = "MIN(c.created_at)";
+
+  /** The approved featured comments of a thread. */
+  private static final String FEATURED_COUNT =
+      "SUM(CASE WHEN c.status = " + APPROVED + " AND c.featured_at IS NOT NULL THEN 1 ELSE 0 END)";
+
+  /** When a thread's latest approved comment was featured. */
+  private static final String LAST_FEATURED =
+      "MAX(CASE WHEN c.status = " + APPROVED + " THEN c.featured_at END)";
 
   private static final String ROOT_SCORE =
       "SUM(CASE WHEN c.id = c.root_id AND c.status = " + APPROVED + " THEN c.score ELSE 0 END)";
@@ -146,34 +161,71 @@ public class CommentRepository {
         .isEmpty();
   }
 
-  boolean isBanned(String email, String ipHash) {
-    return em.createQuery(
-                "SELECT COUNT(b) FROM BannedAuthor b WHERE (b.kind = :emailKind AND b.bannedValue = :email)"
-                    + " OR (b.kind = :ipKind AND b.bannedValue = :ipHash)",
-                Long.class)
+  /**
+   * The sanction in force at {@code now} on this e-mail address or address hash, the stronger one
+   * when both have one (a suspension before a watch); empty when none.
+   */
+  Optional<Ban.Effect> sanctionOf(String email, String ipHash, Instant now) {
+    List<Ban.Effect> effects =
+        em.createQuery(
+                "SELECT b.effect FROM BannedAuthor b WHERE ((b.kind = :emailKind AND"
+                    + " b.bannedValue = :email) OR (b.kind = :ipKind AND b.bannedValue = :ipHash))"
+                    + " AND (b.expiresAt IS NULL OR b.expiresAt > :now)",
+                Ban.Effect.class)
             .setParameter("emailKind", BannedAuthor.Kind.EMAIL)
             .setParameter("email", email)
             .setParameter("ipKind", BannedAuthor.Kind.IP)
             .setParameter("ipHash", ipHash)
-            .getSingleResult()
-        > 0;
+            .setParameter("now", now)
+            .getResultList();
+    return effects.stream().min(Comparator.naturalOrder());
   }
 
-  boolean banExists(BannedAuthor.Kind kind, String value) {
+  Optional<BannedAuthor> findBan(BannedAuthor.Kind kind, String value) {
     return em.createQuery(
-                "SELECT COUNT(b) FROM BannedAuthor b WHERE b.kind = :kind AND b.bannedValue = :value",
-                Long.class)
-            .setParameter("kind", kind)
-            .setParameter("value", value)
-            .getSingleResult()
-        > 0;
+            "SELECT b FROM BannedAuthor b WHERE b.kind = :kind AND b.bannedValue = :value",
+            BannedAuthor.class)
+        .setParameter("kind", kind)
+        .setParameter("value", value)
+        .getResultStream()
+        .findFirst();
   }
 
-  /** Bans a value (for the record, because of a comment or none) unless missing or banned. */
+  /**
+   * Suspends this e-mail address or address hash for good. An active suspension for good stays as
+   * it is (banning twice does nothing); any other sanction on it becomes one.
+   */
   void ban(BannedAuthor.Kind kind, String value, Long commentId, Instant now) {
-    if (value != null && !banExists(kind, value)) {
-      em.persist(new BannedAuthor(kind, value, commentId, now));
+    if (value == null) {
+      return;
     }
+    Optional<BannedAuthor> found = findBan(kind, value);
+    if (found.isEmpty()) {
+      em.persist(new BannedAuthor(kind, value, commentId, now));
+    } else if (found.get().getEffect() != Ban.Effect.SUSPENDED || found.get().expires()) {
+      found.get().sanction(Ban.Effect.SUSPENDED, null, null, commentId, now);
+    }
+  }
+
+  /** Sets the sanction on this e-mail address or address hash, replacing the one it had. */
+  BannedAuthor sanction(
+      BannedAuthor.Kind kind,
+      String value,
+      Ban.Effect effect,
+      Instant expiresAt,
+      String reason,
+      Long commentId,
+      Instant now) {
+    BannedAuthor ban =
+        findBan(kind, value)
+            .orElseGet(
+                () -> {
+                  BannedAuthor made = new BannedAuthor(kind, value, commentId, now);
+                  em.persist(made);
+                  return made;
+                });
+    ban.sanction(effect, expiresAt, reason, commentId, now);
+    return ban;
   }
 
   // --- Discussions -----------------------------------------------------------------------------
@@ -196,16 +248,21 @@ public class CommentRepository {
     Object[] row =
         (Object[])
             em.createNativeQuery(
-                    "SELECT COUNT(*), COALESCE(SUM(t.approved), 0) FROM (SELECT c.root_id,"
-                        + " SUM(CASE WHEN c.status = "
+                    "SELECT COUNT(*), COALESCE(SUM(t.approved), 0),"
+                        + " COALESCE(SUM(CASE WHEN t.featured > 0 THEN 1 ELSE 0 END), 0)"
+                        + " FROM (SELECT c.root_id, SUM(CASE WHEN c.status = "
                         + APPROVED
-                        + " THEN 1 ELSE 0 END) AS approved FROM comments_comment c"
+                        + " THEN 1 ELSE 0 END) AS approved, "
+                        + FEATURED_COUNT
+                        + " AS featured FROM comments_comment c"
                         + " WHERE c.article_id = ? GROUP BY c.root_id HAVING "
                         + visibleCount(ownVisible)
                         + " > 0) t")
                 .setParameter(1, articleId)
                 .getSingleResult();
-    return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    return new long[] {
+      ((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue()
+    };
   }
 
   /** The root ids of one page of an article's visible threads, in the order of {@code sort}. */
@@ -216,7 +273,9 @@ public class CommentRepository {
                 "SELECT c.root_id FROM comments_comment c WHERE c.article_id = ?"
                     + " GROUP BY c.root_id HAVING "
                     + visibleCount(ownVisible)
-                    + " > 0 ORDER BY "
+                    + " > 0"
+                    + (sort == CommentSort.FEATURED ? " AND " + FEATURED_COUNT + " > 0" : "")
+                    + " ORDER BY "
                     + order(sort)
                     + " LIMIT ? OFFSET ?")
             .setParameter(1, articleId)
@@ -232,7 +291,7 @@ public class CommentRepository {
   long threadsBefore(long articleId, Collection<Long> ownVisible, CommentSort sort, long rootId) {
     String before =
         switch (sort) {
-          case NEWEST -> newer("t", "r");
+          case NEWEST, FEATURED -> newer("t", "r");
           case OLDEST ->
               "t.first_at < r.first_at OR (t.first_at = r.first_at AND t.root_id < r.root_id)";
           case POPULAR ->
@@ -278,6 +337,7 @@ public class CommentRepository {
       case NEWEST -> FIRST_AT + " DESC, c.root_id DESC";
       case OLDEST -> FIRST_AT + " ASC, c.root_id ASC";
       case POPULAR -> ROOT_SCORE + " DESC, " + FIRST_AT + " DESC, c.root_id DESC";
+      case FEATURED -> LAST_FEATURED + " DESC, c.root_id DESC";
     };
   }
 
@@ -360,6 +420,16 @@ public class CommentRepository {
   }
 
   /** The comments with these ids that exist. */
+  List<StoredDecision> decisionsById() {
+    return em.createQuery("SELECT d FROM StoredDecision d ORDER BY d.id", StoredDecision.class)
+        .getResultList();
+  }
+
+  List<StoredReport> reportsById() {
+    return em.createQuery("SELECT r FROM StoredReport r ORDER BY r.id", StoredReport.class)
+        .getResultList();
+  }
+
   /** The reports sent with this e-mail address, oldest first. */
   List<StoredReport> reportsByEmail(String email) {
     return em.createQuery(
@@ -533,6 +603,26 @@ public class CommentRepository {
         .findFirst();
   }
 
+  /** A voter key's votes on an article's comments: comment id to direction. */
+  Map<Long, Integer> votesOf(long articleId, String voterKeyHash) {
+    Map<Long, Integer> votes = new HashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "SELECT v.commentId, v.direction FROM Vote v, Comment c"
+                    + " WHERE c.id = v.commentId AND c.articleId = :article AND v.voterKey = :key",
+                Object[].class)
+            .setParameter("article", articleId)
+            .setParameter("key", voterKeyHash)
+            .getResultList()) {
+      votes.put((Long) row[0], ((Number) row[1]).intValue());
+    }
+    return votes;
+  }
+
+  void remove(Vote vote) {
+    em.remove(vote);
+  }
+
   boolean votedFromAddress(long commentId, String ipHash) {
     return em.createQuery(
                 "SELECT COUNT(v) FROM Vote v WHERE v.commentId = :commentId AND v.ipHash = :ip",
@@ -666,7 +756,111 @@ public class CommentRepository {
   }
 
   /** Deletes an article's comments with their votes and subscriptions. */
+  // --- Discussion rules ------------------------------------------------------------------------
+
+  DiscussionRules articleRules(long articleId) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT moderation, closes_at FROM comments_article_rules WHERE article_id = ?")
+            .setParameter(1, articleId)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return DiscussionRules.NONE;
+    }
+    Object[] row = (Object[]) rows.get(0);
+    return new DiscussionRules(
+        row[0] == null ? null : ModerationMode.valueOf((String) row[0]), instant(row[1]));
+  }
+
+  void setArticleRules(long articleId, DiscussionRules rules) {
+    em.createNativeQuery("DELETE FROM comments_article_rules WHERE article_id = ?")
+        .setParameter(1, articleId)
+        .executeUpdate();
+    if (!rules.equals(DiscussionRules.NONE)) {
+      em.createNativeQuery(
+              "INSERT INTO comments_article_rules (article_id, moderation, closes_at)"
+                  + " VALUES (?, ?, ?)")
+          .setParameter(1, articleId)
+          .setParameter(2, rules.moderation() == null ? null : rules.moderation().name())
+          .setParameter(
+              3,
+              rules.closesAt() == null
+                  ? null
+                  : rules.closesAt().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
+          .executeUpdate();
+    }
+  }
+
+  /** Every article's own rules, by article id. */
+  SortedMap<Long, DiscussionRules> allArticleRules() {
+    SortedMap<Long, DiscussionRules> all = new TreeMap<>();
+    for (Object row :
+        em.createNativeQuery("SELECT article_id, moderation, closes_at FROM comments_article_rules")
+            .getResultList()) {
+      Object[] columns = (Object[]) row;
+      all.put(
+          ((Number) columns[0]).longValue(),
+          new DiscussionRules(
+              columns[1] == null ? null : ModerationMode.valueOf((String) columns[1]),
+              instant(columns[2])));
+    }
+    return all;
+  }
+
+  SortedMap<Long, ModerationMode> sectionModes() {
+    SortedMap<Long, ModerationMode> modes = new TreeMap<>();
+    for (Object row :
+        em.createNativeQuery("SELECT section_id, moderation FROM comments_section_rules")
+            .getResultList()) {
+      Object[] columns = (Object[]) row;
+      modes.put(((Number) columns[0]).longValue(), ModerationMode.valueOf((String) columns[1]));
+    }
+    return modes;
+  }
+
+  Optional<ModerationMode> sectionMode(long sectionId) {
+    List<?> rows =
+        em.createNativeQuery("SELECT moderation FROM comments_section_rules WHERE section_id = ?")
+            .setParameter(1, sectionId)
+            .getResultList();
+    return rows.isEmpty()
+        ? Optional.empty()
+        : Optional.of(ModerationMode.valueOf((String) rows.get(0)));
+  }
+
+  void setSectionMode(long sectionId, ModerationMode mode) {
+    em.createNativeQuery("DELETE FROM comments_section_rules WHERE section_id = ?")
+        .setParameter(1, sectionId)
+        .executeUpdate();
+    if (mode != null) {
+      em.createNativeQuery(
+              "INSERT INTO comments_section_rules (section_id, moderation) VALUES (?, ?)")
+          .setParameter(1, sectionId)
+          .setParameter(2, mode.name())
+          .executeUpdate();
+    }
+  }
+
+  private static Instant instant(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof OffsetDateTime offset) {
+      return offset.toInstant();
+    }
+    if (value instanceof java.sql.Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    throw new IllegalStateException("Not a date: " + value.getClass());
+  }
+
   void deleteArticle(long articleId) {
+    em.createNativeQuery("DELETE FROM comments_article_rules WHERE article_id = ?")
+        .setParameter(1, articleId)
+        .executeUpdate();
     String ofArticle = " IN (SELECT c.id FROM Comment c WHERE c.articleId = :articleId)";
     em.createQuery("DELETE FROM Vote v WHERE v.commentId" + ofArticle)
         .setParameter("articleId", articleId)

@@ -13,8 +13,12 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.tribune.comments.api.CommentRestoreService;
+import org.tribune.comments.api.Decision;
+import org.tribune.comments.api.DiscussionRules;
 import org.tribune.comments.api.ExportedBan;
 import org.tribune.comments.api.ExportedComment;
+import org.tribune.comments.api.ExportedReport;
+import org.tribune.comments.api.ModerationMode;
 
 /**
  * The JDBC-backed {@link CommentRestoreService}: {@link RestoreWriter} writes the rows through the
@@ -98,6 +102,34 @@ public class DefaultCommentRestoreService implements CommentRestoreService {
     write(
         writer -> {
           writer.writeBans(bans);
+          return null;
+        });
+  }
+
+  @Override
+  public void restoreDiscussionRules(
+      Map<Long, DiscussionRules> articles, Map<Long, ModerationMode> sections) {
+    write(
+        writer -> {
+          writer.writeDiscussionRules(articles, sections);
+          return null;
+        });
+  }
+
+  @Override
+  public void restoreDecisions(List<Decision> decisions) {
+    write(
+        writer -> {
+          writer.writeDecisions(decisions);
+          return null;
+        });
+  }
+
+  @Override
+  public void restoreReports(List<ExportedReport> reports) {
+    write(
+        writer -> {
+          writer.writeReports(reports);
           return null;
         });
   }

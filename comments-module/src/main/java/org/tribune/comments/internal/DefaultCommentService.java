@@ -25,6 +25,7 @@ import java.util.logging.Logger;
 import org.tribune.articles.api.ArticleDeleted;
 import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.ArticleSummary;
+import org.tribune.comments.api.Ban;
 import org.tribune.comments.api.CommentNode;
 import org.tribune.comments.api.CommentRejectedException;
 import org.tribune.comments.api.CommentRejectedException.Reason;
@@ -34,6 +35,7 @@ import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.CommentView;
 import org.tribune.comments.api.Discussion;
 import org.tribune.comments.api.DiscussionChanged;
+import org.tribune.comments.api.DiscussionRules;
 import org.tribune.comments.api.LatestComment;
 import org.tribune.comments.api.ModerationMode;
 import org.tribune.comments.api.NewComment;
@@ -98,7 +100,8 @@ public class DefaultCommentService implements CommentService {
     if (!articles.isReadable(articleId)) {
       throw new CommentRejectedException(Reason.ARTICLE_NOT_FOUND);
     }
-    if (!isOpen(articleId, now)) {
+    Rules rules = rules(articleId);
+    if (!rules.open(now)) {
       throw new CommentRejectedException(Reason.CLOSED);
     }
     List<Reason> problems = new ArrayList<>();
@@ -129,16 +132,18 @@ public class DefaultCommentService implements CommentService {
         articleId, checked.email(), checked.body(), now.minus(DUPLICATE_PERIOD))) {
       throw new CommentRejectedException(Reason.DUPLICATE);
     }
-    ModerationPolicy policy = settings.policy();
+    ModerationPolicy policy = settings.policy().withMode(rules.mode());
     boolean firstTimeMode = policy.settings().mode() == ModerationMode.FIRST_TIME;
+    Optional<Ban.Effect> sanction = repository.sanctionOf(checked.email(), ipHash, now);
     CommentStatus status =
         policy.decide(
             new ModerationPolicy.Facts(
                 submission.honeypotFilled(),
                 submission.formAge(),
-                repository.isBanned(checked.email(), ipHash),
+                sanction.filter(Ban.Effect.SUSPENDED::equals).isPresent(),
                 firstTimeMode && repository.hasApproved(checked.email()),
-                checked.body()));
+                checked.body(),
+                sanction.filter(Ban.Effect.HELD::equals).isPresent()));
 
     String token = Tokens.newToken();
     Comment stored =
@@ -239,19 +244,23 @@ public class DefaultCommentService implements CommentService {
 
   @Override
   public Discussion discussion(long articleId, CommentSort sort, int page, OwnComments viewer) {
-    boolean open = articles.isReadable(articleId) && isOpen(articleId, clock.instant());
+    Rules rules = rules(articleId);
+    boolean open = articles.isReadable(articleId) && rules.open(clock.instant());
     Own own = own(articleId, viewer);
     long[] counts = repository.threadAndApprovedCounts(articleId, own.visible());
     long threadCount = counts[0];
+    long featuredThreads = counts[2];
+    CommentSort shown =
+        sort == CommentSort.FEATURED && featuredThreads == 0 ? CommentSort.NEWEST : sort;
+    long paged = shown == CommentSort.FEATURED ? featuredThreads : threadCount;
     int perPage = settings.threadsPerPage();
-    int pageCount =
-        (int) Math.max(1, Math.min(Integer.MAX_VALUE, (threadCount + perPage - 1) / perPage));
+    int pageCount = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (paged + perPage - 1) / perPage));
     int number = Math.max(1, Math.min(page, pageCount));
     List<Long> roots =
-        threadCount == 0
+        paged == 0
             ? List.of()
             : repository.threadPage(
-                articleId, own.visible(), sort, (number - 1) * perPage, perPage);
+                articleId, own.visible(), shown, (number - 1) * perPage, perPage);
     Duration window = settings.editWindow();
     List<Threads.Entry> entries = new ArrayList<>();
     for (Comment comment : repository.ofThreads(roots)) {
@@ -266,11 +275,23 @@ public class DefaultCommentService implements CommentService {
     }
     List<CommentNode> threads = Threads.build(roots, entries);
     return new Discussion(
-        articleId, counts[1], threadCount, sort, number, pageCount, threads, open);
+        articleId,
+        counts[1],
+        threadCount,
+        shown,
+        number,
+        pageCount,
+        threads,
+        open,
+        featuredThreads,
+        rules.mode(),
+        rules.closesAt());
   }
 
   @Override
-  public OptionalInt pageOf(long articleId, long commentId, CommentSort sort, OwnComments viewer) {
+  public OptionalInt pageOf(long articleId, long commentId, CommentSort order, OwnComments viewer) {
+    // The selection holds some threads only: a permalink places its comment among all of them.
+    CommentSort sort = order == CommentSort.FEATURED ? CommentSort.NEWEST : order;
     Comment comment = repository.find(commentId);
     if (comment == null || comment.getArticleId() != articleId) {
       return OptionalInt.empty();
@@ -334,16 +355,42 @@ public class DefaultCommentService implements CommentService {
   }
 
   /** Open to comments: the article says so and, if discussions close, it is recent enough. */
-  private boolean isOpen(long articleId, Instant now) {
-    if (!articles.acceptsComments(articleId)) {
-      return false;
+  /**
+   * The rules in force for an article's discussion: whether it accepts comments (the article's
+   * flag), its moderation mode (its own, else its section's, else the site's) and when it closes
+   * (its own date or {@code close-after-days} after publication, the earlier).
+   */
+  record Rules(boolean accepts, ModerationMode mode, Instant closesAt) {
+    boolean open(Instant now) {
+      return accepts && (closesAt == null || now.isBefore(closesAt));
     }
+  }
+
+  private Rules rules(long articleId) {
+    DiscussionRules own = repository.articleRules(articleId);
+    Optional<ArticleSummary> article = Optional.empty();
+    ModerationMode mode = own.moderation();
+    if (mode == null) {
+      article = articles.find(articleId);
+      mode =
+          article
+              .map(ArticleSummary::section)
+              .flatMap(section -> repository.sectionMode(section.id()))
+              .orElse(settings.policy().settings().mode());
+    }
+    Instant closesAt = own.closesAt();
     int days = settings.closeAfterDays();
-    if (days == 0) {
-      return true;
+    if (days > 0) {
+      if (article.isEmpty()) {
+        article = articles.find(articleId);
+      }
+      Instant published = article.map(ArticleSummary::publishedAt).orElse(null);
+      if (published != null) {
+        Instant byAge = published.plus(Duration.ofDays(days));
+        closesAt = closesAt == null || byAge.isBefore(closesAt) ? byAge : closesAt;
+      }
     }
-    Instant published = articles.find(articleId).map(ArticleSummary::publishedAt).orElse(null);
-    return published == null || now.isBefore(published.plus(Duration.ofDays(days)));
+    return new Rules(articles.acceptsComments(articleId), mode, closesAt);
   }
 
   // --- Votes -----------------------------------------------------------------------------------
@@ -358,7 +405,9 @@ public class DefaultCommentService implements CommentService {
   @Transactional(TxType.NOT_SUPPORTED)
   public VoteResult vote(
       long articleId, long commentId, int direction, String voterKey, Submission submission) {
-    Vote.requireDirection(direction);
+    if (direction != 0) {
+      Vote.requireDirection(direction);
+    }
     if (voterKey.isBlank()) {
       throw new IllegalArgumentException("A vote needs a voter key");
     }
@@ -376,6 +425,14 @@ public class DefaultCommentService implements CommentService {
         LOG.fine(() -> "Vote on comment " + commentId + " failed (" + failure + "), again");
       }
     }
+  }
+
+  @Override
+  public Map<Long, Integer> ownVotes(long articleId, String voterKey) {
+    if (voterKey.isBlank()) {
+      return Map.of();
+    }
+    return repository.votesOf(articleId, Tokens.sha256(voterKey));
   }
 
   // --- Lists and counts ------------------------------------------------------------------------

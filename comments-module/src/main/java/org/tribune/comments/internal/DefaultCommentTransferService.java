@@ -12,12 +12,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.SortedMap;
 import java.util.function.Function;
 import org.tribune.comments.api.CommentLimits;
 import org.tribune.comments.api.CommentTransferService;
+import org.tribune.comments.api.Decision;
+import org.tribune.comments.api.DiscussionRules;
 import org.tribune.comments.api.ExportedBan;
 import org.tribune.comments.api.ExportedComment;
+import org.tribune.comments.api.ExportedReport;
 import org.tribune.comments.api.ImportedComment;
+import org.tribune.comments.api.ModerationMode;
 
 /**
  * The JPA-backed {@link CommentTransferService}. An imported comment is cleaned as a visitor's is
@@ -123,6 +128,26 @@ public class DefaultCommentTransferService implements CommentTransferService {
   @Override
   public List<ExportedBan> bans() {
     return repository.bansById().stream().map(BannedAuthor::toExported).toList();
+  }
+
+  @Override
+  public SortedMap<Long, DiscussionRules> articleRules() {
+    return Collections.unmodifiableSortedMap(repository.allArticleRules());
+  }
+
+  @Override
+  public SortedMap<Long, ModerationMode> sectionModes() {
+    return Collections.unmodifiableSortedMap(repository.sectionModes());
+  }
+
+  @Override
+  public List<Decision> decisions() {
+    return repository.decisionsById().stream().map(StoredDecision::toDecision).toList();
+  }
+
+  @Override
+  public List<ExportedReport> reports() {
+    return repository.reportsById().stream().map(StoredReport::toExported).toList();
   }
 
   @Override

@@ -31,11 +31,15 @@ import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.DailyCount;
 import org.tribune.comments.api.DiscussedArticle;
 import org.tribune.comments.api.DiscussionChanged;
+import org.tribune.comments.api.DiscussionRules;
 import org.tribune.comments.api.ModeratedComment;
 import org.tribune.comments.api.ModerationFilter;
+import org.tribune.comments.api.ModerationMode;
 import org.tribune.comments.api.ModerationPage;
 import org.tribune.comments.api.ModerationService;
 import org.tribune.comments.api.NewComment;
+import org.tribune.comments.api.Sanction;
+import org.tribune.comments.internal.mail.CommentMails;
 
 /**
  * The JPA-backed {@link ModerationService}. Decisions on one comment go through {@link
@@ -59,6 +63,7 @@ public class DefaultModerationService implements ModerationService {
   @Inject private PersonalData personalData;
   @Inject private Replies replies;
   @Inject private Event<DiscussionChanged> changed;
+  @Inject private CommentMails mails;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -185,6 +190,25 @@ public class DefaultModerationService implements ModerationService {
   // --- Bans ------------------------------------------------------------------------------------
 
   @Override
+  public void feature(long commentId, String by) {
+    Comment comment = repository.find(commentId);
+    if (comment == null || comment.getStatus() != CommentStatus.APPROVED) {
+      throw new CommentRejectedException(Reason.COMMENT_NOT_FOUND);
+    }
+    comment.feature(by, clock.instant());
+    changed.fire(DiscussionChanged.of(comment.getArticleId()));
+  }
+
+  @Override
+  public void unfeature(long commentId) {
+    Comment comment = repository.find(commentId);
+    if (comment != null && comment.isFeatured()) {
+      comment.unfeature();
+      changed.fire(DiscussionChanged.of(comment.getArticleId()));
+    }
+  }
+
+  @Override
   public void banEmail(String email) {
     String normalised = CommentInput.normaliseEmail(email);
     if (!CommentInput.isEmail(normalised)) {
@@ -195,11 +219,90 @@ public class DefaultModerationService implements ModerationService {
 
   @Override
   public void banAddressHash(String addressHash) {
+    repository.ban(BannedAuthor.Kind.IP, checkedHash(addressHash), null, clock.instant());
+  }
+
+  @Override
+  public List<Ban> sanction(Sanction sanction) {
+    String email = sanction.email() == null ? null : CommentInput.normaliseEmail(sanction.email());
+    if (email != null && email.isEmpty()) {
+      email = null;
+    }
+    if (email != null && !CommentInput.isEmail(email)) {
+      throw new CommentRejectedException(Reason.EMAIL_INVALID);
+    }
+    String hash = sanction.addressHash() == null ? null : checkedHash(sanction.addressHash());
+    if (email == null && hash == null) {
+      throw new IllegalArgumentException("A sanction needs an e-mail address or an address hash");
+    }
+    Duration duration = sanction.duration();
+    if (duration != null && (duration.isNegative() || duration.isZero())) {
+      throw new IllegalArgumentException("A sanction lasts some time: " + duration);
+    }
+    Instant now = clock.instant();
+    Instant until = duration == null ? null : now.plus(duration);
+    String reason = ReportInput.statement(sanction.reason());
+    List<Ban> made = new ArrayList<>();
+    if (email != null) {
+      made.add(
+          repository
+              .sanction(
+                  BannedAuthor.Kind.EMAIL,
+                  email,
+                  sanction.effect(),
+                  until,
+                  reason,
+                  sanction.commentId(),
+                  now)
+              .toBan());
+    }
+    if (hash != null) {
+      made.add(
+          repository
+              .sanction(
+                  BannedAuthor.Kind.IP,
+                  hash,
+                  sanction.effect(),
+                  until,
+                  reason,
+                  sanction.commentId(),
+                  now)
+              .toBan());
+    }
+    if (email != null && sanction.effect() == Ban.Effect.SUSPENDED) {
+      mails.suspended(email, duration, reason);
+    }
+    return made;
+  }
+
+  private static String checkedHash(String addressHash) {
     String hash = addressHash.strip().toLowerCase(Locale.ROOT);
     if (hash.length() != ADDRESS_HASH_LENGTH || !hash.chars().allMatch(HexFormat::isHexDigit)) {
       throw new IllegalArgumentException("Not an address hash (64 hexadecimal digits)");
     }
-    repository.ban(BannedAuthor.Kind.IP, hash, null, clock.instant());
+    return hash;
+  }
+
+  @Override
+  public DiscussionRules articleRules(long articleId) {
+    return repository.articleRules(articleId);
+  }
+
+  @Override
+  public void setArticleRules(long articleId, DiscussionRules rules) {
+    repository.setArticleRules(articleId, rules);
+    changed.fire(DiscussionChanged.of(articleId));
+  }
+
+  @Override
+  public Map<Long, ModerationMode> sectionModes() {
+    return repository.sectionModes();
+  }
+
+  @Override
+  public void setSectionMode(long sectionId, ModerationMode mode) {
+    repository.setSectionMode(sectionId, mode);
+    changed.fire(DiscussionChanged.anywhere());
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tribune.comments.api.Ban;
 import org.tribune.comments.api.CharterRule;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.Decision;
@@ -245,7 +246,11 @@ public class DefaultReportService implements ReportService {
       DecisionOutcome outcome,
       CharterRule rule,
       String statement,
-      String decidedBy) {
+      String decidedBy,
+      Duration suspension) {
+    if (suspension != null && (suspension.isNegative() || suspension.isZero())) {
+      throw new IllegalArgumentException("A suspension lasts some time: " + suspension);
+    }
     String reasons = ReportInput.statement(statement);
     List<Reason> problems = new ArrayList<>();
     if (rule == null) {
@@ -295,7 +300,7 @@ public class DefaultReportService implements ReportService {
       report.close(decision.getId());
     }
     if (comment != null) {
-      apply(comment, outcome, now);
+      apply(comment, outcome, reasons, suspension);
     }
     MailedComment mailed =
         comment != null
@@ -308,11 +313,13 @@ public class DefaultReportService implements ReportService {
         outcome,
         rule,
         reasons,
+        suspension,
         charterAddress());
     return decision.toDecision();
   }
 
-  private void apply(Comment comment, DecisionOutcome outcome, Instant now) {
+  private void apply(
+      Comment comment, DecisionOutcome outcome, String reasons, Duration suspension) {
     long id = comment.getId();
     switch (outcome) {
       case KEEP -> {
@@ -323,8 +330,30 @@ public class DefaultReportService implements ReportService {
       case REMOVE -> moderation.moderate(List.of(id), CommentStatus.TRASH);
       case REMOVE_AND_SUSPEND -> {
         moderation.moderate(List.of(id), CommentStatus.TRASH);
-        repository.ban(BannedAuthor.Kind.EMAIL, comment.getEmail(), id, now);
-        repository.ban(BannedAuthor.Kind.IP, comment.getIpHash(), id, now);
+        // Through the repository, not ModerationService.sanction: the decision's mail tells the
+        // author already.
+        Instant now = clock.instant();
+        Instant until = suspension == null ? null : now.plus(suspension);
+        if (comment.getEmail() != null) {
+          repository.sanction(
+              BannedAuthor.Kind.EMAIL,
+              comment.getEmail(),
+              Ban.Effect.SUSPENDED,
+              until,
+              reasons,
+              id,
+              now);
+        }
+        if (comment.getIpHash() != null) {
+          repository.sanction(
+              BannedAuthor.Kind.IP,
+              comment.getIpHash(),
+              Ban.Effect.SUSPENDED,
+              until,
+              reasons,
+              id,
+              now);
+        }
       }
     }
   }

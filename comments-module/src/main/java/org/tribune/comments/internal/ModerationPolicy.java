@@ -58,11 +58,27 @@ final class ModerationPolicy {
    * What is known of a comment when it is decided.
    *
    * @param formAge {@code null} when unknown
-   * @param banned whether its e-mail address or address hash is banned
+   * @param banned whether its e-mail address or address hash is suspended
    * @param knownAuthor whether its e-mail address already has an approved comment
+   * @param watched whether the staff asked to hold its author's comments (a lighter sanction)
    */
   record Facts(
-      boolean honeypotFilled, Duration formAge, boolean banned, boolean knownAuthor, String body) {}
+      boolean honeypotFilled,
+      Duration formAge,
+      boolean banned,
+      boolean knownAuthor,
+      String body,
+      boolean watched) {
+
+    Facts(
+        boolean honeypotFilled,
+        Duration formAge,
+        boolean banned,
+        boolean knownAuthor,
+        String body) {
+      this(honeypotFilled, formAge, banned, knownAuthor, body, false);
+    }
+  }
 
   private final Settings settings;
 
@@ -72,6 +88,15 @@ final class ModerationPolicy {
 
   Settings settings() {
     return settings;
+  }
+
+  /** The same policy under another moderation mode (an article's or a section's own). */
+  ModerationPolicy withMode(ModerationMode mode) {
+    if (mode == null || mode == settings.mode()) {
+      return this;
+    }
+    return new ModerationPolicy(
+        new Settings(mode, settings.maxLinks(), settings.blockedWords(), settings.minFormAge()));
   }
 
   CommentStatus decide(Facts facts) {
@@ -84,7 +109,9 @@ final class ModerationPolicy {
           case FIRST_TIME -> !facts.knownAuthor();
           case APPROVE_ALL -> false;
         };
-    return held || holdsText(facts.body()) ? CommentStatus.PENDING : CommentStatus.APPROVED;
+    return held || facts.watched() || holdsText(facts.body())
+        ? CommentStatus.PENDING
+        : CommentStatus.APPROVED;
   }
 
   private boolean isSpam(Facts facts) {

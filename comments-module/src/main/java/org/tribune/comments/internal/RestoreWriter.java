@@ -17,8 +17,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.tribune.comments.api.Ban;
+import org.tribune.comments.api.Decision;
+import org.tribune.comments.api.DiscussionRules;
 import org.tribune.comments.api.ExportedBan;
 import org.tribune.comments.api.ExportedComment;
+import org.tribune.comments.api.ExportedReport;
+import org.tribune.comments.api.IllicitCategory;
+import org.tribune.comments.api.ModerationMode;
+import org.tribune.comments.api.ReportReason;
 
 /**
  * The SQL of a restore ({@link DefaultCommentRestoreService}): rows written back as they were
@@ -46,6 +53,8 @@ final class RestoreWriter {
       List.of(
           "comments_report",
           "comments_decision",
+          "comments_article_rules",
+          "comments_section_rules",
           "comments_vote",
           "comments_subscription",
           "comments_comment",
@@ -59,13 +68,16 @@ final class RestoreWriter {
           "comments_comment", "comments_comment_seq",
           "comments_vote", "comments_vote_seq",
           "comments_ban", "comments_ban_seq",
-          "comments_subscription", "comments_subscription_seq");
+          "comments_subscription", "comments_subscription_seq",
+          "comments_report", "comments_report_seq",
+          "comments_decision", "comments_decision_seq");
 
   private static final String INSERT_COMMENT =
       "INSERT INTO comments_comment (id, version, article_id, parent_id, answered_id, root_id,"
           + " depth, author_name, email, website, body, body_html, status, created_at, edited_at,"
-          + " score, ip_hash, user_agent, edit_token_hash, replies_notified, staff)"
-          + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " score, ip_hash, user_agent, edit_token_hash, replies_notified, staff, featured_at,"
+          + " featured_by)"
+          + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_VOTE =
       "INSERT INTO comments_vote (id, comment_id, voter_key, ip_hash, direction, created_at)"
           + " VALUES (?, ?, ?, ?, ?, ?)";
@@ -73,8 +85,16 @@ final class RestoreWriter {
       "INSERT INTO comments_subscription (id, comment_id, email, token, confirmed, created_at)"
           + " VALUES (?, ?, ?, ?, ?, ?)";
   private static final String INSERT_BAN =
-      "INSERT INTO comments_ban (id, kind, ban_value, comment_id, created_at)"
-          + " VALUES (?, ?, ?, ?, ?)";
+      "INSERT INTO comments_ban (id, kind, ban_value, comment_id, created_at, effect, expires_at,"
+          + " reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_DECISION =
+      "INSERT INTO comments_decision (id, comment_id, article_id, outcome, charter_rule,"
+          + " statement, decided_by, decided_at, first_report_at, report_count)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_REPORT =
+      "INSERT INTO comments_report (id, comment_id, article_id, reason, category, explanation,"
+          + " reporter_name, reporter_email, good_faith, reporter_key, reported_text, received_at,"
+          + " decision_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String DELETE_SETTING = "DELETE FROM comments_setting WHERE name = ?";
   private static final String INSERT_SETTING =
       "INSERT INTO comments_setting (name, setting_value) VALUES (?, ?)";
@@ -178,6 +198,8 @@ final class RestoreWriter {
         insert.setString(++i, comment.editTokenHash());
         insert.setBoolean(++i, comment.repliesNotified());
         insert.setBoolean(++i, comment.staff());
+        setInstant(insert, ++i, comment.featuredAt());
+        insert.setString(++i, comment.featuredBy());
         insert.addBatch();
         pending = flushed(insert, pending + 1);
       }
@@ -246,6 +268,95 @@ final class RestoreWriter {
         insert.setString(3, ban.value());
         setLong(insert, 4, ban.commentId());
         setInstant(insert, 5, required(ban.createdAt(), "Ban", ban.id(), "createdAt"));
+        insert.setString(
+            6, Ban.Effect.valueOf(required(ban.effect(), "Ban", ban.id(), "effect")).name());
+        setInstant(insert, 7, ban.expiresAt());
+        insert.setString(8, ban.reason());
+        insert.addBatch();
+        pending = flushed(insert, pending + 1);
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** Articles' own discussion rules and sections' own moderation modes, as exported. */
+  void writeDiscussionRules(Map<Long, DiscussionRules> articles, Map<Long, ModerationMode> sections)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO comments_article_rules (article_id, moderation, closes_at)"
+                + " VALUES (?, ?, ?)")) {
+      for (Map.Entry<Long, DiscussionRules> rule : articles.entrySet()) {
+        insert.setLong(1, rule.getKey());
+        ModerationMode mode = rule.getValue().moderation();
+        insert.setString(2, mode == null ? null : mode.name());
+        setInstant(insert, 3, rule.getValue().closesAt());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO comments_section_rules (section_id, moderation) VALUES (?, ?)")) {
+      for (Map.Entry<Long, ModerationMode> mode : sections.entrySet()) {
+        insert.setLong(1, mode.getKey());
+        insert.setString(2, Objects.requireNonNull(mode.getValue(), "a section's mode").name());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** Decisions on reports as exported; the database checks their outcome. */
+  void writeDecisions(List<Decision> decisions) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_DECISION)) {
+      int pending = 0;
+      for (Decision decision : decisions) {
+        insert.setLong(1, decision.id());
+        insert.setLong(2, decision.commentId());
+        insert.setLong(3, decision.articleId());
+        insert.setString(
+            4, required(decision.outcome(), "Decision", decision.id(), "outcome").name());
+        insert.setString(5, required(decision.rule(), "Decision", decision.id(), "rule").name());
+        insert.setString(6, decision.statement());
+        insert.setString(7, required(decision.decidedBy(), "Decision", decision.id(), "decidedBy"));
+        setInstant(
+            insert, 8, required(decision.decidedAt(), "Decision", decision.id(), "decidedAt"));
+        setInstant(
+            insert,
+            9,
+            required(decision.firstReportAt(), "Decision", decision.id(), "firstReportAt"));
+        insert.setInt(10, decision.reportCount());
+        insert.addBatch();
+        pending = flushed(insert, pending + 1);
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** Reports as exported; a report closed by a decision comes after it. */
+  void writeReports(List<ExportedReport> reports) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_REPORT)) {
+      int pending = 0;
+      for (ExportedReport report : reports) {
+        long id = report.id();
+        ReportReason.valueOf(required(report.reason(), "Report", id, "reason"));
+        if (report.category() != null) {
+          IllicitCategory.valueOf(report.category());
+        }
+        insert.setLong(1, id);
+        insert.setLong(2, report.commentId());
+        insert.setLong(3, report.articleId());
+        insert.setString(4, report.reason());
+        insert.setString(5, report.category());
+        insert.setString(6, report.explanation());
+        insert.setString(7, report.reporterName());
+        insert.setString(8, report.reporterEmail());
+        insert.setBoolean(9, report.goodFaith());
+        insert.setString(10, required(report.reporterKey(), "Report", id, "reporterKey"));
+        insert.setString(11, required(report.reportedText(), "Report", id, "reportedText"));
+        setInstant(insert, 12, required(report.receivedAt(), "Report", id, "receivedAt"));
+        setLong(insert, 13, report.decisionId());
         insert.addBatch();
         pending = flushed(insert, pending + 1);
       }

@@ -11,6 +11,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.tribune.comments.api.ExportedReport;
 import org.tribune.comments.api.IllicitCategory;
 import org.tribune.comments.api.Report;
 import org.tribune.comments.api.ReportReason;
@@ -115,6 +116,23 @@ public class StoredReport {
 
   void close(long decision) {
     this.decisionId = decision;
+  }
+
+  ExportedReport toExported() {
+    return new ExportedReport(
+        id,
+        commentId,
+        articleId,
+        reason.name(),
+        category == null ? null : category.name(),
+        explanation,
+        reporterName,
+        reporterEmail,
+        goodFaith,
+        reporterKey,
+        reportedText,
+        receivedAt,
+        decisionId);
   }
 
   Report toReport() {

@@ -35,18 +35,27 @@ public class Voting {
     }
     Optional<Vote> mine = repository.voteByKey(commentId, keyHash);
     int change;
-    if (mine.isPresent()) {
+    int now;
+    if (direction == 0) {
+      // Withdrawn: only the key's own vote (another key's from this address is not theirs).
+      change = mine.map(vote -> -vote.getDirection()).orElse(0);
+      mine.ifPresent(repository::remove);
+      now = 0;
+    } else if (mine.isPresent()) {
       change = mine.get().turn(direction);
+      now = direction;
     } else if (repository.votedFromAddress(commentId, ipHash)) {
       change = 0;
+      now = 0;
     } else {
       repository.persist(new Vote(commentId, keyHash, ipHash, direction, clock.instant()));
       change = direction;
+      now = direction;
     }
     if (change != 0) {
       repository.flush();
       repository.addToScore(commentId, change);
     }
-    return new VoteResult(commentId, repository.score(commentId), change != 0);
+    return new VoteResult(commentId, repository.score(commentId), change != 0, now);
   }
 }

@@ -62,6 +62,17 @@ class ModerationPolicyTest {
   }
 
   @Test
+  void aWatchedAuthorIsHeldWhateverTheModeButSpamStaysSpam() {
+    for (ModerationMode mode : ModerationMode.values()) {
+      ModerationPolicy policy = policy(mode, "");
+      assertEquals(
+          CommentStatus.PENDING, policy.decide(new Facts(false, HUMAN, false, true, "x", true)));
+      assertEquals(
+          CommentStatus.SPAM, policy.decide(new Facts(true, HUMAN, false, true, "x", true)));
+    }
+  }
+
+  @Test
   void moreLinksThanAllowedAreHeld() {
     ModerationPolicy policy = policy(ModerationMode.APPROVE_ALL, "");
     assertEquals(

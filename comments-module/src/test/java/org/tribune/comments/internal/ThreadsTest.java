@@ -30,6 +30,7 @@ class ThreadsTest {
             0,
             false,
             null,
+            false,
             false);
     return new Threads.Entry(id, parent, root, view);
   }

@@ -114,7 +114,8 @@ public class DiscussionServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    response.sendRedirect(anchor(target.article(), sort, page.getAsInt(), target.commentId()));
+    response.sendRedirect(
+        anchor(target.article(), placed(sort), page.getAsInt(), target.commentId()));
   }
 
   @Override
@@ -211,11 +212,11 @@ public class DiscussionServlet extends HttpServlet {
               .add("id", posted.commentId())
               .add("held", posted.status() != CommentStatus.APPROVED)
               .add("anchor", "comment-" + posted.commentId())
-              .add("fragment", fragment(article, sort, page))
+              .add("fragment", fragment(article, placed(sort), page))
               .build());
       return;
     }
-    redirectSeeOther(response, anchor(article, sort, page, posted.commentId()));
+    redirectSeeOther(response, anchor(article, placed(sort), page, posted.commentId()));
   }
 
   private void vote(
@@ -436,6 +437,14 @@ public class DiscussionServlet extends HttpServlet {
 
   private String fragment(ArticleSummary article, CommentSort sort, int page) {
     return links.article(article.slug()) + "/comments?sort=" + sort.parameter() + "&cpage=" + page;
+  }
+
+  /**
+   * The order in which {@link CommentService#pageOf} placed a comment: the selection's threads are
+   * not all of them, so a comment is shown among all threads, newest first.
+   */
+  private static CommentSort placed(CommentSort sort) {
+    return sort == CommentSort.FEATURED ? CommentSort.NEWEST : sort;
   }
 
   /** The order of the page a form was on: its {@code sort} field, else the visitor's. */

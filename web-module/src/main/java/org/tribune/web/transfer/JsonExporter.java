@@ -26,8 +26,10 @@ import org.tribune.articles.api.RevisionContent;
 import org.tribune.articles.api.Tag;
 import org.tribune.comments.api.CommentSettings;
 import org.tribune.comments.api.CommentTransferService;
+import org.tribune.comments.api.Decision;
 import org.tribune.comments.api.ExportedBan;
 import org.tribune.comments.api.ExportedComment;
+import org.tribune.comments.api.ExportedReport;
 import org.tribune.comments.api.ModerationService;
 import org.tribune.web.config.DatabaseDefinition;
 import org.tribune.web.site.Links;
@@ -46,7 +48,10 @@ import org.tribune.web.site.SiteSettings;
  */
 @ApplicationScoped
 public class JsonExporter {
-  static final int VERSION = 2;
+  static final int VERSION = 3;
+
+  /** The oldest version a restore still reads (version 2 had no reports and decisions). */
+  static final int OLDEST_READ = 2;
 
   @Inject private ArticleTransferService articles;
   @Inject private CommentTransferService comments;
@@ -179,6 +184,70 @@ public class JsonExporter {
         json.write("value", b.value());
         nullable(json, "commentId", b.commentId());
         json.write("createdAt", b.createdAt().toString());
+        json.write("effect", b.effect());
+        nullable(json, "expiresAt", b.expiresAt());
+        nullable(json, "reason", b.reason());
+        json.writeEnd();
+      }
+      json.writeEnd();
+      json.writeStartObject("discussionRules");
+      json.writeStartArray("articles");
+      comments
+          .articleRules()
+          .forEach(
+              (articleId, own) -> {
+                json.writeStartObject();
+                json.write("articleId", articleId);
+                nullable(
+                    json, "moderation", own.moderation() == null ? null : own.moderation().name());
+                nullable(json, "closesAt", own.closesAt());
+                json.writeEnd();
+              });
+      json.writeEnd();
+      json.writeStartArray("sections");
+      comments
+          .sectionModes()
+          .forEach(
+              (sectionId, mode) -> {
+                json.writeStartObject();
+                json.write("sectionId", sectionId);
+                json.write("moderation", mode.name());
+                json.writeEnd();
+              });
+      json.writeEnd();
+      json.writeEnd();
+      json.writeStartArray("decisions");
+      for (Decision d : comments.decisions()) {
+        json.writeStartObject();
+        json.write("id", d.id());
+        json.write("commentId", d.commentId());
+        json.write("articleId", d.articleId());
+        json.write("outcome", d.outcome().name());
+        json.write("rule", d.rule().name());
+        nullable(json, "statement", d.statement());
+        json.write("decidedBy", d.decidedBy());
+        json.write("decidedAt", d.decidedAt().toString());
+        json.write("firstReportAt", d.firstReportAt().toString());
+        json.write("reportCount", d.reportCount());
+        json.writeEnd();
+      }
+      json.writeEnd();
+      json.writeStartArray("reports");
+      for (ExportedReport r : comments.reports()) {
+        json.writeStartObject();
+        json.write("id", r.id());
+        json.write("commentId", r.commentId());
+        json.write("articleId", r.articleId());
+        json.write("reason", r.reason());
+        nullable(json, "category", r.category());
+        nullable(json, "explanation", r.explanation());
+        nullable(json, "reporterName", r.reporterName());
+        nullable(json, "reporterEmail", r.reporterEmail());
+        json.write("goodFaith", r.goodFaith());
+        json.write("reporterKey", r.reporterKey());
+        json.write("reportedText", r.reportedText());
+        json.write("receivedAt", r.receivedAt().toString());
+        nullable(json, "decisionId", r.decisionId());
         json.writeEnd();
       }
       json.writeEnd();
@@ -274,6 +343,8 @@ public class JsonExporter {
       nullable(json, "userAgent", c.userAgent());
       nullable(json, "editTokenHash", c.editTokenHash());
       json.write("repliesNotified", c.repliesNotified());
+      nullable(json, "featuredAt", c.featuredAt());
+      nullable(json, "featuredBy", c.featuredBy());
       json.writeStartArray("votes");
       for (ExportedComment.Vote v : c.votes()) {
         json.writeStartObject();

@@ -46,10 +46,16 @@ import org.tribune.articles.api.PageOptions;
 import org.tribune.articles.api.RevisionContent;
 import org.tribune.articles.api.RevisionInfo;
 import org.tribune.articles.api.Tag;
+import org.tribune.comments.api.CharterRule;
 import org.tribune.comments.api.CommentRestoreService;
 import org.tribune.comments.api.CommentStatus;
+import org.tribune.comments.api.Decision;
+import org.tribune.comments.api.DecisionOutcome;
+import org.tribune.comments.api.DiscussionRules;
 import org.tribune.comments.api.ExportedBan;
 import org.tribune.comments.api.ExportedComment;
+import org.tribune.comments.api.ExportedReport;
+import org.tribune.comments.api.ModerationMode;
 import org.tribune.web.config.DatabaseDefinition;
 
 /**
@@ -187,7 +193,7 @@ public class JsonRestoreWriter {
               throw new InvalidException("not-tribune", "no format before the version");
             }
             int version = parser.getInt();
-            if (version != JsonExporter.VERSION) {
+            if (version < JsonExporter.OLDEST_READ || version > JsonExporter.VERSION) {
               throw new InvalidException("json-version", String.valueOf(version));
             }
             beginWriting();
@@ -446,10 +452,74 @@ public class JsonRestoreWriter {
                   b.getString("kind"),
                   b.getString("value"),
                   optionalLong(b, "commentId"),
-                  Instant.parse(b.getString("createdAt"))));
+                  Instant.parse(b.getString("createdAt")),
+                  absent(b, "effect") ? "SUSPENDED" : b.getString("effect"),
+                  optionalInstant(b, "expiresAt"),
+                  optionalString(b, "reason")));
         }
         comments.restoreBans(bans);
         count("bans", bans.size());
+      }
+      if (held.containsKey("discussionRules")) {
+        JsonObject rules = held.remove("discussionRules").asJsonObject();
+        Map<Long, DiscussionRules> ofArticles = new TreeMap<>();
+        for (JsonObject r : objects(rules.getJsonArray("articles"))) {
+          String mode = optionalString(r, "moderation");
+          ofArticles.put(
+              r.getJsonNumber("articleId").longValueExact(),
+              new DiscussionRules(
+                  mode == null ? null : ModerationMode.valueOf(mode),
+                  optionalInstant(r, "closesAt")));
+        }
+        Map<Long, ModerationMode> ofSections = new TreeMap<>();
+        for (JsonObject s : objects(rules.getJsonArray("sections"))) {
+          ofSections.put(
+              s.getJsonNumber("sectionId").longValueExact(),
+              ModerationMode.valueOf(s.getString("moderation")));
+        }
+        comments.restoreDiscussionRules(ofArticles, ofSections);
+        count("discussion-rules", ofArticles.size() + ofSections.size());
+      }
+      if (held.containsKey("decisions")) {
+        List<Decision> decisions = new ArrayList<>();
+        for (JsonObject d : objects(held.remove("decisions").asJsonArray())) {
+          decisions.add(
+              new Decision(
+                  d.getJsonNumber("id").longValueExact(),
+                  d.getJsonNumber("commentId").longValueExact(),
+                  d.getJsonNumber("articleId").longValueExact(),
+                  DecisionOutcome.valueOf(d.getString("outcome")),
+                  CharterRule.valueOf(d.getString("rule")),
+                  optionalString(d, "statement"),
+                  d.getString("decidedBy"),
+                  Instant.parse(d.getString("decidedAt")),
+                  Instant.parse(d.getString("firstReportAt")),
+                  d.getInt("reportCount")));
+        }
+        comments.restoreDecisions(decisions);
+        count("decisions", decisions.size());
+      }
+      if (held.containsKey("reports")) {
+        List<ExportedReport> reports = new ArrayList<>();
+        for (JsonObject r : objects(held.remove("reports").asJsonArray())) {
+          reports.add(
+              new ExportedReport(
+                  r.getJsonNumber("id").longValueExact(),
+                  r.getJsonNumber("commentId").longValueExact(),
+                  r.getJsonNumber("articleId").longValueExact(),
+                  r.getString("reason"),
+                  optionalString(r, "category"),
+                  optionalString(r, "explanation"),
+                  optionalString(r, "reporterName"),
+                  optionalString(r, "reporterEmail"),
+                  r.getBoolean("goodFaith"),
+                  r.getString("reporterKey"),
+                  r.getString("reportedText"),
+                  Instant.parse(r.getString("receivedAt")),
+                  optionalLong(r, "decisionId")));
+        }
+        comments.restoreReports(reports);
+        count("reports", reports.size());
       }
       if (!held.isEmpty()) {
         throw new IllegalArgumentException("unknown members " + new TreeMap<>(held).keySet());
@@ -573,7 +643,9 @@ public class JsonRestoreWriter {
         optionalString(c, "editTokenHash"),
         c.getBoolean("repliesNotified"),
         votes,
-        subscriptions);
+        subscriptions,
+        optionalInstant(c, "featuredAt"),
+        optionalString(c, "featuredBy"));
   }
 
   private static List<JsonObject> objects(JsonObject parent, String name) {

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ import org.tribune.articles.api.ArticleDraft;
 import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.AuthorService;
 import org.tribune.articles.api.BodyFormat;
+import org.tribune.articles.api.SectionService;
 import org.tribune.comments.api.Ban;
 import org.tribune.comments.api.CharterRule;
 import org.tribune.comments.api.CommentNode;
@@ -69,6 +71,7 @@ import org.tribune.comments.api.Decision;
 import org.tribune.comments.api.DecisionOutcome;
 import org.tribune.comments.api.DiscussedArticle;
 import org.tribune.comments.api.Discussion;
+import org.tribune.comments.api.DiscussionRules;
 import org.tribune.comments.api.IllicitCategory;
 import org.tribune.comments.api.LatestComment;
 import org.tribune.comments.api.ModeratedComment;
@@ -87,6 +90,7 @@ import org.tribune.comments.api.ReportRejectedException;
 import org.tribune.comments.api.ReportService;
 import org.tribune.comments.api.ReportStats;
 import org.tribune.comments.api.ReportedComment;
+import org.tribune.comments.api.Sanction;
 import org.tribune.comments.api.Submission;
 import org.tribune.comments.api.VoteResult;
 
@@ -137,6 +141,7 @@ class CommentsIT {
 
   @Inject ArticleService articles;
   @Inject AuthorService authors;
+  @Inject SectionService sections;
   @Inject CommentService comments;
   @Inject ModerationService moderation;
   @Inject ReportService reports;
@@ -671,19 +676,47 @@ class CommentsIT {
     String key = "k-" + UUID.randomUUID();
 
     assertEquals(
-        new VoteResult(comment, 1, true), comments.vote(article, comment, 1, key, address));
+        new VoteResult(comment, 1, true, 1), comments.vote(article, comment, 1, key, address));
     assertEquals(
-        new VoteResult(comment, 1, false), comments.vote(article, comment, 1, key, address));
+        new VoteResult(comment, 1, false, 1), comments.vote(article, comment, 1, key, address));
+    assertEquals(Map.of(comment, 1), comments.ownVotes(article, key));
     assertEquals(
-        new VoteResult(comment, -1, true), comments.vote(article, comment, -1, key, human()));
+        new VoteResult(comment, -1, true, -1), comments.vote(article, comment, -1, key, human()));
+    assertEquals(Map.of(comment, -1), comments.ownVotes(article, key));
     assertEquals(
-        new VoteResult(comment, -1, false),
+        new VoteResult(comment, -1, false, 0),
         comments.vote(article, comment, 1, "k-" + UUID.randomUUID(), address),
         "another key from an address that voted");
     assertEquals(
-        new VoteResult(comment, 0, true),
+        new VoteResult(comment, 0, true, 1),
         comments.vote(article, comment, 1, "k-" + UUID.randomUUID(), human()));
-    assertEquals(0, comments.find(comment).orElseThrow().score());
+    assertEquals(
+        new VoteResult(comment, 1, true, 0),
+        comments.vote(article, comment, 0, key, address),
+        "withdrawn");
+    assertEquals(Map.of(), comments.ownVotes(article, key));
+    assertEquals(
+        new VoteResult(comment, 1, false, 0),
+        comments.vote(article, comment, 0, key, address),
+        "nothing left to withdraw");
+    assertEquals(
+        new VoteResult(comment, 2, true, 1),
+        comments.vote(article, comment, 1, key, address),
+        "a vote again after withdrawing it");
+    assertEquals(Map.of(), comments.ownVotes(article(), key));
+    assertEquals(2, comments.find(comment).orElseThrow().score());
+  }
+
+  @Test
+  void aWithdrawnVoteIsOnlyTheKeysOwn() {
+    long article = article();
+    long comment = approved(article, null, "Votez");
+    Submission address = from("ip-" + UUID.randomUUID());
+    comments.vote(article, comment, 1, "k-" + UUID.randomUUID(), address);
+    assertEquals(
+        new VoteResult(comment, 1, false, 0),
+        comments.vote(article, comment, 0, "k-" + UUID.randomUUID(), address));
+    assertEquals(1, comments.find(comment).orElseThrow().score());
   }
 
   @Test
@@ -704,7 +737,7 @@ class CommentsIT {
     assertThrows(
         IllegalArgumentException.class, () -> comments.vote(article, comment, 2, key, human()));
     assertThrows(
-        IllegalArgumentException.class, () -> comments.vote(article, comment, 0, key, human()));
+        IllegalArgumentException.class, () -> comments.vote(article, comment, -2, key, human()));
   }
 
   @Test
@@ -1764,6 +1797,244 @@ class CommentsIT {
     }
   }
 
+  // --- The editorial team's selection ------------------------------------------------------------
+
+  @Test
+  void featuredCommentsMakeTheSelectionTheMostRecentlyChosenFirst() {
+    long article = article();
+    long first = approved(article, null, "Un premier avis sur la médiathèque.");
+    long second = approved(article, null, "Un second avis sur la médiathèque.");
+    long reply = approved(article, second, "Une réponse nuancée.");
+    approved(article, null, "Un troisième avis, sans plus.");
+    long held = held(article, "Pas encore publié.");
+
+    Discussion none = comments.discussion(article, CommentSort.FEATURED, 1, OwnComments.NONE);
+    assertEquals(CommentSort.NEWEST, none.sort(), "no selection: newest first");
+    assertEquals(0, none.featuredThreadCount());
+    assertEquals(3, none.threads().size());
+
+    moderation.feature(first, "redaction@tribune.test");
+    moderation.feature(reply, "redaction@tribune.test");
+    assertEquals(
+        List.of(CommentRejectedException.Reason.COMMENT_NOT_FOUND),
+        reasons(() -> moderation.feature(held, "redaction@tribune.test")));
+
+    Discussion selection = comments.discussion(article, CommentSort.FEATURED, 1, OwnComments.NONE);
+    assertEquals(CommentSort.FEATURED, selection.sort());
+    assertEquals(2, selection.featuredThreadCount());
+    assertEquals(3, selection.threadCount());
+    assertEquals(List.of(second, first), ids(selection.threads()));
+    assertTrue(selection.threads().get(0).replies().get(0).comment().featured());
+    assertFalse(selection.threads().get(0).comment().featured());
+    assertTrue(seen(first).featured());
+    assertEquals(
+        comments.pageOf(article, first, CommentSort.NEWEST, OwnComments.NONE),
+        comments.pageOf(article, first, CommentSort.FEATURED, OwnComments.NONE));
+
+    moderation.feature(first, "redaction@tribune.test");
+    assertEquals(
+        List.of(first, second),
+        ids(comments.discussion(article, CommentSort.FEATURED, 1, OwnComments.NONE).threads()));
+    moderation.unfeature(reply);
+    moderation.unfeature(reply);
+    moderation.moderate(List.of(first), CommentStatus.TRASH);
+    assertEquals(
+        0,
+        comments
+            .discussion(article, CommentSort.NEWEST, 1, OwnComments.NONE)
+            .featuredThreadCount());
+  }
+
+  // --- Discussion rules of an article and of a section -------------------------------------------
+
+  @Test
+  void anArticleOrItsSectionMayModerateOtherwiseAndCloseOnADate() {
+    long section = sections.create("Vie locale " + UUID.randomUUID(), "", null);
+    long author = authors.create("Claire Dumont " + UUID.randomUUID(), "");
+    long article =
+        articles.create(
+            new ArticleDraft(
+                "Le marché de Noël " + UUID.randomUUID(),
+                null,
+                "",
+                BodyFormat.MARKDOWN,
+                "Texte.",
+                List.of(author),
+                section,
+                List.of(),
+                null,
+                null,
+                true));
+    articles.publish(article, Instant.now().minusSeconds(60));
+    String known = knownEmail();
+
+    assertEquals(ModerationMode.FIRST_TIME, discussionOf(article).moderation());
+    moderation.setSectionMode(section, ModerationMode.HOLD_ALL);
+    assertEquals(Map.of(section, ModerationMode.HOLD_ALL), onlySection(section));
+    assertEquals(ModerationMode.HOLD_ALL, discussionOf(article).moderation());
+    assertEquals(CommentStatus.PENDING, post(article, null, known, "Avant relecture").status());
+
+    moderation.setArticleRules(article, new DiscussionRules(ModerationMode.APPROVE_ALL, null));
+    assertEquals(ModerationMode.APPROVE_ALL, discussionOf(article).moderation());
+    assertEquals(CommentStatus.APPROVED, post(article, null, email(), "Publié d’emblée").status());
+
+    Instant closing = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MICROS);
+    moderation.setArticleRules(article, new DiscussionRules(null, closing));
+    assertEquals(new DiscussionRules(null, closing), moderation.articleRules(article));
+    Discussion closed = discussionOf(article);
+    assertFalse(closed.open());
+    assertEquals(closing, closed.closesAt());
+    assertEquals(ModerationMode.HOLD_ALL, closed.moderation(), "the section's again");
+    assertEquals(List.of(Reason.CLOSED), reasons(() -> post(article, null, email(), "Trop tard")));
+
+    Instant later = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MICROS);
+    moderation.setArticleRules(article, new DiscussionRules(null, later));
+    assertTrue(discussionOf(article).open());
+    assertEquals(later, discussionOf(article).closesAt());
+
+    moderation.setArticleRules(article, DiscussionRules.NONE);
+    moderation.setSectionMode(section, null);
+    assertEquals(DiscussionRules.NONE, moderation.articleRules(article));
+    assertEquals(Map.of(), onlySection(section));
+    assertEquals(ModerationMode.FIRST_TIME, discussionOf(article).moderation());
+    assertNull(discussionOf(article).closesAt());
+  }
+
+  private Discussion discussionOf(long article) {
+    return comments.discussion(article, CommentSort.NEWEST, 1, OwnComments.NONE);
+  }
+
+  private Map<Long, ModerationMode> onlySection(long section) {
+    return moderation.sectionModes().entrySet().stream()
+        .filter(e -> e.getKey() == section)
+        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  // --- Sanctions ---------------------------------------------------------------------------------
+
+  @Test
+  void aSuspensionForSomeDaysSendsTheAuthorsCommentsToSpamAndTellsThemWhy() throws Exception {
+    smtp();
+    long article = article();
+    String author = knownEmail();
+    long comment = approved(article, null, author, "Un commentaire qui a mal tourné.");
+    String hash = seen(comment).addressHash();
+
+    List<Ban> made =
+        moderation.sanction(
+            new Sanction(
+                Ban.Effect.SUSPENDED,
+                author.toUpperCase(java.util.Locale.ROOT),
+                hash,
+                Duration.ofDays(7),
+                "Injures <répétées>.",
+                comment));
+
+    assertEquals(2, made.size());
+    Ban byEmail = made.get(0);
+    assertAll(
+        () -> assertEquals(author, byEmail.email()),
+        () -> assertEquals(Ban.Effect.SUSPENDED, byEmail.effect()),
+        () -> assertEquals("Injures <répétées>.", byEmail.reason()),
+        () ->
+            assertTrue(
+                Duration.between(Instant.now(), byEmail.expiresAt())
+                        .compareTo(Duration.ofDays(7).minusMinutes(1))
+                    > 0),
+        () -> assertEquals(hash, made.get(1).addressHash()));
+    assertEquals(
+        CommentStatus.SPAM,
+        comments
+            .post(new NewComment(article, null, "Léa", author, null, "Encore moi.", false), human())
+            .status());
+    String told = awaitMail(author, "suspendus");
+    assertTrue(told.contains("pendant 7\u00a0jours"), told);
+    assertTrue(told.contains("Injures <répétées>."), told);
+    assertTrue(moderation.bans().stream().anyMatch(b -> b.id() == byEmail.id()));
+
+    // Expired: their comments are theirs again; the sanction stays on the record.
+    sql(
+        "UPDATE comments_ban SET expires_at = CURRENT_TIMESTAMP - INTERVAL '1' HOUR WHERE id = "
+            + byEmail.id()
+            + " OR id = "
+            + made.get(1).id());
+    assertEquals(
+        CommentStatus.APPROVED,
+        comments
+            .post(new NewComment(article, null, "Léa", author, null, "De retour.", false), human())
+            .status());
+    assertFalse(
+        moderation.bans().stream()
+            .filter(b -> b.id() == byEmail.id())
+            .findFirst()
+            .orElseThrow()
+            .activeAt(Instant.now()));
+  }
+
+  @Test
+  void aWatchedAuthorsCommentsWaitForAModeratorAndABanOverridesTheWatch() {
+    long article = article();
+    String author = knownEmail();
+    moderation.sanction(new Sanction(Ban.Effect.HELD, author, null, null, null, null));
+
+    assertEquals(
+        CommentStatus.PENDING,
+        comments
+            .post(new NewComment(article, null, "Léa", author, null, "Je reviens.", false), human())
+            .status());
+    moderation.banEmail(author);
+    assertEquals(
+        Ban.Effect.SUSPENDED,
+        moderation.bans().stream()
+            .filter(b -> author.equals(b.email()))
+            .findFirst()
+            .orElseThrow()
+            .effect());
+    assertEquals(
+        CommentStatus.SPAM,
+        comments
+            .post(new NewComment(article, null, "Léa", author, null, "Et encore.", false), human())
+            .status());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> moderation.sanction(new Sanction(Ban.Effect.HELD, null, " ", null, null, null)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            moderation.sanction(
+                new Sanction(Ban.Effect.HELD, author, null, Duration.ZERO, null, null)));
+    assertEquals(
+        List.of(Reason.EMAIL_INVALID),
+        reasons(
+            () ->
+                moderation.sanction(
+                    new Sanction(Ban.Effect.HELD, "pas-une-adresse", null, null, null, null))));
+  }
+
+  @Test
+  void aRemovalWithASuspensionOfThirtyDaysSaysSo() throws Exception {
+    smtp();
+    long article = article();
+    String author = email();
+    long comment = approved(article, null, author, "Une publicité déguisée pour un garage.");
+    reports.report(spam(article, comment), human());
+
+    reports.decide(
+        comment,
+        DecisionOutcome.REMOVE_AND_SUSPEND,
+        CharterRule.ADVERTISING,
+        "Publicité répétée.",
+        "mod@tribune.test",
+        Duration.ofDays(30));
+
+    Ban ban =
+        moderation.bans().stream().filter(b -> author.equals(b.email())).findFirst().orElseThrow();
+    assertEquals("Publicité répétée.", ban.reason());
+    assertTrue(ban.expiresAt().isAfter(Instant.now().plus(Duration.ofDays(29))));
+    String told = awaitMail(author, "Décision de modération");
+    assertTrue(told.contains("ne peut plus commenter pendant 30\u00a0jours"), told);
+  }
+
   // ===============================================================================================
   // Reports and decisions (ReportService)
   // ===============================================================================================
@@ -2037,7 +2308,7 @@ class CommentsIT {
         () -> assertEquals(1, stats.decisionsByOutcome().get(DecisionOutcome.KEEP)),
         () -> assertTrue(stats.medianTimeToDecision().compareTo(Duration.ofMinutes(1)) < 0),
         () -> assertTrue(!stats.longestTimeToDecision().isNegative()));
-    assertEquals(0, reports.stats(start.minusSeconds(3600), start).reports());
+    assertEquals(0, reports.stats(Instant.EPOCH, Instant.EPOCH.plusSeconds(3600)).reports());
   }
 
   @Test

@@ -1489,6 +1489,9 @@ class TransferServicesIT {
           document.getJsonArray("articles").size(),
           report.counts("articles").imported() + report.counts("pages").imported());
       assertEquals(document.getJsonArray("media").size(), report.counts("media").imported());
+      assertEquals(2, document.getJsonArray("reports").size());
+      assertEquals(1, document.getJsonArray("decisions").size());
+      assertEquals(2, report.counts("reports").imported());
 
       // What the services show is the restored site, not copies kept from before.
       ArticleSummary article = articles.find(made.articleId()).orElseThrow();

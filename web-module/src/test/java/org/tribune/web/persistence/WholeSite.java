@@ -31,11 +31,19 @@ import org.tribune.articles.api.MediaService;
 import org.tribune.articles.api.PageOptions;
 import org.tribune.articles.api.SectionService;
 import org.tribune.articles.api.TagService;
+import org.tribune.comments.api.CharterRule;
 import org.tribune.comments.api.CommentService;
 import org.tribune.comments.api.CommentStatus;
+import org.tribune.comments.api.DecisionOutcome;
+import org.tribune.comments.api.DiscussionRules;
+import org.tribune.comments.api.IllicitCategory;
+import org.tribune.comments.api.ModerationMode;
 import org.tribune.comments.api.ModerationService;
 import org.tribune.comments.api.NewComment;
+import org.tribune.comments.api.NewReport;
 import org.tribune.comments.api.PostResult;
+import org.tribune.comments.api.ReportReason;
+import org.tribune.comments.api.ReportService;
 import org.tribune.comments.api.Submission;
 import org.tribune.web.console.audit.AuditAction;
 import org.tribune.web.console.audit.AuditLog;
@@ -53,8 +61,9 @@ import org.tribune.web.transfer.ImportLinks;
  * former slug, a lead image from the media library with its description, pages under a page, the
  * front page, a discussion with replies, votes, a confirmed and an unconfirmed subscription, an
  * edited comment, a comment its author deleted under a reply (its tombstone), a staff reply, bans,
- * settings of the console, menus, an account, an audit entry and the old address of an imported
- * post. Deployed with the tests only.
+ * a featured comment, discussion rules of an article and a section, reports (one decided, one
+ * open), settings of the console, menus, an account, an audit entry and the old address of an
+ * imported post. Deployed with the tests only.
  */
 @ApplicationScoped
 public class WholeSite {
@@ -68,6 +77,7 @@ public class WholeSite {
   @Inject FrontPageService frontPage;
   @Inject CommentService comments;
   @Inject ModerationService moderation;
+  @Inject ReportService reports;
   @Inject StoredSettings settings;
   @Inject Menus menus;
   @Inject Accounts accounts;
@@ -199,8 +209,34 @@ public class WholeSite {
     comments.deleteOwn(gone.commentId(), gone.editToken());
     comments.confirmSubscription(subscriptionToken(first.commentId()));
     moderation.replyAsStaff(first.commentId(), "La rédaction", "redaction@tribune.test", "Merci.");
+    moderation.feature(first.commentId(), "redaction@tribune.test");
+    moderation.setArticleRules(
+        article,
+        new DiscussionRules(ModerationMode.HOLD_ALL, Instant.parse("2031-01-01T08:30:00.123456Z")));
+    moderation.setSectionMode(museums, ModerationMode.APPROVE_ALL);
     moderation.banEmail("indesirable-" + w + "@lecteurs.test");
     comments.banAuthorOf(answer.commentId());
+    // A report decided (the reports' text kept), and one still open.
+    reports.report(
+        new NewReport(
+            article,
+            answer.commentId(),
+            ReportReason.ILLICIT,
+            IllicitCategory.INSULT_DEFAMATION,
+            "Une attaque contre Marc.",
+            "Jeanne",
+            "jeanne-" + w + "@lecteurs.test",
+            true),
+        human("10.1.0.3"));
+    reports.decide(
+        answer.commentId(),
+        DecisionOutcome.KEEP,
+        CharterRule.NO_BREACH,
+        "Un désaccord, pas une attaque.",
+        "moderation@tribune.test");
+    reports.report(
+        new NewReport(article, first.commentId(), ReportReason.SPAM, null, null, null, null, false),
+        human("10.1.0.4"));
 
     settings.put("restore-test." + w, "une valeur\u00a0: « gardée »", "redaction@tribune.test");
     menus.save(

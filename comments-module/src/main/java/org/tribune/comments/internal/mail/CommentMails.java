@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -312,6 +313,7 @@ public class CommentMails {
       DecisionOutcome outcome,
       CharterRule rule,
       String statement,
+      Duration suspension,
       Optional<String> charter) {
     if (!settings.enabled()) {
       return;
@@ -321,7 +323,10 @@ public class CommentMails {
             .find(comment.articleId())
             .map(ArticleSummary::title)
             .orElse("#" + comment.articleId());
-    String decided = texts.getString("decision.outcome." + outcome.name());
+    String decided =
+        outcome == DecisionOutcome.REMOVE_AND_SUSPEND
+            ? format("decision.outcome.REMOVE_AND_SUSPEND", days(suspension))
+            : texts.getString("decision.outcome." + outcome.name());
     String applied = texts.getString("rule." + rule.name());
     String reasons = statement == null ? "" : format("decision.statement", statement);
     String charterLine = charter.map(c -> format("decision.charter", c)).orElse("");
@@ -349,6 +354,29 @@ public class CommentMails {
         .filter(to -> !to.equals(authorEmail))
         .forEach(to -> mails.add(new OutgoingMail(to, subject, reporterText, null)));
     send(mails);
+  }
+
+  /**
+   * Tells a suspended author for how long, and why.
+   *
+   * @param duration {@code null}: for good
+   * @param reason may be {@code null}
+   */
+  public void suspended(String email, Duration duration, String reason) {
+    if (!settings.enabled()) {
+      return;
+    }
+    String text =
+        format(
+            "suspended.text",
+            days(duration),
+            reason == null ? "" : format("suspended.reason", reason));
+    send(List.of(new OutgoingMail(email, format("suspended.subject", siteName), text, null)));
+  }
+
+  /** Whole days of a sanction, at least 1; 0 for good. */
+  static long days(Duration duration) {
+    return duration == null ? 0 : Math.max(1, (duration.toHours() + 12) / 24);
   }
 
   private OutgoingMail mail(Subscriber subscriber, String subject, String text) {

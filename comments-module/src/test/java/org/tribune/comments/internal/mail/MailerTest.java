@@ -101,9 +101,14 @@ class MailerTest {
           Collections.list(french.getKeys()).stream().sorted().toList(),
           Collections.list(bundle.getKeys()).stream().sorted().toList());
       for (String key : Collections.list(bundle.getKeys())) {
-        // Numbers where a text chooses by number (report.staff.text: {7} reports, {8} hidden).
-        Object[] arguments = {"A0", "A1", "A2", "A3", "A4", "A5", "A6", 2, 1};
-        String text = new MessageFormat(bundle.getString(key)).format(arguments);
+        // A number where a text formats or chooses by number ({0,choice,…}), else a word.
+        MessageFormat format = new MessageFormat(bundle.getString(key));
+        java.text.Format[] formats = format.getFormatsByArgumentIndex();
+        Object[] arguments = new Object[formats.length];
+        for (int i = 0; i < formats.length; i++) {
+          arguments[i] = formats[i] instanceof java.text.NumberFormat ? 2 : "A" + i;
+        }
+        String text = format.format(arguments);
         assertFalse(text.contains("'"), key + ": a quote MessageFormat would eat: " + text);
         assertFalse(text.contains("{"), key + ": " + text);
       }

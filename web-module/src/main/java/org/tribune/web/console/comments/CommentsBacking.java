@@ -291,6 +291,32 @@ public class CommentsBacking implements Serializable {
     }
   }
 
+  // ----- the editorial team's selection -----
+
+  /** Puts an approved comment in the selection (« Sélection de la rédaction »), or takes it out. */
+  public void feature(long commentId, boolean featured) {
+    if (!allowed()) {
+      return;
+    }
+    try {
+      if (featured) {
+        moderation.feature(commentId, staff.getEmail());
+      } else {
+        moderation.unfeature(commentId);
+      }
+    } catch (CommentRejectedException refused) {
+      messages.errorText(site.messages().getString(FormErrors.key(refused.reason())));
+      return;
+    }
+    staff.audit(
+        featured ? AuditAction.COMMENT_FEATURED : AuditAction.COMMENT_UNFEATURED,
+        "comment " + commentId,
+        null);
+    messages.info(
+        featured ? "moderation.featured" : "moderation.unfeatured", Long.toString(commentId));
+    afterChange();
+  }
+
   // ----- bans -----
 
   public void banAuthorEmail(long commentId) {
