@@ -228,6 +228,31 @@ class ReportsConsoleIT {
   }
 
   @Test
+  void aRemovalWithASevenDaySuspensionIsTakenAndAuditedWithItsDuration() {
+    long id = comment(Map.of("body", "Récidive.", "reports", "ILLICIT:HARASSMENT"));
+    try (WebClient moderator = signedIn(staff.get("MODERATOR"))) {
+      DomElement card = card(moderator, id);
+      ((HtmlSelect) field(card, "suspension")).setSelectedAttribute("P7D", true);
+      ((HtmlSelect) field(card, "outcome")).setSelectedAttribute("REMOVE_AND_SUSPEND", true);
+      ((HtmlSelect) field(card, "rule")).setSelectedAttribute("HARASSMENT_PRIVACY", true);
+      HtmlPage after = click(card.querySelector("input[type=submit]"));
+      assertEquals(
+          shown(
+              "reports.decided",
+              id,
+              label("reports.outcome.REMOVE_AND_SUSPEND"),
+              label("reports.rule.HARASSMENT_PRIVACY")),
+          messages(after),
+          () -> "refused: " + problems(after, id));
+      assertEquals("TRASH", state(id).get("status"));
+    }
+    try (WebClient admin = signedIn(staff.get("ADMIN"))) {
+      String log = audit(admin, "comment " + id);
+      assertTrue(log.contains("REMOVE_AND_SUSPEND HARASSMENT_PRIVACY P7D"), log);
+    }
+  }
+
+  @Test
   void aKeptCommentReportedAgainListsItsDecisionWithTheStatementAsText() {
     Map<String, String> seeded = seed("comment", Map.of("body", "À garder.", "reports", "SPAM"));
     long id = Long.parseLong(seeded.get("comment"));

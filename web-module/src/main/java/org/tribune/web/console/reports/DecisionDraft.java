@@ -11,6 +11,7 @@ public class DecisionDraft implements Serializable {
   private DecisionOutcome outcome;
   private CharterRule rule;
   private String statement;
+  private String suspension = ReportsBacking.FOREVER;
 
   public DecisionOutcome getOutcome() {
     return outcome;
@@ -26,6 +27,15 @@ public class DecisionDraft implements Serializable {
 
   public void setRule(CharterRule rule) {
     this.rule = rule;
+  }
+
+  /** How long a removal with suspension suspends: {@code FOREVER} or an ISO-8601 duration. */
+  public String getSuspension() {
+    return suspension;
+  }
+
+  public void setSuspension(String suspension) {
+    this.suspension = suspension;
   }
 
   public String getStatement() {

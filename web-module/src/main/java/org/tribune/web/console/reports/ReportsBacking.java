@@ -51,6 +51,11 @@ public class ReportsBacking implements Serializable {
   static final String STATEMENT = "statement";
   static final String FORM = "form";
 
+  /** The suspensions a moderator may choose with a removal: for good, or these. */
+  static final String FOREVER = "FOREVER";
+
+  static final List<String> SUSPENSIONS = List.of(FOREVER, "PT24H", "P7D", "P30D");
+
   @Inject private ReportService reports;
   @Inject private ArticleService articles;
   @Inject private Links links;
@@ -145,8 +150,11 @@ public class ReportsBacking implements Serializable {
       return null;
     }
     String statement = draft.getStatement() == null ? "" : draft.getStatement();
+    boolean suspends = draft.getOutcome() == DecisionOutcome.REMOVE_AND_SUSPEND;
+    Duration suspension = suspends ? suspension(draft.getSuspension()) : null;
     try {
-      reports.decide(commentId, draft.getOutcome(), draft.getRule(), statement, staff.getEmail());
+      reports.decide(
+          commentId, draft.getOutcome(), draft.getRule(), statement, staff.getEmail(), suspension);
     } catch (ReportRejectedException e) {
       for (ReportRejectedException.Reason reason : e.reasons()) {
         error(commentId, place(reason.field()), site.messages().getString(reason.messageKey()));
@@ -157,7 +165,10 @@ public class ReportsBacking implements Serializable {
     staff.audit(
         AuditAction.REPORT_DECIDED,
         "comment " + commentId,
-        draft.getOutcome() + " " + draft.getRule());
+        draft.getOutcome()
+            + " "
+            + draft.getRule()
+            + (suspends ? " " + (suspension == null ? FOREVER : suspension.toString()) : ""));
     messages.info(
         "reports.decided",
         commentId,
@@ -167,6 +178,13 @@ public class ReportsBacking implements Serializable {
     // The same view, read again: what was typed in the other cards stays (drafts by comment).
     read();
     return null;
+  }
+
+  /** A suspension chosen in the form: {@code null} for good (or anything not offered). */
+  static Duration suspension(String chosen) {
+    return chosen == null || chosen.equals(FOREVER) || !SUSPENSIONS.contains(chosen)
+        ? null
+        : Duration.parse(chosen);
   }
 
   private static String place(ReportRejectedException.Field field) {
@@ -247,6 +265,10 @@ public class ReportsBacking implements Serializable {
 
   public DecisionOutcome[] getOutcomes() {
     return DecisionOutcome.values();
+  }
+
+  public List<String> getSuspensions() {
+    return SUSPENSIONS;
   }
 
   public CharterRule[] getRules() {
