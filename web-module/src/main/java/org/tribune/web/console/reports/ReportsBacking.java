@@ -168,7 +168,7 @@ public class ReportsBacking implements Serializable {
         draft.getOutcome()
             + " "
             + draft.getRule()
-            + (suspends ? " " + (suspension == null ? FOREVER : suspension.toString()) : ""));
+            + (suspends ? " " + (suspension == null ? FOREVER : draft.getSuspension()) : ""));
     messages.info(
         "reports.decided",
         commentId,
