@@ -777,17 +777,21 @@ public class CommentRepository {
         .setParameter(1, articleId)
         .executeUpdate();
     if (!rules.equals(DiscussionRules.NONE)) {
-      em.createNativeQuery(
-              "INSERT INTO comments_article_rules (article_id, moderation, closes_at)"
-                  + " VALUES (?, ?, ?)")
-          .setParameter(1, articleId)
-          .setParameter(2, rules.moderation() == null ? null : rules.moderation().name())
-          .setParameter(
-              3,
-              rules.closesAt() == null
-                  ? null
-                  : rules.closesAt().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
-          .executeUpdate();
+      // A NULL date is left out rather than bound: EclipseLink binds a null as a string, which
+      // PostgreSQL refuses for a timestamp column.
+      Query insert =
+          em.createNativeQuery(
+                  "INSERT INTO comments_article_rules (article_id, moderation"
+                      + (rules.closesAt() == null
+                          ? ") VALUES (?, ?)"
+                          : ", closes_at) VALUES (?, ?, ?)"))
+              .setParameter(1, articleId)
+              .setParameter(2, rules.moderation() == null ? null : rules.moderation().name());
+      if (rules.closesAt() != null) {
+        insert.setParameter(
+            3, rules.closesAt().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+      }
+      insert.executeUpdate();
     }
   }
 

@@ -45,6 +45,8 @@ import org.tribune.web.site.SiteSettings;
  * <ul>
  *   <li>{@code POST …/comments}: a new comment or reply;
  *   <li>{@code POST …/comments/{id}/vote|edit|delete}: a vote, an edit or a deletion of one's own;
+ *   <li>{@code GET|POST …/comments/{id}/report}: the report form of a comment (« Signaler »), and
+ *       with {@code ?sent} its acknowledgement (see {@link ReportPages});
  *   <li>{@code GET …/comments/{id}}: a permalink, redirected to the page holding the comment;
  *   <li>{@code GET …/comments?sort=&cpage=}: a page of threads alone, for the script;
  *   <li>{@code GET …/comments/token}: a form token, for the script, on a page that holds none;
@@ -69,7 +71,7 @@ public class DiscussionServlet extends HttpServlet {
   private static final Pattern PATH =
       Pattern.compile(
           "/([a-z0-9]+(?:-[a-z0-9]+)*)/comments"
-              + "(?:/(\\d{1,18})(?:/(vote|edit|delete))?|(\\.atom)|/(token))?");
+              + "(?:/(\\d{1,18})(?:/(vote|edit|delete|report))?|(\\.atom)|/(token))?");
 
   private static final int LONGEST_PATH = 400;
   private static final int USER_AGENT_LENGTH = 500;
@@ -81,6 +83,7 @@ public class DiscussionServlet extends HttpServlet {
   @Inject private transient Links links;
 
   @Inject private transient CommentFeeds feeds;
+  @Inject private transient ReportPages reports;
 
   private record Target(
       ArticleSummary article, Long commentId, String action, boolean feed, boolean token) {}
@@ -89,6 +92,10 @@ public class DiscussionServlet extends HttpServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
     Target target = target(request);
+    if (target != null && ReportPages.ACTION.equals(target.action())) {
+      reports.show(request, response, target.article(), target.commentId());
+      return;
+    }
     if (target == null || target.action() != null) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
@@ -131,6 +138,11 @@ public class DiscussionServlet extends HttpServlet {
         || target.token()
         || (target.commentId() == null) != (target.action() == null)) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    if (ReportPages.ACTION.equals(target.action())) {
+      // Its own page, its own refusals (the token's included): see ReportPages.
+      reports.send(request, response, target.article(), target.commentId());
       return;
     }
     String nonce = VisitorCookies.sentVisitor(request).orElse(null);
@@ -460,7 +472,7 @@ public class DiscussionServlet extends HttpServlet {
         target.article(), sort, DiscussionRequests.commentPage(request), target.commentId());
   }
 
-  private static String userAgent(HttpServletRequest request) {
+  static String userAgent(HttpServletRequest request) {
     String agent = request.getHeader("User-Agent");
     return agent == null || agent.length() <= USER_AGENT_LENGTH
         ? agent

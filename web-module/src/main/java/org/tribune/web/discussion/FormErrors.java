@@ -8,10 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import org.tribune.comments.api.CommentRejectedException;
+import org.tribune.comments.api.ReportRejectedException;
 
 /**
  * The messages of a refused form, in the site's language: by field ({@code name}, {@code email},
- * {@code website}, {@code body}) and for the form as a whole ({@code general}).
+ * {@code website}, {@code body}; for a report also {@code reason}, {@code category}, {@code
+ * explanation}, {@code good_faith}) and for the form as a whole ({@code general}).
  */
 public record FormErrors(Map<String, List<String>> byField) {
   public static final FormErrors NONE = new FormErrors(Map.of());
@@ -29,6 +31,21 @@ public record FormErrors(Map<String, List<String>> byField) {
               ? GENERAL
               : reason.field().name().toLowerCase(Locale.ROOT);
       fields.computeIfAbsent(field, f -> new ArrayList<>()).add(message(reason, messages));
+    }
+    return new FormErrors(fields);
+  }
+
+  /** The messages of a refused report, each under its field of the report form. */
+  static FormErrors of(ReportRejectedException refused, ResourceBundle messages) {
+    Map<String, List<String>> fields = new LinkedHashMap<>();
+    for (ReportRejectedException.Reason reason : refused.reasons()) {
+      String field =
+          reason.field() == ReportRejectedException.Field.NONE
+              ? GENERAL
+              : reason.field().name().toLowerCase(Locale.ROOT);
+      fields
+          .computeIfAbsent(field, f -> new ArrayList<>())
+          .add(messages.getString(reason.messageKey()));
     }
     return new FormErrors(fields);
   }

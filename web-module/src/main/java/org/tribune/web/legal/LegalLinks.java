@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.tribune.articles.api.PageRef;
 import org.tribune.web.site.Links;
 import org.tribune.web.site.MenuLink;
@@ -22,18 +23,36 @@ public class LegalLinks {
   @Inject private Links links;
 
   private List<MenuLink> footer;
+  private MenuLink moderation;
+  private boolean moderationLooked;
 
   public List<MenuLink> getFooter() {
     if (footer == null) {
       footer = new ArrayList<>();
-      List<PageRef> pages = site.getPages();
       for (LegalPage kind : LegalPage.values()) {
-        LegalPages.id(site.stored(kind.setting()).orElse(null))
-            .flatMap(id -> pages.stream().filter(p -> p.id() == id).findFirst())
-            .filter(PageRef::readable)
-            .ifPresent(p -> footer.add(new MenuLink(links.page(p.path()), p.title(), List.of())));
+        link(kind).ifPresent(footer::add);
       }
     }
     return footer;
+  }
+
+  /**
+   * The link to the moderation charter ({@code #{legal.moderation}}) when it is published, else
+   * {@code null}: the discussion's forms point to it.
+   */
+  public MenuLink getModeration() {
+    if (!moderationLooked) {
+      moderation = link(LegalPage.MODERATION).orElse(null);
+      moderationLooked = true;
+    }
+    return moderation;
+  }
+
+  private Optional<MenuLink> link(LegalPage kind) {
+    List<PageRef> pages = site.getPages();
+    return LegalPages.id(site.stored(kind.setting()).orElse(null))
+        .flatMap(id -> pages.stream().filter(p -> p.id() == id).findFirst())
+        .filter(PageRef::readable)
+        .map(p -> new MenuLink(links.page(p.path()), p.title(), List.of()));
   }
 }

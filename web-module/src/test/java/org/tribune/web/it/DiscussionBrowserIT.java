@@ -27,6 +27,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tribune.web.it.DemoArticles.DemoArticle;
 import org.tribune.web.it.DiscussionServers.Moderated;
@@ -494,21 +495,90 @@ class DiscussionBrowserIT {
     assertAll(audit("discussion-refused", "the refused form"));
   }
 
+  // --- Reporting a comment (« Signaler »)
+  // ---------------------------------------------------------
+
+  /**
+   * A reader follows « Signaler » under a comment, sends an illicit-content report missing what the
+   * law asks, completes it and sends it again, and reads the acknowledgement; the form, blank and
+   * refused, has no WCAG A/AA violation and nothing that sticks out sideways, at 1366 and 390 px.
+   */
+  @Test
+  void aReaderReportsACommentThroughAFormThatPassesWcagAaOnLaptopAndPhone(TribuneServer server) {
+    String path = pathOf(server, ARTICLE);
+    long id;
+    try (Visitor visitor = new Visitor(server)) {
+      id = visitor.postComment(path, fields("Sacha", unique("Un commentaire qui sera signalé")));
+    }
+    openComment(server, path, id);
+    WebElement link = driver.findElement(By.cssSelector("#comment-" + id + " a.report-link"));
+    scrollTo(link);
+    link.click();
+    waitFor(d -> !d.findElements(By.id("report-form")).isEmpty());
+    assertEquals(
+        server.uri(path + "/comments/" + id + "/report").toString(), driver.getCurrentUrl());
+    List<Executable> checks = new ArrayList<>(audit("report-form", "the report form", 1366, 390));
+
+    driver.findElement(By.id("report-reason-ILLICIT")).click();
+    driver.findElement(By.cssSelector("#report-form button[type=submit]")).click();
+    waitFor(d -> !d.findElement(By.id("report-name-error")).getText().isBlank());
+    assertEquals("true", driver.findElement(By.id("report-category")).getAttribute("aria-invalid"));
+    checks.addAll(audit("report-form-refused", "the refused report form", 1366, 390));
+
+    new Select(driver.findElement(By.id("report-category"))).selectByValue("HARASSMENT");
+    driver
+        .findElement(By.id("report-explanation"))
+        .sendKeys("Ce commentaire menace nommément une voisine.");
+    driver.findElement(By.id("report-name")).sendKeys("Camille Petit");
+    driver
+        .findElement(By.id("report-email"))
+        .sendKeys("signalement" + SERIAL.incrementAndGet() + "@example.org");
+    driver.findElement(By.id("report-good-faith")).click();
+    driver.findElement(By.cssSelector("#report-form button[type=submit]")).click();
+    waitFor(d -> d.getCurrentUrl().endsWith("/report?sent=mail"));
+
+    assertAll(
+        () -> assertEquals("Signalement envoyé", driver.findElement(By.tagName("h1")).getText()),
+        () ->
+            assertTrue(
+                spaces(driver.findElement(By.cssSelector(".report-sent")).getText())
+                    .contains("Merci ! Votre signalement a bien été reçu.")),
+        () -> assertAll(checks));
+  }
+
   /** Audits the current page at desktop then phone width; screenshots of the whole page at both. */
   private List<Executable> audit(String name, String what) {
+    return audit(name, what, Chromium.WIDTH, PHONE_WIDTH);
+  }
+
+  /** Audits the current page at these widths (a laptop's, a phone's). */
+  private List<Executable> audit(String name, String what, int desktopWidth, int phoneWidth) {
     List<Executable> checks = new ArrayList<>();
+    if (desktopWidth != Chromium.WIDTH) {
+      driver.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of(
+              "width",
+              desktopWidth,
+              "height",
+              Chromium.HEIGHT,
+              "deviceScaleFactor",
+              1,
+              "mobile",
+              false));
+    }
     Results desktop = axe();
-    wholePage(Chromium.WIDTH, false);
+    wholePage(desktopWidth, false);
     chromium.screenshot(name + "-desktop.png");
     chromium.desktop();
     checks.add(() -> assertNoViolation(what + " (desktop)", desktop));
 
-    chromium.phone(PHONE_WIDTH, PHONE_HEIGHT);
+    chromium.phone(phoneWidth, PHONE_HEIGHT);
     try {
       long innerWidth = number("return window.innerWidth");
       long scrollWidth = number("return document.documentElement.scrollWidth");
       Results phone = axe();
-      wholePage(PHONE_WIDTH, true);
+      wholePage(phoneWidth, true);
       chromium.screenshot(name + "-phone.png");
       checks.add(
           () ->

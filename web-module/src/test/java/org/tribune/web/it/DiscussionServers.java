@@ -18,7 +18,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   <li>A plain {@link TribuneServer} parameter: the <b>open</b> server. Every comment is published
  *       at once ({@code approve-all}), a form may be sent at once ({@code min-form-seconds 0}),
  *       three threads a page so that paging shows with a handful of comments, and a rate limit no
- *       test reaches.
+ *       test reaches. Its mail goes to a {@link Mailbox} (GreenMail in this JVM, a parameter of
+ *       that type), and its first administrator has {@link ConsoleServer#ADMIN_PASSWORD}, so that a
+ *       test may read the audit log.
  *   <li>A {@link Moderated @Moderated TribuneServer} parameter: the <b>moderated</b> server. The
  *       default policy ({@code first-time}: a new e-mail address is held), a rate limit of two
  *       comments a minute, an edit window of three seconds, and discussions that close one day
@@ -51,25 +53,43 @@ final class DiscussionServers implements ParameterResolver {
     MODERATED
   }
 
+  /** Where the open server's mail to the staff goes. */
+  static final String STAFF_MAIL = "moderation@tribune.test";
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == TribuneServer.class;
+    Class<?> type = parameter.getParameter().getType();
+    return type == TribuneServer.class || type == Mailbox.class;
   }
 
   @Override
-  public TribuneServer resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    Kind kind = parameter.isAnnotated(Moderated.class) ? Kind.MODERATED : Kind.OPEN;
-    return context
-        .getRoot()
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(kind, DiscussionServers::start, TribuneServer.class);
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+    boolean mailbox = parameter.getParameter().getType() == Mailbox.class;
+    Kind kind = !mailbox && parameter.isAnnotated(Moderated.class) ? Kind.MODERATED : Kind.OPEN;
+    // The open server's mailbox, before the server that sends to it (and closed after it).
+    Mailbox mail =
+        kind == Kind.OPEN
+            ? store.getOrComputeIfAbsent(Mailbox.class, k -> Mailbox.start(), Mailbox.class)
+            : null;
+    if (mailbox) {
+      return mail;
+    }
+    return store.getOrComputeIfAbsent(kind, k -> start(k, mail), TribuneServer.class);
   }
 
-  private static TribuneServer start(Kind kind) {
+  private static TribuneServer start(Kind kind, Mailbox mail) {
     String threads = Integer.toString(THREADS_PER_PAGE);
     return switch (kind) {
       case OPEN ->
           TribuneServer.onTestDatabase("discussion-open")
+              .withEnvironment("TRIBUNE_MAIL_HOST", "127.0.0.1")
+              .withEnvironment("TRIBUNE_MAIL_PORT", Integer.toString(mail.port()))
+              .withEnvironment("TRIBUNE_MAIL_STARTTLS", "false")
+              .withEnvironment("TRIBUNE_MAIL_FROM", "tribune@tribune.test")
+              .withEnvironment("TRIBUNE_MAIL_STAFF", STAFF_MAIL)
+              .withEnvironment("TRIBUNE_MAIL_RETRY_SECONDS", "1")
+              .withEnvironment("TRIBUNE_ADMIN_PASSWORD", ConsoleServer.ADMIN_PASSWORD)
               .withEnvironment("TRIBUNE_COMMENTS_MODERATION", "approve-all")
               .withEnvironment("TRIBUNE_COMMENTS_MIN_FORM_SECONDS", "0")
               .withEnvironment("TRIBUNE_COMMENTS_THREADS_PER_PAGE", threads)

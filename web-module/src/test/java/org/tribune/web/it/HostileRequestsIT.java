@@ -591,6 +591,7 @@ class HostileRequestsIT {
                 path + "?replyto=" + n,
                 path + "?edit=" + n,
                 path + "/comments/" + n,
+                path + "/comments/" + n + "/report",
                 path + "/comments?cpage=" + n,
                 "/archives/" + n + "/01",
                 "/archives/2026/" + n,
@@ -600,13 +601,16 @@ class HostileRequestsIT {
           sent++;
           checkNumber(failures, address, reader.get(address));
         }
-        for (String action : List.of("vote", "edit", "delete")) {
+        for (String action : List.of("vote", "edit", "delete", "report")) {
           sent++;
           String address = path + "/comments/" + n + "/" + action;
           checkNumber(
               failures,
               "POST " + address,
-              reader.post(address, Map.of("form-token", token, "direction", "up"), Map.of()));
+              reader.post(
+                  address,
+                  Map.of("form-token", token, "direction", "up", "reason", "SPAM"),
+                  Map.of()));
         }
         for (String address :
             List.of(
@@ -635,6 +639,7 @@ class HostileRequestsIT {
         && !(body.contains(MESSAGES.getString("error.not-found.title"))
             || body.contains(MESSAGES.getString("error.bad-request.title"))
             || body.contains(MESSAGES.getString("comments.error.comment.not.found"))
+            || body.contains(MESSAGES.getString("reports.error.comment-not-found"))
             || body.contains(Console.text("error.expired.title")))) {
       failures.add(address + " answered " + status + " without a French page: " + cut(body, 300));
     } else if (status == 403
