@@ -6,6 +6,7 @@
  *   comment as a quotation with its source;
  * - posting, voting and "Afficher plus de commentaires" without reloading the page; the reader's
  *   own votes pressed, and taken back by pressing them again;
+ * - « Lire la suite » under a very long comment, shown folded;
  * - the form token of a page that is the same for every reader, asked for when the reader comes to
  *   the discussion;
  * - an old WordPress link to a comment (…/#comment-12, redirected here with a short cookie) is sent
@@ -326,6 +327,7 @@
             }
             placeThread(fresh, answer.anchor);
             pressVotes(section);
+            fold(section);
             var mine = document.getElementById(answer.anchor);
             if (mine) {
               mine.scrollIntoView({ block: 'center' });
@@ -383,6 +385,35 @@
   });
 
   /*
+   * « Lire la suite »: a very long comment is shown folded, with a button that unfolds it (and
+   * folds it again). Without the script, every comment is shown whole.
+   */
+  var FOLDED_HEIGHT = 400;
+  function fold(scope) {
+    Array.prototype.forEach.call(scope.querySelectorAll('.comment-body'), function (body) {
+      if (body.hasAttribute('data-folded') || body.scrollHeight <= FOLDED_HEIGHT * 1.5) {
+        return;
+      }
+      body.setAttribute('data-folded', '');
+      body.id = body.id || 'comment-body-' + Math.random().toString(36).slice(2);
+      body.classList.add('folded');
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'read-more link-button';
+      button.setAttribute('aria-expanded', 'false');
+      button.setAttribute('aria-controls', body.id);
+      button.textContent = text('read-more');
+      button.addEventListener('click', function () {
+        var open = body.classList.toggle('folded') === false;
+        button.setAttribute('aria-expanded', open ? 'true' : 'false');
+        button.textContent = text(open ? 'read-less' : 'read-more');
+      });
+      body.parentNode.insertBefore(button, body.nextSibling);
+    });
+  }
+  fold(section);
+
+  /*
    * The reader's own votes: their button is pressed (aria-pressed), and pressing it again takes the
    * vote back. A page the same for every reader does not know them: they are asked for once, and
    * only by a browser that voted (the tribune_voted cookie).
@@ -436,6 +467,7 @@
           list.appendChild(item);
         });
         pressVotes(list);
+        fold(list);
         var pages = threads().querySelector('.comment-pages');
         var nextPages = next.querySelector('.comment-pages');
         if (pages) {

@@ -78,6 +78,7 @@ public class DefaultCommentService implements CommentService {
   @Inject private PersonalData personalData;
   @Inject private FormTokens formTokens;
   @Inject private Replies replies;
+  @Inject private AvatarSeeds avatars;
   @Inject private Event<DiscussionChanged> changed;
 
   private final Clock clock = Clock.systemUTC();
@@ -222,7 +223,7 @@ public class DefaultCommentService implements CommentService {
       mails.held(comment.toMail());
     }
     changed.fire(DiscussionChanged.of(comment.getArticleId()));
-    return comment.toView(true, settings.editWindow());
+    return comment.toView(true, settings.editWindow(), avatars.of(comment));
   }
 
   @Override
@@ -271,7 +272,7 @@ public class DefaultCommentService implements CommentService {
               comment.getId(),
               comment.getParentId(),
               comment.getRootId(),
-              visible ? comment.toView(mine, window) : null));
+              visible ? comment.toView(mine, window, avatars.of(comment)) : null));
     }
     List<CommentNode> threads = Threads.build(roots, entries);
     return new Discussion(
@@ -489,7 +490,7 @@ public class DefaultCommentService implements CommentService {
   @Override
   public Optional<CommentView> find(long commentId) {
     return Optional.ofNullable(repository.find(commentId))
-        .map(c -> c.toView(false, settings.editWindow()));
+        .map(c -> c.toView(false, settings.editWindow(), avatars.of(c)));
   }
 
   @Override
@@ -508,7 +509,7 @@ public class DefaultCommentService implements CommentService {
     int offset = (int) Math.min(Integer.MAX_VALUE, (long) (Math.max(page, 1) - 1) * perPage);
     Duration window = settings.editWindow();
     return repository.withStatus(status, offset, perPage).stream()
-        .map(c -> c.toView(false, window))
+        .map(c -> c.toView(false, window, avatars.of(c)))
         .toList();
   }
 
