@@ -190,9 +190,12 @@
       return null;
     }
     if (body.classList.contains('article-body')) {
-      return '« ' + section.getAttribute('data-article-title') + ' »';
+      return { name: '« ' + section.getAttribute('data-article-title') + ' »', id: null };
     }
-    return authorOf(body.closest('article'));
+    var comment = body.closest('article');
+    var anchor = comment && comment.closest('[id^="comment-"]');
+    var id = anchor ? /^comment-(\d+)$/.exec(anchor.id) : null;
+    return { name: authorOf(comment), id: id ? id[1] : null };
   }
   document.addEventListener('selectionchange', function () {
     var selection = window.getSelection();
@@ -224,7 +227,16 @@
         return line.trim() !== '';
       }).map(function (line) {
         return '> ' + line.trim();
-      }).join('\n') + '\n> — ' + pending.source + '\n\n';
+      }).join('\n') + '\n> — ' + pending.source.name + '\n\n';
+      if (pending.source.id) {
+        // The quoted comment's author hears of it, if they subscribed to replies.
+        var quoted = mainForm.querySelector('[data-quoted]');
+        var ids = quoted.value ? quoted.value.split(',') : [];
+        if (ids.indexOf(pending.source.id) < 0) {
+          ids.push(pending.source.id);
+          quoted.value = ids.join(',');
+        }
+      }
       var start = area.selectionStart || 0;
       var before = area.value.slice(0, start);
       if (before && !/\n\n$/.test(before)) {
@@ -320,6 +332,10 @@
           }
           return loadThreads(answer.fragment).then(function (fresh) {
             form.querySelector('textarea').value = '';
+            var quotedField = form.querySelector('[data-quoted]');
+            if (quotedField) {
+              quotedField.value = '';
+            }
             form.querySelector('textarea').dispatchEvent(new Event('input'));
             showMessage(form, [answer.held ? text('sent-held') : text('sent')], 'done');
             if (form === mainForm) {

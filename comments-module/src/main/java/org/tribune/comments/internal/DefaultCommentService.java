@@ -168,6 +168,7 @@ public class DefaultCommentService implements CommentService {
     repository.persist(stored);
     stored.rootItself();
     repository.flush();
+    repository.addQuotes(stored.getId(), quotable(comment.quotedIds(), articleId, answered));
 
     if (comment.subscribe() && status != CommentStatus.SPAM) {
       Subscription subscription = new Subscription(stored.getId(), checked.email(), now);
@@ -356,6 +357,24 @@ public class DefaultCommentService implements CommentService {
   }
 
   /** Open to comments: the article says so and, if discussions close, it is recent enough. */
+  /**
+   * The comments a new one may say it quotes: approved comments of its article, not the one it
+   * answers (whose subscribers hear of the reply anyway), at most {@link NewComment#MOST_QUOTED}.
+   */
+  private List<Long> quotable(List<Long> quotedIds, long articleId, Comment answered) {
+    List<Long> asked =
+        quotedIds.stream()
+            .filter(id -> id != null && (answered == null || !id.equals(answered.getId())))
+            .distinct()
+            .limit(NewComment.MOST_QUOTED)
+            .toList();
+    return repository.findAll(asked).stream()
+        .filter(c -> c.getArticleId() == articleId && c.getStatus() == CommentStatus.APPROVED)
+        .map(Comment::getId)
+        .sorted()
+        .toList();
+  }
+
   /**
    * The rules in force for an article's discussion: whether it accepts comments (the article's
    * flag), its moderation mode (its own, else its section's, else the site's) and when it closes

@@ -197,7 +197,8 @@ public class DiscussionServlet extends HttpServlet {
             form.email(),
             form.website(),
             form.body(),
-            form.subscribe());
+            form.subscribe(),
+            form.quotedIds());
     String honeypot = request.getParameter("url");
     Submission submission =
         new Submission(
