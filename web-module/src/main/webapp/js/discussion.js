@@ -10,7 +10,9 @@
  * - the form token of a page that is the same for every reader, asked for when the reader comes to
  *   the discussion;
  * - an old WordPress link to a comment (…/#comment-12, redirected here with a short cookie) is sent
- *   on to that comment's new place.
+ *   on to that comment's new place;
+ * - new comments announced while the reader is on the page (« 2 nouveaux commentaires »), and put
+ *   in place without moving what they are reading.
  * The server checks everything again; nothing here is trusted.
  */
 (function () {
@@ -342,6 +344,9 @@
               resetReply();
             }
             placeThread(fresh, answer.anchor);
+            if (!answer.held) {
+              live.ownPublished(answer.id);
+            }
             pressVotes(section);
             fold(section);
             var mine = document.getElementById(answer.anchor);
@@ -480,7 +485,11 @@
         var list = threads().querySelector('.comment-list');
         var first = next.querySelector('.comment-list > li');
         Array.prototype.forEach.call(next.querySelectorAll('.comment-list > li'), function (item) {
-          list.appendChild(item);
+          // New threads put on top since this page was read push others onto the next page: a
+          // thread already shown is not shown twice.
+          if (!document.getElementById(item.id)) {
+            list.appendChild(item);
+          }
         });
         pressVotes(list);
         fold(list);
@@ -507,4 +516,325 @@
         window.location.href = more.href;
       });
   });
+  /*
+   * A MessageFormat pattern of the site's bundle, formatted as Java does for what the bundle uses:
+   * {0}, {0,number,integer} and {0,choice,0#…|1#…|1<…} (nested). The plurals stay in the bundle.
+   */
+  var numbers = new Intl.NumberFormat(text('locale') || 'fr-FR', { maximumFractionDigits: 0 });
+  function formatMessage(pattern, args) {
+    var out = '';
+    var i = 0;
+    while (i < pattern.length) {
+      var open = pattern.indexOf('{', i);
+      if (open < 0) {
+        out += pattern.slice(i);
+        break;
+      }
+      out += pattern.slice(i, open);
+      var depth = 0;
+      var close = open;
+      for (; close < pattern.length; close++) {
+        if (pattern.charAt(close) === '{') {
+          depth++;
+        } else if (pattern.charAt(close) === '}' && --depth === 0) {
+          break;
+        }
+      }
+      out += formatArgument(pattern.slice(open + 1, close), args);
+      i = close + 1;
+    }
+    return out;
+  }
+  function formatArgument(inner, args) {
+    var parts = /^\s*(\d+)\s*(?:,\s*(\w+)\s*(?:,([\s\S]*))?)?$/.exec(inner);
+    if (!parts) {
+      return '';
+    }
+    var value = args[parseInt(parts[1], 10)];
+    if (parts[2] === 'number') {
+      return numbers.format(value);
+    }
+    if (parts[2] === 'choice') {
+      return formatMessage(choose(parts[3] || '', value), args);
+    }
+    return String(value);
+  }
+  function choose(choices, n) {
+    var options = [];
+    var depth = 0;
+    var start = 0;
+    for (var k = 0; k < choices.length; k++) {
+      var c = choices.charAt(k);
+      if (c === '{') {
+        depth++;
+      } else if (c === '}') {
+        depth--;
+      } else if (c === '|' && depth === 0) {
+        options.push(choices.slice(start, k));
+        start = k + 1;
+      }
+    }
+    options.push(choices.slice(start));
+    var chosen = null;
+    options.forEach(function (option) {
+      var limit = /^\s*(-?\d+(?:\.\d+)?)\s*([#<])/.exec(option);
+      if (!limit) {
+        return;
+      }
+      var bound = parseFloat(limit[1]);
+      var fits = limit[2] === '<' ? n > bound : n >= bound;
+      if (fits || chosen === null) {
+        chosen = option.slice(limit[0].length);
+      }
+    });
+    return chosen || '';
+  }
+
+  /*
+   * New comments while the reader is on the page. The page says what it shows (data-approved,
+   * data-newest); the script asks the discussion's state (…/comments/state, the same answer for
+   * every reader, kept by the caches) every data-poll seconds, ±20 %, only while the page is
+   * visible, less often after errors, and no more after half an hour without the reader doing
+   * anything (until they do). When the state shows more, a button says how many; pressing it puts
+   * the new threads and replies of the first page (newest first) in place, keeping what the reader
+   * is reading where it is on the screen. In another order, or from a later page, it is a link to
+   * the newest first.
+   */
+  var live = (function () {
+    var IDLE_MS = 30 * 60 * 1000;
+    var LONGEST_WAIT_MS = 10 * 60 * 1000;
+    var stateAddress = section.getAttribute('data-state');
+    var every = parseFloat(section.getAttribute('data-poll')) || 0;
+    var shown = {
+      approved: parseInt(section.getAttribute('data-approved'), 10) || 0,
+      newest: parseInt(section.getAttribute('data-newest'), 10) || 0
+    };
+    var button = section.querySelector('[data-new-comments]');
+    var link = section.querySelector('[data-new-comments-link]');
+    var last = null;
+    var timer = null;
+    var failures = 0;
+    var stopped = false;
+    var asleep = false;
+    var lastActivity = Date.now();
+    if (!stateAddress || !(every > 0) || !button || !link || !window.JSON) {
+      return { ownPublished: function () {} };
+    }
+
+    function schedule(seconds) {
+      clearTimeout(timer);
+      timer = setTimeout(poll, seconds * (0.8 + Math.random() * 0.4) * 1000);
+    }
+    function poll() {
+      timer = null;
+      if (document.hidden) {
+        asleep = true; // polled again when the page shows
+        return;
+      }
+      if (Date.now() - lastActivity > IDLE_MS) {
+        stopped = true; // polled again when the reader comes back
+        return;
+      }
+      fetch(stateAddress, {
+        headers: { Accept: 'application/json' },
+        // No cookie: the same request from every reader, which a shared cache may answer.
+        credentials: 'omit'
+      })
+        .then(function (response) {
+          if (response.status === 404) {
+            stopped = true; // the article is gone: nothing more to announce
+            throw null;
+          }
+          if (!response.ok) {
+            throw new Error(response.status);
+          }
+          return response.json();
+        })
+        .then(function (state) {
+          failures = 0;
+          last = { approved: +state.approved || 0, newest: +state.newest || 0 };
+          announce();
+          schedule(every);
+        })
+        .catch(function () {
+          if (!stopped) {
+            failures++;
+            schedule(Math.min(every * Math.pow(2, Math.min(failures, 6)), LONGEST_WAIT_MS / 1000));
+          }
+        });
+    }
+    function wake() {
+      lastActivity = Date.now();
+      if ((stopped || asleep) && !document.hidden && !timer) {
+        stopped = false;
+        asleep = false;
+        schedule(Math.min(every, 2));
+      }
+    }
+    document.addEventListener('visibilitychange', wake);
+    ['scroll', 'keydown', 'pointerdown', 'focusin'].forEach(function (type) {
+      window.addEventListener(type, wake, { passive: true });
+    });
+
+    /* How many comments the last state has that the page does not show. */
+    function waiting() {
+      if (!last) {
+        return 0;
+      }
+      var more = last.approved - shown.approved;
+      return more > 0 ? more : last.newest > shown.newest ? 1 : 0;
+    }
+    function inPlace() {
+      var current = threads();
+      return current && current.getAttribute('data-sort') === 'newest' &&
+        current.getAttribute('data-page') === '1';
+    }
+    function announce() {
+      var count = waiting();
+      var here = inPlace();
+      var shownOne = here ? button : link;
+      var other = here ? link : button;
+      other.hidden = true;
+      if (!count) {
+        shownOne.hidden = true;
+        return;
+      }
+      var label = formatMessage(text(here ? 'new-comments' : 'new-comments-elsewhere'), [count]);
+      // Changed only when it changes: the live region reads out each change.
+      if (shownOne.textContent !== label) {
+        shownOne.textContent = label;
+      }
+      shownOne.hidden = false;
+    }
+
+    /*
+     * The element the reader is reading: the first comment (or the heading) not yet scrolled past.
+     * Its place on the screen is kept while comments are put above it.
+     */
+    function readingAnchor() {
+      var candidates = [document.getElementById('comments-title')].concat(
+        Array.prototype.slice.call(threads().querySelectorAll('article, .comment-removed')));
+      for (var i = 0; i < candidates.length; i++) {
+        if (candidates[i] && candidates[i].getBoundingClientRect().bottom > 0) {
+          return candidates[i];
+        }
+      }
+      return null;
+    }
+
+    /*
+     * Puts in the page the comments of a fresh first page that it does not show: a new thread
+     * after the thread it follows there (or first), a new reply after the reply it follows (or
+     * first under its parent). Where each goes is read before anything moves.
+     */
+    function insert(fresh) {
+      var list = threads().querySelector('.comment-list');
+      var places = [];
+      Array.prototype.forEach.call(fresh.querySelectorAll('li.comment[id^="comment-"]'),
+        function (item) {
+          if (document.getElementById(item.id)) {
+            return;
+          }
+          var previous = item.previousElementSibling;
+          var holder = item.parentNode.closest('li.comment');
+          places.push({
+            item: item,
+            after: previous && previous.id ? previous.id : null,
+            parent: holder ? holder.id : null
+          });
+        });
+      var added = [];
+      places.forEach(function (place) {
+        if (document.contains(place.item)) {
+          added.push(place.item); // came with its new parent
+          return;
+        }
+        var after = place.after && document.getElementById(place.after);
+        if (after && after.parentNode) {
+          after.parentNode.insertBefore(place.item, after.nextSibling);
+        } else if (place.parent) {
+          var parent = document.getElementById(place.parent);
+          if (!parent) {
+            return; // a reply in a thread this page does not show
+          }
+          var replies = parent.querySelector(':scope > ol.replies');
+          if (!replies) {
+            replies = document.createElement('ol');
+            replies.className = 'replies';
+            parent.appendChild(replies);
+          }
+          replies.insertBefore(place.item, replies.firstChild);
+        } else {
+          list.insertBefore(place.item, list.firstChild);
+        }
+        added.push(place.item);
+      });
+      return added;
+    }
+
+    button.addEventListener('click', function () {
+      var wanted = last;
+      if (!inPlace() || !wanted) {
+        window.location.href = link.href;
+        return;
+      }
+      var first = stateAddress.replace(/\/state$/, '') + '?sort=newest&cpage=1';
+      button.disabled = true;
+      loadThreads(first)
+        .then(function (fresh) {
+          var anchor = readingAnchor();
+          var before = anchor ? anchor.getBoundingClientRect().top : 0;
+          var added = insert(fresh);
+          added.forEach(function (item) {
+            pressVotes(item);
+            fold(item);
+            item.classList.add('just-arrived');
+          });
+          if (anchor) {
+            var moved = anchor.getBoundingClientRect().top - before;
+            if (Math.abs(moved) >= 1) {
+              window.scrollBy(0, moved);
+            }
+          }
+          shown.approved = Math.max(shown.approved, wanted.approved);
+          shown.newest = Math.max(shown.newest, wanted.newest);
+          var heading = document.getElementById('comments-title');
+          if (heading && text('title')) {
+            heading.textContent = formatMessage(text('title'),
+              [shown.approved, section.getAttribute('data-article-title')]);
+          }
+          button.hidden = true;
+          // The button is gone: the focus goes to the first new comment (or the heading).
+          var focus = added.length ? added[0].querySelector('a.comment-date') : null;
+          if (!focus && heading) {
+            heading.setAttribute('tabindex', '-1');
+            focus = heading;
+          }
+          if (focus) {
+            focus.focus({ preventScroll: true });
+          }
+          setTimeout(function () {
+            added.forEach(function (item) {
+              item.classList.remove('just-arrived');
+            });
+          }, 4000);
+        })
+        .catch(function () {
+          window.location.href = link.href;
+        })
+        .then(function () {
+          button.disabled = false;
+        });
+    });
+
+    schedule(every);
+    return {
+      /* The reader's own comment, published and put in place by the script: not news to them. */
+      ownPublished: function (id) {
+        shown.approved += 1;
+        shown.newest = Math.max(shown.newest, +id || 0);
+        announce();
+      }
+    };
+  })();
 })();

@@ -92,6 +92,12 @@ public interface CommentService {
   Map<Long, Long> countApproved(@NotNull Collection<Long> articleIds);
 
   /**
+   * The approved count and newest approved comment of an article's discussion, in one cheap query
+   * (no comment is read): what a page polls to announce new comments.
+   */
+  DiscussionState state(long articleId);
+
+  /**
    * The newest approved comments, newest first.
    *
    * @param articleId one article's, or {@code null} for the whole site (readable articles only)

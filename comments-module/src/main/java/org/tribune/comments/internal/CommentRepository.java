@@ -94,6 +94,25 @@ public class CommentRepository {
         .getResultList();
   }
 
+  /**
+   * The number of approved comments of an article and the highest id among them (0: none), from the
+   * article's index alone.
+   */
+  long[] approvedState(long articleId) {
+    Object[] row =
+        em.createQuery(
+                "SELECT COUNT(c), MAX(c.id) FROM Comment c WHERE c.articleId = :articleId"
+                    + " AND c.status = :status",
+                Object[].class)
+            .setParameter("articleId", articleId)
+            .setParameter("status", CommentStatus.APPROVED)
+            .getSingleResult();
+    return new long[] {
+      row[0] == null ? 0 : ((Number) row[0]).longValue(),
+      row[1] == null ? 0 : ((Number) row[1]).longValue()
+    };
+  }
+
   long countAll(long articleId) {
     return em.createQuery(
             "SELECT COUNT(c) FROM Comment c WHERE c.articleId = :articleId", Long.class)

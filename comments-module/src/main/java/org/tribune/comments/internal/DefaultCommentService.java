@@ -36,6 +36,7 @@ import org.tribune.comments.api.CommentView;
 import org.tribune.comments.api.Discussion;
 import org.tribune.comments.api.DiscussionChanged;
 import org.tribune.comments.api.DiscussionRules;
+import org.tribune.comments.api.DiscussionState;
 import org.tribune.comments.api.LatestComment;
 import org.tribune.comments.api.ModerationMode;
 import org.tribune.comments.api.NewComment;
@@ -468,6 +469,13 @@ public class DefaultCommentService implements CommentService {
         .approvedCounts(articleIds)
         .forEach(row -> counts.put((Long) row[0], ((Number) row[1]).longValue()));
     return counts;
+  }
+
+  @Override
+  @Transactional(TxType.SUPPORTS)
+  public DiscussionState state(long articleId) {
+    long[] state = repository.approvedState(articleId);
+    return new DiscussionState(articleId, state[0], state[1]);
   }
 
   @Override

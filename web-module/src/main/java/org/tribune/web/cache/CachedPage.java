@@ -24,6 +24,7 @@ final class CachedPage {
   private final String etag;
   private final long version;
   private final long began;
+  private final String cacheControl;
 
   private CachedPage(Builder about, byte[] gzip, int textLength, String etag) {
     this.gzip = gzip;
@@ -34,6 +35,7 @@ final class CachedPage {
     this.etag = etag;
     this.version = about.version;
     this.began = about.began;
+    this.cacheControl = about.cacheControl;
   }
 
   /** Compresses a page (the text as sent), at the best level: it is compressed once. */
@@ -76,6 +78,15 @@ final class CachedPage {
     return began;
   }
 
+  /**
+   * The {@code Cache-Control} of an answer that is the same for every visitor whatever their
+   * cookies (a discussion's state), or {@code null} for a page, whose header depends on the visitor
+   * ({@link PageCacheFilter}).
+   */
+  String cacheControl() {
+    return cacheControl;
+  }
+
   /** The number of bytes {@link #writeGzip} writes. */
   long gzipLength() {
     return gzip.length;
@@ -110,5 +121,6 @@ final class CachedPage {
     List<String[]> headers = List.of();
     long version;
     long began = System.nanoTime();
+    String cacheControl;
   }
 }

@@ -87,6 +87,15 @@ public class PageCache {
   @ConfigProperty(name = "tribune.cache.shared-seconds", defaultValue = "1")
   int sharedSeconds;
 
+  /**
+   * How long a browser or a shared cache may keep a discussion's state ({@code
+   * /articles/{slug}/comments/state}, polled by the page's script) before asking again; 0: it may
+   * keep nothing.
+   */
+  @Inject
+  @ConfigProperty(name = "tribune.cache.state-seconds", defaultValue = "5")
+  int stateSeconds;
+
   /** More articles than this with a mark of their own: everything is marked instead. */
   private static final int MARKED_ARTICLES = 10_000;
 
@@ -142,6 +151,17 @@ public class PageCache {
    */
   String cacheControl() {
     return sharedSeconds > 0 ? "public, max-age=0, s-maxage=" + sharedSeconds : "no-cache";
+  }
+
+  /**
+   * The {@code Cache-Control} of a discussion's state: the same for every reader, and a few seconds
+   * late at worst, which an announcement of new comments can be; browsers may keep it too (their
+   * reader's own comments are counted by the script itself).
+   */
+  String stateCacheControl() {
+    return stateSeconds > 0
+        ? "public, max-age=" + stateSeconds + ", s-maxage=" + stateSeconds
+        : "no-cache";
   }
 
   /** Whether pages are kept at all ({@code tribune.cache.seconds} or {@code megabytes} 0: no). */

@@ -46,6 +46,13 @@ import org.tribune.web.site.SiteAddresses;
  * tribune.cache.shared-seconds}): a browser asks again each time, a shared cache in front (nginx, a
  * CDN) may answer for N seconds and then revalidate with the tag. A page whose order comes from the
  * visitor's sort cookie, or that sets it, is {@code private, no-cache}.
+ *
+ * <p>A discussion's state ({@code /articles/{slug}/comments/state}, the JSON the page's script
+ * polls to announce new comments) is kept the same way — invalidated with its article's discussion,
+ * served stale while one request reads it again — but under its address alone: it is the same for
+ * every visitor whatever their cookies or parameters, so that polling readers never reach the
+ * database more than once per change, and its {@code Cache-Control} lets browsers and shared caches
+ * keep it {@code tribune.cache.state-seconds}.
  */
 @WebFilter(filterName = "PageCache")
 public class PageCacheFilter extends HttpFilter {
@@ -56,6 +63,9 @@ public class PageCacheFilter extends HttpFilter {
       Pattern.compile(
           "/|/articles/[a-z0-9-]{1,200}(?:/comments)?|/(?:sections|tags|authors)/[a-z0-9-]{1,200}"
               + "|/archives/\\d{4}(?:/\\d{2})?");
+
+  /** A discussion's state: kept for every visitor alike (see {@link #stateKey}). */
+  private static final Pattern STATE = Pattern.compile("/articles/[a-z0-9-]{1,200}/comments/state");
 
   /** Parameters that change a page, in the order they enter the key. */
   private static final List<String> KEY_PARAMETERS = List.of("page", "cpage", "sort");
@@ -201,6 +211,19 @@ public class PageCacheFilter extends HttpFilter {
         && contentType.startsWith("text/html");
   }
 
+  /** Whether the response is a discussion's state: JSON, answered 200. */
+  private static boolean jsonAnswer(HttpServletResponse response) {
+    String contentType = response.getContentType();
+    return response.getStatus() == HttpServletResponse.SC_OK
+        && contentType != null
+        && contentType.startsWith("application/json");
+  }
+
+  /** Whether the request asks for a discussion's state. */
+  private static boolean isState(HttpServletRequest request) {
+    return STATE.matcher(path(request)).matches();
+  }
+
   /** Sends a body as it was rendered (or compressed). */
   private static void sendAsIs(HttpServletResponse response, byte[] body) throws IOException {
     response.setContentLength(body.length);
@@ -232,8 +255,9 @@ public class PageCacheFilter extends HttpFilter {
     }
     byte[] body = capture.body();
     String contentType = response.getContentType();
+    boolean state = isState(request);
     boolean keep =
-        htmlPage(response)
+        (state ? jsonAnswer(response) : htmlPage(response))
             && body.length <= LARGEST
             && request.getAttribute(PERSONAL) == null
             && request.getSession(false) == null;
@@ -247,6 +271,7 @@ public class PageCacheFilter extends HttpFilter {
     about.version = version;
     about.began = began;
     about.scope = (Long) request.getAttribute(SCOPE);
+    about.cacheControl = state ? cache.stateCacheControl() : null;
     CachedPage kept = CachedPage.of(body, about);
     cache.put(key, kept);
     send(request, response, kept, shared(request, response));
@@ -276,6 +301,9 @@ public class PageCacheFilter extends HttpFilter {
       return null;
     }
     String path = path(request);
+    if (path.length() <= 250 && STATE.matcher(path).matches()) {
+      return stateKey(request, path);
+    }
     if (!keptAddress(path)) {
       return null;
     }
@@ -324,6 +352,20 @@ public class PageCacheFilter extends HttpFilter {
     return key.toString();
   }
 
+  /**
+   * The key of a discussion's state: its address alone (with the scheme, host and port, as for a
+   * page). Neither cookies nor parameters change it, so none enter the key: a poll with a
+   * cache-busting parameter is served the kept state too.
+   */
+  private static String stateKey(HttpServletRequest request, String path) {
+    return request.getScheme()
+        + "://"
+        + request.getServerName()
+        + ':'
+        + request.getServerPort()
+        + path;
+  }
+
   /** Whether a parameter is one that no page reads (campaign tags on shared links). */
   static boolean ignored(String name) {
     return name.startsWith("utm_") || TRACKING_PARAMETERS.contains(name);
@@ -332,7 +374,10 @@ public class PageCacheFilter extends HttpFilter {
   /** Answers with a kept page. */
   private void serve(HttpServletRequest request, HttpServletResponse response, CachedPage page)
       throws IOException {
-    VisitorCookies.rememberAskedSort(request, response);
+    if (page.cacheControl() == null) {
+      // A page in the order asked for (?sort=): the next pages too. Not a discussion's state.
+      VisitorCookies.rememberAskedSort(request, response);
+    }
     boolean shared = shared(request, response);
     String asked = request.getHeader("If-None-Match");
     if (asked != null && HttpCaching.ifNoneMatch(asked, page.etag())) {
@@ -381,7 +426,11 @@ public class PageCacheFilter extends HttpFilter {
 
   private void validators(HttpServletResponse response, CachedPage page, boolean shared) {
     response.setHeader("ETag", page.etag());
-    response.setHeader("Cache-Control", shared ? cache.cacheControl() : "private, no-cache");
+    String cacheControl = page.cacheControl();
+    if (cacheControl == null) {
+      cacheControl = shared ? cache.cacheControl() : "private, no-cache";
+    }
+    response.setHeader("Cache-Control", cacheControl);
     response.setHeader("Vary", "Accept-Encoding");
   }
 }

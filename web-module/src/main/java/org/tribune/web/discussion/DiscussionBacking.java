@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.ArticleSummary;
 import org.tribune.comments.api.CommentNode;
@@ -19,6 +20,7 @@ import org.tribune.comments.api.CommentService;
 import org.tribune.comments.api.CommentSort;
 import org.tribune.comments.api.CommentView;
 import org.tribune.comments.api.Discussion;
+import org.tribune.comments.api.DiscussionState;
 import org.tribune.comments.api.OwnComments;
 import org.tribune.web.cache.PageCacheFilter;
 import org.tribune.web.site.Links;
@@ -50,10 +52,19 @@ public class DiscussionBacking {
   @Inject private Links links;
   @Inject private SiteSettings site;
 
+  /**
+   * How often the page's script asks whether new comments came ({@code …/comments/state}); 0: it
+   * does not. The same for every reader, so the page stays the same bytes for all.
+   */
+  @Inject
+  @ConfigProperty(name = "tribune.discussion.poll-seconds", defaultValue = "20")
+  int pollSeconds;
+
   private Integer maxLength;
 
   private ArticleSummary article;
   private Discussion discussion;
+  private DiscussionState state;
   private List<ThreadRow> rows;
   private CommentForm form;
   private FormErrors errors;
@@ -74,12 +85,20 @@ public class DiscussionBacking {
       Requests.fail(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    load(found.get());
+    load(found.get(), false);
   }
 
-  /** Loads the page of the discussion the request asks for. */
+  /** Loads the page of the discussion the request asks for, under its article. */
   public void load(ArticleSummary article) {
+    load(article, true);
+  }
+
+  private void load(ArticleSummary article, boolean whole) {
     this.article = article;
+    // What the page shows, for the script's announcement of new comments: read before the
+    // threads, so that a comment approved between the two is announced (and found on the page
+    // when the reader asks for it) rather than counted as shown and never announced.
+    state = whole ? comments.state(article.id()) : null;
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
     HttpServletResponse response = (HttpServletResponse) external.getResponse();
@@ -156,6 +175,24 @@ public class DiscussionBacking {
 
   public Discussion getDiscussion() {
     return discussion;
+  }
+
+  /**
+   * The discussion's approved count and newest comment when the page was read (the article page
+   * only): the script compares the state it polls with them.
+   */
+  public DiscussionState getState() {
+    return state;
+  }
+
+  /** Seconds between the script's polls of the discussion's state; 0: none. */
+  public int getPollSeconds() {
+    return Math.max(0, pollSeconds);
+  }
+
+  /** Where the script polls the discussion's state. */
+  public String getStateAddress() {
+    return getBase() + "/state";
   }
 
   public List<ThreadRow> getRows() {

@@ -29,11 +29,13 @@ import org.tribune.comments.api.CommentService;
 import org.tribune.comments.api.CommentSort;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.CommentView;
+import org.tribune.comments.api.DiscussionState;
 import org.tribune.comments.api.NewComment;
 import org.tribune.comments.api.OwnComments;
 import org.tribune.comments.api.PostResult;
 import org.tribune.comments.api.Submission;
 import org.tribune.comments.api.VoteResult;
+import org.tribune.web.cache.PageCacheFilter;
 import org.tribune.web.config.Router;
 import org.tribune.web.feed.CommentFeeds;
 import org.tribune.web.site.Links;
@@ -53,6 +55,9 @@ import org.tribune.web.site.SiteSettings;
  *   <li>{@code GET …/comments/token}: a form token, for the script, on a page that holds none;
  *   <li>{@code GET …/comments/votes}: the visitor's votes on the article's comments, for the
  *       script;
+ *   <li>{@code GET …/comments/state}: the discussion's approved count and newest comment, the same
+ *       for every reader and kept by the page cache, which the script polls to announce new
+ *       comments;
  *   <li>{@code GET …/comments.atom}: the article's comment feed.
  * </ul>
  *
@@ -74,7 +79,7 @@ public class DiscussionServlet extends HttpServlet {
   private static final Pattern PATH =
       Pattern.compile(
           "/([a-z0-9]+(?:-[a-z0-9]+)*)/comments"
-              + "(?:/(\\d{1,18})(?:/(vote|edit|delete|report))?|(\\.atom)|/(token)|/(votes))?");
+              + "(?:/(\\d{1,18})(?:/(vote|edit|delete|report))?|(\\.atom)|/(token)|/(votes)|/(state))?");
 
   private static final int LONGEST_PATH = 400;
   private static final int USER_AGENT_LENGTH = 500;
@@ -94,7 +99,8 @@ public class DiscussionServlet extends HttpServlet {
       String action,
       boolean feed,
       boolean token,
-      boolean votes) {}
+      boolean votes,
+      boolean state) {}
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -118,6 +124,10 @@ public class DiscussionServlet extends HttpServlet {
     }
     if (target.votes()) {
       votes(request, response, target.article());
+      return;
+    }
+    if (target.state()) {
+      state(request, response, target.article());
       return;
     }
     if (target.commentId() == null) {
@@ -149,6 +159,7 @@ public class DiscussionServlet extends HttpServlet {
         || target.feed()
         || target.token()
         || target.votes()
+        || target.state()
         || (target.commentId() == null) != (target.action() == null)) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
@@ -183,7 +194,7 @@ public class DiscussionServlet extends HttpServlet {
       Optional<Duration> age)
       throws IOException, ServletException {
     CommentForm form = CommentForm.from(request);
-    Target target = new Target(article, null, null, false, false, false);
+    Target target = new Target(article, null, null, false, false, false, false);
     if (age.isEmpty()) {
       request.setAttribute(DiscussionBacking.FORM, form);
       refuseExpired(request, response, target);
@@ -424,6 +435,32 @@ public class DiscussionServlet extends HttpServlet {
   }
 
   /**
+   * The discussion's state as JSON ({@code {"approved": 203, "newest": 98765}}): the same answer
+   * for every reader, whatever their cookies, so that {@link PageCacheFilter} keeps it as it keeps
+   * the article's page (invalidated with the discussion, served stale a moment while it is read
+   * again) and a shared cache may keep it a few seconds. The script polls it and compares it with
+   * what its page shows ({@code data-approved}, {@code data-newest}); a reader-specific question
+   * ("anything after my 98 765?") would make every poll a query.
+   */
+  private void state(
+      HttpServletRequest request, HttpServletResponse response, ArticleSummary article)
+      throws IOException {
+    DiscussionState state = comments.state(article.id());
+    PageCacheFilter.articlePage(request, article.id());
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setContentType("application/json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response
+        .getWriter()
+        .write(
+            JSON.createObjectBuilder()
+                .add("approved", state.approvedCount())
+                .add("newest", state.newestId())
+                .build()
+                .toString());
+  }
+
+  /**
    * Refuses a POST whose form token is missing, forged or another visitor's (403): the page is
    * shown again with everything typed and a token of this visitor's. A form sent without a token
    * comes from a page that is the same for every reader, by a browser without the script: the
@@ -478,7 +515,8 @@ public class DiscussionServlet extends HttpServlet {
         matcher.group(3),
         matcher.group(4) != null,
         matcher.group(5) != null,
-        matcher.group(6) != null);
+        matcher.group(6) != null,
+        matcher.group(7) != null);
   }
 
   private String anchor(ArticleSummary article, CommentSort sort, int page, long commentId) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -450,6 +451,118 @@ class DiscussionBrowserIT {
                 comment.findElement(By.cssSelector(".comment-held")).getText()));
   }
 
+  // --- Live updates (« N nouveaux commentaires »)
+  // --------------------------------------------------
+
+  /**
+   * A reader is reading the second thread of the article's discussion when another visitor posts: a
+   * poll of the discussion's state later, « 1 nouveau commentaire » shows (in a polite live region,
+   * a button reached with the keyboard) without moving anything; pressed with Enter, it puts the
+   * new thread first, highlighted, counts it in the heading, and the thread the reader was reading
+   * stays where it was on the screen. The browser's own scroll anchoring is turned off, so that the
+   * script's is what is measured. With the button shown again (two more), axe-core finds no WCAG
+   * A/AA violation at 1366 and 390 px.
+   */
+  @Test
+  void aNewCommentIsAnnouncedAndPutInPlaceWithoutMovingWhatTheReaderReads(TribuneServer server) {
+    String path = pathOf(server, ARTICLE);
+    List<Long> seeded = new ArrayList<>();
+    try (Visitor visitor = new Visitor(server)) {
+      for (int i = 0; i < DiscussionServers.THREADS_PER_PAGE; i++) {
+        seeded.add(visitor.postComment(path, fields("Gaspard", longText("Fil suivi " + i))));
+      }
+    }
+    open(server, path);
+    markPage();
+    script(
+        "document.documentElement.style.overflowAnchor = 'none';"
+            + "document.body.style.overflowAnchor = 'none';");
+    // Reading the second thread of the page, its top 150 px below the top of the screen.
+    By reading = By.cssSelector("#comment-" + seeded.get(1) + " > article");
+    script(
+        "const top = arguments[0].getBoundingClientRect().top;" + "window.scrollBy(0, top - 150);",
+        driver.findElement(reading));
+    double before = top(reading);
+    String heading = driver.findElement(By.id("comments-title")).getText();
+
+    long arrived;
+    try (Visitor other = new Visitor(server)) {
+      arrived = other.postComment(path, fields("Hortense", unique("Je passais par là")));
+    }
+    WebElement button =
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+            .until(d -> visible(By.cssSelector("button[data-new-comments]")));
+    chromium.screenshot("discussion-live-announced.png");
+    double announced = top(reading);
+    String label = spaces(button.getText());
+    String live =
+        (String) script("return arguments[0].parentNode.getAttribute('aria-live')", button);
+
+    button.sendKeys(Keys.ENTER);
+    waitFor(d -> !d.findElements(By.id("comment-" + arrived)).isEmpty());
+    double after = top(reading);
+    chromium.screenshot("discussion-live-inserted.png");
+    String headingAfter = driver.findElement(By.id("comments-title")).getText();
+    boolean highlighted =
+        driver
+            .findElement(By.id("comment-" + arrived))
+            .getAttribute("class")
+            .contains("just-arrived");
+
+    assertAll(
+        this::assertNotReloaded,
+        () -> assertEquals("1 nouveau commentaire", label),
+        () -> assertEquals("polite", live, "not announced to screen readers"),
+        () -> assertEquals(before, announced, 3, "the button moved what the reader reads"),
+        () -> assertEquals(before, after, 3, "the new comment moved what the reader reads"),
+        () -> assertEquals(arrived, threadIds().get(0), "the new thread is not first"),
+        () -> assertEquals(seeded.get(1), threadIds().get(2), "the threads shown changed"),
+        () -> assertTrue(highlighted, "the new comment is not highlighted"),
+        () -> assertEquals(count(heading) + 1, count(headingAfter), headingAfter),
+        () -> assertFalse(button.isDisplayed(), "the button stays after use"),
+        () ->
+            assertEquals(
+                "comment-" + arrived,
+                script("return document.activeElement.closest('li.comment')?.id || ''"),
+                "the focus is lost"));
+
+    try (Visitor other = new Visitor(server)) {
+      other.postComment(path, fields("Irène", unique("Moi aussi")));
+      other.postComment(path, fields("Jules", unique("Et moi")));
+    }
+    WebElement again =
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+            .until(
+                d -> {
+                  WebElement shown = visible(By.cssSelector("button[data-new-comments]"));
+                  return shown != null && shown.getText().startsWith("2") ? shown : null;
+                });
+    assertEquals("2 nouveaux commentaires", spaces(again.getText()));
+    assertAll(audit("discussion-live", "the discussion announcing new comments", 1366, 390));
+  }
+
+  /** In another order than the newest first, the announcement is a link to the newest first. */
+  @Test
+  void inAnotherOrderTheAnnouncementLeadsToTheNewestFirst(TribuneServer server) {
+    String path = pathOf(server, ARTICLE);
+    open(server, path + "?sort=oldest");
+    long arrived;
+    try (Visitor other = new Visitor(server)) {
+      arrived = other.postComment(path, fields("Kevin", unique("Dans l’autre sens")));
+    }
+    WebElement link =
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+            .until(d -> visible(By.cssSelector("a[data-new-comments-link]")));
+    String label = spaces(link.getText());
+    link.click();
+    waitFor(d -> !d.findElements(By.id("comment-" + arrived)).isEmpty());
+
+    assertAll(
+        () -> assertEquals("1 nouveau commentaire : voir les plus récents", label),
+        () -> assertEquals("Plus récents", currentSort()),
+        () -> assertEquals(arrived, threadIds().get(0)));
+  }
+
   // --- Accessibility and layout ------------------------------------------------------------------
 
   @Test
@@ -636,6 +749,32 @@ class DiscussionBrowserIT {
     return text + " (n° " + SERIAL.incrementAndGet() + ")";
   }
 
+  /** A comment of several paragraphs, so that a thread is taller than a few lines. */
+  private static String longText(String title) {
+    StringBuilder text = new StringBuilder(unique(title));
+    for (int i = 1; i <= 6; i++) {
+      text.append("\n\nParagraphe ")
+          .append(i)
+          .append(
+              ". Les étals du marché couvert rouvrent un à un, et chacun y va de son souvenir.");
+    }
+    return text.toString();
+  }
+
+  /** Where an element's top is on the screen, in CSS pixels. */
+  private double top(By by) {
+    return ((Number)
+            script("return arguments[0].getBoundingClientRect().top", driver.findElement(by)))
+        .doubleValue();
+  }
+
+  /** The number in a heading such as "3 commentaires sur « … »" (0 for "Aucun commentaire"). */
+  private static int count(String heading) {
+    java.util.regex.Matcher number =
+        java.util.regex.Pattern.compile("^(\\d[\\d \u00a0\u202f]*) commentaire").matcher(heading);
+    return number.find() ? Integer.parseInt(number.group(1).replaceAll("\\D", "")) : 0;
+  }
+
   private static Map<String, String> fields(String name, String body) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("name", name);
@@ -793,8 +932,11 @@ class DiscussionBrowserIT {
   private void countAnswers() {
     script(
         "window.tribuneTestAnswers = 0; const send = window.fetch;"
-            + "window.fetch = function () {"
-            + "  return send.apply(this, arguments).finally(() => window.tribuneTestAnswers++);"
+            + "window.fetch = function (address) {"
+            + "  const answer = send.apply(this, arguments);"
+            // The polls of the discussion's state come and go on their own.
+            + "  return String(address).endsWith('/comments/state') ? answer"
+            + "    : answer.finally(() => window.tribuneTestAnswers++);"
             + "};");
   }
 

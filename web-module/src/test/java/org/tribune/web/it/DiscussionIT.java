@@ -286,6 +286,172 @@ class DiscussionIT {
     }
   }
 
+  // --- Live updates: the discussion's state ------------------------------------------------------
+
+  /**
+   * The state the page's script polls ({@code …/comments/state}) is one kept answer for every
+   * reader, whatever their cookies or parameters: the same bytes and tag, no cookie, a {@code
+   * Cache-Control} that lets browsers and shared caches keep it five seconds, 304 for a client that
+   * has it; it says what the shared article page says it shows ({@code data-approved}, {@code
+   * data-newest}), and the page stays the same bytes for every anonymous reader. A new approved
+   * comment changes it at once: one more, and the newest is that comment.
+   */
+  @Test
+  void theDiscussionsStateIsOneKeptAnswerForEveryReaderAndANewCommentChangesIt(TribuneServer server)
+      throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    try (Visitor author = new Visitor(server)) {
+      String path = author.articlePath(BUSY.title());
+      String address = path + "/comments/state";
+      HttpResponse<byte[]> page1 = anonymousGet(client, server, path, Map.of());
+      HttpResponse<byte[]> page2 = anonymousGet(client, server, path, Map.of());
+      HttpResponse<byte[]> plain = anonymousGet(client, server, address, Map.of());
+      HttpResponse<byte[]> cookies =
+          anonymousGet(
+              client,
+              server,
+              address + "?sort=oldest&cachebuster=12",
+              Map.of("Cookie", "tribune_own=12.abc; tribune_sort=oldest; tribune_voted=1"));
+      String etag = plain.headers().firstValue("ETag").orElse("");
+      JsonObject state = jsonOf(plain);
+      String html = gunzip(page1);
+      Map<String, String> section = sectionOf(html);
+      assertAll(
+          () -> assertEquals(200, plain.statusCode()),
+          () ->
+              assertTrue(
+                  plain
+                      .headers()
+                      .firstValue("Content-Type")
+                      .orElse("")
+                      .startsWith("application/json"),
+                  "JSON"),
+          () ->
+              assertEquals(
+                  "public, max-age=5, s-maxage=5",
+                  plain.headers().firstValue("Cache-Control").orElse("")),
+          () -> assertTrue(etag.matches("\"[0-9a-f]+-\\d+\""), () -> "a strong ETag: " + etag),
+          () -> assertEquals(List.of(), plain.headers().allValues("Set-Cookie"), "no cookie"),
+          () -> assertEquals(Set.of("approved", "newest"), state.keySet()),
+          () -> assertArrayEquals(plain.body(), cookies.body(), "one answer for every reader"),
+          () -> assertEquals(etag, cookies.headers().firstValue("ETag").orElse("")),
+          () ->
+              assertEquals(
+                  "public, max-age=5, s-maxage=5",
+                  cookies.headers().firstValue("Cache-Control").orElse("")),
+          () -> assertEquals(List.of(), cookies.headers().allValues("Set-Cookie"), "no cookie"),
+          () -> assertArrayEquals(page1.body(), page2.body(), "the page, the same for all"),
+          () -> assertEquals(List.of(), page2.headers().allValues("Set-Cookie")),
+          () -> assertEquals(address, section.get("data-state")),
+          () -> assertEquals("2", section.get("data-poll"), "the server's setting"),
+          () ->
+              assertEquals(
+                  Long.toString(state.getJsonNumber("approved").longValue()),
+                  section.get("data-approved")),
+          () ->
+              assertEquals(
+                  Long.toString(state.getJsonNumber("newest").longValue()),
+                  section.get("data-newest")),
+          () -> assertEquals(count(headingOf(html)), state.getJsonNumber("approved").intValue()));
+      HttpResponse<byte[]> again =
+          anonymousGet(client, server, address, Map.of("If-None-Match", etag));
+      assertEquals(304, again.statusCode(), "a client that has the state");
+
+      long id = post(author, path, comment("Odile", unique("Du nouveau sous l’article")));
+
+      HttpResponse<byte[]> after = anonymousGet(client, server, address, Map.of());
+      JsonObject changed = jsonOf(after);
+      HttpResponse<byte[]> pageAfter = anonymousGet(client, server, path, Map.of());
+      Map<String, String> sectionAfter = sectionOf(gunzip(pageAfter));
+      assertAll(
+          () -> assertNotEquals(etag, after.headers().firstValue("ETag").orElse("")),
+          () ->
+              assertEquals(
+                  state.getJsonNumber("approved").longValue() + 1,
+                  changed.getJsonNumber("approved").longValue(),
+                  "one more approved comment"),
+          () -> assertEquals(id, changed.getJsonNumber("newest").longValue(), "the newest"),
+          () -> assertEquals(Long.toString(id), sectionAfter.get("data-newest")),
+          () ->
+              assertEquals(
+                  200,
+                  anonymousGet(client, server, address, Map.of("If-None-Match", etag)).statusCode(),
+                  "the old state is not current any more"));
+    }
+  }
+
+  @Test
+  void theStateOfAnUnknownArticleIsNotFound(TribuneServer server) throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    for (String address :
+        List.of(
+            "/articles/cet-article-n-existe-pas/comments/state",
+            "/articles/cet-article-n-existe-pas/comments/state",
+            "/articles/Majuscules/comments/state")) {
+      HttpResponse<byte[]> answer = anonymousGet(client, server, address, Map.of());
+      assertAll(
+          () -> assertEquals(404, answer.statusCode(), address),
+          () -> assertTrue(answer.headers().firstValue("ETag").isEmpty(), "kept"));
+    }
+    try (Visitor visitor = new Visitor(server)) {
+      String path = visitor.articlePath(BUSY.title());
+      Page posted = visitor.post(path + "/comments/state", Map.of("approved", "1"), Map.of());
+      assertEquals(404, status(posted), "a POST to the state");
+    }
+  }
+
+  /** A held comment is nobody's news but its author's: the state does not change. */
+  @Test
+  void aHeldCommentLeavesTheStateAsItWas(@Moderated TribuneServer server) throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    try (Visitor author = Visitor.from(server, "127.0.0.27")) {
+      String path = author.articlePath(MODERATED.title());
+      String address = path + "/comments/state";
+      JsonObject before = jsonOf(anonymousGet(client, server, address, Map.of()));
+
+      Page posted =
+          author.submit(
+              author.open(path).getHtmlElementById("comment-form"),
+              comment("Apolline", unique("Retenue par la modération")));
+      assertEquals(303, status(posted), () -> text(posted));
+
+      assertEquals(before, jsonOf(anonymousGet(client, server, address, Map.of())));
+    }
+  }
+
+  private static JsonObject jsonOf(HttpResponse<byte[]> response) throws IOException {
+    assertEquals(200, response.statusCode());
+    byte[] body = response.body();
+    if ("gzip".equals(response.headers().firstValue("Content-Encoding").orElse(""))) {
+      try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+        body = in.readAllBytes();
+      }
+    }
+    try (JsonReader reader =
+        Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+      return reader.readObject();
+    }
+  }
+
+  /** The attributes of the discussion's section of an article page's HTML. */
+  private static Map<String, String> sectionOf(String html) {
+    Matcher open = Pattern.compile("<section id=\"comments\"[^>]*>").matcher(html);
+    assertTrue(open.find(), "no discussion on the page");
+    Map<String, String> attributes = new LinkedHashMap<>();
+    Matcher attribute = Pattern.compile("([\\w-]+)=\"([^\"]*)\"").matcher(open.group());
+    while (attribute.find()) {
+      attributes.put(attribute.group(1), attribute.group(2).replace("&amp;", "&"));
+    }
+    return attributes;
+  }
+
+  /** The text of the discussion's heading in an article page's HTML. */
+  private static String headingOf(String html) {
+    Matcher heading = Pattern.compile("id=\"comments-title\">([^<]*)<").matcher(html);
+    assertTrue(heading.find(), "no discussion heading");
+    return heading.group(1).strip();
+  }
+
   /**
    * Without the script, a form sent from a page that is the same for every reader has no token: it
    * is shown again, everything typed kept, with this reader's token and a message asking to send it

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   <li>A plain {@link TribuneServer} parameter: the <b>open</b> server. Every comment is published
  *       at once ({@code approve-all}), a form may be sent at once ({@code min-form-seconds 0}),
  *       three threads a page so that paging shows with a handful of comments, and a rate limit no
- *       test reaches. Its mail goes to a {@link Mailbox} (GreenMail in this JVM, a parameter of
- *       that type), and its first administrator has {@link ConsoleServer#ADMIN_PASSWORD}, so that a
- *       test may read the audit log.
+ *       test reaches, and the page's script polls the discussion's state every {@link
+ *       #POLL_SECONDS} seconds. Its mail goes to a {@link Mailbox} (GreenMail in this JVM, a
+ *       parameter of that type), and its first administrator has {@link
+ *       ConsoleServer#ADMIN_PASSWORD}, so that a test may read the audit log.
  *   <li>A {@link Moderated @Moderated TribuneServer} parameter: the <b>moderated</b> server. The
  *       default policy ({@code first-time}: a new e-mail address is held), a rate limit of two
  *       comments a minute, an edit window of three seconds, and discussions that close one day
@@ -39,6 +40,12 @@ final class DiscussionServers implements ParameterResolver {
 
   /** Comments an address may post a minute on the moderated server. */
   static final int MODERATED_RATE_LIMIT = 2;
+
+  /**
+   * Seconds between the polls of a discussion's state by the page's script on the open server (20
+   * by default): a browser test sees a new comment announced in a few seconds.
+   */
+  static final int POLL_SECONDS = 2;
 
   /** Threads a page on both servers. */
   static final int THREADS_PER_PAGE = 3;
@@ -94,6 +101,7 @@ final class DiscussionServers implements ParameterResolver {
               .withEnvironment("TRIBUNE_COMMENTS_MIN_FORM_SECONDS", "0")
               .withEnvironment("TRIBUNE_COMMENTS_THREADS_PER_PAGE", threads)
               .withEnvironment("TRIBUNE_COMMENTS_RATE_LIMIT", "1000")
+              .withEnvironment("TRIBUNE_DISCUSSION_POLL_SECONDS", Integer.toString(POLL_SECONDS))
               .start();
       case MODERATED ->
           TribuneServer.onTestDatabase("discussion-moderated")
