@@ -26,7 +26,7 @@ jq -r '
       | . as $p
       | .readers as $w
       | (if $w then ($w.errors.connect + $w.errors.read + $w.errors.write + $w.errors.status) else null end) as $errs
-      | "| \(if $p.rate == 0 then (if $p == $quiet then "0 (quiet)" else "0 (quiet, after)" end) else $p.rate end)"
+      | "| \(if $p.rate == 0 then (if $p == $quiet then "0 (quiet)" else "0 (quiet, after)" end) else $p.rate end)\(if ($p.pollers // 0) > 0 then " + \($p.pollers) pollers" else "" end)"
         + " | \($w.rps // null | if . == null then "—" else r1 end)"
         + " | \(if $quiet and $quiet.readers and $w then ($w.rps / $quiet.readers.rps | r2 | tostring) + "×" else "—" end)"
         + " | \($w.p50ms | ms) | \($w.p99ms | ms) | \($w.maxms | ms)"
@@ -37,6 +37,24 @@ jq -r '
         + " | \($p.loadBefore | load1) → \($p.loadAfter | load1) |"
     ),
     "",
+    (if ($x.pollers // 0) > 0 then
+      "## Readers polling the discussion’s state",
+      "",
+      "Each rate twice, one phase after the other: without, then with \($x.pollers) readers who keep the page open and poll `…/comments/state` every \($x.pollEvery) s ±20 % (`bench/suite` PollState: gzip, no cookie, `If-None-Match` with the tag of their last answer), \($x.pollers / $x.pollEvery | r1) req/s on top of the readers of the page.",
+      "",
+      "| comments/s | readers req/s without → with | with / without | readers p99 ms without → with | polls req/s | polls 200 / 304 / other / failed / skipped | poll p50 / p99 / max ms |",
+      "|---:|---:|---:|---:|---:|---:|---:|",
+      ( $x.phases | to_entries[] | select((.value.pollers // 0) > 0) | .key as $k | .value as $w
+        | ($x.phases[$k - 1]) as $wo
+        | select($k > 0 and $wo.rate == $w.rate and ($wo.pollers // 0) == 0)
+        | "| \($w.rate) | \($wo.readers.rps // 0 | r1) → \($w.readers.rps // 0 | r1)"
+          + " | \(if ($wo.readers.rps // 0) > 0 then ($w.readers.rps / $wo.readers.rps | r2 | tostring) + "×" else "—" end)"
+          + " | \($wo.readers.p99ms | ms) → \($w.readers.p99ms | ms)"
+          + " | \($w.polls.rps // null | if . == null then "—" else r1 end)"
+          + " | \($w.polls.ok // "—") / \($w.polls.notModified // "—") / \($w.polls.other // "—") / \($w.polls.failed // "—") / \($w.polls.skipped // "—")"
+          + " | \($w.polls.p50ms | ms) / \($w.polls.p99ms | ms) / \($w.polls.maxms | ms) |" ),
+      ""
+    else empty end),
     ( $x.phases[] | select(.commenters and (.commenters.skipped > 0 or .commenters.failed > 0 or .commenters.refused > 0))
       | "- At \(.rate)/s: \(.commenters.skipped) posts not sent (every connection waiting), \(.commenters.failed) failed, \(.commenters.refused) refused\(if .commenters.lastProblem != "" then " (last: \(.commenters.lastProblem))" else "" end); the last answer came \(.commenters.lastAnswerSeconds) s after the first post." )
 ' "$1"

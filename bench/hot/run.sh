@@ -5,6 +5,9 @@
 #   bench/hot/run.sh                 # H2; quiet, then 2 5 10 20 30 comments/s, 20 s each: 3-4 minutes
 #   DB=postgres bench/hot/run.sh     # the same on a fresh PostgreSQL database
 #   SKIP_BUILD=1 RATES="0 5" DURATION=5 WARMUP=2 END_QUIET=0 bench/hot/run.sh   # a quick try
+#   POLLERS=1000 RATES="0 10" DURATION=30 END_QUIET=0 bench/hot/run.sh
+#                                    # each phase twice: without, then with 1 000 readers polling the
+#                                    # discussion's state every 20 s (50 req/s), as the page's script
 #   CACHE=1 bench/hot/run.sh         # readers, commenters and the stranger through nginx as the
 #                                    # shared cache (cluster/nginx-cache.conf); nginx serving the
 #                                    # same bytes with gzip_static measured first, as the limit
@@ -14,7 +17,8 @@
 # CONNECTIONS (16), THREADS (2), COMMENTS (200), STRANGER_EVERY (4 s), ARTICLE (a demo article's
 # slug), JAVA_OPTS (-Xmx256m -XX:+UseSerialGC), BENCH_PORT (18430), BENCH_DB (tribune_bench21_hot),
 # PGHOST/PGPORT/PGUSER (127.0.0.1, 5432, postgres), KEEP (0), CACHE (0; 1: through nginx on the
-# next two ports).
+# next two ports), POLLERS (0: none; N: each phase is run without, then with N readers polling
+# /articles/{slug}/comments/state every POLL_EVERY s), POLL_EVERY (20).
 set -euo pipefail
 
 hot=$(cd "$(dirname "$0")" && pwd)
@@ -36,6 +40,9 @@ conns=${CONNECTIONS:-16}
 threads=${THREADS:-2}
 comments=${COMMENTS:-200}
 every=${STRANGER_EVERY:-4}
+pollers=${POLLERS:-0}
+poll_every=${POLL_EVERY:-20}
+[[ $pollers =~ ^[0-9]+$ ]] || { echo "POLLERS: '$pollers' is not a number of readers" >&2; exit 2; }
 slug=${ARTICLE:-le-marche-couvert-rouvre-ses-portes-apres-dix-huit-mois-de-travaux}
 port=${BENCH_PORT:-18430}
 db=${BENCH_DB:-tribune_bench21_hot}
@@ -70,6 +77,7 @@ bench_lock_open
 
 # An array, not a function: started with &, $! is the JVM itself, which the EXIT trap can stop.
 post_comments=(java -cp "$suite_cp" org.tribune.bench.suite.PostComments)
+poll_state=(java -Xmx128m -cp "$suite_cp" org.tribune.bench.suite.PollState)
 # The number of comments the article page announces to an anonymous reader ("200 commentaires",
 # "1 570 commentaires" with a narrow space, "Aucun commentaire").
 shown() {
@@ -180,10 +188,20 @@ sleep_until_ms "$t0"
 run_wrk warmup "$base" "/articles/$slug" "$warmup" ""
 wait "${bg_pids[@]}"
 bg_pids=()
-i=0
+# With POLLERS, each rate twice: without the polling readers, then with them ("0 10" → 0, 0+P, 10,
+# 10+P), so that the ratio of the two is measured minutes apart rather than a whole run apart.
+runs=
 for r in $phases; do
+  runs="$runs $r:0"
+  [ "$pollers" -gt 0 ] && runs="$runs $r:$pollers"
+done
+i=0
+for run in $runs; do
+  r=${run%%:*}
+  polling=${run##*:}
   i=$((i + 1))
   name=$(printf '%02d-rate-%s' "$i" "$r")
+  [ "$polling" -gt 0 ] && name="$name-pollers-$polling"
   before=$(loadavg)
   # The helpers' JVMs start and open their forms first; all three begin at t0.
   t0=$(($(now_ms) + 2000))
@@ -196,6 +214,11 @@ for r in $phases; do
   else
     say "$name: readers only, no comment posted ($duration s)"
   fi
+  if [ "$polling" -gt 0 ]; then
+    say "$name: and $polling readers polling the discussion's state every $poll_every s"
+    "${poll_state[@]}" "$base" "$slug" "$polling" "$poll_every" "$duration" "$t0" > "$out/$name-pollers.json" 2> "$out/$name-pollers.err" &
+    bg_pids+=($!)
+  fi
   sleep_until_ms "$t0"
   run_wrk "$name" "$base" "/articles/$slug" "$duration" "$out/$name-readers.json"
   for p in "${bg_pids[@]}"; do wait "$p" || echo "A helper of $name failed (see $out/$name-*.err)" >&2; done
@@ -204,10 +227,13 @@ for r in $phases; do
   jq -n --argjson rate "$r" --arg name "$name" --arg before "$before" --arg after "$after" \
     --argjson readers "$(js "$out/$name-readers.json")" --argjson commenters "$(js "$out/$name-commenters.json")" \
     --argjson stranger "$(js "$out/$name-stranger.json")" --argjson comments "$(shown)" \
-    '{name: $name, rate: $rate, readers: $readers, commenters: $commenters, stranger: $stranger,
+    --argjson pollers "$polling" --argjson polls "$(js "$out/$name-pollers.json")" \
+    '{name: $name, rate: $rate, pollers: $pollers, polls: $polls, readers: $readers,
+      commenters: $commenters, stranger: $stranger,
       commentsAfter: $comments, loadBefore: $before, loadAfter: $after}' > "$out/$name.json"
-  jq -c '{rate, rps: .readers.rps, p99ms: .readers.p99ms, accepted: .commenters.accepted,
-    intended: .commenters.intended, visible: .stranger.maxms, load: .loadAfter}' "$out/$name.json" >&2
+  jq -c '{rate, pollers, rps: .readers.rps, p99ms: .readers.p99ms, accepted: .commenters.accepted,
+    intended: .commenters.intended, visible: .stranger.maxms, polls: .polls.rps, pollp99: .polls.p99ms,
+    load: .loadAfter}' "$out/$name.json" >&2
 done
 unlock hot
 stop_server
@@ -218,17 +244,19 @@ jq -s \
   --arg machine "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -m | awk '/Mem:/ {print $2}') MB RAM" \
   --arg java "$(java -version 2>&1 | head -1)" --arg payara "$payara_version" \
   --arg javaOpts "${JAVA_OPTS--Xmx256m -XX:+UseSerialGC}" --arg article "/articles/$slug" \
-  --arg command "DB=$db_kind CACHE=$cache RATES=\"$rates\" DURATION=$duration WARMUP=$warmup END_QUIET=$end_quiet bench/hot/run.sh" \
+  --arg command "DB=$db_kind CACHE=$cache RATES=\"$rates\" DURATION=$duration WARMUP=$warmup END_QUIET=$end_quiet POLLERS=$pollers POLL_EVERY=$poll_every bench/hot/run.sh" \
   --argjson limit "$limit_json" \
   --argjson comments "$seeded" --argjson firstPage "$threads_shown" \
   --argjson connections "$conns" --argjson threads "$threads" --argjson duration "$duration" \
   --argjson warmup "$warmup" --argjson every "$every" \
+  --argjson pollers "$pollers" --argjson pollEvery "$poll_every" \
   --argjson seed "$(jq -s -c . "$out/seed.json")" --argjson warmupPosts "$(jq '.accepted' "$out/warmup-commenters.json" 2> /dev/null || echo null)" \
   --arg lockBefore "$(cat "$out/load-before.txt")" --arg lockAfter "$(cat "$out/load-after.txt")" \
   '{db: $db, revision: $revision, date: $date, machine: $machine, java: $java, payara: $payara,
     javaOpts: $javaOpts, command: $command, article: $article, comments: $comments,
     commentsOnFirstPage: $firstPage, seed: $seed, warmupPosts: $warmupPosts, connections: $connections, threads: $threads,
     duration: $duration, warmup: $warmup, strangerEvery: $every, limit: $limit,
+    pollers: $pollers, pollEvery: $pollEvery,
     loadBefore: $lockBefore, loadAfter: $lockAfter, phases: .}' \
   "$out"/[0-9][0-9]-rate-*[0-9].json > "$out/summary.json"
 "$hot/report.sh" "$out/summary.json" > "$out/report.md"

@@ -472,7 +472,6 @@ public class DefaultCommentService implements CommentService {
   }
 
   @Override
-  @Transactional(TxType.SUPPORTS)
   public DiscussionState state(long articleId) {
     long[] state = repository.approvedState(articleId);
     return new DiscussionState(articleId, state[0], state[1]);
