@@ -22,11 +22,14 @@ jq -r '
     "",
     "| comments/s | readers req/s | × quiet | p50 ms | p99 ms | max ms | errors / timeouts | posts accepted / intended | post p50 / p99 ms | new comment visible p50 / max ms | load (1 min) before → after |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ( $x.phases[]
+    ( $x.phases | to_entries[]
+      | .key as $k
+      | ([$x.phases[0:$k][] | select(.rate > 0)] | length > 0) as $after
+      | .value
       | . as $p
       | .readers as $w
       | (if $w then ($w.errors.connect + $w.errors.read + $w.errors.write + $w.errors.status) else null end) as $errs
-      | "| \(if $p.rate == 0 then (if $p == $quiet then "0 (quiet)" else "0 (quiet, after)" end) else $p.rate end)\(if ($p.pollers // 0) > 0 then " + \($p.pollers) pollers" else "" end)"
+      | "| \(if $p.rate == 0 then (if $after then "0 (quiet, after)" else "0 (quiet)" end) else $p.rate end)\(if ($p.pollers // 0) > 0 then " + \($p.pollers) pollers" else "" end)"
         + " | \($w.rps // null | if . == null then "—" else r1 end)"
         + " | \(if $quiet and $quiet.readers and $w then ($w.rps / $quiet.readers.rps | r2 | tostring) + "×" else "—" end)"
         + " | \($w.p50ms | ms) | \($w.p99ms | ms) | \($w.maxms | ms)"
@@ -40,16 +43,18 @@ jq -r '
     (if ($x.pollers // 0) > 0 then
       "## Readers polling the discussion’s state",
       "",
-      "Each rate twice, one phase after the other: without, then with \($x.pollers) readers who keep the page open and poll `…/comments/state` every \($x.pollEvery) s ±20 % (`bench/suite` PollState: gzip, no cookie, `If-None-Match` with the tag of their last answer), \($x.pollers / $x.pollEvery | r1) req/s on top of the readers of the page.",
+      "Each rate three times, one phase after the other: without, with, and again without \($x.pollers) readers who keep the page open and poll `…/comments/state` every \($x.pollEvery) s ±20 % (`bench/suite` PollState: gzip, no cookie, `If-None-Match` with the tag of their last answer), \($x.pollers / $x.pollEvery | r1) req/s on top of the readers of the page. *Without* is the mean of the two phases around the one with them.",
       "",
-      "| comments/s | readers req/s without → with | with / without | readers p99 ms without → with | polls req/s | polls 200 / 304 / other / failed / skipped | poll p50 / p99 / max ms |",
+      "| comments/s | readers req/s without (before, after) → with | with / without | readers p99 ms without (before, after) → with | polls req/s | polls 200 / 304 / other / failed / skipped | poll p50 / p99 / max ms |",
       "|---:|---:|---:|---:|---:|---:|---:|",
       ( $x.phases | to_entries[] | select((.value.pollers // 0) > 0) | .key as $k | .value as $w
-        | ($x.phases[$k - 1]) as $wo
-        | select($k > 0 and $wo.rate == $w.rate and ($wo.pollers // 0) == 0)
-        | "| \($w.rate) | \($wo.readers.rps // 0 | r1) → \($w.readers.rps // 0 | r1)"
-          + " | \(if ($wo.readers.rps // 0) > 0 then ($w.readers.rps / $wo.readers.rps | r2 | tostring) + "×" else "—" end)"
-          + " | \($wo.readers.p99ms | ms) → \($w.readers.p99ms | ms)"
+        | [ $x.phases[$k - 1, $k + 1] | select(. != null and .rate == $w.rate and (.pollers // 0) == 0 and .readers) ] as $around
+        | select($around | length > 0)
+        | ($around | map(.readers.rps) | add / length) as $worps
+        | ($around | map(.readers.p99ms) | add / length) as $wop99
+        | "| \($w.rate) | \($worps | r1) (\($around | map(.readers.rps | r1 | tostring) | join(", "))) → \($w.readers.rps // 0 | r1)"
+          + " | \(if $worps > 0 then ($w.readers.rps / $worps | r2 | tostring) + "×" else "—" end)"
+          + " | \($wop99 | ms) (\($around | map(.readers.p99ms | ms) | join(", "))) → \($w.readers.p99ms | ms)"
           + " | \($w.polls.rps // null | if . == null then "—" else r1 end)"
           + " | \($w.polls.ok // "—") / \($w.polls.notModified // "—") / \($w.polls.other // "—") / \($w.polls.failed // "—") / \($w.polls.skipped // "—")"
           + " | \($w.polls.p50ms | ms) / \($w.polls.p99ms | ms) / \($w.polls.maxms | ms) |" ),

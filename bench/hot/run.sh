@@ -6,8 +6,8 @@
 #   DB=postgres bench/hot/run.sh     # the same on a fresh PostgreSQL database
 #   SKIP_BUILD=1 RATES="0 5" DURATION=5 WARMUP=2 END_QUIET=0 bench/hot/run.sh   # a quick try
 #   POLLERS=1000 RATES="0 10" DURATION=30 END_QUIET=0 bench/hot/run.sh
-#                                    # each phase twice: without, then with 1 000 readers polling the
-#                                    # discussion's state every 20 s (50 req/s), as the page's script
+#                                    # each rate without, with, and again without 1 000 readers polling
+#                                    # the discussion's state every 20 s (50 req/s), as the page's script
 #   CACHE=1 bench/hot/run.sh         # readers, commenters and the stranger through nginx as the
 #                                    # shared cache (cluster/nginx-cache.conf); nginx serving the
 #                                    # same bytes with gzip_static measured first, as the limit
@@ -17,8 +17,8 @@
 # CONNECTIONS (16), THREADS (2), COMMENTS (200), STRANGER_EVERY (4 s), ARTICLE (a demo article's
 # slug), JAVA_OPTS (-Xmx256m -XX:+UseSerialGC), BENCH_PORT (18430), BENCH_DB (tribune_bench21_hot),
 # PGHOST/PGPORT/PGUSER (127.0.0.1, 5432, postgres), KEEP (0), CACHE (0; 1: through nginx on the
-# next two ports), POLLERS (0: none; N: each phase is run without, then with N readers polling
-# /articles/{slug}/comments/state every POLL_EVERY s), POLL_EVERY (20).
+# next two ports), POLLERS (0: none; N: each rate is run without, with, and again without N readers
+# polling /articles/{slug}/comments/state every POLL_EVERY s), POLL_EVERY (20).
 set -euo pipefail
 
 hot=$(cd "$(dirname "$0")" && pwd)
@@ -188,12 +188,14 @@ sleep_until_ms "$t0"
 run_wrk warmup "$base" "/articles/$slug" "$warmup" ""
 wait "${bg_pids[@]}"
 bg_pids=()
-# With POLLERS, each rate twice: without the polling readers, then with them ("0 10" → 0, 0+P, 10,
-# 10+P), so that the ratio of the two is measured minutes apart rather than a whole run apart.
+# With POLLERS, each rate three times: without the polling readers, with them, and without again
+# ("0 10" → 0, 0+P, 0, 10, 10+P, 10): the report compares the phase with them to the mean of the two
+# around it, so that what drifts during the run (the discussion growing at 10 comments a second, the
+# machine's other work) weighs on both sides alike.
 runs=
 for r in $phases; do
   runs="$runs $r:0"
-  [ "$pollers" -gt 0 ] && runs="$runs $r:$pollers"
+  [ "$pollers" -gt 0 ] && runs="$runs $r:$pollers $r:0"
 done
 i=0
 for run in $runs; do
