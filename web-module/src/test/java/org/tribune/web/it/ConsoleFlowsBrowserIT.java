@@ -593,12 +593,15 @@ class ConsoleFlowsBrowserIT {
   private List<Executable> phone(String name, String what) {
     chromium.phone(390, 844);
     try {
-      long inner = (Long) driver.executeScript("return window.innerWidth");
+      // The layout viewport's width: on a phone, innerWidth grows with a page that is too wide
+      // (the browser zooms out to show it whole), so it would hide the overflow it should reveal.
+      long inner = (Long) driver.executeScript("return document.documentElement.clientWidth");
       long scroll = (Long) driver.executeScript("return document.documentElement.scrollWidth");
       Object widest =
           driver.executeScript(
               "const w = arguments[0]; return [...document.querySelectorAll('body *')]"
-                  + ".filter(e => e.getBoundingClientRect().right > w).slice(0, 5)"
+                  + ".filter(e => e.getBoundingClientRect().right > w && !e.closest('.table-scroll'))"
+                  + ".slice(0, 5)"
                   + ".map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
                   + " + (e.className ? '.' + e.className : '')).join(', ')",
               inner);
