@@ -80,6 +80,7 @@ public class TaxonomyBacking implements Serializable {
   // ----- sections -----
 
   public void editSection(long id) {
+    modes = null;
     sections.all().stream()
         .filter(s -> s.id() == id)
         .findFirst()
