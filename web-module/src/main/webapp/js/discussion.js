@@ -4,7 +4,9 @@
  * - "Répondre" opens the form under the comment, in place;
  * - "Citer": select a passage of the article or of a comment, and the button inserts it into the
  *   comment as a quotation with its source;
- * - posting, voting and "Afficher plus de commentaires" without reloading the page;
+ * - posting, voting and "Afficher plus de commentaires" without reloading the page; the reader's
+ *   own votes pressed, and taken back by pressing them again;
+ * - « Lire la suite » under a very long comment, shown folded;
  * - the form token of a page that is the same for every reader, asked for when the reader comes to
  *   the discussion;
  * - an old WordPress link to a comment (…/#comment-12, redirected here with a short cookie) is sent
@@ -188,9 +190,12 @@
       return null;
     }
     if (body.classList.contains('article-body')) {
-      return '« ' + section.getAttribute('data-article-title') + ' »';
+      return { name: '« ' + section.getAttribute('data-article-title') + ' »', id: null };
     }
-    return authorOf(body.closest('article'));
+    var comment = body.closest('article');
+    var anchor = comment && comment.closest('[id^="comment-"]');
+    var id = anchor ? /^comment-(\d+)$/.exec(anchor.id) : null;
+    return { name: authorOf(comment), id: id ? id[1] : null };
   }
   document.addEventListener('selectionchange', function () {
     var selection = window.getSelection();
@@ -222,7 +227,16 @@
         return line.trim() !== '';
       }).map(function (line) {
         return '> ' + line.trim();
-      }).join('\n') + '\n> — ' + pending.source + '\n\n';
+      }).join('\n') + '\n> — ' + pending.source.name + '\n\n';
+      if (pending.source.id) {
+        // The quoted comment's author hears of it, if they subscribed to replies.
+        var quoted = mainForm.querySelector('[data-quoted]');
+        var ids = quoted.value ? quoted.value.split(',') : [];
+        if (ids.indexOf(pending.source.id) < 0) {
+          ids.push(pending.source.id);
+          quoted.value = ids.join(',');
+        }
+      }
       var start = area.selectionStart || 0;
       var before = area.value.slice(0, start);
       if (before && !/\n\n$/.test(before)) {
@@ -318,12 +332,18 @@
           }
           return loadThreads(answer.fragment).then(function (fresh) {
             form.querySelector('textarea').value = '';
+            var quotedField = form.querySelector('[data-quoted]');
+            if (quotedField) {
+              quotedField.value = '';
+            }
             form.querySelector('textarea').dispatchEvent(new Event('input'));
             showMessage(form, [answer.held ? text('sent-held') : text('sent')], 'done');
             if (form === mainForm) {
               resetReply();
             }
             placeThread(fresh, answer.anchor);
+            pressVotes(section);
+            fold(section);
             var mine = document.getElementById(answer.anchor);
             if (mine) {
               mine.scrollIntoView({ block: 'center' });
@@ -350,7 +370,8 @@
       token()
         .then(function () {
           var data = new URLSearchParams(new FormData(form));
-          data.set('direction', vote.value);
+          // Pressing the button of one's own vote takes the vote back.
+          data.set('direction', vote.getAttribute('aria-pressed') === 'true' ? 'none' : vote.value);
           return fetch(vote.formAction, {
             method: 'POST',
             headers: { Accept: 'application/json' },
@@ -365,6 +386,11 @@
           if (answer.ok) {
             var score = vote.parentNode.querySelector('.score');
             score.textContent = score.textContent.replace(/-?\d+/, answer.score);
+            var id = /\/comments\/(\d+)\/vote$/.exec(vote.formAction);
+            if (id) {
+              ownVotes[id[1]] = answer.vote;
+              pressVotes(vote.parentNode);
+            }
           }
         })
         .catch(function () {
@@ -373,6 +399,74 @@
         });
     }
   });
+
+  /*
+   * « Lire la suite »: a very long comment is shown folded, with a button that unfolds it (and
+   * folds it again). Without the script, every comment is shown whole.
+   */
+  var FOLDED_HEIGHT = 400;
+  function fold(scope) {
+    Array.prototype.forEach.call(scope.querySelectorAll('.comment-body'), function (body) {
+      if (body.hasAttribute('data-folded') || body.scrollHeight <= FOLDED_HEIGHT * 1.5) {
+        return;
+      }
+      body.setAttribute('data-folded', '');
+      body.id = body.id || 'comment-body-' + Math.random().toString(36).slice(2);
+      body.classList.add('folded');
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'read-more link-button';
+      button.setAttribute('aria-expanded', 'false');
+      button.setAttribute('aria-controls', body.id);
+      button.textContent = text('read-more');
+      button.addEventListener('click', function () {
+        var open = body.classList.toggle('folded') === false;
+        button.setAttribute('aria-expanded', open ? 'true' : 'false');
+        button.textContent = text(open ? 'read-less' : 'read-more');
+      });
+      body.parentNode.insertBefore(button, body.nextSibling);
+    });
+  }
+  fold(section);
+
+  /*
+   * The reader's own votes: their button is pressed (aria-pressed), and pressing it again takes the
+   * vote back. A page the same for every reader does not know them: they are asked for once, and
+   * only by a browser that voted (the tribune_voted cookie).
+   */
+  var ownVotes = {};
+  function pressVotes(scope) {
+    Array.prototype.forEach.call(scope.querySelectorAll('.vote'), function (pair) {
+      var up = pair.querySelector('.vote-up');
+      var down = pair.querySelector('.vote-down');
+      var id = up && /\/comments\/(\d+)\/vote$/.exec(up.formAction);
+      if (!id) {
+        return;
+      }
+      var mine = ownVotes[id[1]] || 0;
+      up.setAttribute('aria-pressed', mine === 1 ? 'true' : 'false');
+      down.setAttribute('aria-pressed', mine === -1 ? 'true' : 'false');
+    });
+  }
+  if (document.cookie.split('; ').indexOf('tribune_voted=1') >= 0) {
+    fetch(section.getAttribute('data-votes'), {
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+      cache: 'no-store'
+    })
+      .then(function (response) {
+        return response.ok ? response.json() : { votes: {} };
+      })
+      .then(function (answer) {
+        ownVotes = answer.votes || {};
+        pressVotes(section);
+      })
+      .catch(function () {
+        pressVotes(section);
+      });
+  } else {
+    pressVotes(section);
+  }
 
   /* "Afficher plus de commentaires". */
   section.addEventListener('click', function (event) {
@@ -388,6 +482,8 @@
         Array.prototype.forEach.call(next.querySelectorAll('.comment-list > li'), function (item) {
           list.appendChild(item);
         });
+        pressVotes(list);
+        fold(list);
         var pages = threads().querySelector('.comment-pages');
         var nextPages = next.querySelector('.comment-pages');
         if (pages) {

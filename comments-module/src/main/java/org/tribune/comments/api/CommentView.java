@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param editableUntil end of the edit window when {@code own}, else {@code null}
  * @param staff written by the editorial team (a staff reply from the console), to be marked so
  * @param featured chosen by the staff (« Sélection de la rédaction »), to be marked so
+ * @param avatar the seed of the author's picture (16 hexadecimal digits, the same for every comment
+ *     of one author, telling nothing of them), or {@code null}
  */
 public record CommentView(
     long id,
@@ -33,7 +35,8 @@ public record CommentView(
     boolean own,
     Instant editableUntil,
     boolean staff,
-    boolean featured) {
+    boolean featured,
+    String avatar) {
 
   /** Whether the viewer sees it only because they wrote it (held for moderation). */
   public boolean held() {

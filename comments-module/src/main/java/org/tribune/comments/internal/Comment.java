@@ -351,8 +351,11 @@ public class Comment {
     this.featuredBy = null;
   }
 
-  /** As shown to a reader; {@code own} when the viewer proved to be its author. */
-  CommentView toView(boolean own, Duration editWindow) {
+  /**
+   * As shown to a reader; {@code own} when the viewer proved to be its author; {@code avatar} the
+   * seed of its author's picture ({@link AvatarSeeds}).
+   */
+  CommentView toView(boolean own, Duration editWindow, String avatar) {
     return new CommentView(
         id,
         articleId,
@@ -369,7 +372,8 @@ public class Comment {
         own,
         own ? editableUntil(editWindow) : null,
         staff,
-        featuredAt != null);
+        featuredAt != null,
+        avatar);
   }
 
   /**

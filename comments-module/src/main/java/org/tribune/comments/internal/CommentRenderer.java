@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.nibor.autolink.LinkExtractor;
 import org.nibor.autolink.LinkSpan;
 import org.nibor.autolink.LinkType;
@@ -20,16 +22,28 @@ import org.nibor.autolink.Span;
  *   <li>{@code http://}, {@code https://} and {@code www.} addresses become links with {@code
  *       rel="nofollow ugc noopener"} (found by the autolink library, so that trailing punctuation
  *       and brackets stay outside);
+ *   <li>{@code **bold**} and {@code *italic*} within a line become {@code <strong>} and {@code
+ *       <em>}: the stars must hug the words they mark and stand outside words ({@code 2*3*4} and
+ *       {@code * note} stay as typed), and italic may sit inside bold;
  *   <li>everything else is text: every {@code & < > " '} is escaped, so no markup, entity or script
  *       address typed by a reader is ever interpreted.
  * </ul>
  *
- * The output holds no element or attribute but {@code p}, {@code br}, {@code blockquote} and {@code
- * a href rel}, and no {@code href} but {@code http(s)} ones. Stateless and thread-safe.
+ * The output holds no element or attribute but {@code p}, {@code br}, {@code blockquote}, {@code
+ * strong}, {@code em} and {@code a href rel}, and no {@code href} but {@code http(s)} ones.
+ * Stateless and thread-safe.
  */
 final class CommentRenderer {
   static final String LINK_REL = "nofollow ugc noopener";
   private static final int MAX_QUOTE_DEPTH = 4;
+
+  /**
+   * A run of one or two stars, the text it marks (not starting or ending with a space), the same
+   * stars again; neither run touches a letter, a digit or another star outside.
+   */
+  private static final Pattern EMPHASIS =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}*])(\\*\\*?)(?=[^\\s*])(.+?)(?<=[^\\s*])\\1(?![\\p{L}\\p{N}*])");
 
   private static final LinkExtractor LINKS =
       LinkExtractor.builder().linkTypes(EnumSet.of(LinkType.URL, LinkType.WWW)).build();
@@ -102,7 +116,7 @@ final class CommentRenderer {
       String part = text.substring(span.getBeginIndex(), span.getEndIndex());
       String href = span instanceof LinkSpan link ? href(link, part) : null;
       if (href == null) {
-        escape(part, html);
+        emphasis(part, html, true);
       } else {
         html.append("<a href=\"");
         escape(href, html);
@@ -111,6 +125,28 @@ final class CommentRenderer {
         html.append("</a>");
       }
     }
+  }
+
+  /** Text with its bold and italic runs, escaped; italic may sit inside bold, not the reverse. */
+  private static void emphasis(String text, StringBuilder html, boolean strongAllowed) {
+    Matcher run = EMPHASIS.matcher(text);
+    int done = 0;
+    while (run.find()) {
+      boolean strong = run.group(1).length() == 2;
+      if (strong && !strongAllowed) {
+        continue;
+      }
+      escape(text.substring(done, run.start()), html);
+      html.append(strong ? "<strong>" : "<em>");
+      if (strong) {
+        emphasis(run.group(2), html, false);
+      } else {
+        escape(run.group(2), html);
+      }
+      html.append(strong ? "</strong>" : "</em>");
+      done = run.end();
+    }
+    escape(text.substring(done), html);
   }
 
   /** The address of a link, or {@code null} for one that must stay text (any other scheme). */

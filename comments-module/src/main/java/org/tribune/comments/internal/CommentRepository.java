@@ -667,6 +667,25 @@ public class CommentRepository {
         > 0;
   }
 
+  void addQuotes(long commentId, List<Long> quotedIds) {
+    for (Long quoted : quotedIds) {
+      em.createNativeQuery("INSERT INTO comments_quote (comment_id, quoted_id) VALUES (?, ?)")
+          .setParameter(1, commentId)
+          .setParameter(2, quoted)
+          .executeUpdate();
+    }
+  }
+
+  /** The comments a comment quotes, by id. */
+  List<Long> quotedBy(long commentId) {
+    return ((List<?>)
+            em.createNativeQuery(
+                    "SELECT quoted_id FROM comments_quote WHERE comment_id = ? ORDER BY quoted_id")
+                .setParameter(1, commentId)
+                .getResultList())
+        .stream().map(id -> ((Number) id).longValue()).toList();
+  }
+
   List<Subscription> confirmedSubscriptions(long commentId) {
     return em.createQuery(
             "SELECT s FROM Subscription s WHERE s.commentId = :commentId AND s.confirmed = TRUE"

@@ -78,6 +78,7 @@ public class DefaultCommentService implements CommentService {
   @Inject private PersonalData personalData;
   @Inject private FormTokens formTokens;
   @Inject private Replies replies;
+  @Inject private AvatarSeeds avatars;
   @Inject private Event<DiscussionChanged> changed;
 
   private final Clock clock = Clock.systemUTC();
@@ -167,6 +168,7 @@ public class DefaultCommentService implements CommentService {
     repository.persist(stored);
     stored.rootItself();
     repository.flush();
+    repository.addQuotes(stored.getId(), quotable(comment.quotedIds(), articleId, answered));
 
     if (comment.subscribe() && status != CommentStatus.SPAM) {
       Subscription subscription = new Subscription(stored.getId(), checked.email(), now);
@@ -222,7 +224,7 @@ public class DefaultCommentService implements CommentService {
       mails.held(comment.toMail());
     }
     changed.fire(DiscussionChanged.of(comment.getArticleId()));
-    return comment.toView(true, settings.editWindow());
+    return comment.toView(true, settings.editWindow(), avatars.of(comment));
   }
 
   @Override
@@ -271,7 +273,7 @@ public class DefaultCommentService implements CommentService {
               comment.getId(),
               comment.getParentId(),
               comment.getRootId(),
-              visible ? comment.toView(mine, window) : null));
+              visible ? comment.toView(mine, window, avatars.of(comment)) : null));
     }
     List<CommentNode> threads = Threads.build(roots, entries);
     return new Discussion(
@@ -355,6 +357,24 @@ public class DefaultCommentService implements CommentService {
   }
 
   /** Open to comments: the article says so and, if discussions close, it is recent enough. */
+  /**
+   * The comments a new one may say it quotes: approved comments of its article, not the one it
+   * answers (whose subscribers hear of the reply anyway), at most {@link NewComment#MOST_QUOTED}.
+   */
+  private List<Long> quotable(List<Long> quotedIds, long articleId, Comment answered) {
+    List<Long> asked =
+        quotedIds.stream()
+            .filter(id -> id != null && (answered == null || !id.equals(answered.getId())))
+            .distinct()
+            .limit(NewComment.MOST_QUOTED)
+            .toList();
+    return repository.findAll(asked).stream()
+        .filter(c -> c.getArticleId() == articleId && c.getStatus() == CommentStatus.APPROVED)
+        .map(Comment::getId)
+        .sorted()
+        .toList();
+  }
+
   /**
    * The rules in force for an article's discussion: whether it accepts comments (the article's
    * flag), its moderation mode (its own, else its section's, else the site's) and when it closes
@@ -489,7 +509,7 @@ public class DefaultCommentService implements CommentService {
   @Override
   public Optional<CommentView> find(long commentId) {
     return Optional.ofNullable(repository.find(commentId))
-        .map(c -> c.toView(false, settings.editWindow()));
+        .map(c -> c.toView(false, settings.editWindow(), avatars.of(c)));
   }
 
   @Override
@@ -508,7 +528,7 @@ public class DefaultCommentService implements CommentService {
     int offset = (int) Math.min(Integer.MAX_VALUE, (long) (Math.max(page, 1) - 1) * perPage);
     Duration window = settings.editWindow();
     return repository.withStatus(status, offset, perPage).stream()
-        .map(c -> c.toView(false, window))
+        .map(c -> c.toView(false, window, avatars.of(c)))
         .toList();
   }
 

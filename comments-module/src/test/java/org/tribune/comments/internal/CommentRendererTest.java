@@ -18,7 +18,7 @@ class CommentRendererTest {
   /** The only markup the renderer may write. */
   private static final Pattern ALLOWED_TAG =
       Pattern.compile(
-          "</?p>|<br>|</?blockquote>|</a>|<a href=\"(https?://[^\"<>'\\s]*)\" rel=\"nofollow ugc"
+          "</?p>|<br>|</?blockquote>|</?strong>|</?em>|</a>|<a href=\"(https?://[^\"<>'\\s]*)\" rel=\"nofollow ugc"
               + " noopener\">");
 
   private static String render(String body) {
@@ -31,6 +31,47 @@ class CommentRendererTest {
         "<p>Premier paragraphe,<br>même paragraphe.</p><p>Second.</p>",
         render("Premier paragraphe,\nmême paragraphe.\n\n\n  \nSecond."));
     assertEquals("<p>a<br>b</p>", render("a\r\nb"));
+  }
+
+  @Test
+  void starsHuggingWordsMakeBoldAndItalic() {
+    assertEquals(
+        "<p>C’est <strong>très</strong> clair, <em>vraiment</em>.</p>",
+        render("C’est **très** clair, *vraiment*."));
+    assertEquals(
+        "<p><strong>tout <em>à fait</em> juste</strong></p>", render("**tout *à fait* juste**"));
+    assertEquals("<p><em>un</em> et <em>deux</em></p>", render("*un* et *deux*"));
+    assertEquals("<blockquote><p><em>Citation</em></p></blockquote>", render("> *Citation*"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2*3*4 = 24",
+        "* une liste",
+        "un * seul",
+        "* pas * collé *",
+        "***trois***",
+        "**pas fermé",
+        "*ligne\nsuivante*",
+        "mot*dedans*mot"
+      })
+  void starsThatDoNotHugWordsStayAsTyped(String typed) {
+    String body = typed.replace("\\n", "\n");
+    assertFalse(render(body).contains("<em>"), () -> render(body));
+    assertFalse(render(body).contains("<strong>"), () -> render(body));
+  }
+
+  @Test
+  void markupInsideStarsIsStillText() {
+    assertEquals(
+        "<p><em>&lt;script&gt;alert(1)&lt;/script&gt;</em></p>",
+        render("*<script>alert(1)</script>*"));
+    assertEquals(
+        "<p><strong>À lire</strong> : <a href=\"https://example.org/\""
+            + REL
+            + ">https://example.org/</a></p>",
+        render("**À lire** : https://example.org/"));
   }
 
   @Test

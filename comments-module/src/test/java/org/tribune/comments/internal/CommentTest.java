@@ -168,9 +168,9 @@ class CommentTest {
     Comment reply = stored(Comment.byStaff(draft, null, NOW));
     assertEquals(CommentStatus.APPROVED, reply.getStatus());
     assertTrue(reply.isStaff());
-    assertTrue(reply.toView(false, WINDOW).staff());
+    assertTrue(reply.toView(false, WINDOW, null).staff());
     assertTrue(reply.toModerated(0, 0).staff());
-    assertFalse(stored(comment("t", CommentStatus.APPROVED)).toView(false, WINDOW).staff());
+    assertFalse(stored(comment("t", CommentStatus.APPROVED)).toView(false, WINDOW, null).staff());
   }
 
   @Test

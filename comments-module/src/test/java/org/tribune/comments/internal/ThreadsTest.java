@@ -31,7 +31,8 @@ class ThreadsTest {
             false,
             null,
             false,
-            false);
+            false,
+            null);
     return new Threads.Entry(id, parent, root, view);
   }
 

@@ -19,7 +19,7 @@ public final class SchemaVersions {
   public static final Map<String, Integer> KNOWN =
       Map.of(
           "articles_schema_history", 13,
-          "comments_schema_history", 11,
+          "comments_schema_history", 12,
           "console_schema_history", 5);
 
   private SchemaVersions() {}

@@ -44,12 +44,15 @@ import org.tribune.web.site.SiteSettings;
  *
  * <ul>
  *   <li>{@code POST …/comments}: a new comment or reply;
- *   <li>{@code POST …/comments/{id}/vote|edit|delete}: a vote, an edit or a deletion of one's own;
+ *   <li>{@code POST …/comments/{id}/vote|edit|delete}: a vote (up, down or none: withdrawn), an
+ *       edit or a deletion of one's own;
  *   <li>{@code GET|POST …/comments/{id}/report}: the report form of a comment (« Signaler »), and
  *       with {@code ?sent} its acknowledgement (see {@link ReportPages});
  *   <li>{@code GET …/comments/{id}}: a permalink, redirected to the page holding the comment;
  *   <li>{@code GET …/comments?sort=&cpage=}: a page of threads alone, for the script;
  *   <li>{@code GET …/comments/token}: a form token, for the script, on a page that holds none;
+ *   <li>{@code GET …/comments/votes}: the visitor's votes on the article's comments, for the
+ *       script;
  *   <li>{@code GET …/comments.atom}: the article's comment feed.
  * </ul>
  *
@@ -71,7 +74,7 @@ public class DiscussionServlet extends HttpServlet {
   private static final Pattern PATH =
       Pattern.compile(
           "/([a-z0-9]+(?:-[a-z0-9]+)*)/comments"
-              + "(?:/(\\d{1,18})(?:/(vote|edit|delete|report))?|(\\.atom)|/(token))?");
+              + "(?:/(\\d{1,18})(?:/(vote|edit|delete|report))?|(\\.atom)|/(token)|/(votes))?");
 
   private static final int LONGEST_PATH = 400;
   private static final int USER_AGENT_LENGTH = 500;
@@ -86,7 +89,12 @@ public class DiscussionServlet extends HttpServlet {
   @Inject private transient ReportPages reports;
 
   private record Target(
-      ArticleSummary article, Long commentId, String action, boolean feed, boolean token) {}
+      ArticleSummary article,
+      Long commentId,
+      String action,
+      boolean feed,
+      boolean token,
+      boolean votes) {}
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -106,6 +114,10 @@ public class DiscussionServlet extends HttpServlet {
     }
     if (target.token()) {
       token(request, response, target.article());
+      return;
+    }
+    if (target.votes()) {
+      votes(request, response, target.article());
       return;
     }
     if (target.commentId() == null) {
@@ -136,6 +148,7 @@ public class DiscussionServlet extends HttpServlet {
     if (target == null
         || target.feed()
         || target.token()
+        || target.votes()
         || (target.commentId() == null) != (target.action() == null)) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
@@ -170,7 +183,7 @@ public class DiscussionServlet extends HttpServlet {
       Optional<Duration> age)
       throws IOException, ServletException {
     CommentForm form = CommentForm.from(request);
-    Target target = new Target(article, null, null, false, false);
+    Target target = new Target(article, null, null, false, false, false);
     if (age.isEmpty()) {
       request.setAttribute(DiscussionBacking.FORM, form);
       refuseExpired(request, response, target);
@@ -184,7 +197,8 @@ public class DiscussionServlet extends HttpServlet {
             form.email(),
             form.website(),
             form.body(),
-            form.subscribe());
+            form.subscribe(),
+            form.quotedIds());
     String honeypot = request.getParameter("url");
     Submission submission =
         new Submission(
@@ -239,8 +253,14 @@ public class DiscussionServlet extends HttpServlet {
       Duration age)
       throws IOException, ServletException {
     String direction = request.getParameter("direction");
-    int delta = "up".equals(direction) ? 1 : "down".equals(direction) ? -1 : 0;
-    if (delta == 0) {
+    Integer delta =
+        switch (String.valueOf(direction)) {
+          case "up" -> 1;
+          case "down" -> -1;
+          case "none" -> 0;
+          default -> null;
+        };
+    if (delta == null) {
       response.sendError(HttpServletResponse.SC_BAD_REQUEST);
       return;
     }
@@ -257,6 +277,7 @@ public class DiscussionServlet extends HttpServlet {
       refuse(request, response, target, status(refused), FormErrors.of(refused, site.messages()));
       return;
     }
+    VisitorCookies.markVoted(request, response);
     if (wantsJson(request)) {
       json(
           response,
@@ -265,6 +286,7 @@ public class DiscussionServlet extends HttpServlet {
               .add("ok", true)
               .add("score", result.score())
               .add("counted", result.counted())
+              .add("vote", result.vote())
               .build());
       return;
     }
@@ -382,6 +404,26 @@ public class DiscussionServlet extends HttpServlet {
   }
 
   /**
+   * The visitor's votes on this article's comments, as JSON ({@code {"votes": {"12": 1, "15":
+   * -1}}}), never kept by any cache: the script presses the buttons of a page that is the same for
+   * every reader. Asked only by a browser that voted (its {@value VisitorCookies#VOTED} cookie); a
+   * visitor without a nonce has none.
+   */
+  private void votes(
+      HttpServletRequest request, HttpServletResponse response, ArticleSummary article)
+      throws IOException {
+    JsonObjectBuilder votes = JSON.createObjectBuilder();
+    VisitorCookies.sentVisitor(request)
+        .map(nonce -> comments.ownVotes(article.id(), nonce))
+        .orElse(Map.of())
+        .forEach((id, direction) -> votes.add(Long.toString(id), direction));
+    json(
+        response,
+        HttpServletResponse.SC_OK,
+        JSON.createObjectBuilder().add("votes", votes).build());
+  }
+
+  /**
    * Refuses a POST whose form token is missing, forged or another visitor's (403): the page is
    * shown again with everything typed and a token of this visitor's. A form sent without a token
    * comes from a page that is the same for every reader, by a browser without the script: the
@@ -435,7 +477,8 @@ public class DiscussionServlet extends HttpServlet {
         comment,
         matcher.group(3),
         matcher.group(4) != null,
-        matcher.group(5) != null);
+        matcher.group(5) != null,
+        matcher.group(6) != null);
   }
 
   private String anchor(ArticleSummary article, CommentSort sort, int page, long commentId) {

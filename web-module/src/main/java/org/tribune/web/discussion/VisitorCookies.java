@@ -28,12 +28,16 @@ import org.tribune.comments.api.OwnComments;
  *   <li>{@value #COMMENTER}: their name, e-mail and website, only if they ticked the box;
  *   <li>{@value #SORT}: the order they last chose.
  * </ul>
+ *
+ * And one the script reads, neither {@code HttpOnly} nor personal (pages stay shared): {@value
+ * #VOTED}, {@code 1} once the visitor voted, so that the script asks for their votes only then.
  */
 public final class VisitorCookies {
   public static final String VISITOR = "tribune_visitor";
   public static final String OWN = "tribune_own";
   public static final String COMMENTER = "tribune_commenter";
   public static final String SORT = "tribune_sort";
+  public static final String VOTED = "tribune_voted";
 
   /** Edit tokens kept: the most recent comments only, so the cookie stays small. */
   static final int MAX_OWN = 20;
@@ -192,6 +196,19 @@ public final class VisitorCookies {
       HttpServletRequest request, HttpServletResponse response, CommentSort sort) {
     if (sort(request).orElse(null) != sort) {
       set(request, response, SORT, sort.parameter(), YEAR);
+    }
+  }
+
+  /** Tells the script that this visitor voted (their votes are worth asking for). */
+  static void markVoted(HttpServletRequest request, HttpServletResponse response) {
+    if (read(request, VOTED).isEmpty()) {
+      Cookie cookie = new Cookie(VOTED, "1");
+      String context = request.getContextPath();
+      cookie.setPath(context.isEmpty() ? "/" : context);
+      cookie.setSecure(request.isSecure());
+      cookie.setMaxAge((int) YEAR.toSeconds());
+      cookie.setAttribute("SameSite", "Lax");
+      response.addCookie(cookie);
     }
   }
 

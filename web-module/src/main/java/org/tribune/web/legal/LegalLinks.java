@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.tribune.articles.api.PageRef;
 import org.tribune.web.site.Links;
 import org.tribune.web.site.MenuLink;
 import org.tribune.web.site.SiteSettings;
@@ -49,10 +48,7 @@ public class LegalLinks {
   }
 
   private Optional<MenuLink> link(LegalPage kind) {
-    List<PageRef> pages = site.getPages();
-    return LegalPages.id(site.stored(kind.setting()).orElse(null))
-        .flatMap(id -> pages.stream().filter(p -> p.id() == id).findFirst())
-        .filter(PageRef::readable)
+    return LegalPages.published(site, kind)
         .map(p -> new MenuLink(links.page(p.path()), p.title(), List.of()));
   }
 }

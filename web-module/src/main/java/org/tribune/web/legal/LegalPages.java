@@ -223,6 +223,13 @@ public class LegalPages {
     return found;
   }
 
+  /** A legal page, when the site has it and it is published (from the pages kept in memory). */
+  static Optional<PageRef> published(SiteSettings site, LegalPage kind) {
+    return id(site.stored(kind.setting()).orElse(null))
+        .flatMap(id -> site.getPages().stream().filter(p -> p.id() == id).findFirst())
+        .filter(PageRef::readable);
+  }
+
   static Optional<Long> id(String value) {
     try {
       return value == null ? Optional.empty() : Optional.of(Long.parseLong(value.strip()));

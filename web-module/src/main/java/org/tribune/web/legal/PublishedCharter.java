@@ -3,7 +3,6 @@ package org.tribune.web.legal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import org.tribune.articles.api.PageRef;
 import org.tribune.comments.api.ModerationCharter;
 import org.tribune.web.site.Links;
 import org.tribune.web.site.SiteSettings;
@@ -20,9 +19,7 @@ public class PublishedCharter implements ModerationCharter {
 
   @Override
   public Optional<String> address() {
-    return LegalPages.id(site.stored(LegalPage.MODERATION.setting()).orElse(null))
-        .flatMap(id -> site.getPages().stream().filter(p -> p.id() == id).findFirst())
-        .filter(PageRef::readable)
+    return LegalPages.published(site, LegalPage.MODERATION)
         .map(p -> links.absolute("/" + p.path()));
   }
 }

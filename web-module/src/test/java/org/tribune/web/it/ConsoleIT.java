@@ -260,6 +260,8 @@ class ConsoleIT {
           () -> assertTrue(userLine(dashboard).contains("(auteur)"), userLine(dashboard)),
           () -> assertForbidden(author, "/admin/comments"),
           () -> assertForbidden(author, "/admin/comments/42"),
+          () -> assertForbidden(author, "/admin/reports"),
+          () -> assertForbidden(author, "/admin/reports/transparency.csv"),
           () -> assertForbidden(author, "/admin/taxonomy"),
           () -> assertForbidden(author, "/admin/accounts"),
           () -> assertForbidden(author, "/admin/settings"),
@@ -280,7 +282,12 @@ class ConsoleIT {
       HtmlPage dashboard = signedIn(moderator, email, PASSWORD);
       assertAll(
           () ->
-              assertEquals(List.of("/admin/dashboard", "/admin/comments"), menu(dashboard), "menu"),
+              assertEquals(
+                  List.of("/admin/dashboard", "/admin/comments", "/admin/reports"),
+                  menu(dashboard),
+                  "menu"),
+          () -> assertEquals(200, status(moderator.get("/admin/reports"))),
+          () -> assertEquals(200, status(moderator.get("/admin/reports/transparency"))),
           () -> assertForbidden(moderator, "/admin/articles"),
           () -> assertForbidden(moderator, "/admin/articles/new"),
           () -> assertForbidden(moderator, "/admin/taxonomy"),
@@ -315,6 +322,7 @@ class ConsoleIT {
                   "menu"),
           () -> assertNotEquals(403, status(editor.get("/admin/articles")), "articles"),
           () -> assertForbidden(editor, "/admin/comments"),
+          () -> assertForbidden(editor, "/admin/reports"),
           () -> assertForbidden(editor, "/admin/accounts"),
           () -> assertForbidden(editor, "/admin/appearance"));
     }
@@ -330,6 +338,7 @@ class ConsoleIT {
               "/admin/pages",
               "/admin/media",
               "/admin/comments",
+              "/admin/reports",
               "/admin/taxonomy",
               "/admin/appearance",
               "/admin/settings",

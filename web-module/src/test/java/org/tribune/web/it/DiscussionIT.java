@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -52,6 +53,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tribune.web.discussion.VisitorCookies;
 import org.tribune.web.it.DemoArticles.DemoArticle;
 import org.tribune.web.it.DiscussionServers.Moderated;
 
@@ -582,6 +584,66 @@ class DiscussionIT {
           "Score\u00a0: -1",
           score(afterOther, id),
           "a new cookie from the same address voted again");
+    }
+  }
+
+  @Test
+  void aVoterIsToldTheirVotesAndMayTakeOneBack(TribuneServer server) {
+    try (Visitor author = new Visitor(server);
+        Visitor voter = new Visitor(server);
+        Visitor stranger = new Visitor(server)) {
+      String path = author.articlePath(BUSY.title());
+      long id = post(author, path, comment("Inès", unique("Un avis mesuré")));
+      String token = Visitor.formToken(voter.open(path));
+      Map<String, String> json = Map.of("Accept", "application/json");
+      assertTrue(voter.cookie(VisitorCookies.VOTED).isEmpty());
+
+      JsonObject up =
+          json(
+              voter.post(
+                  path + "/comments/" + id + "/vote",
+                  Map.of("form-token", token, "direction", "up"),
+                  json));
+      Page mine = voter.get(path + "/comments/votes");
+      JsonObject withdrawn =
+          json(
+              voter.post(
+                  path + "/comments/" + id + "/vote",
+                  Map.of("form-token", token, "direction", "none"),
+                  json));
+      Page none = voter.get(path + "/comments/votes");
+
+      assertAll(
+          () -> assertEquals(1, up.getInt("vote")),
+          () -> assertEquals(1, up.getInt("score")),
+          () -> assertEquals(Optional.of("1"), voter.cookie(VisitorCookies.VOTED)),
+          () -> assertEquals(200, status(mine)),
+          () ->
+              assertEquals(
+                  "no-store", mine.getWebResponse().getResponseHeaderValue("Cache-Control")),
+          () -> assertEquals(1, json(mine).getJsonObject("votes").getInt(Long.toString(id))),
+          () -> assertEquals(0, withdrawn.getInt("vote")),
+          () -> assertEquals(0, withdrawn.getInt("score")),
+          () -> assertTrue(withdrawn.getBoolean("counted")),
+          () -> assertEquals(0, json(none).getJsonObject("votes").size()),
+          () ->
+              assertEquals(
+                  0, json(stranger.get(path + "/comments/votes")).getJsonObject("votes").size()),
+          () -> assertEquals(404, status(voter.post(path + "/comments/votes", Map.of(), json))));
+    }
+  }
+
+  @Test
+  void theDiscussionSaysHowItIsModerated(TribuneServer server) {
+    try (Visitor reader = new Visitor(server)) {
+      String path = reader.articlePath(BUSY.title());
+      HtmlPage page = reader.open(path);
+      DomNode rules = page.querySelector("#comments .discussion-rules");
+
+      assertNotNull(rules, "no word on the moderation");
+      assertTrue(
+          rules.getTextContent().startsWith("Les commentaires paraissent aussitôt"),
+          rules::getTextContent);
     }
   }
 

@@ -160,6 +160,8 @@ class HostileRequestsIT {
                   "commentsBacking.decideOne(c.id(), 'TRASH')",
                   "commentsBacking.startEdit(c.id())",
                   "commentsBacking.startReply(c.id())",
+                  "commentsBacking.feature(c.id(), true)",
+                  "commentsBacking.feature(c.id(), false)",
                   "commentsBacking.startSanction(c.id())",
                   "commentsBacking.saveEdit",
                   "commentsBacking.cancelPanel",
@@ -169,6 +171,9 @@ class HostileRequestsIT {
                   "commentsBacking.addEmailBan",
                   "commentsBacking.exportPersonalData",
                   "commentsBacking.erasePersonalData")),
+          Map.entry(
+              "admin/reports.xhtml",
+              List.of("reportsBacking.decide(card.id())", "reportsBacking.saveHideAfter")),
           Map.entry("admin/login.xhtml", List.of("loginBacking.signIn")),
           Map.entry("WEB-INF/templates/console.xhtml", List.of("staff.signOut")),
           Map.entry("WEB-INF/errors/expired.xhtml", List.of("consoleErrors.forbidden")));
@@ -196,7 +201,8 @@ class HostileRequestsIT {
           "/admin/comments?status=SPAM",
           "/admin/comments?status=PENDING",
           "/admin/audit",
-          "/admin/backups");
+          "/admin/backups",
+          "/admin/reports");
 
   /** Faces behaviours and view actions: not something a POST triggers on its own. */
   private static final Pattern COMMAND =

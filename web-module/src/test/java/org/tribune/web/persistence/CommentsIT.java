@@ -1910,6 +1910,50 @@ class CommentsIT {
         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
+  // --- Quotes
+  // --------------------------------------------------------------------------------------
+
+  @Test
+  void aSubscribedAuthorHearsWhenAnApprovedCommentQuotesThemOnce() throws Exception {
+    smtp();
+    long article = article();
+    String subscriber = email();
+    long quoted = subscribed(article, subscriber);
+    long held = held(article, "Pas encore publié.");
+    String marker = UUID.randomUUID().toString();
+    String author = email();
+
+    long quoting =
+        comments
+            .post(
+                new NewComment(
+                    article,
+                    null,
+                    "Marc",
+                    author,
+                    null,
+                    "> Prévenez-moi\n> — Léa\n\nJe vous réponds ici " + marker,
+                    false,
+                    List.of(quoted, quoted, held, Long.MAX_VALUE)),
+                human())
+            .commentId();
+    if (seen(quoting).status() != CommentStatus.APPROVED) {
+      comments.moderate(quoting, CommentStatus.APPROVED);
+    }
+
+    String told = awaitMail(subscriber, marker);
+    assertTrue(told.contains("Marc a cité votre commentaire"), told);
+    // Moderated again: nobody hears of it twice.
+    comments.moderate(quoting, CommentStatus.SPAM);
+    comments.moderate(quoting, CommentStatus.APPROVED);
+    String last = UUID.randomUUID().toString();
+    held(article, "Fin " + last);
+    awaitMail("moderation@tribune.test", last);
+    Thread.sleep(1_000);
+    assertEquals(
+        1, mailsTo(subscriber).stream().filter(m -> contains(m, marker)).count(), "told once");
+  }
+
   // --- Sanctions ---------------------------------------------------------------------------------
 
   @Test

@@ -212,6 +212,29 @@ public class CommentMails {
     send(mails);
   }
 
+  /** Tells the confirmed subscribers of a quoted comment that an approved comment quotes it. */
+  public void quoted(MailedComment quoting, List<Subscriber> subscribers) {
+    if (!settings.enabled() || subscribers.isEmpty()) {
+      return;
+    }
+    Optional<ArticleSummary> article = articles.find(quoting.articleId());
+    if (article.isEmpty()) {
+      return;
+    }
+    List<OutgoingMail> mails = new ArrayList<>();
+    for (Subscriber subscriber : subscribers) {
+      String text =
+          format(
+              "quoted.text",
+              quoting.authorName(),
+              article.get().title(),
+              quote(quoting.body()),
+              commentLink(article.get(), quoting.id()));
+      mails.add(mail(subscriber, format("quoted.subject", siteName), text));
+    }
+    send(mails);
+  }
+
   /** Tells the staff that a comment waits for them. */
   public void held(MailedComment comment) {
     if (!settings.enabled() || staff.isEmpty()) {
