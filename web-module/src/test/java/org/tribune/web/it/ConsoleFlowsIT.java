@@ -223,6 +223,60 @@ class ConsoleFlowsIT {
   }
 
   @Test
+  void aFeaturedCommentCarriesItsBadgeAndTheSelectionOrderShowsOnlyFeaturedThreads(
+      TribuneServer server) {
+    try (Visitor admin = admin(server)) {
+      Known known = knownAuthor(server, admin);
+      String path = discussedPath(server);
+      long chosen = comment(known.reader(), path, known.email(), "À retenir " + nano());
+      long other = comment(known.reader(), path, known.email(), "Sans plus " + nano());
+      HtmlPage approved = admin.open("/admin/comments?status=APPROVED");
+      HtmlPage featured =
+          html(admin.click(button(approved, text("moderation.feature") + " #" + chosen)));
+      HtmlPage selection;
+      HtmlPage newest;
+      try (Visitor reader = new Visitor(server)) {
+        selection = reader.open(path + "?sort=featured");
+        newest = reader.open(path + "?sort=newest");
+      }
+      HtmlPage unfeatured =
+          html(admin.click(button(featured, text("moderation.unfeature") + " #" + chosen)));
+
+      assertAll(
+          () ->
+              assertEquals(text("moderation.featured", Long.toString(chosen)), messages(featured)),
+          () ->
+              assertNotNull(selection.getElementById("comment-" + chosen), "not in the selection"),
+          () -> assertNull(selection.getElementById("comment-" + other), "not featured, yet shown"),
+          () ->
+              assertNotNull(
+                  selection.querySelector("#comment-" + chosen + " .featured-badge"), "no badge"),
+          () ->
+              assertTrue(
+                  selection.querySelectorAll(".comment-sort a").stream()
+                      .anyMatch(
+                          a -> a.getTextContent().equals(siteText("discussion.sort.featured"))),
+                  "no selection order"),
+          () -> assertNotNull(newest.getElementById("comment-" + other)),
+          () ->
+              assertEquals(
+                  text("moderation.unfeatured", Long.toString(chosen)), messages(unfeatured)),
+          () ->
+              assertTrue(
+                  Console.auditRows(admin, "comment " + chosen).stream()
+                      .anyMatch(row -> row.contains(text("audit.action.COMMENT_FEATURED"))),
+                  "not in the audit log"));
+    }
+  }
+
+  /** A text of the public site's bundle. */
+  private static String siteText(String key) {
+    return java.util.ResourceBundle.getBundle(
+            "org.tribune.web.i18n.messages", java.util.Locale.ROOT)
+        .getString(key);
+  }
+
+  @Test
   void aWatchHoldsTheNextCommentOfAKnownAuthorAndLiftingItPublishesTheOneAfter(
       TribuneServer server) {
     try (Visitor admin = admin(server)) {
