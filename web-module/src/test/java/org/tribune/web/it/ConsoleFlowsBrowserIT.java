@@ -345,10 +345,10 @@ class ConsoleFlowsBrowserIT {
     String path = articlePath(server);
     long queued = postComment(server, path, unique("Un commentaire dans la file"));
     long id;
+    // A sanction in the list, with a long reason (by e-mail address only: the readers of these
+    // tests share one address); its author's history shows it too.
+    String email = "sanctionne-" + System.nanoTime() + "@example.org";
     try (Visitor admin = admin(server)) {
-      // A sanction in the list, with a long reason (by e-mail address only: the readers of these
-      // tests share one address).
-      String email = "sanctionne-" + System.nanoTime() + "@example.org";
       HtmlPage sanctioned =
           admin.send(
               admin.open("/admin/comments"),
@@ -387,6 +387,7 @@ class ConsoleFlowsBrowserIT {
     pages.put("comments", "/admin/comments?status=PENDING");
     pages.put("dashboard", "/admin/dashboard");
     pages.put("taxonomy", "/admin/taxonomy");
+    pages.put("author", "/admin/comments/author?email=" + email);
     List<Executable> checks = new ArrayList<>();
     pages.forEach(
         (name, page) -> {
@@ -415,7 +416,7 @@ class ConsoleFlowsBrowserIT {
                     assertTrue(addedAt > removedAt, "the diff's lines are not one under another"));
           }
           checks.add(audit("console-flows-" + name, page));
-          if (List.of("comments", "editor", "new-article", "taxonomy").contains(name)) {
+          if (List.of("comments", "editor", "new-article", "taxonomy", "author").contains(name)) {
             checks.addAll(phone("console-flows-" + name + "-phone", page));
           }
         });

@@ -277,6 +277,55 @@ class ConsoleFlowsIT {
   }
 
   @Test
+  void anAuthorsHistoryListsTheirCommentsAndSanctionsAsText(TribuneServer server) {
+    String email = Console.uniqueEmail("historique");
+    String reason = "Propos répétés " + XSS;
+    try (Visitor reader = Console.visitor(server);
+        Visitor admin = admin(server)) {
+      long first = comment(reader, discussedPath(server), email, "Mon premier avis " + nano());
+      long second = comment(reader, discussedPath(server), email, "Mon second avis " + nano());
+      HtmlPage pending = admin.open("/admin/comments?status=PENDING");
+      HtmlPage panel =
+          html(admin.click(button(pending, text("moderation.sanction") + " #" + second)));
+      admin.submit(
+          panel.getHtmlElementById("queue"),
+          Map.of(
+              "queue:sanction-effect", "HELD",
+              "queue:sanction-length", "MONTH",
+              "queue:sanction-reason", reason),
+          "queue:apply-sanction");
+      DomElement link =
+          admin.open("/admin/comments?status=PENDING").querySelectorAll("a.author-history").stream()
+              .map(DomElement.class::cast)
+              .filter(
+                  a ->
+                      a.getAttribute("href")
+                          .contains(
+                              java.net.URLEncoder.encode(
+                                  email, java.nio.charset.StandardCharsets.UTF_8)))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no link to the author's history"));
+      HtmlPage history = admin.open(link.getAttribute("href"));
+      HtmlPage nobody = admin.open("/admin/comments/author");
+
+      assertAll(
+          () -> assertNotNull(history.getElementById("author-comment-" + first)),
+          () -> assertNotNull(history.getElementById("author-comment-" + second)),
+          () ->
+              assertTrue(
+                  history.querySelector(".author-who").getTextContent().contains(email),
+                  () -> history.querySelector(".author-who").getTextContent()),
+          () ->
+              assertEquals(
+                  text("moderation.effect.HELD"),
+                  history.querySelector(".sanction-effect").getTextContent().strip()),
+          () -> assertEquals(reason, history.querySelector(".sanction-reason").getTextContent()),
+          () -> assertNoLiveMarkup(history),
+          () -> assertEquals(text("author.unknown"), messages(nobody)));
+    }
+  }
+
+  @Test
   void aWatchHoldsTheNextCommentOfAKnownAuthorAndLiftingItPublishesTheOneAfter(
       TribuneServer server) {
     try (Visitor admin = admin(server)) {

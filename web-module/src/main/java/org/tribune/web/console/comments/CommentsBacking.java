@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.io.Serializable;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -308,6 +309,14 @@ public class CommentsBacking implements Serializable {
     for (CommentRejectedException.Reason reason : e.reasons()) {
       messages.errorText(site.messages().getString(FormErrors.key(reason)));
     }
+  }
+
+  /** The site path of a comment's author's history: by e-mail address, else by address hash. */
+  public String historyLink(ModeratedComment comment) {
+    return comment.authorEmail() != null && !comment.authorEmail().isBlank()
+        ? "/admin/comments/author?email="
+            + URLEncoder.encode(comment.authorEmail(), StandardCharsets.UTF_8)
+        : "/admin/comments/author?address=" + comment.addressHash();
   }
 
   // ----- the editorial team's selection -----
