@@ -21,6 +21,9 @@ public interface ModerationService {
   /** Most comments one bulk call takes. */
   int MAX_BULK = 1000;
 
+  /** Most comments an author's history lists. */
+  int HISTORY_SIZE = 200;
+
   /** How many comments each status holds; every status is a key (0 when none). */
   Map<CommentStatus, Long> countByStatus();
 
@@ -123,6 +126,14 @@ public interface ModerationService {
    *     duration that is not positive
    */
   List<Ban> sanction(@NotNull @Valid Sanction sanction);
+
+  /**
+   * An author's history for the console: by e-mail address (any case) when given, else by address
+   * hash; both may be given (comments with either).
+   *
+   * @throws IllegalArgumentException with neither
+   */
+  AuthorHistory history(String email, String addressHash);
 
   /** One article's own discussion rules; {@link DiscussionRules#NONE} when it has none. */
   DiscussionRules articleRules(long articleId);

@@ -449,6 +449,74 @@ public class CommentRepository {
         .getResultList();
   }
 
+  /** An author's comments (by e-mail address, address hash or both), newest first. */
+  List<Comment> byAuthor(String email, String ipHash, int limit) {
+    return em.createQuery(
+            "SELECT c FROM Comment c WHERE c.email = :email OR c.ipHash = :ipHash"
+                + " ORDER BY c.createdAt DESC, c.id DESC",
+            Comment.class)
+        .setParameter("email", email == null ? "" : email)
+        .setParameter("ipHash", ipHash == null ? "" : ipHash)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** The ids of an author's comments (by e-mail address, address hash or both). */
+  List<Long> idsByAuthor(String email, String ipHash) {
+    return em.createQuery(
+            "SELECT c.id FROM Comment c WHERE c.email = :email OR c.ipHash = :ipHash", Long.class)
+        .setParameter("email", email == null ? "" : email)
+        .setParameter("ipHash", ipHash == null ? "" : ipHash)
+        .getResultList();
+  }
+
+  /** The reports of some comments, newest first. */
+  List<StoredReport> reportsOf(Collection<Long> commentIds) {
+    if (commentIds.isEmpty()) {
+      return List.of();
+    }
+    List<StoredReport> all = new java.util.ArrayList<>();
+    for (List<Long> some : chunks(commentIds)) {
+      all.addAll(
+          em.createQuery(
+                  "SELECT r FROM StoredReport r WHERE r.commentId IN :ids", StoredReport.class)
+              .setParameter("ids", some)
+              .getResultList());
+    }
+    all.sort(
+        Comparator.comparing(StoredReport::getReceivedAt)
+            .thenComparing(StoredReport::getId)
+            .reversed());
+    return all;
+  }
+
+  /** The decisions on some comments' reports, newest first. */
+  List<StoredDecision> decisionsOf(Collection<Long> commentIds) {
+    if (commentIds.isEmpty()) {
+      return List.of();
+    }
+    List<StoredDecision> all = new java.util.ArrayList<>();
+    for (List<Long> some : chunks(commentIds)) {
+      all.addAll(
+          em.createQuery(
+                  "SELECT d FROM StoredDecision d WHERE d.commentId IN :ids", StoredDecision.class)
+              .setParameter("ids", some)
+              .getResultList());
+    }
+    all.sort(Comparator.comparing((StoredDecision d) -> d.toDecision().decidedAt()).reversed());
+    return all;
+  }
+
+  /** Ids in lists short enough for one IN clause. */
+  private static List<List<Long>> chunks(Collection<Long> ids) {
+    List<Long> all = List.copyOf(ids);
+    List<List<Long>> chunks = new java.util.ArrayList<>();
+    for (int i = 0; i < all.size(); i += 1000) {
+      chunks.add(all.subList(i, Math.min(all.size(), i + 1000)));
+    }
+    return chunks;
+  }
+
   /** The reports sent with this e-mail address, oldest first. */
   List<StoredReport> reportsByEmail(String email) {
     return em.createQuery(

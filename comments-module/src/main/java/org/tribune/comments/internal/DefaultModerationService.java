@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.tribune.comments.api.AuthorHistory;
 import org.tribune.comments.api.Ban;
 import org.tribune.comments.api.CommentRejectedException;
 import org.tribune.comments.api.CommentRejectedException.Reason;
@@ -281,6 +282,32 @@ public class DefaultModerationService implements ModerationService {
       throw new IllegalArgumentException("Not an address hash (64 hexadecimal digits)");
     }
     return hash;
+  }
+
+  @Override
+  public AuthorHistory history(String email, String addressHash) {
+    String address = email == null ? "" : CommentInput.normaliseEmail(email);
+    String hash = addressHash == null || addressHash.isBlank() ? null : checkedHash(addressHash);
+    if (address.isEmpty() && hash == null) {
+      throw new IllegalArgumentException("A history needs an e-mail address or an address hash");
+    }
+    String mail = address.isEmpty() ? null : address;
+    List<Comment> theirs = repository.byAuthor(mail, hash, HISTORY_SIZE);
+    List<Long> ids = repository.idsByAuthor(mail, hash);
+    return new AuthorHistory(
+        mail,
+        hash,
+        moderated(theirs),
+        ids.size(),
+        repository.reportsOf(ids).stream().map(StoredReport::toReport).toList(),
+        repository.decisionsOf(ids).stream().map(StoredDecision::toDecision).toList(),
+        repository.bans().stream()
+            .map(BannedAuthor::toBan)
+            .filter(
+                b ->
+                    (mail != null && mail.equals(b.email()))
+                        || (hash != null && hash.equals(b.addressHash())))
+            .toList());
   }
 
   @Override

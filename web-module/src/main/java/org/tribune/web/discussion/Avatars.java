@@ -1,17 +1,16 @@
 package org.tribune.web.discussion;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Named;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Commenters' pictures drawn here from their avatar seed ({@code CommentView.avatar()}): a 5 × 5
- * symmetrical pattern in one colour (an identicon), as an inline SVG of a few hundred bytes. No
- * third party (no Gravatar) is asked for anything, and the seed tells nothing of the author. The
- * picture is decorative: the author's name is beside it.
+ * symmetrical pattern in one colour (an identicon), an SVG file of a few hundred bytes served at
+ * {@code /avatars/{seed}.svg} ({@link AvatarServlet}). No third party (no Gravatar) is asked for
+ * anything, and the seed tells nothing of the author. The picture is decorative: the author's name
+ * is beside it.
  */
-@Named("avatars")
 @ApplicationScoped
 public class Avatars {
   private static final int MOST_KEPT = 5_000;
@@ -22,7 +21,7 @@ public class Avatars {
 
   /** The SVG markup of a seed, or an empty string for none or a malformed one. */
   public String svg(String seed) {
-    if (seed == null || seed.length() != 16 || !seed.chars().allMatch(Avatars::isHex)) {
+    if (!isSeed(seed)) {
       return "";
     }
     String svg = drawn.get(seed);
@@ -50,12 +49,18 @@ public class Avatars {
       }
     }
     int hue = (int) ((bits >>> 16) % 360);
-    return "<svg class=\"avatar\" viewBox=\"-0.5 -0.5 6 6\" width=\"32\" height=\"32\""
-        + " aria-hidden=\"true\" focusable=\"false\"><path fill=\"hsl("
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"-0.5 -0.5 6 6\" width=\"64\""
+        + " height=\"64\"><rect x=\"-0.5\" y=\"-0.5\" width=\"6\" height=\"6\" fill=\"#f1efe9\"/>"
+        + "<path fill=\"hsl("
         + hue
         + ",50%,42%)\" d=\""
         + cells
         + "\"/></svg>";
+  }
+
+  /** Whether a seed is one {@link #svg} draws. */
+  static boolean isSeed(String seed) {
+    return seed != null && seed.length() == 16 && seed.chars().allMatch(Avatars::isHex);
   }
 
   private static boolean isHex(int c) {

@@ -36,6 +36,7 @@ public class SiteAddresses implements ReservedPaths {
           "api",
           "admin",
           "assets",
+          "avatars",
           // Static folders of the web application, and what Faces serves.
           "css",
           "images",

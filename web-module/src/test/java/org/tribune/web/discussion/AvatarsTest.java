@@ -16,8 +16,8 @@ class AvatarsTest {
     String one = avatars.svg("0123456789abcdef");
     assertEquals(one, avatars.svg("0123456789abcdef"));
     assertNotEquals(one, avatars.svg("fedcba9876543210"));
-    assertTrue(one.startsWith("<svg class=\"avatar\""), one);
-    assertTrue(one.contains("aria-hidden=\"true\""), one);
+    assertTrue(one.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), one);
+    assertTrue(Avatars.isSeed("0123456789abcdef"));
   }
 
   @Test

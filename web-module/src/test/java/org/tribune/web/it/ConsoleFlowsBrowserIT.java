@@ -343,9 +343,30 @@ class ConsoleFlowsBrowserIT {
   @Test
   void theEditorialAndModerationPagesPassWcagAa(TribuneServer server) {
     String path = articlePath(server);
-    postComment(server, path, unique("Un commentaire dans la file"));
+    long queued = postComment(server, path, unique("Un commentaire dans la file"));
     long id;
+    // A sanction in the list, with a long reason (by e-mail address only: the readers of these
+    // tests share one address); its author's history shows it too.
+    String email = "sanctionne-" + System.nanoTime() + "@example.org";
     try (Visitor admin = admin(server)) {
+      HtmlPage sanctioned =
+          admin.send(
+              admin.open("/admin/comments"),
+              "bans",
+              Map.of(
+                  "bans:ban-email",
+                  email,
+                  "bans:ban-effect",
+                  "HELD",
+                  "bans:ban-length",
+                  "DAY",
+                  "bans:ban-reason",
+                  "Hors sujet, ".repeat(40) + "sans-espace-".repeat(20)),
+              "bans:add-ban");
+      assertTrue(
+          sanctioned.querySelectorAll("#bans li.sanction .sanctioned-address").stream()
+              .anyMatch(who -> who.getTextContent().strip().equals(email)),
+          () -> "not sanctioned: " + Console.messages(sanctioned));
       id =
           Editor.create(
               admin,
@@ -366,6 +387,7 @@ class ConsoleFlowsBrowserIT {
     pages.put("comments", "/admin/comments?status=PENDING");
     pages.put("dashboard", "/admin/dashboard");
     pages.put("taxonomy", "/admin/taxonomy");
+    pages.put("author", "/admin/comments/author?email=" + email);
     List<Executable> checks = new ArrayList<>();
     pages.forEach(
         (name, page) -> {
@@ -374,6 +396,13 @@ class ConsoleFlowsBrowserIT {
             boolean empty =
                 driver.findElements(By.cssSelector("#queue\\:rows tr[data-rk]")).isEmpty();
             checks.add(() -> assertFalse(empty, "the queue is empty"));
+            // The sanction panel open under the queue, as a moderator sees it.
+            driver
+                .findElement(
+                    By.cssSelector(
+                        "input[aria-label='" + text("moderation.sanction") + " #" + queued + "']"))
+                .click();
+            waitFor(d -> !d.findElements(By.id("queue:sanction-reason")).isEmpty());
           }
           if (name.equals("editor")) {
             driver.findElement(By.id("editor:show-diff")).click();
@@ -387,6 +416,9 @@ class ConsoleFlowsBrowserIT {
                     assertTrue(addedAt > removedAt, "the diff's lines are not one under another"));
           }
           checks.add(audit("console-flows-" + name, page));
+          if (List.of("comments", "editor", "new-article", "taxonomy", "author").contains(name)) {
+            checks.addAll(phone("console-flows-" + name + "-phone", page));
+          }
         });
     assertAll(checks);
   }
@@ -553,6 +585,56 @@ class ConsoleFlowsBrowserIT {
                 what
                     + " has accessibility violations:\n"
                     + AccessibilityIT.describe(results.getViolations()));
+  }
+
+  /**
+   * The current page at phone width (390 px): nothing sticks out sideways, and axe-core finds no
+   * violation there either (a screenshot of the whole page).
+   */
+  private List<Executable> phone(String name, String what) {
+    chromium.phone(390, 844);
+    try {
+      // The layout viewport's width: on a phone, innerWidth grows with a page that is too wide
+      // (the browser zooms out to show it whole), so it would hide the overflow it should reveal.
+      long inner = (Long) driver.executeScript("return document.documentElement.clientWidth");
+      long scroll = (Long) driver.executeScript("return document.documentElement.scrollWidth");
+      Object widest =
+          driver.executeScript(
+              "const w = arguments[0]; return [...document.querySelectorAll('body *')]"
+                  + ".filter(e => e.getBoundingClientRect().right > w && !e.closest('.table-scroll'))"
+                  + ".slice(0, 5)"
+                  + ".map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+                  + " + (e.className ? '.' + e.className : '')).join(', ')",
+              inner);
+      Results results = new AxeBuilder().withTags(WCAG_A_AA).analyze(driver);
+      long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
+      driver.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of(
+              "width",
+              390,
+              "height",
+              (int) Math.min(height, 16_000),
+              "deviceScaleFactor",
+              1,
+              "mobile",
+              true));
+      chromium.screenshot(name + ".png");
+      return List.of(
+          () ->
+              assertTrue(
+                  scroll <= inner,
+                  () -> what + " is " + scroll + " px wide on a " + inner + " px phone: " + widest),
+          () ->
+              assertTrue(
+                  results.getViolations().isEmpty(),
+                  () ->
+                      what
+                          + " (phone) has accessibility violations:\n"
+                          + AccessibilityIT.describe(results.getViolations())));
+    } finally {
+      chromium.desktop();
+    }
   }
 
   private String articlePath(TribuneServer server) {

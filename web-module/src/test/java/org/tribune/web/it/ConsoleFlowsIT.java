@@ -12,15 +12,18 @@ import static org.tribune.web.it.Console.text;
 import static org.tribune.web.it.Visitor.html;
 import static org.tribune.web.it.Visitor.status;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.htmlunit.Page;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.DomNode;
+import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlOption;
 import org.htmlunit.html.HtmlPage;
@@ -161,6 +164,410 @@ class ConsoleFlowsIT {
               assertTrue(
                   reply.querySelector(".staff-badge").getTextContent().contains("Rédaction")));
     }
+  }
+
+  // --- Sanctions and discussion rules ----------------------------------------------------------
+
+  @Test
+  void aSuspensionFromACommentsRowIsListedWithItsDateAndReasonAndSendsTheNextCommentToSpam(
+      TribuneServer server) {
+    String email = Console.uniqueEmail("troll");
+    String reason = "Insultes répétées " + XSS;
+    // An address of its own: the suspension is on the reader's address too.
+    try (Visitor reader = Console.visitor(server);
+        Visitor admin = admin(server)) {
+      long first = comment(reader, discussedPath(server), email, "Premier message " + nano());
+      LocalDate before = LocalDate.now(SITE_ZONE).plusDays(7);
+      HtmlPage pending = admin.open("/admin/comments?status=PENDING");
+      String hash = hashOf(pending, first);
+      HtmlPage panel =
+          html(admin.click(button(pending, text("moderation.sanction") + " #" + first)));
+      assertAll(
+          () -> assertTrue(checked(panel, "queue:sanction-email"), "e-mail not ticked"),
+          () -> assertTrue(checked(panel, "queue:sanction-address"), "address not ticked"));
+      HtmlPage sanctioned =
+          html(
+              admin.submit(
+                  panel.getHtmlElementById("queue"),
+                  Map.of(
+                      "queue:sanction-effect", "SUSPENDED",
+                      "queue:sanction-length", "WEEK",
+                      "queue:sanction-reason", reason),
+                  "queue:apply-sanction"));
+      LocalDate after = LocalDate.now(SITE_ZONE).plusDays(7);
+      DomElement listed = sanctionOf(sanctioned, email);
+      String until = listed.querySelector(".sanction-until").getTextContent().strip();
+      long later = comment(reader, discussedPath(server), email, "Je reviens " + nano());
+
+      assertAll(
+          () ->
+              assertEquals(text("moderation.sanctioned.SUSPENDED", 2, until), messages(sanctioned)),
+          () -> assertEquals(text("moderation.effect.SUSPENDED"), effectOf(listed)),
+          () ->
+              assertTrue(
+                  until.startsWith(text("moderation.sanction.until", frenchDate(before) + " à "))
+                      || until.startsWith(
+                          text("moderation.sanction.until", frenchDate(after) + " à ")),
+                  until),
+          () -> assertEquals(reason, listed.querySelector(".sanction-reason").getTextContent()),
+          () -> assertNull(listed.querySelector(".sanction-expired"), "marked expired"),
+          () -> assertNotNull(addressSanction(sanctioned, hash), "the address is not listed"),
+          () -> assertNoLiveMarkup(sanctioned),
+          () -> assertEquals("SPAM", statusOf(admin, later)),
+          () ->
+              assertTrue(
+                  Console.auditRows(admin, email).stream()
+                      .anyMatch(row -> row.contains(text("audit.action.SANCTION_ADDED"))),
+                  "not in the audit log"));
+    }
+  }
+
+  @Test
+  void aFeaturedCommentCarriesItsBadgeAndTheSelectionOrderShowsOnlyFeaturedThreads(
+      TribuneServer server) {
+    try (Visitor admin = admin(server)) {
+      Known known = knownAuthor(server, admin);
+      String path = discussedPath(server);
+      long chosen = comment(known.reader(), path, known.email(), "À retenir " + nano());
+      long other = comment(known.reader(), path, known.email(), "Sans plus " + nano());
+      HtmlPage approved = admin.open("/admin/comments?status=APPROVED");
+      HtmlPage featured =
+          html(admin.click(button(approved, text("moderation.feature") + " #" + chosen)));
+      HtmlPage selection;
+      HtmlPage newest;
+      try (Visitor reader = new Visitor(server)) {
+        selection = reader.open(path + "?sort=featured");
+        newest = reader.open(path + "?sort=newest");
+      }
+      HtmlPage unfeatured =
+          html(admin.click(button(featured, text("moderation.unfeature") + " #" + chosen)));
+
+      assertAll(
+          () ->
+              assertEquals(text("moderation.featured", Long.toString(chosen)), messages(featured)),
+          () ->
+              assertNotNull(selection.getElementById("comment-" + chosen), "not in the selection"),
+          () -> assertNull(selection.getElementById("comment-" + other), "not featured, yet shown"),
+          () ->
+              assertNotNull(
+                  selection.querySelector("#comment-" + chosen + " .featured-badge"), "no badge"),
+          () ->
+              assertTrue(
+                  selection.querySelectorAll(".comment-sort a").stream()
+                      .anyMatch(
+                          a -> a.getTextContent().equals(siteText("discussion.sort.featured"))),
+                  "no selection order"),
+          () -> assertNotNull(newest.getElementById("comment-" + other)),
+          () ->
+              assertEquals(
+                  text("moderation.unfeatured", Long.toString(chosen)), messages(unfeatured)),
+          () ->
+              assertTrue(
+                  Console.auditRows(admin, "comment " + chosen).stream()
+                      .anyMatch(row -> row.contains(text("audit.action.COMMENT_FEATURED"))),
+                  "not in the audit log"));
+    }
+  }
+
+  /** A text of the public site's bundle. */
+  private static String siteText(String key) {
+    return java.util.ResourceBundle.getBundle(
+            "org.tribune.web.i18n.messages", java.util.Locale.ROOT)
+        .getString(key);
+  }
+
+  @Test
+  void anAuthorsHistoryListsTheirCommentsAndSanctionsAsText(TribuneServer server) {
+    String email = Console.uniqueEmail("historique");
+    String reason = "Propos répétés " + XSS;
+    try (Visitor reader = Console.visitor(server);
+        Visitor admin = admin(server)) {
+      long first = comment(reader, discussedPath(server), email, "Mon premier avis " + nano());
+      long second = comment(reader, discussedPath(server), email, "Mon second avis " + nano());
+      HtmlPage pending = admin.open("/admin/comments?status=PENDING");
+      HtmlPage panel =
+          html(admin.click(button(pending, text("moderation.sanction") + " #" + second)));
+      admin.submit(
+          panel.getHtmlElementById("queue"),
+          Map.of(
+              "queue:sanction-effect", "HELD",
+              "queue:sanction-length", "MONTH",
+              "queue:sanction-reason", reason),
+          "queue:apply-sanction");
+      DomElement link =
+          admin.open("/admin/comments?status=PENDING").querySelectorAll("a.author-history").stream()
+              .map(DomElement.class::cast)
+              .filter(
+                  a ->
+                      a.getAttribute("href")
+                          .contains(
+                              java.net.URLEncoder.encode(
+                                  email, java.nio.charset.StandardCharsets.UTF_8)))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no link to the author's history"));
+      HtmlPage history = admin.open(link.getAttribute("href"));
+      HtmlPage nobody = admin.open("/admin/comments/author");
+
+      assertAll(
+          () -> assertNotNull(history.getElementById("author-comment-" + first)),
+          () -> assertNotNull(history.getElementById("author-comment-" + second)),
+          () ->
+              assertTrue(
+                  history.querySelector(".author-who").getTextContent().contains(email),
+                  () -> history.querySelector(".author-who").getTextContent()),
+          () ->
+              assertEquals(
+                  text("moderation.effect.HELD"),
+                  history.querySelector(".sanction-effect").getTextContent().strip()),
+          () -> assertEquals(reason, history.querySelector(".sanction-reason").getTextContent()),
+          () -> assertNoLiveMarkup(history),
+          () -> assertEquals(text("author.unknown"), messages(nobody)));
+    }
+  }
+
+  @Test
+  void aWatchHoldsTheNextCommentOfAKnownAuthorAndLiftingItPublishesTheOneAfter(
+      TribuneServer server) {
+    try (Visitor admin = admin(server)) {
+      Known known = knownAuthor(server, admin);
+      long spoken =
+          comment(known.reader(), discussedPath(server), known.email(), "Encore " + nano());
+      HtmlPage approved = admin.open("/admin/comments?status=APPROVED");
+      String hash = hashOf(approved, spoken);
+      HtmlPage panel =
+          html(admin.click(button(approved, text("moderation.sanction") + " #" + spoken)));
+      HtmlPage held =
+          html(
+              admin.submit(
+                  panel.getHtmlElementById("queue"),
+                  Map.of(
+                      "queue:sanction-effect", "HELD",
+                      "queue:sanction-length", "FOREVER",
+                      "queue:sanction-address", ""),
+                  "queue:apply-sanction"));
+      DomElement listed = sanctionOf(held, known.email());
+      long waiting =
+          comment(known.reader(), discussedPath(server), known.email(), "Surveillé " + nano());
+      HtmlPage lifted =
+          html(admin.click(button(held, text("moderation.unban") + " " + known.email())));
+      long free = comment(known.reader(), discussedPath(server), known.email(), "Libre " + nano());
+
+      assertAll(
+          () -> assertEquals("APPROVED", statusOf(admin, spoken), "known before the watch"),
+          () ->
+              assertEquals(
+                  text("moderation.sanctioned.HELD", 1, text("moderation.sanction.forever")),
+                  messages(held)),
+          () -> assertEquals(text("moderation.effect.HELD"), effectOf(listed)),
+          () ->
+              assertEquals(
+                  text("moderation.sanction.forever"),
+                  listed.querySelector(".sanction-until").getTextContent().strip()),
+          () -> assertNull(addressSanction(held, hash), "the address was not ticked"),
+          () -> assertEquals("PENDING", statusOf(admin, waiting), "held by the watch"),
+          () -> assertEquals(text("moderation.unbanned"), messages(lifted)),
+          () -> assertNull(sanctionIn(lifted, known.email()), "still listed after lifting"),
+          () -> assertEquals("APPROVED", statusOf(admin, free), "after lifting"));
+    }
+  }
+
+  @Test
+  void anArticleHeldBeforePublicationHoldsAKnownAuthorAndAPastClosingDateClosesIt(
+      TribuneServer server) {
+    try (Visitor admin = admin(server)) {
+      Known known = knownAuthor(server, admin);
+      long id =
+          Editor.create(
+              admin,
+              Map.of(
+                  "title", Editor.uniqueTitle("Relu avant publication"),
+                  "body", "Texte.",
+                  "moderation", "HOLD_ALL"));
+      HtmlPage published =
+          admin.follow(Editor.press(admin, Editor.open(admin, id), Map.of(), "publish"));
+      String path = Editor.publicPath(published);
+      long held = comment(known.reader(), path, known.email(), "Sous l’article " + nano());
+      String yesterday = LOCAL_INPUT.format(LocalDateTime.now(SITE_ZONE).minusDays(1));
+      HtmlPage closed =
+          Editor.pressForPage(
+              admin, Editor.open(admin, id), Map.of("closes-at", yesterday), "save");
+      HtmlPage article;
+      try (Visitor reader = new Visitor(server)) {
+        article = reader.open(path);
+      }
+
+      assertAll(
+          () -> assertEquals("HOLD_ALL", Editor.field(published, "moderation")),
+          () -> assertEquals("PENDING", statusOf(admin, held)),
+          () -> assertEquals(text("editor.saved"), messages(closed)),
+          () -> assertEquals(yesterday, Editor.field(closed, "closes-at")),
+          () -> assertEquals("HOLD_ALL", Editor.field(closed, "moderation"), "mode kept"),
+          () -> assertNull(article.getElementById("comment-form"), "the form is still there"),
+          () ->
+              assertEquals(
+                  "Les commentaires sont fermés.",
+                  article.querySelector("#comments .discussion-closed").getTextContent().strip()));
+    }
+  }
+
+  @Test
+  void aClosingDateThatIsNotADateIsRefusedInFrenchBesideItsFieldAndNothingIsLost(
+      TribuneServer server) {
+    try (Visitor admin = admin(server)) {
+      long id =
+          Editor.create(admin, Map.of("title", Editor.uniqueTitle("Date folle"), "body", "Texte."));
+      HtmlPage form = Editor.open(admin, id);
+      Map<String, String> fields = Console.sentFields(form.getHtmlElementById("editor"));
+      fields.put("editor:closes-at", "à la Saint-Glinglin");
+      fields.put("editor:body", "Texte retouché.");
+      fields.put("editor:moderation", "APPROVE_ALL");
+      fields.put("editor:save", text("editor.save"));
+      HtmlPage refused = html(admin.post("/admin/articles/edit?id=" + id, fields, Map.of()));
+      HtmlPage after = Editor.open(admin, id);
+
+      assertAll(
+          () ->
+              assertEquals(
+                  text("editor.closes-at.invalid"), Editor.fieldError(refused, "closes-at")),
+          () -> assertEquals("à la Saint-Glinglin", Editor.field(refused, "closes-at")),
+          () -> assertEquals("Texte retouché.", Editor.field(refused, "body")),
+          () -> assertEquals("APPROVE_ALL", Editor.field(refused, "moderation")),
+          () -> assertEquals("Texte.", Editor.field(after, "body"), "saved"),
+          () -> assertEquals("", Editor.field(after, "moderation"), "rules saved"));
+    }
+  }
+
+  @Test
+  void aSectionsModeAppliesToItsArticles(TribuneServer server) {
+    try (Visitor admin = admin(server)) {
+      Known known = knownAuthor(server, admin);
+      String name = "Tribunes relues " + nano();
+      HtmlPage saved =
+          admin.send(
+              admin.open("/admin/taxonomy"),
+              "sections",
+              Map.of("sections:section-name", name, "sections:section-moderation", "HOLD_ALL"),
+              "sections:save-section");
+      HtmlPage editor = admin.open("/admin/articles/edit");
+      String section =
+          ((HtmlSelect) editor.getHtmlElementById("editor:section"))
+              .getOptions().stream()
+                  .filter(option -> option.getText().strip().equals(name))
+                  .map(HtmlOption::getValueAttribute)
+                  .findFirst()
+                  .orElseThrow(() -> new AssertionError("no section " + name + " to choose"));
+      long id =
+          Editor.create(
+              admin,
+              Map.of(
+                  "title",
+                  Editor.uniqueTitle("Dans la rubrique"),
+                  "body",
+                  "x",
+                  "section",
+                  section));
+      String path =
+          Editor.publicPath(
+              admin.follow(Editor.press(admin, Editor.open(admin, id), Map.of(), "publish")));
+      long held = comment(known.reader(), path, known.email(), "Dans la rubrique " + nano());
+      HtmlPage taxonomy = admin.open("/admin/taxonomy");
+
+      assertAll(
+          () -> assertEquals(text("taxonomy.saved"), messages(saved)),
+          () ->
+              assertTrue(
+                  taxonomy
+                      .asNormalizedText()
+                      .contains(
+                          Console.shown(
+                              "taxonomy.moderation.shown", text("discussion-rules.mode.HOLD_ALL"))),
+                  "the list does not show the mode"),
+          () -> assertEquals("PENDING", statusOf(admin, held)));
+    }
+  }
+
+  /** A reader on an address of its own whose e-mail address has a comment approved. */
+  private record Known(Visitor reader, String email) {}
+
+  private static Known knownAuthor(TribuneServer server, Visitor admin) {
+    Visitor reader = Console.visitor(server);
+    String email = Console.uniqueEmail("habitue");
+    long first = comment(reader, discussedPath(server), email, "Bonjour " + nano());
+    admin.click(
+        button(
+            admin.open("/admin/comments?status=PENDING"),
+            text("moderation.approve") + " #" + first));
+    assertEquals("APPROVED", statusOf(admin, first), "the first comment was not approved");
+    return new Known(reader, email);
+  }
+
+  private static long comment(Visitor reader, String path, String email, String body) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("name", "Lecteur " + nano());
+    fields.put("email", email);
+    fields.put("body", body);
+    return reader.postComment(path, fields);
+  }
+
+  /** The queue a comment is in, as the console shows it (the newest 25 of each). */
+  private static String statusOf(Visitor admin, long id) {
+    for (String status : List.of("PENDING", "APPROVED", "SPAM", "TRASH")) {
+      if (admin.open("/admin/comments?status=" + status).querySelector("tr[data-rk='" + id + "']")
+          != null) {
+        return status;
+      }
+    }
+    return "nowhere";
+  }
+
+  /** The sanction listed for an e-mail address; fails when there is none. */
+  private static DomElement sanctionOf(HtmlPage page, String email) {
+    DomElement found = sanctionIn(page, email);
+    assertNotNull(found, () -> "no sanction on " + email + " in " + page.asNormalizedText());
+    return found;
+  }
+
+  private static DomElement sanctionIn(HtmlPage page, String email) {
+    return page.querySelectorAll("#bans li.sanction").stream()
+        .map(DomElement.class::cast)
+        .filter(
+            li -> li.querySelector(".sanctioned-address").getTextContent().strip().equals(email))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The sanction listed on an address hash, if any (the hash is the tooltip of its code). */
+  private static DomElement addressSanction(HtmlPage page, String hash) {
+    return page.querySelectorAll("#bans li.sanction code").stream()
+        .map(DomElement.class::cast)
+        .filter(code -> code.getAttribute("title").equals(hash))
+        .map(code -> (DomElement) code.getParentNode().getParentNode())
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The address hash of a comment, as its row in the queue gives it. */
+  private static String hashOf(HtmlPage queue, long id) {
+    DomElement code = queue.querySelector("tr[data-rk='" + id + "'] code[title]");
+    assertNotNull(code, () -> "no address hash for comment " + id);
+    assertEquals(64, code.getAttribute("title").length(), code.getAttribute("title"));
+    return code.getAttribute("title");
+  }
+
+  private static String effectOf(DomElement sanction) {
+    return sanction.querySelector(".sanction-effect").getTextContent().strip();
+  }
+
+  private static boolean checked(HtmlPage page, String id) {
+    return ((HtmlCheckBoxInput) page.getHtmlElementById(id)).isChecked();
+  }
+
+  private static String frenchDate(LocalDate date) {
+    return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH).format(date);
+  }
+
+  private static String nano() {
+    return Long.toString(System.nanoTime());
   }
 
   /** Posts a comment through the public form from an address never approved: it is held. */

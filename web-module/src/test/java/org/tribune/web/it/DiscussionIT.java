@@ -800,6 +800,42 @@ class DiscussionIT {
   }
 
   @Test
+  void aCommenterHasAPictureDrawnHereAndKeptByEveryCache(TribuneServer server) {
+    try (Visitor author = new Visitor(server);
+        Visitor reader = new Visitor(server)) {
+      String path = author.articlePath(BUSY.title());
+      Map<String, String> first = comment("Yanis", unique("Un avis illustré"));
+      Map<String, String> second = new LinkedHashMap<>(comment("Yanis", unique("Un second avis")));
+      second.put("email", first.get("email"));
+      long id = post(author, path, first);
+      long again = post(author, path, second);
+      HtmlPage page = openComment(reader, path, id);
+      DomElement picture = page.querySelector("#comment-" + id + " img.avatar");
+      DomElement same = page.querySelector("#comment-" + again + " img.avatar");
+
+      assertNotNull(picture, "no picture");
+      String src = picture.getAttribute("src");
+      Page svg = reader.get(src);
+      assertAll(
+          () -> assertTrue(src.matches("/avatars/[0-9a-f]{16}\\.svg"), src),
+          () -> assertEquals("", picture.getAttribute("alt")),
+          () -> assertEquals(src, same.getAttribute("src"), "the same author, the same picture"),
+          () -> assertEquals(200, status(svg)),
+          () -> assertEquals("image/svg+xml", svg.getWebResponse().getContentType()),
+          () ->
+              assertEquals(
+                  "public, max-age=31536000, immutable",
+                  svg.getWebResponse().getResponseHeaderValue("Cache-Control")),
+          () ->
+              assertTrue(
+                  svg.getWebResponse().getContentAsString().startsWith("<svg xmlns="),
+                  () -> svg.getWebResponse().getContentAsString()),
+          () -> assertEquals(404, status(reader.get("/avatars/0123.svg"))),
+          () -> assertEquals(404, status(reader.get("/avatars/%3Cscript%3E.svg"))));
+    }
+  }
+
+  @Test
   void theDiscussionSaysHowItIsModerated(TribuneServer server) {
     try (Visitor reader = new Visitor(server)) {
       String path = reader.articlePath(BUSY.title());
@@ -1874,10 +1910,22 @@ class DiscussionIT {
     assertNotNull(discussion, "no discussion on the page");
     for (String tag : LIVE_ELEMENTS) {
       for (DomNode found : discussion.querySelectorAll(tag)) {
-        problems.add("<" + tag + "> in the discussion: " + found.asXml());
+        if (!isAvatar(found)) {
+          problems.add("<" + tag + "> in the discussion: " + found.asXml());
+        }
       }
     }
     assertTrue(problems.isEmpty(), () -> context + ": live markup\n" + String.join("\n", problems));
+  }
+
+  /** The site's own picture of a commenter: nothing a reader typed. */
+  private static boolean isAvatar(DomNode node) {
+    return node instanceof DomElement image
+        && image.getTagName().equalsIgnoreCase("img")
+        && image.getAttribute("class").equals("avatar")
+        && image.getAttribute("src").matches("/avatars/[0-9a-f]{16}\\.svg")
+        && image.getAttributesMap().keySet().stream()
+            .allMatch(Set.of("class", "src", "alt", "width", "height", "loading")::contains);
   }
 
   /** Asserts that a payload with markup is not in the HTML as it was typed. */

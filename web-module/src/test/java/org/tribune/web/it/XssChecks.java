@@ -138,6 +138,10 @@ public final class XssChecks {
               && /^\\/articles\\/[a-z0-9-]+\\/comments\\/\\d+\\/vote$/.test(target.pathname);
         }
         if (element.matches('button.quote-button')) return true;
+        if (element.matches('button.read-more[type=button]') && element.form === null
+            && [...element.attributes].every(a => ['type', 'class', 'aria-expanded', 'aria-controls'].includes(a.name))) {
+          return true;
+        }
         const form = element.localName === 'form' ? element : element.closest('form');
         if (!form || form.method !== 'post') return false;
         const action = new URL(form.action);

@@ -1492,8 +1492,7 @@ class TransferServicesIT {
       // The site's own and those of the tests that ran before on the same database.
       assertTrue(document.getJsonArray("reports").size() >= 2);
       assertTrue(document.getJsonArray("decisions").size() >= 1);
-      assertEquals(
-          document.getJsonArray("reports").size(), report.counts("reports").imported());
+      assertEquals(document.getJsonArray("reports").size(), report.counts("reports").imported());
 
       // What the services show is the restored site, not copies kept from before.
       ArticleSummary article = articles.find(made.articleId()).orElseThrow();

@@ -188,49 +188,39 @@ public class CommentMails {
 
   /** Tells the confirmed subscribers of the parent of an approved reply, but its own author. */
   public void replyApproved(MailedComment reply, List<Subscriber> subscribers) {
-    if (!settings.enabled() || subscribers.isEmpty()) {
-      return;
-    }
-    Optional<ArticleSummary> article = articles.find(reply.articleId());
-    if (article.isEmpty()) {
-      return;
-    }
-    List<OutgoingMail> mails = new ArrayList<>();
-    for (Subscriber subscriber : subscribers) {
-      if (subscriber.email().equals(reply.email())) {
-        continue;
-      }
-      String text =
-          format(
-              "reply.text",
-              reply.authorName(),
-              article.get().title(),
-              quote(reply.body()),
-              commentLink(article.get(), reply.id()));
-      mails.add(mail(subscriber, format("reply.subject", siteName), text));
-    }
-    send(mails);
+    tell(reply, subscribers, "reply");
   }
 
   /** Tells the confirmed subscribers of a quoted comment that an approved comment quotes it. */
   public void quoted(MailedComment quoting, List<Subscriber> subscribers) {
+    tell(quoting, subscribers, "quoted");
+  }
+
+  /**
+   * Tells subscribers of a comment ({@code <kind>.subject}, {@code <kind>.text}), but its own
+   * author.
+   */
+  private void tell(MailedComment comment, List<Subscriber> subscribers, String kind) {
     if (!settings.enabled() || subscribers.isEmpty()) {
       return;
     }
-    Optional<ArticleSummary> article = articles.find(quoting.articleId());
+    Optional<ArticleSummary> article = articles.find(comment.articleId());
     if (article.isEmpty()) {
       return;
     }
     List<OutgoingMail> mails = new ArrayList<>();
     for (Subscriber subscriber : subscribers) {
+      if (subscriber.email().equals(comment.email())) {
+        continue;
+      }
       String text =
           format(
-              "quoted.text",
-              quoting.authorName(),
+              kind + ".text",
+              comment.authorName(),
               article.get().title(),
-              quote(quoting.body()),
-              commentLink(article.get(), quoting.id()));
-      mails.add(mail(subscriber, format("quoted.subject", siteName), text));
+              quote(comment.body()),
+              commentLink(article.get(), comment.id()));
+      mails.add(mail(subscriber, format(kind + ".subject", siteName), text));
     }
     send(mails);
   }

@@ -42,6 +42,9 @@ import org.tribune.articles.api.SectionUsage;
 import org.tribune.articles.api.SlugTakenException;
 import org.tribune.articles.api.Tag;
 import org.tribune.articles.api.TagService;
+import org.tribune.comments.api.DiscussionRules;
+import org.tribune.comments.api.ModerationMode;
+import org.tribune.comments.api.ModerationService;
 import org.tribune.web.console.ConsoleMessages;
 import org.tribune.web.console.audit.AuditAction;
 import org.tribune.web.console.security.Staff;
@@ -49,7 +52,8 @@ import org.tribune.web.site.SiteSettings;
 
 /**
  * Backs {@code /admin/articles/edit.xhtml}: one article's fields, its live preview (rendered by the
- * same code as the public page), its status actions and its revisions.
+ * same code as the public page), its status actions, its revisions, and its discussion's own rules
+ * (moderation mode, closing date), saved with it.
  *
  * <p>Who may do what is checked here on every action, whatever the page shows: editors everything;
  * an author only articles they sign, only while draft or in review, and cannot publish. The version
@@ -83,6 +87,7 @@ public class ArticleEditBacking implements Serializable {
   @Inject private SiteSettings site;
   @Inject private ConsoleMessages messages;
   @Inject private MediaService media;
+  @Inject private ModerationService moderation;
 
   private String idParameter;
   private String typeParameter;
@@ -116,6 +121,9 @@ public class ArticleEditBacking implements Serializable {
   private List<MediaItem> mediaResults;
   private String bodyCursor;
   private boolean commentsOpen = true;
+  private ModerationMode moderationMode;
+  private String closesAt;
+  private DiscussionRules loadedRules = DiscussionRules.NONE;
   private String scheduleAt;
   private String preview;
 
@@ -202,6 +210,9 @@ public class ArticleEditBacking implements Serializable {
     leadMediaId = draft.leadMediaId();
     leadMedia = leadMediaId == null ? null : media.find(leadMediaId).orElse(null);
     commentsOpen = draft.commentsOpen();
+    loadedRules = moderation.articleRules(id);
+    moderationMode = loadedRules.moderation();
+    closesAt = localInput(loadedRules.closesAt());
     page = draft.isPage();
     pagePath = edit.pagePath();
     if (page) {
@@ -436,10 +447,12 @@ public class ArticleEditBacking implements Serializable {
 
   private boolean store() {
     ArticleDraft draft = draft();
-    if (draft == null) {
+    DiscussionRules rules = rules();
+    if (draft == null || rules == null) {
       return false;
     }
     try {
+      boolean saved = true;
       if (id == null) {
         id = editorial.create(draft, staff.getEmail());
         staff.audit(AuditAction.ARTICLE_CREATED, target(), title);
@@ -447,6 +460,14 @@ public class ArticleEditBacking implements Serializable {
         version = editorial.save(id, version, draft, staff.getEmail());
         staff.audit(AuditAction.ARTICLE_SAVED, target(), null);
       } else {
+        saved = false;
+      }
+      if (!rules.equals(loadedRules)) {
+        moderation.setArticleRules(id, rules);
+        staff.audit(AuditAction.ARTICLE_SAVED, target(), describe(rules));
+        saved = true;
+      }
+      if (!saved) {
         return true;
       }
       editorial.forEditing(id).ifPresent(this::show);
@@ -563,6 +584,63 @@ public class ArticleEditBacking implements Serializable {
             commentsOpen,
             leadMediaId);
     return page ? draft.asPage(new PageOptions(parentId, showByline, showDate, showShare)) : draft;
+  }
+
+  /**
+   * The discussion's own rules from the form, or {@code null} after saying, beside the field, that
+   * the closing date is not a date. A date left as it was shown keeps the saved instant (the field
+   * shows minutes only). A date already past is taken: it closes the discussion now.
+   */
+  DiscussionRules rules() {
+    String text = closesAt == null ? "" : closesAt.strip();
+    Instant closing = null;
+    if (!text.isEmpty()) {
+      if (text.equals(localInput(loadedRules.closesAt()))) {
+        closing = loadedRules.closesAt();
+      } else {
+        try {
+          closing = fromLocalInput(text, site.getZone());
+        } catch (DateTimeParseException e) {
+          fieldError("closes-at", "editor.closes-at.invalid");
+          return null;
+        }
+      }
+    }
+    return new DiscussionRules(moderationMode, closing);
+  }
+
+  private String localInput(Instant instant) {
+    return instant == null ? null : LOCAL_INPUT.format(instant.atZone(site.getZone()));
+  }
+
+  /** The audit's detail for rules saved: the mode and the closing date (ISO), or "none". */
+  private static String describe(DiscussionRules rules) {
+    return "discussion: "
+        + (rules.moderation() == null ? "inherited" : rules.moderation().name())
+        + ", closes "
+        + (rules.closesAt() == null ? "never" : rules.closesAt().toString());
+  }
+
+  /** The moderation modes an article may have of its own (the empty choice inherits). */
+  public ModerationMode[] getModerationModes() {
+    return ModerationMode.values();
+  }
+
+  public ModerationMode getModerationMode() {
+    return moderationMode;
+  }
+
+  public void setModerationMode(ModerationMode moderationMode) {
+    this.moderationMode = moderationMode;
+  }
+
+  /** The closing date as a {@code datetime-local} field holds it, in the site's time zone. */
+  public String getClosesAt() {
+    return closesAt;
+  }
+
+  public void setClosesAt(String closesAt) {
+    this.closesAt = closesAt;
   }
 
   // ----- a page's place -----

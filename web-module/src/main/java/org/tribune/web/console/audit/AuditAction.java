@@ -27,7 +27,13 @@ public enum AuditAction {
   COMMENT_REPLIED,
   COMMENT_FEATURED,
   COMMENT_UNFEATURED,
+  /**
+   * A permanent ban, as the console recorded them before sanctions (kept for the older entries).
+   */
   BAN_ADDED,
+  /** An author suspended or watched, for a while or for good (detail: effect and duration). */
+  SANCTION_ADDED,
+  /** A sanction on an author, lifted (a ban of old included). */
   BAN_REMOVED,
   COMMENTER_EXPORTED,
   COMMENTER_ERASED,

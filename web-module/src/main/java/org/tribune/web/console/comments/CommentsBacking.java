@@ -5,9 +5,12 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.io.Serializable;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +30,7 @@ import org.tribune.comments.api.ModeratedComment;
 import org.tribune.comments.api.ModerationFilter;
 import org.tribune.comments.api.ModerationPage;
 import org.tribune.comments.api.ModerationService;
+import org.tribune.comments.api.Sanction;
 import org.tribune.web.console.ArticleTitles;
 import org.tribune.web.console.ConsoleMessages;
 import org.tribune.web.console.audit.AuditAction;
@@ -38,8 +42,9 @@ import org.tribune.web.site.SiteSettings;
  * Backs {@code /admin/comments.xhtml}: one queue at a time ({@code ?status=PENDING} by default,
  * {@code &article=} to keep one article's), filtered by text, author and e-mail, read a page at a
  * time; decisions on the ticked comments or on one; a staff member's edit of a comment or reply
- * under it; bans; and export or erasure of everything written with an e-mail address. Every
- * decision is written to the audit log.
+ * under it; sanctions on an author (suspended or watched, for a while or for good, with a reason)
+ * from a comment's row or by e-mail address, and their list; and export or erasure of everything
+ * written with an e-mail address. Every decision is written to the audit log.
  */
 @Named
 @ViewScoped
@@ -71,6 +76,18 @@ public class CommentsBacking implements Serializable {
   private Long answeredId;
   private String replyBody;
   private String banEmail;
+  private Ban.Effect banEffect = Ban.Effect.SUSPENDED;
+  private SanctionLength banLength = SanctionLength.FOREVER;
+  private String banReason;
+
+  private Long sanctionedId;
+  private String sanctionedEmail;
+  private String sanctionedHash;
+  private boolean sanctionOnEmail;
+  private boolean sanctionOnAddress;
+  private Ban.Effect sanctionEffect = Ban.Effect.SUSPENDED;
+  private SanctionLength sanctionLength = SanctionLength.WEEK;
+  private String sanctionReason;
   private String privacyEmail;
 
   private final LazyDataModel<ModeratedComment> rows =
@@ -229,6 +246,7 @@ public class CommentsBacking implements Serializable {
 
   public void startEdit(long commentId) {
     answeredId = null;
+    sanctionedId = null;
     moderation
         .find(commentId)
         .ifPresent(
@@ -255,6 +273,7 @@ public class CommentsBacking implements Serializable {
 
   public void startReply(long commentId) {
     editedId = null;
+    sanctionedId = null;
     answeredId = commentId;
     replyBody = null;
   }
@@ -283,12 +302,21 @@ public class CommentsBacking implements Serializable {
   public void cancelPanel() {
     editedId = null;
     answeredId = null;
+    sanctionedId = null;
   }
 
   private void rejected(CommentRejectedException e) {
     for (CommentRejectedException.Reason reason : e.reasons()) {
       messages.errorText(site.messages().getString(FormErrors.key(reason)));
     }
+  }
+
+  /** The site path of a comment's author's history: by e-mail address, else by address hash. */
+  public String historyLink(ModeratedComment comment) {
+    return comment.authorEmail() != null && !comment.authorEmail().isBlank()
+        ? "/admin/comments/author?email="
+            + URLEncoder.encode(comment.authorEmail(), StandardCharsets.UTF_8)
+        : "/admin/comments/author?address=" + comment.addressHash();
   }
 
   // ----- the editorial team's selection -----
@@ -317,38 +345,57 @@ public class CommentsBacking implements Serializable {
     afterChange();
   }
 
-  // ----- bans -----
+  // ----- sanctions -----
 
-  public void banAuthorEmail(long commentId) {
-    if (!allowed()) {
-      return;
-    }
+  /** Opens the sanction panel under the queue for the author of a comment (« Sanctionner »). */
+  public void startSanction(long commentId) {
+    editedId = null;
+    answeredId = null;
     moderation
         .find(commentId)
-        .filter(comment -> comment.authorEmail() != null && !comment.authorEmail().isBlank())
+        .filter(comment -> !comment.staff())
         .ifPresent(
             comment -> {
-              moderation.banEmail(comment.authorEmail());
-              staff.audit(AuditAction.BAN_ADDED, comment.authorEmail(), "comment " + commentId);
-              messages.info("moderation.banned", comment.authorEmail());
+              sanctionedId = comment.id();
+              sanctionedEmail = blankToNull(comment.authorEmail());
+              sanctionedHash = blankToNull(comment.addressHash());
+              sanctionOnEmail = sanctionedEmail != null;
+              sanctionOnAddress = sanctionedHash != null;
+              sanctionEffect = Ban.Effect.SUSPENDED;
+              sanctionLength = SanctionLength.WEEK;
+              sanctionReason = null;
             });
   }
 
-  public void banAuthorAddress(long commentId) {
-    if (!allowed()) {
+  /**
+   * Sanctions the author of the comment the panel is open for, on the addresses ticked. The
+   * addresses are read again from the comment, never from the form, so that a forged request cannot
+   * name someone else.
+   */
+  public void applySanction() {
+    if (!allowed() || sanctionedId == null) {
       return;
     }
-    moderation
-        .find(commentId)
-        .filter(comment -> comment.addressHash() != null)
-        .ifPresent(
-            comment -> {
-              moderation.banAddressHash(comment.addressHash());
-              staff.audit(AuditAction.BAN_ADDED, "address " + comment.addressHash(), null);
-              messages.info("moderation.banned", comment.addressHash());
-            });
+    Optional<ModeratedComment> found = moderation.find(sanctionedId).filter(c -> !c.staff());
+    if (found.isEmpty()) {
+      messages.error("moderation.sanction.gone");
+      sanctionedId = null;
+      return;
+    }
+    ModeratedComment comment = found.get();
+    String address = sanctionOnEmail ? blankToNull(comment.authorEmail()) : null;
+    String hash = sanctionOnAddress ? blankToNull(comment.addressHash()) : null;
+    if (address == null && hash == null) {
+      messages.error("moderation.sanction.no-address");
+      return;
+    }
+    if (sanction(sanctionEffect, address, hash, sanctionLength, sanctionReason, comment.id())) {
+      sanctionedId = null;
+      sanctionReason = null;
+    }
   }
 
+  /** « Sanctionner » at the bottom of the page: an e-mail address typed by the moderator. */
   public void addEmailBan() {
     if (!allowed()) {
       return;
@@ -358,10 +405,61 @@ public class CommentsBacking implements Serializable {
       messages.error("moderation.email.invalid");
       return;
     }
-    moderation.banEmail(address);
-    staff.audit(AuditAction.BAN_ADDED, address, null);
-    messages.info("moderation.banned", address);
-    banEmail = null;
+    if (sanction(banEffect, address, null, banLength, banReason, null)) {
+      banEmail = null;
+      banReason = null;
+    }
+  }
+
+  /** Records a sanction, audits it and says so; {@code false} after saying why it was refused. */
+  private boolean sanction(
+      Ban.Effect effect,
+      String address,
+      String hash,
+      SanctionLength length,
+      String reason,
+      Long commentId) {
+    Ban.Effect chosenEffect = effect == null ? Ban.Effect.SUSPENDED : effect;
+    SanctionLength chosenLength = length == null ? SanctionLength.FOREVER : length;
+    String why = reason == null || reason.isBlank() ? null : reason.strip();
+    if (why != null && why.length() > Sanction.REASON_LENGTH) {
+      messages.error("moderation.sanction.reason.too-long", Sanction.REASON_LENGTH);
+      return false;
+    }
+    List<Ban> bans;
+    try {
+      bans =
+          moderation.sanction(
+              new Sanction(chosenEffect, address, hash, chosenLength.duration(), why, commentId));
+    } catch (CommentRejectedException e) {
+      rejected(e);
+      return false;
+    } catch (IllegalArgumentException | ConstraintViolationException e) {
+      messages.error("moderation.sanction.invalid");
+      return false;
+    }
+    List<String> who = new ArrayList<>();
+    if (address != null) {
+      who.add(address);
+    }
+    if (hash != null) {
+      who.add("address " + hash);
+    }
+    staff.audit(
+        AuditAction.SANCTION_ADDED,
+        String.join(", ", who),
+        chosenEffect
+            + " "
+            + (chosenLength.duration() == null ? "for good" : chosenLength.duration().toString())
+            + (commentId == null ? "" : ", comment " + commentId));
+    Instant until = bans.isEmpty() ? null : bans.get(0).expiresAt();
+    messages.info(
+        "moderation.sanctioned." + chosenEffect,
+        who.size(),
+        until == null
+            ? messages.get("moderation.sanction.forever")
+            : messages.format("moderation.sanction.until", site.dateTime(until)));
+    return true;
   }
 
   public void unban(long banId) {
@@ -373,8 +471,23 @@ public class CommentsBacking implements Serializable {
     messages.info("moderation.unbanned");
   }
 
+  /** Every sanction, newest first, expired ones included. */
   public List<Ban> getBans() {
     return moderation.bans();
+  }
+
+  /** Whether a sanction still applies now (an expired one stays listed, marked « expirée »). */
+  public boolean active(Ban ban) {
+    return ban.activeAt(Instant.now());
+  }
+
+  /** An address hash as the list shows it: its first 16 digits (the whole one in a tooltip). */
+  public String shortHash(String hash) {
+    return hash == null || hash.length() <= 16 ? hash : hash.substring(0, 16) + "…";
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   // ----- a commenter's personal data -----
@@ -552,5 +665,93 @@ public class CommentsBacking implements Serializable {
 
   public void setPrivacyEmail(String privacyEmail) {
     this.privacyEmail = privacyEmail;
+  }
+
+  public Ban.Effect getBanEffect() {
+    return banEffect;
+  }
+
+  public void setBanEffect(Ban.Effect banEffect) {
+    this.banEffect = banEffect;
+  }
+
+  public SanctionLength getBanLength() {
+    return banLength;
+  }
+
+  public void setBanLength(SanctionLength banLength) {
+    this.banLength = banLength;
+  }
+
+  public String getBanReason() {
+    return banReason;
+  }
+
+  public void setBanReason(String banReason) {
+    this.banReason = banReason;
+  }
+
+  public Ban.Effect[] getEffects() {
+    return Ban.Effect.values();
+  }
+
+  public SanctionLength[] getLengths() {
+    return SanctionLength.values();
+  }
+
+  public int getReasonLength() {
+    return Sanction.REASON_LENGTH;
+  }
+
+  public Long getSanctionedId() {
+    return sanctionedId;
+  }
+
+  public String getSanctionedEmail() {
+    return sanctionedEmail;
+  }
+
+  public String getSanctionedHash() {
+    return sanctionedHash;
+  }
+
+  public boolean isSanctionOnEmail() {
+    return sanctionOnEmail;
+  }
+
+  public void setSanctionOnEmail(boolean sanctionOnEmail) {
+    this.sanctionOnEmail = sanctionOnEmail;
+  }
+
+  public boolean isSanctionOnAddress() {
+    return sanctionOnAddress;
+  }
+
+  public void setSanctionOnAddress(boolean sanctionOnAddress) {
+    this.sanctionOnAddress = sanctionOnAddress;
+  }
+
+  public Ban.Effect getSanctionEffect() {
+    return sanctionEffect;
+  }
+
+  public void setSanctionEffect(Ban.Effect sanctionEffect) {
+    this.sanctionEffect = sanctionEffect;
+  }
+
+  public SanctionLength getSanctionLength() {
+    return sanctionLength;
+  }
+
+  public void setSanctionLength(SanctionLength sanctionLength) {
+    this.sanctionLength = sanctionLength;
+  }
+
+  public String getSanctionReason() {
+    return sanctionReason;
+  }
+
+  public void setSanctionReason(String sanctionReason) {
+    this.sanctionReason = sanctionReason;
   }
 }

@@ -6,6 +6,8 @@ import jakarta.inject.Named;
 import jakarta.validation.ConstraintViolationException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.tribune.articles.api.ArticleLimits;
 import org.tribune.articles.api.AuthorService;
@@ -16,13 +18,16 @@ import org.tribune.articles.api.SectionUsage;
 import org.tribune.articles.api.SlugTakenException;
 import org.tribune.articles.api.TagService;
 import org.tribune.articles.api.TagUsage;
+import org.tribune.comments.api.ModerationMode;
+import org.tribune.comments.api.ModerationService;
 import org.tribune.web.console.ConsoleMessages;
 import org.tribune.web.console.audit.AuditAction;
 import org.tribune.web.console.security.Staff;
 
 /**
  * Backs {@code /admin/taxonomy.xhtml}: one form per kind (section, tag, author) that creates a new
- * one or changes the one picked in its list, plus merging tags and deleting unused entries.
+ * one or changes the one picked in its list (a section with its own moderation mode for comments),
+ * plus merging tags and deleting unused entries.
  */
 @Named
 @ViewScoped
@@ -33,6 +38,7 @@ public class TaxonomyBacking implements Serializable {
   @Inject private SectionService sections;
   @Inject private TagService tags;
   @Inject private AuthorService authors;
+  @Inject private ModerationService moderation;
   @Inject private Staff staff;
   @Inject private ConsoleMessages messages;
 
@@ -41,6 +47,8 @@ public class TaxonomyBacking implements Serializable {
   private String sectionSlug;
   private String sectionDescription;
   private Long sectionParentId;
+  private ModerationMode sectionMode;
+  private transient Map<Long, ModerationMode> modes;
 
   private Long tagId;
   private String tagName;
@@ -72,6 +80,7 @@ public class TaxonomyBacking implements Serializable {
   // ----- sections -----
 
   public void editSection(long id) {
+    modes = null;
     sections.all().stream()
         .filter(s -> s.id() == id)
         .findFirst()
@@ -82,6 +91,7 @@ public class TaxonomyBacking implements Serializable {
               sectionSlug = s.slug();
               sectionDescription = s.description();
               sectionParentId = s.parent() == null ? null : s.parent().id();
+              sectionMode = sectionMode(s.id());
             });
   }
 
@@ -91,6 +101,7 @@ public class TaxonomyBacking implements Serializable {
     sectionSlug = null;
     sectionDescription = null;
     sectionParentId = null;
+    sectionMode = null;
   }
 
   public void saveSection() {
@@ -101,10 +112,12 @@ public class TaxonomyBacking implements Serializable {
       if (sectionId == null) {
         long id = sections.create(sectionName.strip(), clean(sectionDescription), sectionParentId);
         staff.audit(AuditAction.TAXONOMY_CHANGED, "section " + id, "created " + sectionName);
+        saveMode(id);
       } else {
         sections.rename(
             sectionId, sectionName.strip(), slugOrNull(sectionSlug), clean(sectionDescription));
         staff.audit(AuditAction.TAXONOMY_CHANGED, "section " + sectionId, "renamed " + sectionName);
+        saveMode(sectionId);
       }
       messages.info("taxonomy.saved");
       newSection();
@@ -113,6 +126,31 @@ public class TaxonomyBacking implements Serializable {
     } catch (IllegalArgumentException | ConstraintViolationException e) {
       messages.error("taxonomy.invalid");
     }
+  }
+
+  /** Gives the section the mode chosen in the form, if it is not the one it has. */
+  private void saveMode(long id) {
+    if (Objects.equals(sectionMode(id), sectionMode)) {
+      return;
+    }
+    moderation.setSectionMode(id, sectionMode);
+    modes = null;
+    staff.audit(
+        AuditAction.TAXONOMY_CHANGED,
+        "section " + id,
+        "moderation " + (sectionMode == null ? "inherited" : sectionMode.name()));
+  }
+
+  /** A section's own moderation mode; {@code null}: the site's. */
+  public ModerationMode sectionMode(long id) {
+    if (modes == null) {
+      modes = moderation.sectionModes();
+    }
+    return modes.get(id);
+  }
+
+  public ModerationMode[] getModerationModes() {
+    return ModerationMode.values();
   }
 
   public void deleteSection(long id) {
@@ -335,6 +373,14 @@ public class TaxonomyBacking implements Serializable {
 
   public void setSectionParentId(Long sectionParentId) {
     this.sectionParentId = sectionParentId;
+  }
+
+  public ModerationMode getSectionMode() {
+    return sectionMode;
+  }
+
+  public void setSectionMode(ModerationMode sectionMode) {
+    this.sectionMode = sectionMode;
   }
 
   public Long getTagId() {
