@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * does, with gzip, no cookie and the {@code ETag} of its last answer ({@code If-None-Match}): a
  * browser whose copy is older than its {@code max-age} revalidates it. The readers start spread
  * over the first period, so that {@code READERS} of them make {@code READERS / PERIOD} requests a
- * second. An open loop: a request goes at its instant whatever the answers to the earlier ones
- * (at most {@value #IN_FLIGHT} waiting; a poll that finds them all waiting is skipped).
+ * second. An open loop: a request goes at its instant whatever the answers to the earlier ones (at
+ * most {@value #IN_FLIGHT} waiting; a poll that finds them all waiting is skipped).
  *
  * <pre>
  *   PollState BASE slug READERS PERIOD SECONDS [START_MS]   (one JSON line out)
