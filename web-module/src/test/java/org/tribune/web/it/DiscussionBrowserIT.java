@@ -25,6 +25,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -967,8 +968,14 @@ class DiscussionBrowserIT {
     return !found.isEmpty() && found.get(0).isDisplayed() ? found.get(0) : null;
   }
 
+  /**
+   * Waits for a condition; an element of the page being replaced (a form posted, the answer not yet
+   * shown) is looked for again rather than failing the test.
+   */
   private <T> T waitFor(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT).until(condition::apply);
+    return new WebDriverWait(driver, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition::apply);
   }
 
   /**
