@@ -7,6 +7,7 @@
  * - posting, voting and "Afficher plus de commentaires" without reloading the page; the reader's
  *   own votes pressed, and taken back by pressing them again;
  * - « Lire la suite » under a very long comment, shown folded;
+ * - « Aperçu » under the comment box: the text as it will look;
  * - the form token of a page that is the same for every reader, asked for when the reader comes to
  *   the discussion;
  * - an old WordPress link to a comment (…/#comment-12, redirected here with a short cookie) is sent
@@ -403,6 +404,54 @@
           vote.click();
         });
     }
+  });
+
+  /*
+   * « Aperçu »: the comment as it will look, rendered by the server (the same safe HTML as a
+   * published comment), in a box under the form. Nothing is sent for publication.
+   */
+  function showPreviewButtons(scope) {
+    Array.prototype.forEach.call(scope.querySelectorAll('[data-preview]'), function (button) {
+      button.hidden = false;
+    });
+  }
+  showPreviewButtons(section);
+  section.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-preview]');
+    if (!button) {
+      return;
+    }
+    var form = button.closest('form');
+    var box = form.querySelector('[data-preview-box]');
+    var body = form.querySelector('textarea[name=body]').value;
+    if (!body.trim()) {
+      box.textContent = text('preview-empty');
+      box.hidden = false;
+      return;
+    }
+    var data = new URLSearchParams();
+    data.set('body', body);
+    fetch(button.getAttribute('data-preview'), {
+      method: 'POST',
+      headers: { Accept: 'application/json' },
+      credentials: 'omit',
+      body: data
+    })
+      .then(function (response) {
+        return response.json();
+      })
+      .then(function (answer) {
+        if (answer.html !== undefined) {
+          box.innerHTML = answer.html;
+        } else {
+          box.textContent = (answer.errors || []).join(' ');
+        }
+        box.hidden = false;
+      })
+      .catch(function () {
+        box.textContent = text('network-error');
+        box.hidden = false;
+      });
   });
 
   /*

@@ -80,6 +80,14 @@ public interface CommentService {
       @NotNull Submission submission);
 
   /**
+   * The safe HTML a comment's text would get, as readers would see it (the form's preview); nothing
+   * is stored.
+   *
+   * @throws CommentRejectedException {@code BODY_TOO_LONG} over the length limit
+   */
+  String preview(@NotNull String body);
+
+  /**
    * The votes a visitor (their voter key) cast on the comments of an article: comment id to {@code
    * 1} or {@code -1}. Empty for an unknown key.
    */

@@ -449,6 +449,15 @@ public class DefaultCommentService implements CommentService {
   }
 
   @Override
+  public String preview(String body) {
+    String cleaned = CommentInput.cleanBody(body);
+    if (CommentInput.codePoints(cleaned) > settings.maxLength()) {
+      throw new CommentRejectedException(Reason.BODY_TOO_LONG);
+    }
+    return CommentRenderer.render(cleaned);
+  }
+
+  @Override
   public Map<Long, Integer> ownVotes(long articleId, String voterKey) {
     if (voterKey.isBlank()) {
       return Map.of();

@@ -79,7 +79,8 @@ public class DiscussionServlet extends HttpServlet {
   private static final Pattern PATH =
       Pattern.compile(
           "/([a-z0-9]+(?:-[a-z0-9]+)*)/comments"
-              + "(?:/(\\d{1,18})(?:/(vote|edit|delete|report))?|(\\.atom)|/(token)|/(votes)|/(state))?");
+              + "(?:/(\\d{1,18})(?:/(vote|edit|delete|report))?|(\\.atom)"
+              + "|/(token|votes|state|preview))?");
 
   private static final int LONGEST_PATH = 400;
   private static final int USER_AGENT_LENGTH = 500;
@@ -93,14 +94,28 @@ public class DiscussionServlet extends HttpServlet {
   @Inject private transient CommentFeeds feeds;
   @Inject private transient ReportPages reports;
 
+  /**
+   * What an address names: an article's discussion, a comment and an action on it, the feed, or one
+   * of the discussion's own resources ({@code special}: token, votes, state or preview).
+   */
   private record Target(
-      ArticleSummary article,
-      Long commentId,
-      String action,
-      boolean feed,
-      boolean token,
-      boolean votes,
-      boolean state) {}
+      ArticleSummary article, Long commentId, String action, boolean feed, String special) {
+    boolean token() {
+      return "token".equals(special);
+    }
+
+    boolean votes() {
+      return "votes".equals(special);
+    }
+
+    boolean state() {
+      return "state".equals(special);
+    }
+
+    boolean preview() {
+      return "preview".equals(special);
+    }
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -116,6 +131,10 @@ public class DiscussionServlet extends HttpServlet {
     }
     if (target.feed()) {
       feeds.article(request, response, target.article());
+      return;
+    }
+    if (target.preview()) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
     if (target.token()) {
@@ -155,11 +174,13 @@ public class DiscussionServlet extends HttpServlet {
       request.setCharacterEncoding(StandardCharsets.UTF_8.name());
     }
     Target target = target(request);
+    if (target != null && target.preview()) {
+      preview(request, response);
+      return;
+    }
     if (target == null
         || target.feed()
-        || target.token()
-        || target.votes()
-        || target.state()
+        || target.special() != null
         || (target.commentId() == null) != (target.action() == null)) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
@@ -194,7 +215,7 @@ public class DiscussionServlet extends HttpServlet {
       Optional<Duration> age)
       throws IOException, ServletException {
     CommentForm form = CommentForm.from(request);
-    Target target = new Target(article, null, null, false, false, false, false);
+    Target target = new Target(article, null, null, false, null);
     if (age.isEmpty()) {
       request.setAttribute(DiscussionBacking.FORM, form);
       refuseExpired(request, response, target);
@@ -415,6 +436,31 @@ public class DiscussionServlet extends HttpServlet {
   }
 
   /**
+   * How a comment's text would look ({@code {"html": "…"}}), for the form's « Aperçu »: the
+   * comments module's rendering, the same safe HTML a published comment gets; nothing is stored, so
+   * no token is asked. A text over the length limit gets its message ({@code 400}).
+   */
+  private void preview(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    try {
+      json(
+          response,
+          HttpServletResponse.SC_OK,
+          JSON.createObjectBuilder()
+              .add("html", comments.preview(CommentForm.field(request, "body")))
+              .build());
+    } catch (CommentRejectedException refused) {
+      FormErrors errors = FormErrors.of(refused, site.messages());
+      JsonArrayBuilder list = JSON.createArrayBuilder();
+      errors.byField().values().forEach(messages -> messages.forEach(list::add));
+      json(
+          response,
+          HttpServletResponse.SC_BAD_REQUEST,
+          JSON.createObjectBuilder().add("ok", false).add("errors", list).build());
+    }
+  }
+
+  /**
    * The visitor's votes on this article's comments, as JSON ({@code {"votes": {"12": 1, "15":
    * -1}}}), never kept by any cache: the script presses the buttons of a page that is the same for
    * every reader. Asked only by a browser that voted (its {@value VisitorCookies#VOTED} cookie); a
@@ -510,13 +556,7 @@ public class DiscussionServlet extends HttpServlet {
     }
     Long comment = matcher.group(2) == null ? null : Long.valueOf(matcher.group(2));
     return new Target(
-        article.get(),
-        comment,
-        matcher.group(3),
-        matcher.group(4) != null,
-        matcher.group(5) != null,
-        matcher.group(6) != null,
-        matcher.group(7) != null);
+        article.get(), comment, matcher.group(3), matcher.group(4) != null, matcher.group(5));
   }
 
   private String anchor(ArticleSummary article, CommentSort sort, int page, long commentId) {

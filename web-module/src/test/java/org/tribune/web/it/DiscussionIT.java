@@ -836,6 +836,34 @@ class DiscussionIT {
   }
 
   @Test
+  void thePreviewShowsTheTextAsItWillLookAndStoresNothing(TribuneServer server) {
+    try (Visitor reader = new Visitor(server)) {
+      String path = reader.articlePath(BUSY.title());
+      Map<String, String> json = Map.of("Accept", "application/json");
+      String before = heading(reader.open(path));
+
+      JsonObject shown =
+          json(
+              reader.post(
+                  path + "/comments/preview",
+                  Map.of("body", "Un **bel** effort, *vraiment*.\n> <script>x</script>"),
+                  json));
+      Page tooLong =
+          reader.post(path + "/comments/preview", Map.of("body", "x".repeat(10_001)), json);
+
+      assertAll(
+          () ->
+              assertEquals(
+                  "<p>Un <strong>bel</strong> effort, <em>vraiment</em>.</p>"
+                      + "<blockquote><p>&lt;script&gt;x&lt;/script&gt;</p></blockquote>",
+                  shown.getString("html")),
+          () -> assertEquals(400, status(tooLong)),
+          () -> assertEquals(404, status(reader.get(path + "/comments/preview"))),
+          () -> assertEquals(before, heading(reader.open(path)), "something was stored"));
+    }
+  }
+
+  @Test
   void theDiscussionSaysHowItIsModerated(TribuneServer server) {
     try (Visitor reader = new Visitor(server)) {
       String path = reader.articlePath(BUSY.title());

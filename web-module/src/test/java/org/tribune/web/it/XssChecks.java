@@ -138,6 +138,11 @@ public final class XssChecks {
               && /^\\/articles\\/[a-z0-9-]+\\/comments\\/\\d+\\/vote$/.test(target.pathname);
         }
         if (element.matches('button.quote-button')) return true;
+        if (element.matches('button.new-comments-button[type=button][data-new-comments]')
+            && element.form === null
+            && [...element.attributes].every(a => ['type', 'class', 'hidden', 'data-new-comments'].includes(a.name) || a.name.startsWith('aria-'))) {
+          return true;
+        }
         if (element.matches('button.read-more[type=button]') && element.form === null
             && [...element.attributes].every(a => ['type', 'class', 'aria-expanded', 'aria-controls'].includes(a.name))) {
           return true;
