@@ -1,6 +1,5 @@
 package org.tribune.comments.api;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -8,7 +7,7 @@ import java.util.List;
  * field it concerns (or none) and maps to the message key {@code comments.error.<reason in
  * lower-case, dots for underscores>} of the web bundles.
  */
-public class CommentRejectedException extends RuntimeException {
+public class CommentRejectedException extends InputRejectedException {
   private static final long serialVersionUID = 1L;
 
   /** A form field, for placing a message next to it. */
@@ -56,34 +55,21 @@ public class CommentRejectedException extends RuntimeException {
     }
   }
 
-  private final List<Reason> reasons;
-
   public CommentRejectedException(Reason first, Reason... more) {
     this(concat(first, more));
   }
 
   public CommentRejectedException(List<Reason> reasons) {
-    super(String.valueOf(reasons));
-    if (reasons.isEmpty()) {
-      throw new IllegalArgumentException("no reason");
-    }
-    this.reasons = List.copyOf(reasons);
-  }
-
-  private static List<Reason> concat(Reason first, Reason... more) {
-    List<Reason> all = new ArrayList<>();
-    all.add(first);
-    all.addAll(List.of(more));
-    return all;
+    super(reasons);
   }
 
   /** Every reason, in form order. */
   public List<Reason> reasons() {
-    return reasons;
+    return typedReasons();
   }
 
   /** The first reason. */
   public Reason reason() {
-    return reasons.get(0);
+    return reasons().get(0);
   }
 }

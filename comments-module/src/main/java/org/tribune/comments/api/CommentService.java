@@ -158,4 +158,10 @@ public interface CommentService {
    * console's setting if saved, else {@code tribune.comments.max-length}.
    */
   int maxLength();
+
+  /**
+   * The order of a discussion for a reader who has not chosen one: the console's setting if saved,
+   * else {@code tribune.comments.default-sort} (newest first).
+   */
+  CommentSort defaultSort();
 }

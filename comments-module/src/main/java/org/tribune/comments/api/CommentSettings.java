@@ -23,6 +23,9 @@ import java.util.List;
  * @param maxLinks a comment with more links is held
  * @param blockedWords a comment with one of these words (whole words, any case or accents) is held;
  *     an entry with a comma is several words, as in the configuration
+ * @param defaultSort the order of a discussion for a reader who has not chosen one ({@code
+ *     tribune.comments.default-sort}); {@link CommentSort#FEATURED} shows the editorial selection
+ *     first where there is one, the newest comments elsewhere
  */
 public record CommentSettings(
     @NotNull ModerationMode moderation,
@@ -32,7 +35,8 @@ public record CommentSettings(
     @Min(0) int closeAfterDays,
     @Min(0) @Max(100) int maxLinks,
     @NotNull @Size(max = CommentSettings.MAX_BLOCKED_WORDS)
-        List<@NotBlank @Size(max = CommentSettings.MAX_WORD_LENGTH) String> blockedWords) {
+        List<@NotBlank @Size(max = CommentSettings.MAX_WORD_LENGTH) String> blockedWords,
+    @NotNull CommentSort defaultSort) {
 
   /** Most blocked words (entries). */
   public static final int MAX_BLOCKED_WORDS = 500;

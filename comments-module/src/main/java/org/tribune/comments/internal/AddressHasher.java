@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,6 +29,9 @@ public class AddressHasher {
 
   private volatile String salt;
 
+  /** The keys derived from {@link #salt} so far, by purpose; replaced with the salt. */
+  private volatile Map<String, byte[]> keys = new ConcurrentHashMap<>();
+
   /**
    * Reads the stored salt, making it first if there is none; several nodes starting at once agree
    * on the first one written. Runs outside any transaction, after the migrations, and again after a
@@ -36,7 +41,7 @@ public class AddressHasher {
   void load(DataSource dataSource) throws SQLException {
     Optional<String> configured = configuredSalt.map(String::strip).filter(s -> !s.isEmpty());
     if (configured.isPresent()) {
-      salt = configured.get();
+      use(configured.get());
       return;
     }
     try (Connection connection = dataSource.getConnection()) {
@@ -56,8 +61,13 @@ public class AddressHasher {
           throw new SQLException("Could not store the address salt in comments_setting");
         }
       }
-      salt = stored;
+      use(stored);
     }
+  }
+
+  private void use(String newSalt) {
+    keys = new ConcurrentHashMap<>();
+    salt = newSalt;
   }
 
   private static String read(Connection connection) throws SQLException {
@@ -79,7 +89,12 @@ public class AddressHasher {
     if (current == null) {
       throw new IllegalStateException("The comments database is not ready yet");
     }
-    return HexFormat.of().parseHex(Tokens.sha256(purpose + "\u0000" + current));
+    // Derived once per salt: the avatars ask for theirs for every comment of every page rendered.
+    Map<String, byte[]> derived = keys;
+    byte[] key =
+        derived.computeIfAbsent(
+            purpose + "\u0000" + current, k -> HexFormat.of().parseHex(Tokens.sha256(k)));
+    return key.clone();
   }
 
   /** The hash of an address; an unknown address hashes like an empty one. */

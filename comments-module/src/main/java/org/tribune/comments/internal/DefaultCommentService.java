@@ -574,6 +574,11 @@ public class DefaultCommentService implements CommentService {
     return settings.maxLength();
   }
 
+  @Override
+  public CommentSort defaultSort() {
+    return settings.defaultSort();
+  }
+
   // --- Personal data ---------------------------------------------------------------------------
 
   @Override

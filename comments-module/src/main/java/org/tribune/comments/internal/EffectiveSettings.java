@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tribune.comments.api.CommentLimits;
 import org.tribune.comments.api.CommentSettings;
+import org.tribune.comments.api.CommentSort;
 import org.tribune.comments.api.ModerationMode;
 
 /**
@@ -70,6 +71,10 @@ public class EffectiveSettings {
   @Inject
   @ConfigProperty(name = "tribune.comments.threads-per-page", defaultValue = "30")
   int threadsPerPageSetting;
+
+  @Inject
+  @ConfigProperty(name = "tribune.comments.default-sort", defaultValue = "newest")
+  String defaultSortSetting;
 
   /** The stored rows, selected by primary key; the names are constants, not input. */
   private static final String SELECT =
@@ -128,7 +133,17 @@ public class EffectiveSettings {
             within(
                 "tribune.comments.close-after-days", closeAfterDaysSetting, 0, Integer.MAX_VALUE),
             within("tribune.comments.max-links", maxLinksSetting, 0, Integer.MAX_VALUE),
-            ModerationPolicy.parseWords(blockedWordsSetting.orElse("")));
+            ModerationPolicy.parseWords(blockedWordsSetting.orElse("")),
+            CommentSort.fromParameter(defaultSortSetting)
+                .orElseGet(
+                    () -> {
+                      LOG.warning(
+                          () ->
+                              "tribune.comments.default-sort: '"
+                                  + defaultSortSetting
+                                  + "' is not newest, oldest, popular or featured; using newest");
+                      return CommentSort.NEWEST;
+                    }));
     minFormAge =
         Duration.ofSeconds(
             within(
@@ -216,6 +231,11 @@ public class EffectiveSettings {
   /** Longest body, in code points. */
   int maxLength() {
     return current().settings().maxLength();
+  }
+
+  /** The order of a discussion for a reader who has not chosen one. */
+  CommentSort defaultSort() {
+    return current().settings().defaultSort();
   }
 
   /** Deepest reply; top-level comments are at depth 0. */

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 import org.tribune.comments.api.CommentLimits;
 import org.tribune.comments.api.CommentSettings;
+import org.tribune.comments.api.CommentSort;
 
 /**
  * The console's discussion settings as rows of {@code comments_setting}: the row named {@code
@@ -28,6 +29,7 @@ final class StoredSettings {
   static final String CLOSE_AFTER_DAYS = "close-after-days";
   static final String MAX_LINKS = "max-links";
   static final String BLOCKED_WORDS = "blocked-words";
+  static final String DEFAULT_SORT = "default-sort";
 
   /** Every row name this class reads and writes, in the order of {@link CommentSettings}. */
   static final List<String> NAMES =
@@ -38,7 +40,8 @@ final class StoredSettings {
           EDIT_WINDOW,
           CLOSE_AFTER_DAYS,
           MAX_LINKS,
-          BLOCKED_WORDS);
+          BLOCKED_WORDS,
+          DEFAULT_SORT);
 
   private StoredSettings() {}
 
@@ -66,7 +69,8 @@ final class StoredSettings {
             rows,
             BLOCKED_WORDS,
             v -> Optional.of(ModerationPolicy.parseWords(v)),
-            configured.blockedWords()));
+            configured.blockedWords()),
+        read(rows, DEFAULT_SORT, CommentSort::fromParameter, configured.defaultSort()));
   }
 
   /** The rows that store these settings, one per name of {@link #NAMES}. */
@@ -79,6 +83,7 @@ final class StoredSettings {
     rows.put(CLOSE_AFTER_DAYS, Integer.toString(settings.closeAfterDays()));
     rows.put(MAX_LINKS, Integer.toString(settings.maxLinks()));
     rows.put(BLOCKED_WORDS, String.join(",", words(settings.blockedWords())));
+    rows.put(DEFAULT_SORT, settings.defaultSort().parameter());
     return rows;
   }
 

@@ -8,12 +8,20 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tribune.comments.api.CommentSettings;
+import org.tribune.comments.api.CommentSort;
 import org.tribune.comments.api.ModerationMode;
 
 class StoredSettingsTest {
   private static final CommentSettings CONFIGURED =
       new CommentSettings(
-          ModerationMode.FIRST_TIME, 10_000, 5, Duration.ofMinutes(15), 0, 2, List.of("casino"));
+          ModerationMode.FIRST_TIME,
+          10_000,
+          5,
+          Duration.ofMinutes(15),
+          0,
+          2,
+          List.of("casino"),
+          CommentSort.NEWEST);
 
   @Test
   void withoutStoredRowsTheConfigurationIsInForce() {
@@ -30,7 +38,8 @@ class StoredSettingsTest {
             Duration.ofHours(1),
             30,
             0,
-            List.of("pilule miracle", "crédit"));
+            List.of("pilule miracle", "crédit"),
+            CommentSort.POPULAR);
     assertEquals(saved, StoredSettings.merge(CONFIGURED, StoredSettings.rows(saved)));
   }
 
@@ -50,6 +59,7 @@ class StoredSettingsTest {
     rows.put(StoredSettings.MAX_LENGTH, "999999999");
     rows.put(StoredSettings.MAX_DEPTH, "deep");
     rows.put(StoredSettings.EDIT_WINDOW, "-PT1M");
+    rows.put(StoredSettings.DEFAULT_SORT, "random");
     assertEquals(CONFIGURED, StoredSettings.merge(CONFIGURED, rows));
   }
 
@@ -57,7 +67,14 @@ class StoredSettingsTest {
   void noBlockedWordsSavedIsAnEmptyListNotTheConfiguredOne() {
     CommentSettings none =
         new CommentSettings(
-            ModerationMode.APPROVE_ALL, 10_000, 5, Duration.ofMinutes(15), 0, 2, List.of());
+            ModerationMode.APPROVE_ALL,
+            10_000,
+            5,
+            Duration.ofMinutes(15),
+            0,
+            2,
+            List.of(),
+            CommentSort.NEWEST);
     assertEquals(
         List.of(), StoredSettings.merge(CONFIGURED, StoredSettings.rows(none)).blockedWords());
   }

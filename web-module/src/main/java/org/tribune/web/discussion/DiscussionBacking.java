@@ -102,7 +102,7 @@ public class DiscussionBacking {
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
     HttpServletResponse response = (HttpServletResponse) external.getResponse();
-    CommentSort sort = DiscussionRequests.sort(request, response);
+    CommentSort sort = DiscussionRequests.sort(request, response, comments);
     OwnComments own = VisitorCookies.own(request);
     discussion =
         comments.discussion(article.id(), sort, DiscussionRequests.commentPage(request), own);

@@ -2,6 +2,8 @@ package org.tribune.web.discussion;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import org.tribune.comments.api.CommentService;
 import org.tribune.comments.api.CommentSort;
 
 /** Reading the discussion's query parameters: its order and its page. */
@@ -9,16 +11,23 @@ final class DiscussionRequests {
   private DiscussionRequests() {}
 
   /**
-   * The order asked for ({@code ?sort=}), remembered in a cookie; else the one remembered; else
-   * newest first. An unknown value counts as none.
+   * The order asked for ({@code ?sort=}), remembered in a cookie; else the one remembered; else the
+   * site's default ({@link CommentService#defaultSort()}). An unknown value counts as none.
    */
-  static CommentSort sort(HttpServletRequest request, HttpServletResponse response) {
+  static CommentSort sort(
+      HttpServletRequest request, HttpServletResponse response, CommentService comments) {
     var asked = CommentSort.fromParameter(request.getParameter("sort"));
     if (asked.isPresent()) {
       VisitorCookies.rememberSort(request, response, asked.get());
       return asked.get();
     }
-    return VisitorCookies.sort(request).orElse(CommentSort.NEWEST);
+    return chosen(request).orElseGet(comments::defaultSort);
+  }
+
+  /** The order the visitor chose: the {@code sort} parameter, else the one remembered. */
+  static Optional<CommentSort> chosen(HttpServletRequest request) {
+    return CommentSort.fromParameter(request.getParameter("sort"))
+        .or(() -> VisitorCookies.sort(request));
   }
 
   /** The page of threads ({@code ?cpage=}); anything that is not a page number is the first. */

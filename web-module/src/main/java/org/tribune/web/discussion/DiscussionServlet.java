@@ -154,7 +154,7 @@ public class DiscussionServlet extends HttpServlet {
       request.getRequestDispatcher("/WEB-INF/views/discussion.xhtml").forward(request, response);
       return;
     }
-    CommentSort sort = VisitorCookies.sort(request).orElse(CommentSort.NEWEST);
+    CommentSort sort = VisitorCookies.sort(request).orElseGet(comments::defaultSort);
     OptionalInt page =
         comments.pageOf(
             target.article().id(), target.commentId(), sort, VisitorCookies.own(request));
@@ -580,10 +580,12 @@ public class DiscussionServlet extends HttpServlet {
     return sort == CommentSort.FEATURED ? CommentSort.NEWEST : sort;
   }
 
-  /** The order of the page a form was on: its {@code sort} field, else the visitor's. */
-  private static CommentSort requestedSort(HttpServletRequest request) {
-    return CommentSort.fromParameter(request.getParameter("sort"))
-        .orElse(VisitorCookies.sort(request).orElse(CommentSort.NEWEST));
+  /**
+   * The order of the page a form was on: its {@code sort} field, else the visitor's, else the
+   * site's.
+   */
+  private CommentSort requestedSort(HttpServletRequest request) {
+    return DiscussionRequests.chosen(request).orElseGet(comments::defaultSort);
   }
 
   /** Back to the comment, on the page the form was on. */

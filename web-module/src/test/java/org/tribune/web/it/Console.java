@@ -29,7 +29,7 @@ import org.htmlunit.html.HtmlTextArea;
  * create an account as an administrator, read the page's messages; and the console's French texts,
  * read from its bundle.
  */
-final class Console {
+public final class Console {
   private static final ResourceBundle TEXTS =
       ResourceBundle.getBundle("org.tribune.web.i18n.console", Locale.ROOT);
 
@@ -204,7 +204,7 @@ final class Console {
    * Every field a browser would send with a Faces form, but no button: ticked boxes included (the
    * first of a name), which {@link #formFields} leaves out.
    */
-  static Map<String, String> sentFields(HtmlForm form) {
+  public static Map<String, String> sentFields(HtmlForm form) {
     Map<String, String> fields = new LinkedHashMap<>();
     for (DomNode node : form.querySelectorAll("input, textarea, select")) {
       DomElement field = (DomElement) node;

@@ -239,6 +239,18 @@ class ConsoleFlowsIT {
         selection = reader.open(path + "?sort=featured");
         newest = reader.open(path + "?sort=newest");
       }
+      // The site may show the selection first to a reader who has not chosen an order.
+      HtmlPage selectionFirst = defaultSort(admin, "FEATURED");
+      HtmlPage byDefault;
+      try (Visitor reader = new Visitor(server)) {
+        byDefault = reader.open(path);
+      } finally {
+        defaultSort(admin, "NEWEST");
+      }
+      HtmlPage newestAgain;
+      try (Visitor reader = new Visitor(server)) {
+        newestAgain = reader.open(path);
+      }
       HtmlPage unfeatured =
           html(admin.click(button(featured, text("moderation.unfeature") + " #" + chosen)));
 
@@ -258,6 +270,21 @@ class ConsoleFlowsIT {
                           a -> a.getTextContent().equals(siteText("discussion.sort.featured"))),
                   "no selection order"),
           () -> assertNotNull(newest.getElementById("comment-" + other)),
+          () -> assertEquals(text("settings.saved"), messages(selectionFirst)),
+          () ->
+              assertNotNull(byDefault.getElementById("comment-" + chosen), "not shown by default"),
+          () ->
+              assertNull(
+                  byDefault.getElementById("comment-" + other),
+                  "the selection is not what a new reader sees first"),
+          () ->
+              assertNotNull(
+                  newestAgain.getElementById("comment-" + other), "the default was not restored"),
+          () ->
+              assertTrue(
+                  Console.auditRows(admin, "default-sort=featured").stream()
+                      .anyMatch(row -> row.contains(text("audit.action.SETTINGS_CHANGED"))),
+                  "the setting's change is not in the audit log"),
           () ->
               assertEquals(
                   text("moderation.unfeatured", Long.toString(chosen)), messages(unfeatured)),
@@ -267,6 +294,16 @@ class ConsoleFlowsIT {
                       .anyMatch(row -> row.contains(text("audit.action.COMMENT_FEATURED"))),
                   "not in the audit log"));
     }
+  }
+
+  /** Saves the discussions' default order from the settings page; the page answered. */
+  private static HtmlPage defaultSort(Visitor admin, String sort) {
+    HtmlPage settings = admin.open("/admin/settings");
+    return admin.send(
+        settings,
+        "discussion-settings",
+        Map.of("discussion-settings:default-sort", sort),
+        "discussion-settings:save-discussions");
   }
 
   /** A text of the public site's bundle. */

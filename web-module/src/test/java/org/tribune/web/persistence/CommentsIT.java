@@ -1491,7 +1491,8 @@ class CommentsIT {
     long article = article();
     PostResult posted = post(article, null, "Léa", email(), "Texte d'origine");
     moderation.updateSettings(
-        new CommentSettings(ModerationMode.FIRST_TIME, 200, 5, Duration.ZERO, 0, 2, List.of()));
+        new CommentSettings(
+            ModerationMode.FIRST_TIME, 200, 5, Duration.ZERO, 0, 2, List.of(), CommentSort.NEWEST));
     assertEquals(
         List.of(Reason.EDIT_NOT_ALLOWED),
         reasons(() -> comments.edit(posted.commentId(), posted.editToken(), "Par l'auteur")),
@@ -1523,7 +1524,14 @@ class CommentsIT {
     long comment = subscribed(article, subscriber);
     moderation.updateSettings(
         new CommentSettings(
-            ModerationMode.HOLD_ALL, 10_000, 5, Duration.ofMinutes(15), 0, 0, List.of("merci")));
+            ModerationMode.HOLD_ALL,
+            10_000,
+            5,
+            Duration.ofMinutes(15),
+            0,
+            0,
+            List.of("merci"),
+            CommentSort.NEWEST));
 
     String marker = UUID.randomUUID().toString();
     long reply = staffReply(comment, "Merci, voir https://a.example " + marker);
@@ -1616,7 +1624,14 @@ class CommentsIT {
   void withNothingSavedTheSettingsAreTheConfigurations() {
     assertEquals(
         new CommentSettings(
-            ModerationMode.FIRST_TIME, 10_000, 5, Duration.ofMinutes(15), 0, 2, List.of()),
+            ModerationMode.FIRST_TIME,
+            10_000,
+            5,
+            Duration.ofMinutes(15),
+            0,
+            2,
+            List.of(),
+            CommentSort.NEWEST),
         moderation.settings());
     assertEquals(10_000, comments.maxLength());
   }
@@ -1625,7 +1640,14 @@ class CommentsIT {
   void savedSettingsTakeEffectAtOnce() {
     CommentSettings saved =
         new CommentSettings(
-            ModerationMode.APPROVE_ALL, 200, 1, Duration.ofHours(1), 2, 0, List.of("casino"));
+            ModerationMode.APPROVE_ALL,
+            200,
+            1,
+            Duration.ofHours(1),
+            2,
+            0,
+            List.of("casino"),
+            CommentSort.FEATURED);
     moderation.updateSettings(saved);
     assertEquals(saved, moderation.settings());
     assertEquals(200, comments.maxLength());
@@ -1673,18 +1695,39 @@ class CommentsIT {
         () ->
             moderation.updateSettings(
                 new CommentSettings(
-                    ModerationMode.FIRST_TIME, 1000, 0, Duration.ZERO, 0, 2, List.of())));
+                    ModerationMode.FIRST_TIME,
+                    1000,
+                    0,
+                    Duration.ZERO,
+                    0,
+                    2,
+                    List.of(),
+                    CommentSort.NEWEST)));
     invalid(
         () ->
             moderation.updateSettings(
                 new CommentSettings(
-                    ModerationMode.FIRST_TIME, 1000, 5, Duration.ZERO, 0, 2, List.of(" "))));
+                    ModerationMode.FIRST_TIME,
+                    1000,
+                    5,
+                    Duration.ZERO,
+                    0,
+                    2,
+                    List.of(" "),
+                    CommentSort.NEWEST)));
     assertThrows(
         IllegalArgumentException.class,
         () ->
             moderation.updateSettings(
                 new CommentSettings(
-                    ModerationMode.FIRST_TIME, 1000, 5, Duration.ofMinutes(-1), 0, 2, List.of())));
+                    ModerationMode.FIRST_TIME,
+                    1000,
+                    5,
+                    Duration.ofMinutes(-1),
+                    0,
+                    2,
+                    List.of(),
+                    CommentSort.NEWEST)));
     assertEquals(current, moderation.settings(), "nothing saved");
   }
 
@@ -1696,7 +1739,8 @@ class CommentsIT {
         s.editWindow(),
         s.closeAfterDays(),
         s.maxLinks(),
-        s.blockedWords());
+        s.blockedWords(),
+        s.defaultSort());
   }
 
   // --- Figures -----------------------------------------------------------------------------------

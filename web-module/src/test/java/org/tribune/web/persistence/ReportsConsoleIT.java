@@ -66,6 +66,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tribune.web.it.Chromium;
+import org.tribune.web.it.Console;
 
 /**
  * The console's « Signalements » over HTTP without JavaScript (HtmlUnit) and in Chromium: the queue
@@ -829,27 +830,7 @@ class ReportsConsoleIT {
 
   /** Every field a browser sends with the form, but no button. */
   private static Map<String, String> fields(HtmlForm form) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    for (DomNode node : form.querySelectorAll("input, textarea, select")) {
-      DomElement field = (DomElement) node;
-      String name = field.getAttribute("name");
-      String type = field.getAttribute("type");
-      if (name.isEmpty() || type.equals("submit")) {
-        continue;
-      }
-      if (field instanceof HtmlSelect select) {
-        fields.put(
-            name,
-            select.getSelectedOptions().isEmpty()
-                ? ""
-                : select.getSelectedOptions().get(0).getValueAttribute());
-      } else if (field instanceof HtmlTextArea area) {
-        fields.put(name, area.getText());
-      } else {
-        fields.put(name, ((HtmlInput) field).getValue());
-      }
-    }
-    assertTrue(fields.containsKey("jakarta.faces.ViewState"), "the form has no view state");
+    Map<String, String> fields = Console.sentFields(form);
     assertTrue(fields.containsKey("primefaces.nonce"), "the form has no script nonce");
     return fields;
   }

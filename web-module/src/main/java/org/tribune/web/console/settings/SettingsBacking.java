@@ -15,6 +15,7 @@ import org.tribune.articles.api.DemoContentService;
 import org.tribune.articles.api.DemoContentStatus;
 import org.tribune.comments.api.CommentLimits;
 import org.tribune.comments.api.CommentSettings;
+import org.tribune.comments.api.CommentSort;
 import org.tribune.comments.api.ModerationMode;
 import org.tribune.comments.api.ModerationService;
 import org.tribune.web.console.ConsoleMessages;
@@ -53,6 +54,7 @@ public class SettingsBacking implements Serializable {
   private int maxDepth;
   private long editWindowMinutes;
   private int closeAfterDays;
+  private CommentSort defaultSort;
   private int maxLinks;
   private String blockedWords;
   private String locale;
@@ -77,6 +79,7 @@ public class SettingsBacking implements Serializable {
     closeAfterDays = discussions.closeAfterDays();
     maxLinks = discussions.maxLinks();
     blockedWords = String.join("\n", discussions.blockedWords());
+    defaultSort = discussions.defaultSort();
   }
 
   /** Saves the discussion settings; every node applies them from the next comment on. */
@@ -95,6 +98,10 @@ public class SettingsBacking implements Serializable {
     boolean valid = true;
     if (mode == null) {
       messages.error("settings.mode.invalid");
+      valid = false;
+    }
+    if (defaultSort == null) {
+      messages.error("settings.default-sort.invalid");
       valid = false;
     }
     if (maxLength < 100 || maxLength > CommentLimits.BODY_LENGTH_CEILING) {
@@ -137,7 +144,8 @@ public class SettingsBacking implements Serializable {
             Duration.ofMinutes(editWindowMinutes),
             closeAfterDays,
             maxLinks,
-            words);
+            words,
+            defaultSort);
     moderation.updateSettings(after);
     if (!after.equals(before)) {
       staff.audit(AuditAction.SETTINGS_CHANGED, "discussions", describe(before, after));
@@ -190,7 +198,22 @@ public class SettingsBacking implements Serializable {
     if (!before.blockedWords().equals(after.blockedWords())) {
       changed.add("blocked-words (" + after.blockedWords().size() + ")");
     }
+    if (before.defaultSort() != after.defaultSort()) {
+      changed.add("default-sort=" + after.defaultSort().parameter());
+    }
     return String.join(", ", changed);
+  }
+
+  public CommentSort[] getSorts() {
+    return CommentSort.values();
+  }
+
+  public CommentSort getDefaultSort() {
+    return defaultSort;
+  }
+
+  public void setDefaultSort(CommentSort defaultSort) {
+    this.defaultSort = defaultSort;
   }
 
   public ModerationMode[] getModes() {
