@@ -17,15 +17,12 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.text.Collator;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -377,9 +374,8 @@ public class Article {
 
   /** The tags in alphabetical order (accents ignored), whatever order they were loaded in. */
   public List<TagRef> tagRefs() {
-    Collator collator = Collator.getInstance(Locale.FRENCH);
     return tags.stream()
-        .sorted(Comparator.comparing(Tag::getName, collator).thenComparing(Tag::getId))
+        .sorted(FrenchOrder.byName(Tag::getName, Tag::getId))
         .map(Tag::toRef)
         .toList();
   }

@@ -51,8 +51,11 @@ public class DefaultAuthorService implements AuthorService {
 
   @Override
   public List<org.tribune.articles.api.Author> all() {
-    return em.createNamedQuery(Author.FIND_ALL, Author.class)
-        .getResultStream()
+    return FrenchOrder.sorted(
+            em.createNamedQuery(Author.FIND_ALL, Author.class).getResultList(),
+            Author::getName,
+            Author::getId)
+        .stream()
         .map(Author::toRecord)
         .toList();
   }
@@ -64,8 +67,11 @@ public class DefaultAuthorService implements AuthorService {
             "SELECT w.id, COUNT(a) FROM Article a JOIN a.authors w GROUP BY w.id", Object[].class)
         .getResultList()
         .forEach(row -> counts.put((Long) row[0], ((Number) row[1]).longValue()));
-    return em.createNamedQuery(Author.FIND_ALL, Author.class)
-        .getResultStream()
+    return FrenchOrder.sorted(
+            em.createNamedQuery(Author.FIND_ALL, Author.class).getResultList(),
+            Author::getName,
+            Author::getId)
+        .stream()
         .map(a -> new AuthorUsage(a.toRecord(), counts.getOrDefault(a.getId(), 0L)))
         .toList();
   }

@@ -190,7 +190,10 @@ public class DefaultEditorialService implements EditorialService {
     if (!folded.isEmpty()) {
       query.setParameter("slug", Likes.startingWith(folded));
     }
-    return query.setMaxResults(limit).getResultStream().map(Tag::toRef).toList();
+    return FrenchOrder.sorted(query.setMaxResults(limit).getResultList(), Tag::getName, Tag::getId)
+        .stream()
+        .map(Tag::toRef)
+        .toList();
   }
 
   /** Locks the article's row, then refuses the change if someone saved since the caller read. */

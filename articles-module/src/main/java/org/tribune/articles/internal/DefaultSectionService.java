@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,8 +133,13 @@ public class DefaultSectionService implements SectionService {
     return section;
   }
 
+  /** Every section in the order the site shows them: their place, then French order of names. */
   private List<Section> sections() {
-    return em.createNamedQuery(Section.FIND_ALL, Section.class).getResultList();
+    return em.createNamedQuery(Section.FIND_ALL, Section.class).getResultList().stream()
+        .sorted(
+            Comparator.comparingInt(Section::getPosition)
+                .thenComparing(FrenchOrder.byName(Section::getName, Section::getId)))
+        .toList();
   }
 
   private static org.tribune.articles.api.Section toRecord(Section section, List<Section> all) {

@@ -64,8 +64,11 @@ public class DefaultTagService implements TagService {
             "SELECT t.id, COUNT(a) FROM Article a JOIN a.tags t GROUP BY t.id", Object[].class)
         .getResultList()
         .forEach(row -> counts.put((Long) row[0], ((Number) row[1]).longValue()));
-    return em.createQuery("SELECT t FROM ArticleTag t ORDER BY t.name, t.id", Tag.class)
-        .getResultStream()
+    return FrenchOrder.sorted(
+            em.createQuery("SELECT t FROM ArticleTag t", Tag.class).getResultList(),
+            Tag::getName,
+            Tag::getId)
+        .stream()
         .map(t -> new TagUsage(t.toRecord(), counts.getOrDefault(t.getId(), 0L)))
         .toList();
   }

@@ -681,6 +681,39 @@ class EditorialIT {
     assertThrows(IllegalArgumentException.class, () -> tags.merge(into, into));
   }
 
+  /**
+   * Tags and authors are listed in French order (accents and case do not send a name after z, as
+   * the databases' order of code points does).
+   */
+  @Test
+  void tagsAndAuthorsAreListedInFrenchOrder() {
+    String word = word();
+    List<String> tagNames =
+        List.of("Zoo " + word, "écoles " + word, "Église " + word, "Eau " + word);
+    tagNames.forEach(name -> tags.findOrCreate(name, ""));
+    List<String> authorNames =
+        List.of("Zoé Martin " + word, "Émilie Roux " + word, "eva Blanc " + word);
+    authorNames.forEach(name -> authors.create(name, ""));
+
+    assertEquals(
+        List.of("Eau " + word, "écoles " + word, "Église " + word, "Zoo " + word),
+        tags.all().stream().map(t -> t.tag().name()).filter(tagNames::contains).toList());
+    List<String> expectedAuthors =
+        List.of("Émilie Roux " + word, "eva Blanc " + word, "Zoé Martin " + word);
+    assertEquals(
+        expectedAuthors,
+        authors.all().stream()
+            .map(org.tribune.articles.api.Author::name)
+            .filter(authorNames::contains)
+            .toList());
+    assertEquals(
+        expectedAuthors,
+        authors.allWithCounts().stream()
+            .map(a -> a.author().name())
+            .filter(authorNames::contains)
+            .toList());
+  }
+
   @Test
   void aRenamedTagKeepsItsFormerSlugAndAnUnusedOneIsDeleted() {
     String word = word();

@@ -987,7 +987,7 @@ public class ArticleEditBacking implements Serializable {
   /** Every tag's name, offered by the browser as the tags field is typed. */
   public List<String> getTagSuggestions() {
     if (tagNameList == null) {
-      tagNameList = tags.all().stream().map(usage -> usage.tag().name()).sorted().toList();
+      tagNameList = tags.all().stream().map(usage -> usage.tag().name()).toList();
     }
     return tagNameList;
   }
