@@ -686,6 +686,35 @@ class ConsoleIT {
     }
   }
 
+  /**
+   * The time zones are offered by part of the world, named in French with their country and offset
+   * (« Paris (France) — UTC+1 »), not as the 517 raw identifiers of the platform.
+   */
+  @Test
+  void theTimeZonesAreOfferedByPartOfTheWorldAndNamedInFrench(TribuneServer server) {
+    try (Visitor admin = admin(server)) {
+      HtmlPage settings = admin.open("/admin/settings");
+      HtmlSelect zones = settings.getHtmlElementById("site-settings:zone");
+      List<String> groups =
+          zones.querySelectorAll("optgroup").stream()
+              .map(g -> ((DomElement) g).getAttribute("label"))
+              .toList();
+      HtmlOption paris = zones.getOptionByValue("Europe/Paris");
+      assertAll(
+          () ->
+              assertEquals(
+                  Console.text("settings.zone.region.UNIVERSAL"), groups.get(0), "UTC first"),
+          () -> assertTrue(groups.contains(Console.text("settings.zone.region.EUROPE")), "groups"),
+          () -> assertEquals("optgroup", paris.getParentNode().getNodeName()),
+          () -> assertTrue(paris.getText().startsWith("Paris (France) — UTC+"), paris.getText()),
+          () -> assertTrue(zones.getOptions().size() < 450, () -> zones.getOptions().size() + ""),
+          () ->
+              assertTrue(
+                  zones.getOptions().stream().noneMatch(o -> o.getText().contains("/")),
+                  "a raw identifier is shown"));
+    }
+  }
+
   @Test
   void aTimeZoneNotInTheListIsRefusedInFrenchAndNothingIsSaved(TribuneServer server) {
     try (Visitor admin = admin(server)) {

@@ -1,15 +1,19 @@
 package org.tribune.web.console.settings;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.model.SelectItem;
+import jakarta.faces.model.SelectItemGroup;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.tribune.articles.api.DemoContentService;
 import org.tribune.articles.api.DemoContentStatus;
@@ -55,6 +59,7 @@ public class SettingsBacking implements Serializable {
   private long editWindowMinutes;
   private int closeAfterDays;
   private CommentSort defaultSort;
+  private List<SelectItem> zoneChoices;
   private int maxLinks;
   private String blockedWords;
   private String locale;
@@ -296,7 +301,9 @@ public class SettingsBacking implements Serializable {
       messages.error("settings.locale.invalid");
       valid = false;
     }
-    if (zone == null || !ZoneId.getAvailableZoneIds().contains(zone)) {
+    if (zone == null
+        || !(TimeZoneChoices.offered(zone) || zone.equals(site.getZone().getId()))
+        || !ZoneId.getAvailableZoneIds().contains(zone)) {
       messages.error("settings.zone.invalid");
       valid = false;
     }
@@ -320,12 +327,34 @@ public class SettingsBacking implements Serializable {
     return LANGUAGES;
   }
 
-  /** Every time zone the platform knows, sorted, for the list. */
-  public List<String> getZones() {
-    return ZoneId.getAvailableZoneIds().stream()
-        .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
-        .sorted()
-        .toList();
+  /**
+   * The time zones offered, grouped by part of the world and named in the console's language
+   * ({@link TimeZoneChoices}); a zone saved before that is not among them (an alias, set by
+   * configuration) is offered too, so that the list shows what is in force.
+   */
+  public List<SelectItem> getZones() {
+    if (zoneChoices == null) {
+      Locale language = site.getLocale();
+      List<SelectItem> groups = new ArrayList<>();
+      boolean current = false;
+      for (Map.Entry<TimeZoneChoices.Region, List<TimeZoneChoices.Choice>> region :
+          TimeZoneChoices.choices(language, Instant.now(), messages.get("settings.zone.utc"))
+              .entrySet()) {
+        SelectItemGroup group =
+            new SelectItemGroup(messages.get("settings.zone.region." + region.getKey()));
+        group.setSelectItems(
+            region.getValue().stream()
+                .map(choice -> new SelectItem(choice.id(), choice.label()))
+                .toArray(SelectItem[]::new));
+        groups.add(group);
+        current |= region.getValue().stream().anyMatch(choice -> choice.id().equals(zone));
+      }
+      if (!current && zone != null) {
+        groups.add(0, new SelectItem(zone, zone));
+      }
+      zoneChoices = groups;
+    }
+    return zoneChoices;
   }
 
   public String getName() {
