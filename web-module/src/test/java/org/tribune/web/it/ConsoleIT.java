@@ -687,6 +687,37 @@ class ConsoleIT {
   }
 
   /**
+   * The accounts page names the roles as a French newsroom does (the editor role is « rédacteur en
+   * chef », not « éditeur », which reads as the publisher) and says what each one may do.
+   */
+  @Test
+  void theAccountsPageNamesAndExplainsEachRole(TribuneServer server) {
+    try (Visitor admin = admin(server)) {
+      HtmlPage accounts = admin.open("/admin/accounts");
+      List<String> names =
+          accounts.querySelectorAll(".role-guide dt").stream()
+              .map(n -> n.getTextContent().strip())
+              .toList();
+      List<String> explanations =
+          accounts.querySelectorAll(".role-guide dd").stream()
+              .map(n -> n.getTextContent().strip())
+              .toList();
+      List<String> options =
+          ((HtmlSelect) accounts.getHtmlElementById("accounts:role"))
+              .getOptions().stream().map(HtmlOption::getText).toList();
+      assertAll(
+          () ->
+              assertEquals(
+                  List.of("administrateur", "rédacteur en chef", "auteur", "modérateur"), names),
+          () -> assertEquals(4, explanations.size()),
+          () -> assertEquals(Console.text("accounts.roles.EDITOR"), explanations.get(1)),
+          () -> assertTrue(explanations.stream().noneMatch(String::isBlank)),
+          () -> assertTrue(options.contains("rédacteur en chef"), options::toString),
+          () -> assertFalse(options.contains("éditeur"), "the publisher's word"));
+    }
+  }
+
+  /**
    * The time zones are offered by part of the world, named in French with their country and offset
    * (« Paris (France) — UTC+1 »), not as the 517 raw identifiers of the platform.
    */
