@@ -20,6 +20,7 @@ import org.tribune.comments.api.ReportRejectedException.Reason;
 import org.tribune.comments.api.ReportService;
 import org.tribune.comments.api.Submission;
 import org.tribune.web.cache.PageCacheFilter;
+import org.tribune.web.config.TrustedProxies;
 import org.tribune.web.console.audit.AuditAction;
 import org.tribune.web.console.audit.AuditLog;
 import org.tribune.web.site.Links;

@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.tribune.web.discussion.TrustedProxies;
+import org.tribune.web.config.TrustedProxies;
 import org.tribune.web.site.StoredSettings;
 
 /**
