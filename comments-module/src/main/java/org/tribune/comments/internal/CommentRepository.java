@@ -25,6 +25,7 @@ import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.DiscussionRules;
 import org.tribune.comments.api.ModerationFilter;
 import org.tribune.comments.api.ModerationMode;
+import org.tribune.comments.internal.database.CommentsDatabase;
 
 /**
  * The comment queries. A discussion page costs a fixed number of statements whatever its size: the

@@ -16,6 +16,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 import org.eclipse.persistence.sessions.DatabaseSession;
+import org.tribune.comments.internal.database.CommentsDatabase;
 
 /**
  * Owns the {@code comments} persistence unit ({@code META-INF/comments-persistence.xml}). The

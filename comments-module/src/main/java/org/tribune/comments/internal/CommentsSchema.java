@@ -12,6 +12,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.flywaydb.core.Flyway;
+import org.tribune.comments.internal.database.DatabaseProblems;
 import org.tribune.comments.internal.mail.MailQueue;
 
 /**

@@ -19,6 +19,7 @@ import org.tribune.comments.api.ExportedBan;
 import org.tribune.comments.api.ExportedComment;
 import org.tribune.comments.api.ExportedReport;
 import org.tribune.comments.api.ModerationMode;
+import org.tribune.comments.internal.database.DatabaseProblems;
 
 /**
  * The JDBC-backed {@link CommentRestoreService}: {@link RestoreWriter} writes the rows through the

@@ -38,6 +38,7 @@ import org.tribune.comments.api.ReportService;
 import org.tribune.comments.api.ReportStats;
 import org.tribune.comments.api.ReportedComment;
 import org.tribune.comments.api.Submission;
+import org.tribune.comments.internal.database.CommentsDatabase;
 import org.tribune.comments.internal.mail.CommentMails;
 import org.tribune.comments.internal.mail.MailedComment;
 

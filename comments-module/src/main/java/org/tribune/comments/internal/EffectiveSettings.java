@@ -19,6 +19,7 @@ import org.tribune.comments.api.CommentLimits;
 import org.tribune.comments.api.CommentSettings;
 import org.tribune.comments.api.CommentSort;
 import org.tribune.comments.api.ModerationMode;
+import org.tribune.comments.internal.database.CommentsDatabase;
 
 /**
  * The {@code tribune.comments.*} settings in force. The configuration is read once (a value that

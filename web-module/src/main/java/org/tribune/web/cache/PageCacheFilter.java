@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
-import org.tribune.web.discussion.VisitorCookies;
 import org.tribune.web.site.HttpCaching;
 import org.tribune.web.site.SiteAddresses;
 
@@ -38,8 +37,9 @@ import org.tribune.web.site.SiteAddresses;
  * built from them. Never kept: anyone with a session (the console's staff), visitors with comments
  * of their own still editable or waiting for moderation, or whose name we remember (their pages
  * differ), the no-script reply and edit forms, and any page that set a session. A kept page is the
- * same for every reader, byte for byte: it holds no form token and sets no cookie ({@link
- * VisitorCookies#ownPage}).
+ * same for every reader, byte for byte: it holds no form token and sets no cookie ({@code
+ * discussion.VisitorCookies.ownPage}). Which cookies are personal, and which one holds the order,
+ * the discussion tells through {@link CookieRules}.
  *
  * <p>Answers carry a strong {@code ETag}, answered 304 when the client has the page, and {@code
  * Vary: Accept-Encoding}. {@code Cache-Control} is {@code public, max-age=0, s-maxage=N} ({@code
@@ -91,6 +91,7 @@ public class PageCacheFilter extends HttpFilter {
 
   @Inject private transient PageCache cache;
   @Inject private transient SiteAddresses addresses;
+  @Inject private transient CookieRules cookieRules;
 
   /**
    * Called by an article's page and its discussion's pages, which show nothing of the other
@@ -311,10 +312,10 @@ public class PageCacheFilter extends HttpFilter {
     String sortCookie = "";
     if (cookies != null) {
       for (Cookie cookie : cookies) {
-        if (VisitorCookies.PERSONAL.contains(cookie.getName())) {
+        if (cookieRules.personal(cookie.getName())) {
           return null;
         }
-        if (VisitorCookies.SORT.equals(cookie.getName())) {
+        if (cookieRules.choiceCookie().equals(cookie.getName())) {
           sortCookie = cookie.getValue();
         }
       }
@@ -376,7 +377,7 @@ public class PageCacheFilter extends HttpFilter {
       throws IOException {
     if (page.cacheControl() == null) {
       // A page in the order asked for (?sort=): the next pages too. Not a discussion's state.
-      VisitorCookies.rememberAskedSort(request, response);
+      cookieRules.rememberAsked(request, response);
     }
     boolean shared = shared(request, response);
     String asked = request.getHeader("If-None-Match");
@@ -397,8 +398,8 @@ public class PageCacheFilter extends HttpFilter {
    * keep it: not when the order of its comments comes from the visitor's sort cookie, nor when it
    * is asked for ({@code ?sort=}, which sets that cookie), nor when anything else set a cookie.
    */
-  private static boolean shared(HttpServletRequest request, HttpServletResponse response) {
-    return VisitorCookies.sort(request).isEmpty()
+  private boolean shared(HttpServletRequest request, HttpServletResponse response) {
+    return !cookieRules.chosen(request)
         && request.getParameter("sort") == null
         && !response.containsHeader("Set-Cookie");
   }

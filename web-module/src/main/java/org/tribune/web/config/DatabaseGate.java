@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tribune.web.assets.AssetCatalogue;
 import org.tribune.web.assets.Assets;
+import org.tribune.web.site.Router;
 import org.tribune.web.site.SiteSettings;
 
 /**

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import org.tribune.web.discussion.TrustedProxies;
 
 /**
  * Headers of every answer, public pages, kept pages, files and error pages alike (mapped first in

@@ -2,6 +2,7 @@ package org.tribune.web.console;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,14 +14,14 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.flywaydb.core.Flyway;
 import org.tribune.web.config.DatabaseDefinition;
-import org.tribune.web.console.security.FirstAdmin;
 import org.tribune.web.site.SiteSettings;
 
 /**
  * The console's readiness check, which owns its schema like the domain modules own theirs: the
  * first check brings the {@code console_*} tables up to date with Flyway, then makes sure an
- * administrator account exists ({@link FirstAdmin}). Reports DOWN, naming the problem, until that
- * has worked; the site answers 503 meanwhile and recovers by itself.
+ * administrator account exists ({@code security.FirstAdmin}, which observes {@link
+ * ConsoleSchemaMigrated}). Reports DOWN, naming the problem, until that has worked; the site
+ * answers 503 meanwhile and recovers by itself.
  */
 @Readiness
 @ApplicationScoped
@@ -31,7 +32,7 @@ public class ConsoleSchema implements HealthCheck {
   @Resource(lookup = DatabaseDefinition.JNDI_NAME)
   private DataSource dataSource;
 
-  @Inject private FirstAdmin firstAdmin;
+  @Inject private Event<ConsoleSchemaMigrated> migrated;
   @Inject private SiteSettings site;
 
   private volatile boolean ready;
@@ -48,7 +49,7 @@ public class ConsoleSchema implements HealthCheck {
             .baselineVersion("0")
             .load()
             .migrate();
-        firstAdmin.ensureOne();
+        migrated.fire(new ConsoleSchemaMigrated());
         site.storeIsReady();
         ready = true;
         problem = null;

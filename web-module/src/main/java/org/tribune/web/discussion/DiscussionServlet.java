@@ -36,9 +36,10 @@ import org.tribune.comments.api.PostResult;
 import org.tribune.comments.api.Submission;
 import org.tribune.comments.api.VoteResult;
 import org.tribune.web.cache.PageCacheFilter;
-import org.tribune.web.config.Router;
+import org.tribune.web.config.TrustedProxies;
 import org.tribune.web.feed.CommentFeeds;
 import org.tribune.web.site.Links;
+import org.tribune.web.site.Router;
 import org.tribune.web.site.SiteSettings;
 
 /**

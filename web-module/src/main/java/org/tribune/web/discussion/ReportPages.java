@@ -1,6 +1,7 @@
 package org.tribune.web.discussion;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,8 +21,7 @@ import org.tribune.comments.api.ReportRejectedException.Reason;
 import org.tribune.comments.api.ReportService;
 import org.tribune.comments.api.Submission;
 import org.tribune.web.cache.PageCacheFilter;
-import org.tribune.web.console.audit.AuditAction;
-import org.tribune.web.console.audit.AuditLog;
+import org.tribune.web.config.TrustedProxies;
 import org.tribune.web.site.Links;
 import org.tribune.web.site.SiteSettings;
 
@@ -52,7 +52,7 @@ public class ReportPages {
   @Inject private TrustedProxies proxies;
   @Inject private SiteSettings site;
   @Inject private Links links;
-  @Inject private AuditLog audit;
+  @Inject private Event<CommentReported> reported;
 
   /** The form, or with {@code ?sent} the acknowledgement. */
   void show(
@@ -132,12 +132,7 @@ public class ReportPages {
     }
     if (receipt.reportId() != 0) {
       // A robot's report (the honeypot) is answered alike but kept nowhere, the audit log included.
-      String target = "comment " + commentId;
-      audit.record(null, AuditAction.REPORT_RECEIVED, target, report.reason().name(), null);
-      if (receipt.hidden()) {
-        // The service told the page caches (DiscussionChanged): the article shows it no more.
-        audit.record(null, AuditAction.COMMENT_HIDDEN_BY_REPORTS, target, null, null);
-      }
+      reported.fire(new CommentReported(commentId, report.reason(), receipt.hidden()));
     }
     response.setStatus(HttpServletResponse.SC_SEE_OTHER);
     response.setHeader(

@@ -24,7 +24,7 @@ import org.tribune.web.site.SiteSettings;
 /**
  * The Atom feeds: {@code /feed.atom} for the whole site, {@code /sections/{slug}/feed.atom} for a
  * section and its sub-sections. The section pages themselves ({@code /sections/{slug}}) never reach
- * this servlet: the {@link org.tribune.web.config.Router} forwards them to their view first, so
+ * this servlet: the {@link org.tribune.web.site.Router} forwards them to their view first, so
  * anything else under {@code /sections/} is answered 404 here.
  */
 @WebServlet(

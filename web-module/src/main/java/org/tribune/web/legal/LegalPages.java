@@ -30,9 +30,9 @@ import org.tribune.articles.api.PageOptions;
 import org.tribune.articles.api.PageRef;
 import org.tribune.articles.api.SlugTakenException;
 import org.tribune.web.config.SiteReady;
-import org.tribune.web.console.settings.StoredSettings;
 import org.tribune.web.discussion.VisitorCookies;
 import org.tribune.web.site.SiteSettings;
+import org.tribune.web.site.StoredSettings;
 import org.tribune.web.transfer.LegacyAddresses;
 
 /**

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.tribune.web.config.DatabaseDefinition;
-import org.tribune.web.console.settings.StoredSettings;
 
 /**
  * The site's menus as the console saved them ({@code console_menu_item}): read with the other

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import org.tribune.web.config.Router;
 
 /** Request helpers for backing beans: route parameters, the page number, error answers. */
 public final class Requests {

@@ -26,7 +26,6 @@ import org.tribune.articles.api.ArticlePublished;
 import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.PageRef;
 import org.tribune.web.cluster.SiteChange;
-import org.tribune.web.console.settings.StoredSettings;
 
 /**
  * The site's language, time zone, name, description and {@link Branding}, and date formatting in

@@ -6,11 +6,11 @@ import java.io.InputStream;
 import java.util.function.LongConsumer;
 
 /** Tells how many bytes were read so far (the import's progress). */
-final class CountingInputStream extends FilterInputStream {
+public final class CountingInputStream extends FilterInputStream {
   private final LongConsumer progress;
   private long count;
 
-  CountingInputStream(InputStream in, LongConsumer progress) {
+  public CountingInputStream(InputStream in, LongConsumer progress) {
     super(in);
     this.progress = progress;
   }

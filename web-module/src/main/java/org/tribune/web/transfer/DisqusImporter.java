@@ -26,7 +26,6 @@ import org.tribune.articles.api.ArticleService;
 import org.tribune.articles.api.ArticleSummary;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.ImportedComment;
-import org.tribune.web.console.ConsoleMessages;
 import org.tribune.web.transfer.ImportLinks.Kind;
 import org.tribune.web.transfer.ImportLinks.Link;
 import org.tribune.web.transfer.ImportReport.Outcome;
@@ -52,7 +51,6 @@ public class DisqusImporter {
   @Inject private ImportWriter writer;
   @Inject private ImportLinks links;
   @Inject private ArticleService articles;
-  @Inject private ConsoleMessages messages;
 
   private record Thread(String id, String identifier, String link, String title) {}
 
@@ -318,7 +316,7 @@ public class DisqusImporter {
         }
         String name = Markup.authorName(post.name());
         if (name.isBlank()) {
-          name = messages.get("transfer.anonymous");
+          name = report.text("transfer.anonymous");
         }
         CommentStatus status =
             post.deleted()

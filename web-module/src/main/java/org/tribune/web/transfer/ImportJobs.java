@@ -53,7 +53,8 @@ public class ImportJobs {
       return read.get();
     }
 
-    void read(long bytes) {
+    /** The bytes read so far, told by the reader as it goes. */
+    public void read(long bytes) {
       read.set(bytes);
     }
   }

@@ -76,6 +76,14 @@ public final class ImportReport {
     this.texts = texts;
   }
 
+  /**
+   * A text of the import in the site's language, from the same texts as the notes: what an importer
+   * writes where the file has nothing (an anonymous commenter's name, an untitled post's title).
+   */
+  public String text(String key) {
+    return texts.apply(key, new Object[0]);
+  }
+
   public synchronized void count(String kind, Outcome outcome) {
     count(kind, outcome, 1);
   }

@@ -31,13 +31,13 @@ public class ImportedSites {
   }
 
   /** Called when a restore replaced the site: whether it imported anything is asked again. */
-  void restored() {
+  public void restored() {
     any = false;
     checked = false;
   }
 
   /** Called when an import wrote something. */
-  void imported() {
+  public void imported() {
     any = true;
   }
 }

@@ -34,7 +34,6 @@ import org.tribune.articles.api.ImportedSection;
 import org.tribune.articles.api.PageOptions;
 import org.tribune.comments.api.CommentStatus;
 import org.tribune.comments.api.ImportedComment;
-import org.tribune.web.console.ConsoleMessages;
 import org.tribune.web.site.SiteSettings;
 import org.tribune.web.transfer.ImportLinks.Kind;
 import org.tribune.web.transfer.ImportLinks.Link;
@@ -66,7 +65,6 @@ public class WxrImporter {
   @Inject private ImportWriter writer;
   @Inject private ImportLinks links;
   @Inject private SiteSettings site;
-  @Inject private ConsoleMessages messages;
   @Inject private WxrMediaImport mediaImport;
 
   /**
@@ -332,7 +330,7 @@ public class WxrImporter {
         display = Markup.text(key).replaceAll("[^\\p{L}\\p{N}._' -]+", " ").strip();
       }
       if (display.isBlank()) {
-        display = messages.get("transfer.unknown-author");
+        display = report.text("transfer.unknown-author");
       }
       String email = wxr == null || wxr.email() == null ? null : wxr.email().strip();
       if (email != null && (email.isEmpty() || email.length() > 254 || !email.contains("@"))) {
@@ -532,7 +530,7 @@ public class WxrImporter {
       }
       String title = Markup.text(p.title());
       if (title.isBlank()) {
-        title = messages.get("transfer.untitled");
+        title = report.text("transfer.untitled");
         report.warn(kind, id, "untitled", title);
       } else if (title.length() > ArticleLimits.TITLE_LENGTH) {
         title = Markup.cut(title, ArticleLimits.TITLE_LENGTH);
@@ -658,7 +656,7 @@ public class WxrImporter {
         }
         String name = Markup.authorName(c.author());
         if (name.isBlank()) {
-          name = messages.get("transfer.anonymous");
+          name = report.text("transfer.anonymous");
         }
         String parent = c.parentId() == null ? "" : c.parentId().strip();
         boolean staff =

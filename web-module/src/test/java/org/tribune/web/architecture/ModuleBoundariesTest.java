@@ -10,8 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The module boundaries of the design, checked on the compiled classes of all three modules: a
- * module's {@code internal} package is its own, articles never depends on comments, and nothing in
- * the domains depends on the web module.
+ * module's {@code internal} package is its own, articles never depends on comments, nothing in the
+ * domains depends on the web module, and no module's packages depend on each other in a cycle.
  */
 @AnalyzeClasses(packages = "org.tribune", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleBoundariesTest {
@@ -67,4 +67,34 @@ class ModuleBoundariesTest {
   @ArchTest
   static final ArchRule articlesPackagesHaveNoCycle =
       slices().matching("org.tribune.articles.(**)").should().beFreeOfCycles();
+
+  /**
+   * The comments module's packages depend on each other one way: {@code internal} uses {@code
+   * internal.mail} (which knows comments through its own {@code MailedComment} and {@code
+   * Subscriber}), and both use {@code internal.database}.
+   */
+  @ArchTest
+  static final ArchRule commentsPackagesHaveNoCycle =
+      slices().matching("org.tribune.comments.(**)").should().beFreeOfCycles();
+
+  /**
+   * The web module's areas ({@code site}, {@code config}, {@code cache}, {@code discussion}, {@code
+   * transfer}, the {@code console} with everything under it…) depend on each other one way. When
+   * two need each other, one is missing an event or a small interface, or a class lives in the
+   * wrong room: the discussion tells the console's audit log of a report by an event ({@code
+   * CommentReported}), the page cache asks the discussion about cookies through its own {@code
+   * CookieRules}, the stored settings live with the site that reads them.
+   */
+  @ArchTest
+  static final ArchRule webAreasHaveNoCycle =
+      slices().matching("org.tribune.web.(*)..").should().beFreeOfCycles();
+
+  /**
+   * Within an area too, package by package: the console's sub-packages among themselves and with
+   * the console's own package, which they use ({@code ConsoleMessages}, {@code ConsoleHeaders}) and
+   * which knows none of them ({@code FirstAdmin} observes {@code ConsoleSchemaMigrated}).
+   */
+  @ArchTest
+  static final ArchRule webPackagesHaveNoCycle =
+      slices().matching("org.tribune.web.(**)").should().beFreeOfCycles();
 }

@@ -1,2 +1,2 @@
-/** Build-time checks of the module boundaries (ArchUnit). */
+/** Build-time checks of the module boundaries and of package cycles in every module (ArchUnit). */
 package org.tribune.web.architecture;

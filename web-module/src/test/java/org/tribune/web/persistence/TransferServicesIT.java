@@ -93,10 +93,10 @@ import org.tribune.comments.api.NewComment;
 import org.tribune.comments.api.OwnComments;
 import org.tribune.comments.api.PostResult;
 import org.tribune.comments.api.Submission;
+import org.tribune.web.console.transfer.JsonRestore;
 import org.tribune.web.transfer.ImportJobs;
 import org.tribune.web.transfer.ImportReport;
 import org.tribune.web.transfer.JsonExporter;
-import org.tribune.web.transfer.JsonRestore;
 import org.tribune.web.transfer.MediaArchive;
 
 /**

@@ -49,10 +49,10 @@ import org.tribune.web.console.audit.AuditAction;
 import org.tribune.web.console.audit.AuditLog;
 import org.tribune.web.console.security.Accounts;
 import org.tribune.web.console.security.Role;
-import org.tribune.web.console.settings.StoredSettings;
 import org.tribune.web.site.MenuItem;
 import org.tribune.web.site.Menus;
 import org.tribune.web.site.SiteMenu;
+import org.tribune.web.site.StoredSettings;
 import org.tribune.web.transfer.ImportLinks;
 
 /**

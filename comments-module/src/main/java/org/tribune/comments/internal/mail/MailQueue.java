@@ -24,9 +24,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tribune.comments.internal.CommentsDatabase;
-import org.tribune.comments.internal.DatabaseProblems;
-import org.tribune.comments.internal.OncePerCluster;
+import org.tribune.comments.internal.database.CommentsDatabase;
+import org.tribune.comments.internal.database.DatabaseProblems;
+import org.tribune.comments.internal.database.OncePerCluster;
 
 /**
  * The module's outgoing mails, kept in {@code comments_mail} until the SMTP server took them.

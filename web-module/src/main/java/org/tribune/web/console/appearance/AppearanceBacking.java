@@ -14,10 +14,10 @@ import org.tribune.articles.api.MediaService;
 import org.tribune.web.console.ConsoleMessages;
 import org.tribune.web.console.audit.AuditAction;
 import org.tribune.web.console.security.Staff;
-import org.tribune.web.console.settings.StoredSettings;
 import org.tribune.web.site.Branding;
 import org.tribune.web.site.Colours;
 import org.tribune.web.site.SiteSettings;
+import org.tribune.web.site.StoredSettings;
 
 /**
  * Backs {@code /admin/appearance.xhtml} (administrators), <em>Apparence</em>: the site's logo (an

@@ -13,9 +13,9 @@ import org.tribune.articles.api.SectionUsage;
 import org.tribune.web.console.ConsoleMessages;
 import org.tribune.web.console.audit.AuditAction;
 import org.tribune.web.console.security.Staff;
-import org.tribune.web.console.settings.StoredSettings;
 import org.tribune.web.home.HomeLayout;
 import org.tribune.web.site.SiteSettings;
+import org.tribune.web.site.StoredSettings;
 
 /**
  * Backs {@code /admin/appearance/home} (administrators), Apparence → <em>Page d'accueil</em>: which

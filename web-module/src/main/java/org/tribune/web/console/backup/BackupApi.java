@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.util.Optional;
 import org.tribune.web.console.ConsoleMessages;
 import org.tribune.web.console.security.StaffAddresses;
-import org.tribune.web.transfer.ApiAccess;
-import org.tribune.web.transfer.TransferApi;
+import org.tribune.web.console.transfer.ApiAccess;
+import org.tribune.web.console.transfer.TransferApi;
 
 /**
  * The snapshots for scripts (an operator's cron job before an upgrade, the fault tests), with an

@@ -21,9 +21,9 @@ import org.tribune.web.console.ConsoleMessages;
 import org.tribune.web.console.UploadToken;
 import org.tribune.web.console.audit.AuditAction;
 import org.tribune.web.console.security.Staff;
-import org.tribune.web.console.settings.StoredSettings;
 import org.tribune.web.site.Branding;
 import org.tribune.web.site.SiteSettings;
+import org.tribune.web.site.StoredSettings;
 
 /**
  * Backs {@code /admin/media/edit?id=}: one image of the library, its description (text alternative,

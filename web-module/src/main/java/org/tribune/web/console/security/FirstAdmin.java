@@ -1,10 +1,12 @@
 package org.tribune.web.console.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tribune.web.console.ConsoleSchemaMigrated;
 import org.tribune.web.console.audit.AuditAction;
 import org.tribune.web.console.audit.AuditLog;
 
@@ -30,7 +32,12 @@ public class FirstAdmin {
   @ConfigProperty(name = "tribune.admin.password")
   Optional<String> password;
 
-  public void ensureOne() {
+  /** Called as soon as the console's tables are up to date, before its check reports UP. */
+  void schemaMigrated(@Observes ConsoleSchemaMigrated migrated) {
+    ensureOne();
+  }
+
+  void ensureOne() {
     if (accounts.count() > 0) {
       return;
     }

@@ -10,8 +10,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.tribune.web.console.settings.StoredSettings;
-import org.tribune.web.discussion.TrustedProxies;
+import org.tribune.web.config.TrustedProxies;
+import org.tribune.web.site.StoredSettings;
 
 /**
  * The client address of a console request, as a keyed hash: the audit log and the sign-in limit

@@ -26,6 +26,7 @@ import org.tribune.web.console.ConsoleMessages;
 import org.tribune.web.console.audit.AuditAction;
 import org.tribune.web.console.security.Staff;
 import org.tribune.web.site.SiteSettings;
+import org.tribune.web.site.StoredSettings;
 
 /**
  * Backs {@code /admin/settings.xhtml} (administrators): the site's name, description, language and

@@ -1,5 +1,6 @@
 /**
- * The console's settings page, {@code /admin/settings} (administrators), and the store of values
- * saved there ({@code console_setting}), which win over MicroProfile Config's defaults.
+ * The console's settings page, {@code /admin/settings} (administrators). What it saves goes to
+ * {@link org.tribune.web.site.StoredSettings} ({@code console_setting}), whose values win over
+ * MicroProfile Config's defaults.
  */
 package org.tribune.web.console.settings;

@@ -11,7 +11,6 @@ import org.tribune.web.console.ConsoleMessages;
 import org.tribune.web.console.UploadToken;
 import org.tribune.web.transfer.ImportJobs;
 import org.tribune.web.transfer.ImportReport;
-import org.tribune.web.transfer.Transfers;
 
 /** Backs {@code /admin/transfer}: the upload form's token, and the report of an import. */
 @Named

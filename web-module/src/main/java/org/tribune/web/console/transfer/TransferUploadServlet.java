@@ -22,12 +22,8 @@ import java.util.Optional;
 import org.tribune.web.console.ConsoleMessages;
 import org.tribune.web.console.UploadToken;
 import org.tribune.web.console.security.StaffAddresses;
-import org.tribune.web.transfer.Exports;
 import org.tribune.web.transfer.ImportJobs;
 import org.tribune.web.transfer.ImportReport;
-import org.tribune.web.transfer.JsonRestore;
-import org.tribune.web.transfer.TransferApi;
-import org.tribune.web.transfer.Transfers;
 
 /**
  * The console's import and export endpoints (administrators only, by {@code web.xml}):

@@ -1,4 +1,4 @@
-package org.tribune.web.config;
+package org.tribune.web.site;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +30,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.tribune.articles.api.ArticleLimits;
-import org.tribune.web.site.SiteAddresses;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 

@@ -1,4 +1,4 @@
-package org.tribune.web.transfer;
+package org.tribune.web.console.transfer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

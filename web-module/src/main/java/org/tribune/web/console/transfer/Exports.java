@@ -1,4 +1,4 @@
-package org.tribune.web.transfer;
+package org.tribune.web.console.transfer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +14,9 @@ import org.tribune.web.console.audit.AuditAction;
 import org.tribune.web.console.audit.AuditLog;
 import org.tribune.web.console.security.StaffAddresses;
 import org.tribune.web.site.SiteSettings;
+import org.tribune.web.transfer.JsonExporter;
+import org.tribune.web.transfer.MediaArchive;
+import org.tribune.web.transfer.WxrWriter;
 
 /**
  * Sends a full export (WXR, JSON) or the media archive as a download, for the API and the console,

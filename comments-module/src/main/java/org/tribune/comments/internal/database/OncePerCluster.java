@@ -1,4 +1,4 @@
-package org.tribune.comments.internal;
+package org.tribune.comments.internal.database;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

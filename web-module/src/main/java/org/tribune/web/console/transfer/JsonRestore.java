@@ -1,4 +1,4 @@
-package org.tribune.web.transfer;
+package org.tribune.web.console.transfer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +26,11 @@ import org.tribune.web.console.audit.AuditAction;
 import org.tribune.web.console.audit.AuditLog;
 import org.tribune.web.console.security.StaffAddresses;
 import org.tribune.web.site.SiteSettings;
+import org.tribune.web.transfer.CountingInputStream;
+import org.tribune.web.transfer.ImportJobs;
+import org.tribune.web.transfer.ImportReport;
+import org.tribune.web.transfer.ImportedSites;
+import org.tribune.web.transfer.JsonRestoreWriter;
 
 /**
  * Restores a site from its JSON export and media archive, for the API and the console: one import

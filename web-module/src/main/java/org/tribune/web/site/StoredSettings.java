@@ -1,4 +1,4 @@
-package org.tribune.web.console.settings;
+package org.tribune.web.site;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +18,11 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.tribune.web.config.DatabaseDefinition;
 
-/** Named values in {@code console_setting}, written by the console and read on every node. */
+/**
+ * Named values in {@code console_setting}, written by the console and read on every node. The
+ * site's settings ({@link SiteSettings}, {@link Menus}), the legal pages and the console's address
+ * key read them here, below the console, which is why this store lives with the site.
+ */
 @ApplicationScoped
 @Transactional
 public class StoredSettings {

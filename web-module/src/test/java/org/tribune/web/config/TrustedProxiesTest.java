@@ -1,4 +1,4 @@
-package org.tribune.web.discussion;
+package org.tribune.web.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

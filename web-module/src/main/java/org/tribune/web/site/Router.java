@@ -1,4 +1,4 @@
-package org.tribune.web.config;
+package org.tribune.web.site;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -13,13 +13,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tribune.articles.api.ArticleLimits;
-import org.tribune.web.site.SiteAddresses;
 
 /**
  * Maps the public addresses ({@code /articles/{slug}}…, and pages at the root: {@code
  * /a-propos/equipe}) to their Faces views, which live under {@code /WEB-INF/views/} so that no
  * {@code .xhtml} address is reachable directly. The path parameters go to the view as the request
- * attribute {@value #PARAMETERS}. Mapped in {@code web.xml}, after {@link DatabaseGate}.
+ * attribute {@value #PARAMETERS}. Mapped in {@code web.xml}, after {@code config.DatabaseGate}.
  */
 @WebFilter(filterName = "Router")
 public class Router extends HttpFilter {
@@ -29,7 +28,7 @@ public class Router extends HttpFilter {
   public static final String PARAMETERS = "tribune.route";
 
   /** Where Faces serves the console's style sheets and scripts ({@code *.xhtml} addresses). */
-  static final String FACES_RESOURCES = "/jakarta.faces.resource/";
+  public static final String FACES_RESOURCES = "/jakarta.faces.resource/";
 
   private static final String SLUG = "([a-z0-9]+(?:-[a-z0-9]+)*)";
 

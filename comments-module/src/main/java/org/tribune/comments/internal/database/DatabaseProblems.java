@@ -1,4 +1,4 @@
-package org.tribune.comments.internal;
+package org.tribune.comments.internal.database;
 
 /** Turns a failure to reach or migrate the database into one line an operator can act on. */
 public final class DatabaseProblems {

@@ -1,4 +1,4 @@
-package org.tribune.web.transfer;
+package org.tribune.web.console.transfer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +11,13 @@ import java.util.UUID;
 import org.tribune.web.console.ConsoleMessages;
 import org.tribune.web.console.audit.AuditAction;
 import org.tribune.web.console.audit.AuditLog;
+import org.tribune.web.transfer.CountingInputStream;
+import org.tribune.web.transfer.DisqusImporter;
+import org.tribune.web.transfer.ImportJobs;
+import org.tribune.web.transfer.ImportReport;
 import org.tribune.web.transfer.ImportReport.Counts;
+import org.tribune.web.transfer.ImportedSites;
+import org.tribune.web.transfer.WxrImporter;
 
 /**
  * Runs an import for the API or the console: one at a time on this node, counted as it reads,

@@ -1,4 +1,4 @@
-package org.tribune.web.transfer;
+package org.tribune.web.console.transfer;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -22,6 +22,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.tribune.web.console.ConsoleMessages;
 import org.tribune.web.console.security.StaffAddresses;
+import org.tribune.web.transfer.ImportJobs;
+import org.tribune.web.transfer.ImportReport;
+import org.tribune.web.transfer.MediaArchive;
 
 /**
  * The transfer API, for scripts, authenticated with an administrator's e-mail address and password

@@ -1,4 +1,4 @@
-package org.tribune.web.discussion;
+package org.tribune.web.config;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
