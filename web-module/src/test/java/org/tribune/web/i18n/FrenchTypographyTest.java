@@ -62,6 +62,29 @@ class FrenchTypographyTest {
     assertEquals(List.of(), wrong, bundle);
   }
 
+  /**
+   * The console speaks to the site's owner, not to whoever runs its servers: no configuration
+   * variable, no node (that is the README's business).
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "org/tribune/web/i18n/console.properties",
+        "org/tribune/web/i18n/console_en.properties"
+      })
+  void theConsoleNamesNoServerSetting(String bundle) throws IOException {
+    Pattern operators =
+        Pattern.compile("TRIBUNE_|tribune\\.[a-z]|\\bnodes?\\b|nœuds?|\\bvariables?\\b");
+    Properties texts = read(bundle);
+    List<String> wrong = new ArrayList<>();
+    for (String key : texts.stringPropertyNames()) {
+      if (operators.matcher(texts.getProperty(key)).find()) {
+        wrong.add(key + ": " + texts.getProperty(key));
+      }
+    }
+    assertEquals(List.of(), wrong, bundle);
+  }
+
   @Test
   void aTimeAndAQuotedTitleStayOnOneLine() throws IOException {
     Properties texts = read("org/tribune/web/i18n/messages.properties");

@@ -500,6 +500,61 @@ class ConsoleIT {
     }
   }
 
+  /**
+   * The audit log reads as French: a created article is « article n° N », linked to its editor; a
+   * new account's role is named, not « AUTHOR »; a refused sign-in is a visitor's, not the «
+   * système »'s.
+   */
+  @Test
+  void theAuditLogNamesObjectsRolesAndVisitorsInFrench(TribuneServer server) {
+    String email = uniqueEmail("journal");
+    try (Visitor admin = admin(server);
+        Visitor guesser = visitor(server)) {
+      long article = Editor.create(admin, Map.of("title", Editor.uniqueTitle("Journal lisible")));
+      createdAccount(admin, email, "AUTHOR", PASSWORD);
+      signIn(guesser, email, "pas le bon mot de passe");
+
+      HtmlPage audit = admin.open("/admin/audit");
+      HtmlPage filtered =
+          html(
+              admin.submit(
+                  audit.getHtmlElementById("audit"),
+                  Map.of("audit:text", "article " + article),
+                  "audit:filter"));
+      DomElement link = filtered.querySelector("#audit\\:entries td.audit-target a");
+      List<List<String>> accountRows = auditRows(admin, email);
+      String created = Console.text("audit.action.ACCOUNT_CREATED");
+      String refused = Console.text("audit.action.SIGN_IN_FAILED");
+      assertAll(
+          () -> assertNotNull(link, "no link to the article"),
+          () ->
+              assertEquals(
+                  Console.text("audit.target.article", Long.toString(article)),
+                  link.getTextContent().strip()),
+          () ->
+              assertTrue(
+                  link.getAttribute("href").endsWith("/admin/articles/edit?id=" + article),
+                  () -> link.getAttribute("href")),
+          () ->
+              assertTrue(
+                  accountRows.stream()
+                      .anyMatch(row -> row.get(2).equals(created) && row.get(4).equals("auteur")),
+                  accountRows::toString),
+          () ->
+              assertTrue(
+                  accountRows.stream()
+                      .anyMatch(
+                          row ->
+                              row.get(2).equals(refused)
+                                  && row.get(1).equals(Console.text("audit.visitor"))),
+                  accountRows::toString),
+          () ->
+              assertTrue(
+                  accountRows.stream().flatMap(List::stream).noneMatch(c -> c.equals("AUTHOR")),
+                  accountRows::toString));
+    }
+  }
+
   // --- Forged forms ------------------------------------------------------------------------------
 
   @ParameterizedTest

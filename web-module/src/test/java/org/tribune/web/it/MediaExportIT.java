@@ -412,7 +412,7 @@ class MediaExportIT {
                       .anyMatch(
                           row ->
                               row.contains(text("audit.action.SITE_EXPORTED"))
-                                  && row.contains("media")),
+                                  && row.contains(text("audit.target.format.media"))),
                   audit::toString));
     }
   }

@@ -227,8 +227,12 @@ class ReportsIT {
                 .anyMatch(
                     row ->
                         row.contains(Console.text("audit.action.REPORT_RECEIVED"))
-                            && row.contains("comment " + id)
-                            && row.contains("SPAM")),
+                            && row.contains(Console.text("audit.target.comment", "" + id))
+                            && row.contains(Console.text("audit.visitor"))
+                            && row.contains(
+                                java.util.ResourceBundle.getBundle(
+                                        "org.tribune.web.i18n.messages", java.util.Locale.ROOT)
+                                    .getString("reports.reason.SPAM"))),
             () -> "no audit entry of the report: " + rows);
       }
     }

@@ -224,7 +224,14 @@ class ReportsConsoleIT {
     try (WebClient admin = signedIn(staff.get("ADMIN"))) {
       String log = audit(admin, "comment " + id);
       assertTrue(log.contains(con("audit.action.REPORT_DECIDED")), () -> "no entry: " + log);
-      assertTrue(log.contains("REMOVE INSULT_DEFAMATION"), () -> "what was decided: " + log);
+      assertTrue(
+          log.contains(
+              flat(
+                  conFormat(
+                      "audit.detail.decision",
+                      label("reports.outcome.REMOVE"),
+                      label("reports.rule.INSULT_DEFAMATION")))),
+          () -> "what was decided: " + log);
     }
   }
 
@@ -249,7 +256,15 @@ class ReportsConsoleIT {
     }
     try (WebClient admin = signedIn(staff.get("ADMIN"))) {
       String log = audit(admin, "comment " + id);
-      assertTrue(log.contains("REMOVE_AND_SUSPEND HARASSMENT_PRIVACY P7D"), log);
+      assertTrue(
+          log.contains(
+              flat(
+                  conFormat(
+                      "audit.detail.decision-suspension",
+                      label("reports.outcome.REMOVE_AND_SUSPEND"),
+                      label("reports.rule.HARASSMENT_PRIVACY"),
+                      con("reports.suspension.P7D")))),
+          log);
     }
   }
 
@@ -402,7 +417,7 @@ class ReportsConsoleIT {
                     "the moderator is not told the threshold"),
             () ->
                 assertTrue(
-                    audit(admin, "reports.hide-after").contains(before + " -> 7"), "not audited"));
+                    audit(admin, "reports.hide-after").contains(before + " → 7"), "not audited"));
       } finally {
         seed("forget-hide-after", Map.of());
       }
@@ -799,13 +814,20 @@ class ReportsConsoleIT {
     return ((HtmlPage) card.getPage()).getHtmlElementById("queue");
   }
 
+  /** A text as HtmlUnit's {@code asNormalizedText()} gives it: no-break spaces as spaces. */
+  private static String flat(String text) {
+    return text.replace('\u00a0', ' ').replace('\u202f', ' ');
+  }
+
   /** The audit log's entries whose target or detail contains {@code text}, as text. */
   private String audit(WebClient admin, String text) {
     HtmlForm form = admin("/admin/audit", admin).getHtmlElementById("audit");
     form.getInputByName("audit:text").setValue(text);
     return click(form.getInputByName("audit:filter"))
         .getElementById("audit:entries")
-        .asNormalizedText();
+        .asNormalizedText()
+        .replace('\u00a0', ' ')
+        .replace('\u202f', ' ');
   }
 
   private HtmlPage threshold(WebClient admin, String value) {
@@ -890,6 +912,11 @@ class ReportsConsoleIT {
 
   private static String con(String key) {
     return CONSOLE.getString(key).replace('\u00a0', ' ');
+  }
+
+  private static String conFormat(String key, Object... arguments) {
+    return new java.text.MessageFormat(CONSOLE.getString(key), java.util.Locale.FRANCE)
+        .format(arguments);
   }
 
   private static String label(String key) {

@@ -1,14 +1,19 @@
 package org.tribune.web.console.audit;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import org.tribune.web.console.ConsoleMessages;
+import org.tribune.web.site.SiteSettings;
 
 /**
  * Backs {@code /admin/audit.xhtml} (administrators): the audit log, newest first, filtered by
@@ -20,6 +25,11 @@ public class AuditBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private AuditLog audit;
+  @Inject private ConsoleMessages messages;
+  @Inject private SiteSettings site;
+
+  /** Made again after the view is restored: bundles are not serialisable. */
+  private transient AuditText shownAs;
 
   private String actor;
   private AuditAction action;
@@ -48,6 +58,20 @@ public class AuditBacking implements Serializable {
 
   private AuditFilter filter() {
     return new AuditFilter(actor, action, text, null, null);
+  }
+
+  /** An entry as the page shows it: in the console's language, with a link to what it names. */
+  public AuditText.Shown shown(AuditEntry entry) {
+    if (shownAs == null) {
+      Locale language = site.getLocale();
+      shownAs =
+          new AuditText(
+              messages.bundle(),
+              ResourceBundle.getBundle("org.tribune.web.i18n.messages", language),
+              language,
+              FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath());
+    }
+    return shownAs.show(entry);
   }
 
   public LazyDataModel<AuditEntry> getEntries() {
