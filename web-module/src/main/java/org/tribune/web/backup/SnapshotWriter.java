@@ -21,10 +21,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * Writes one snapshot: a zip holding {@value #MANIFEST} (what it is, when, the schema versions and
@@ -43,6 +46,8 @@ public final class SnapshotWriter {
   public static final int VERSION = 1;
   static final String PART = ".part";
 
+  private static final Logger LOG = Logger.getLogger(SnapshotWriter.class.getName());
+
   private SnapshotWriter() {}
 
   /** What a snapshot held, for the manifest and the console. */
@@ -59,6 +64,19 @@ public final class SnapshotWriter {
    */
   public static Contents write(Connection connection, Path mediaFolder, Path target)
       throws IOException, SQLException {
+    return write(connection, mediaFolder, target, "");
+  }
+
+  /**
+   * As {@link #write(Connection, Path, Path)}, for a database whose user has this password: the
+   * manifest's schema versions and counts are read from H2's copy itself (opened read-only), so
+   * that they are those of the snapshot, not of the live database a moment later while comments
+   * keep coming. If the copy cannot be opened (another password), they are read from the live
+   * database right after the copy, and the log says so.
+   */
+  public static Contents write(
+      Connection connection, Path mediaFolder, Path target, String password)
+      throws IOException, SQLException {
     Path folder = target.toAbsolutePath().getParent();
     Files.createDirectories(folder);
     Path part = folder.resolve("." + target.getFileName() + PART);
@@ -71,12 +89,21 @@ public final class SnapshotWriter {
           backup.execute("BACKUP TO '" + databaseZip.toString().replace("'", "''") + "'");
         }
       }
-      Map<String, Integer> schemas = SchemaVersions.of(connection);
-      long articles = count(connection, "articles_article");
-      long comments = count(connection, "comments_comment");
       List<Path> media = mediaFiles(mediaFolder);
-      Contents contents =
-          new Contents(h2 ? "h2" : "postgresql", schemas, articles, comments, media.size());
+      Contents contents = null;
+      if (h2) {
+        contents =
+            counted(databaseZip, connection.getMetaData().getUserName(), password, media.size());
+      }
+      if (contents == null) {
+        contents =
+            new Contents(
+                h2 ? "h2" : "postgresql",
+                SchemaVersions.of(connection),
+                count(connection, "articles_article"),
+                count(connection, "comments_comment"),
+                media.size());
+      }
       try (OutputStream file = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW);
           ZipOutputStream zip = new ZipOutputStream(file, StandardCharsets.UTF_8)) {
         zip.putNextEntry(new ZipEntry(MANIFEST));
@@ -150,6 +177,40 @@ public final class SnapshotWriter {
       walk.filter(Files::isRegularFile).sorted().forEach(files::add);
     }
     return files;
+  }
+
+  /** What H2's copy holds, read from the copy; {@code null} if it cannot be opened. */
+  private static Contents counted(Path databaseZip, String user, String password, int mediaFiles)
+      throws IOException {
+    String database;
+    try (ZipFile zip = new ZipFile(databaseZip.toFile())) {
+      database =
+          zip.stream()
+              .map(ZipEntry::getName)
+              .filter(name -> !name.contains("/") && name.endsWith(".mv.db"))
+              .map(name -> name.substring(0, name.length() - ".mv.db".length()))
+              .findFirst()
+              .orElseThrow(() -> new IOException("H2's backup holds no database file"));
+    }
+    JdbcDataSource copy = new JdbcDataSource();
+    copy.setURL("jdbc:h2:zip:" + databaseZip.toAbsolutePath() + "!/" + database);
+    copy.setUser(user == null ? "" : user);
+    copy.setPassword(password == null ? "" : password);
+    try (Connection connection = copy.getConnection()) {
+      return new Contents(
+          "h2",
+          SchemaVersions.of(connection),
+          count(connection, "articles_article"),
+          count(connection, "comments_comment"),
+          mediaFiles);
+    } catch (SQLException e) {
+      LOG.warning(
+          () ->
+              "Could not open the database copy to count what it holds ("
+                  + e.getMessage()
+                  + "); the manifest's counts are the live database's, right after the copy");
+      return null;
+    }
   }
 
   private static long count(Connection connection, String table) {

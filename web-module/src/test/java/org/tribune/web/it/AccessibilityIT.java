@@ -171,7 +171,7 @@ class AccessibilityIT {
 
     chromium.phone(PHONE_WIDTH, PHONE_HEIGHT);
     try {
-      long innerWidth = number("return window.innerWidth");
+      long innerWidth = number("return document.documentElement.clientWidth");
       long scrollWidth = number("return document.documentElement.scrollWidth");
       String widest = widestElements(innerWidth);
       chromium.screenshot("a11y-" + name + "-phone.png");

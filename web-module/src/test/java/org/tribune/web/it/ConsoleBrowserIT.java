@@ -393,7 +393,7 @@ class ConsoleBrowserIT {
     checks.add(() -> assertNoViolation(what + " (desktop)", desktop));
     chromium.phone(PHONE_WIDTH, PHONE_HEIGHT);
     try {
-      long innerWidth = number("return window.innerWidth");
+      long innerWidth = number("return document.documentElement.clientWidth");
       long scrollWidth = number("return document.documentElement.scrollWidth");
       Results phone = axe();
       wholePage(PHONE_WIDTH, true);

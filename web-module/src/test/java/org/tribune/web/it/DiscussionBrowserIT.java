@@ -689,7 +689,7 @@ class DiscussionBrowserIT {
 
     chromium.phone(phoneWidth, PHONE_HEIGHT);
     try {
-      long innerWidth = number("return window.innerWidth");
+      long innerWidth = number("return document.documentElement.clientWidth");
       long scrollWidth = number("return document.documentElement.scrollWidth");
       Results phone = axe();
       wholePage(phoneWidth, true);

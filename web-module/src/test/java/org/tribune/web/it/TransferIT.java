@@ -649,7 +649,8 @@ class TransferIT {
           Boolean.TRUE,
           chromium
               .driver()
-              .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
+              .executeScript(
+                  "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
           "no sideways scrolling on a phone");
       chromium.screenshot("transfer-imported-images-phone.png");
     }

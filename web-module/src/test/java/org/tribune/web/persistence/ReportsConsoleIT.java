@@ -635,7 +635,9 @@ class ReportsConsoleIT {
           new AxeBuilder()
               .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
               .analyze(driver);
-      long inner = ((Number) driver.executeScript("return window.innerWidth")).longValue();
+      long inner =
+          ((Number) driver.executeScript("return document.documentElement.clientWidth"))
+              .longValue();
       long scroll =
           ((Number) driver.executeScript("return document.documentElement.scrollWidth"))
               .longValue();

@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tribune.web.backup.SnapshotWriter;
 import org.tribune.web.config.DatabaseDefinition;
 import org.tribune.web.config.SiteReady;
@@ -59,6 +60,12 @@ public class Snapshots {
 
   @Resource private ManagedScheduledExecutorService executor;
   @Inject private AuditLog audit;
+
+  /** The database user's password, to open H2's copy and count what it holds. */
+  @Inject
+  @ConfigProperty(name = "tribune.db.password")
+  Optional<String> databasePassword;
+
   @Inject private SiteSettings site;
 
   private final ReentrantLock running = new ReentrantLock();
@@ -225,7 +232,8 @@ public class Snapshots {
       Path target = target(start);
       SnapshotWriter.Contents contents;
       try (Connection connection = dataSource.getConnection()) {
-        contents = SnapshotWriter.write(connection, mediaFolder(), target);
+        contents =
+            SnapshotWriter.write(connection, mediaFolder(), target, databasePassword.orElse(""));
       }
       Snapshot snapshot =
           new Snapshot(
