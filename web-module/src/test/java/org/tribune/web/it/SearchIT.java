@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(SharedTribune.class)
 class SearchIT {
-  private static final String COMET = "Une comète visible à l'œil nu dans le ciel d'automne";
+  private static final String COMET = "Une comète visible à l’œil nu dans le ciel d’automne";
   private static final String LIBRARY = "La bibliothèque municipale ouvre une nuit par mois";
   private static final String FESTIVAL =
       "Le festival de musique de chambre dévoile sa programmation";
