@@ -116,6 +116,35 @@ public final class Chromium implements AutoCloseable {
     driver.executeCdpCommand(
         "Emulation.setDeviceMetricsOverride",
         Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    settle();
+  }
+
+  /**
+   * Waits until the page has laid itself out at its new width: scripts that size things to their
+   * container (the dashboard's charts) do so a moment after the resize, not at once. The page's
+   * size read three times in a row, 100 ms apart, the same; three seconds at most. Only where a
+   * canvas is.
+   */
+  private void settle() {
+    if (!Boolean.TRUE.equals(driver.executeScript("return !!document.querySelector('canvas')"))) {
+      return; // nothing on the page sizes itself later
+    }
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(3).toNanos();
+    Object last = null;
+    int same = 0;
+    while (same < 2 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      Object width =
+          driver.executeScript(
+              "return document.documentElement.scrollWidth + ' ' + document.body.scrollHeight");
+      same = width.equals(last) ? same + 1 : 0;
+      last = width;
+    }
   }
 
   /** Back to the desktop window after {@link #phone(int, int)}. */

@@ -28,7 +28,8 @@ class TypographyIT {
 
   @BeforeAll
   static void start() {
-    // Typography owes nothing to the database: checked once, on H2, not again in the PostgreSQL run.
+    // Typography owes nothing to the database: checked once, on H2, not again in the PostgreSQL
+    // run.
     String database = System.getProperty("tribune.it.db.url");
     assumeTrue(database == null || database.isBlank(), "checked in the H2 run");
     server =
