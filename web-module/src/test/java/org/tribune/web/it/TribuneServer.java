@@ -38,6 +38,7 @@ public final class TribuneServer implements AutoCloseable {
   private static final int FIRST_PORT = 18080;
   private static final int LAST_PORT = 18199;
   private static final int LOG_TAIL_LINES = 60;
+  private static final Pattern FAILED = Pattern.compile("Failed to start, exiting");
   private static final Pattern READY =
       Pattern.compile("Payara Micro .* ready in [\\d,.]+ \\(ms\\)");
   private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[;\\d]*m");
@@ -224,6 +225,10 @@ public final class TribuneServer implements AutoCloseable {
     long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
     while (!READY.matcher(log()).find()) {
       failIfExited();
+      if (FAILED.matcher(log()).find()) {
+        // Payara gave up (a port taken…) but its JVM lives on: no need to wait for the timeout.
+        throw failure("Payara Micro failed to start");
+      }
       if (System.nanoTime() > deadline) {
         throw failure(
             "Payara Micro did not finish starting within " + BOOT_TIMEOUT.toSeconds() + " s");
@@ -401,16 +406,33 @@ public final class TribuneServer implements AutoCloseable {
     return freePortIn(FIRST_PORT, LAST_PORT);
   }
 
-  /** A free port in {@code first}–{@code last}, searched from a random place. */
+  /**
+   * The ports handed out in this run: a server launched but not yet listening (two launched at
+   * once, as {@code TransferServers} does) leaves its port free to a probe, and the second one then
+   * failed with "Address already in use".
+   */
+  private static final java.util.Set<Integer> HANDED_OUT =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * A free port in {@code first}–{@code last}, searched from a random place, not handed out before
+   * in this run while others are left (then any free one).
+   */
   static int freePortIn(int first, int last) {
-    int count = last - first + 1;
-    int offset = ThreadLocalRandom.current().nextInt(count);
-    for (int i = 0; i < count; i++) {
-      int candidate = first + (offset + i) % count;
-      try (ServerSocket socket = new ServerSocket(candidate)) {
-        return socket.getLocalPort();
-      } catch (IOException e) {
-        // taken: try the next one
+    for (boolean fresh : new boolean[] {true, false}) {
+      int count = last - first + 1;
+      int offset = ThreadLocalRandom.current().nextInt(count);
+      for (int i = 0; i < count; i++) {
+        int candidate = first + (offset + i) % count;
+        if (fresh && HANDED_OUT.contains(candidate)) {
+          continue;
+        }
+        try (ServerSocket socket = new ServerSocket(candidate)) {
+          HANDED_OUT.add(candidate);
+          return socket.getLocalPort();
+        } catch (IOException e) {
+          // taken: try the next one
+        }
       }
     }
     throw new IllegalStateException("No free port in " + first + "-" + last);
