@@ -5,6 +5,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,9 @@ public class AuditBacking implements Serializable {
 
   /** Made again after the view is restored: bundles are not serialisable. */
   private transient AuditText shownAs;
+
+  /** Each entry's showing, made once: the page asks for it in four cells of its row. */
+  private transient Map<Long, AuditText.Shown> shown;
 
   private String actor;
   private AuditAction action;
@@ -62,6 +66,13 @@ public class AuditBacking implements Serializable {
 
   /** An entry as the page shows it: in the console's language, with a link to what it names. */
   public AuditText.Shown shown(AuditEntry entry) {
+    if (shown == null) {
+      shown = new HashMap<>();
+    }
+    return shown.computeIfAbsent(entry.id(), id -> showing().show(entry));
+  }
+
+  private AuditText showing() {
     if (shownAs == null) {
       Locale language = site.getLocale();
       shownAs =
@@ -71,7 +82,7 @@ public class AuditBacking implements Serializable {
               language,
               FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath());
     }
-    return shownAs.show(entry);
+    return shownAs;
   }
 
   public LazyDataModel<AuditEntry> getEntries() {

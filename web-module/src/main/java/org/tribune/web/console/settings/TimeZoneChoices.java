@@ -66,6 +66,9 @@ final class TimeZoneChoices {
 
   private static final Map<Locale, Map<Region, List<Place>>> PLACES = new ConcurrentHashMap<>();
 
+  /** The identifiers offered: CLDR's canonical locations, as IANA names this runtime knows. */
+  private static final Set<String> OFFERED = identifiers();
+
   private TimeZoneChoices() {}
 
   /**
@@ -86,12 +89,9 @@ final class TimeZoneChoices {
     return choices;
   }
 
-  /** Whether a zone is one of those offered. */
+  /** Whether a zone is one of those offered (by its identifier: no names needed). */
   static boolean offered(String id) {
-    return UTC.equals(id)
-        || places(Locale.ROOT).values().stream()
-            .flatMap(List::stream)
-            .anyMatch(place -> place.id().equals(id));
+    return UTC.equals(id) || OFFERED.contains(id);
   }
 
   private static Map<Region, List<Place>> places(Locale locale) {
@@ -101,12 +101,11 @@ final class TimeZoneChoices {
   private static Map<Region, List<Place>> name(Locale locale) {
     ULocale language = ULocale.forLocale(locale);
     TimeZoneNames names = TimeZoneNames.getInstance(language);
-    Set<String> known = ZoneId.getAvailableZoneIds();
     Map<Region, List<Place>> places = new EnumMap<>(Region.class);
     for (String canonical :
         TimeZone.getAvailableIDs(SystemTimeZoneType.CANONICAL_LOCATION, null, null)) {
       String id = TimeZone.getIanaID(canonical);
-      if (!known.contains(id)) {
+      if (!OFFERED.contains(id)) {
         continue; // newer than this runtime's time zone data
       }
       String city = names.getExemplarLocationName(canonical);
@@ -128,6 +127,14 @@ final class TimeZoneChoices {
                 .sorted(Comparator.comparing(Place::name, collator).thenComparing(Place::id))
                 .toList());
     return places;
+  }
+
+  private static Set<String> identifiers() {
+    Set<String> known = ZoneId.getAvailableZoneIds();
+    return TimeZone.getAvailableIDs(SystemTimeZoneType.CANONICAL_LOCATION, null, null).stream()
+        .map(TimeZone::getIanaID)
+        .filter(known::contains)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   /** « UTC+1 », « UTC−3:30 », « UTC » — the offset at that instant (summer time included). */
